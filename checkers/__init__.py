@@ -60,7 +60,7 @@ def describe(checker: str, codes_folder: Path | str | None = None) -> dict:
     for code in codes(codes_folder).values():
         versions = [v for v in code.versions if checker in v.rules]
         if versions:
-            served.append({"code": code.code, "title": code.current.title, "current": code.current.version,
+            served.append({"code": code.code, "title": code.current.short_title, "current": code.current.version,
                            "versions": [{"version": v.version, "status": v.status,
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, checker)} for v in versions]})

@@ -21,7 +21,7 @@ CODE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
 STATUSES = ("in-force", "superseded", "withdrawn")
 REQUIRED = ("title", "issuer", "applies_to", "version", "published", "status", "source", "summary")
-OPTIONAL = ("in_force_from", "in_force_until", "numbering", "rules", "replaces_anchors")
+OPTIONAL = ("short_title", "in_force_from", "in_force_until", "numbering", "rules", "anchors")
 NUMBERINGS = ("whole-code", "per-section")
 
 
@@ -41,6 +41,7 @@ class CodeVersion:
     code: str
     version: str
     title: str
+    short_title: str
     issuer: str
     applies_to: str
     published: dt.date
@@ -55,6 +56,7 @@ class CodeVersion:
     body: str
     body_line: int
     field_lines: dict = field(default_factory=dict)
+    anchors: dict = field(default_factory=dict)
 
     @property
     def citation(self) -> str:
@@ -151,6 +153,7 @@ def read_version(path: Path, code: str) -> CodeVersion:
         code=code,
         version=version,
         title=str(data["title"]),
+        short_title=str(data.get("short_title") or data["title"]),
         issuer=str(data["issuer"]),
         applies_to=str(data["applies_to"]),
         published=parse_date(data["published"], path, lines.get("published"), "published"),
@@ -165,6 +168,7 @@ def read_version(path: Path, code: str) -> CodeVersion:
         body=body,
         body_line=body_line,
         field_lines=lines,
+        anchors=data.get("anchors") or {},
     )
 
 

@@ -1,0 +1,180 @@
+"""Build the site: validate every source, generate the pages, build the checkers wheel, copy the
+Pyodide runtime, and run MkDocs strictly. A failed build leaves the previous site/ untouched.
+
+    python build_site.py [--docs docs] [--site-dir site] [--site-url URL] [--no-runtime]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from checkers.library import ContentError
+from sitebuild import checkerpages, data, lock, model, pages, runtime
+
+ROOT = Path(__file__).resolve().parent
+SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+SOURCES_NOT_COPIED = {"codes", "glossary.yml", "topics.yml", lock.LOCK_NAME}
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+class BuildError(Exception):
+    """A build step failed; the message says what to do."""
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", default=str(ROOT / "docs"), help="content folder (default: docs)")
+    parser.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder (default: site)")
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL"),
+                        help="where the site is published, e.g. https://org.github.io/repo/ (default: mkdocs.yml)")
+    parser.add_argument("--no-runtime", action="store_true",
+                        help="skip the checkers wheel and the Pyodide runtime (faster; checker pages cannot run)")
+    args = parser.parse_args(argv)
+    try:
+        notices = build(Path(args.docs), Path(args.site_dir), site_url=args.site_url, with_runtime=not args.no_runtime)
+    except (ContentError, BuildError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("The build stopped; the previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    for notice in notices:
+        print(f"note: {notice}")
+    print(f"Built {args.site_dir}")
+    return 0
+
+
+def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runtime: bool = True,
+          ci: bool | None = None) -> list[str]:
+    """Build into a fresh folder beside site_dir, then swap it in; raise on any problem."""
+    ci = os.environ.get("CI") == "true" if ci is None else ci
+    # Validate all content before writing anything.
+    site = model.load(docs)
+    notices = list(site.notices)
+    notices += lock.check(site, docs / lock.LOCK_NAME, ci=ci, write=not ci)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    try:
+        generated, output = work / "docs", work / "site"
+        copy_static(docs, generated)
+        expand_shortcodes(generated, site)
+        pages.write_code_pages(site, generated)
+        pages.write_codes_index(site, generated)
+        pages.write_topics(site, generated)
+        pages.write_glossary(site, generated)
+        checkerpages.write(generated, docs / "codes")
+        config = mkdocs_config(site, generated, output, site_url)
+        data.write_json(site, generated)
+        data.write_feed(site, generated, config["site_url"])
+        run_mkdocs(config)
+        if with_runtime:
+            runtime.install(output, docs / "codes", ROOT)
+        swap_in(output, site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return notices
+
+
+def copy_static(docs: Path, generated: Path) -> None:
+    # Hand-written pages and assets go in as they are; sources of generated pages do not.
+    shutil.copytree(docs, generated, ignore=lambda folder, names: [
+        n for n in names if Path(folder) == docs and n in SOURCES_NOT_COPIED])
+
+
+def expand_shortcodes(generated: Path, site: model.Site) -> None:
+    """{{ codes_list }} in a hand-written page; an unknown shortcode is an error, never a blank."""
+    known = {"codes_list": lambda page: pages.codes_list(site, page)}
+    for path in generated.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        page = path.relative_to(generated).as_posix()
+        for match in SHORTCODE.finditer(text):
+            if match[1] not in known:
+                line = text.count("\n", 0, match.start()) + 1
+                raise ContentError(f"docs/{page}", line, f"unknown shortcode {match[0]}; the shortcodes are "
+                                   + ", ".join("{{ %s }}" % k for k in known))
+        path.write_text(SHORTCODE.sub(lambda m: known[m[1]](page), text), encoding="utf-8")
+
+
+def nav(site: model.Site) -> list:
+    return [
+        {"Home": "index.md"},
+        {"Codes": ["codes/index.md"] + [{c.current.meta.short_title: f"codes/{c.code}/index.md"} for c in site.codes.values()]},
+        {"Topics": "topics.md"},
+        {"Glossary": "glossary.md"},
+        {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkerpages.CHECKER_ORDER]},
+        {"Maintainers": "maintainers/index.md"},
+    ]
+
+
+def build_info() -> dict:
+    commit = os.environ.get("GITHUB_SHA", "")[:12]
+    if not commit:
+        try:
+            commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True,
+                                    text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            commit = "unknown"
+    return {"commit": commit or "unknown", "date": dt.date.today().isoformat()}
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str | None):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    overrides = {"docs_dir": str(generated), "site_dir": str(output), "strict": True, "nav": nav(site)}
+    if site_url:
+        overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
+    except ConfigurationError as error:
+        raise BuildError(f"mkdocs.yml: {error}") from None
+    config.extra["build"] = build_info()
+    config.extra["csp"] = CSP
+    return config
+
+
+def run_mkdocs(config) -> None:
+    """MkDocs in strict mode: every warning fails the build, and is shown."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    collector = _Collect()
+    logging.getLogger("mkdocs").addHandler(collector)
+    try:
+        mkdocs_build(config)
+    except Abort as error:
+        details = "\n  ".join(collector.messages) or str(error)
+        raise BuildError(f"MkDocs refused the generated site:\n  {details}") from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collector)
+
+
+def swap_in(output: Path, site_dir: Path) -> None:
+    """Replace site_dir by the new build in two renames, so that it is never half-written."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    output.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

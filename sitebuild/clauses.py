@@ -1,0 +1,137 @@
+"""Split a code version's Markdown body into units with stable anchors.
+
+A unit is a section (a Markdown heading), a numbered clause (`12. ...`), a lettered sub-clause
+(`a. ...`, anchored `5-a`) or a paragraph outside any clause (`p1`, or `<section>-p1`). Lists,
+quotations and indented lines continue the unit above them. With `numbering: per-section`
+(Momentum's guidelines restart their numbers in each section) clause anchors carry the
+section's anchor: `code-of-conduct-3`. The front matter's `anchors:` keeps a clause's anchor
+when a later version renumbers it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checkers.library import CodeVersion, ContentError
+
+_HEADING = re.compile(r"^(#{2,6})\s+(.+?)(?:\s+\{#([a-z0-9][a-z0-9-]*)\})?\s*$")
+_CLAUSE = re.compile(r"^(\d+)\.\s+(.*)$")
+_SUBCLAUSE = re.compile(r"^([a-z])\.\s+(.*)$")
+_CONTINUES = re.compile(r"^(\s+\S|[-*+]\s|>)")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+
+
+@dataclass
+class Unit:
+    id: str
+    kind: str  # section, clause, subclause or paragraph
+    label: str  # what the reader sees: "12.", "b.", a heading's text, or "" for paragraphs
+    lines: list[str]
+    line: int  # the file line where the unit starts
+    level: int = 0  # heading level, for sections
+    section: str | None = None
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+
+    @property
+    def markdown(self) -> str:
+        return "\n".join(self.lines).strip("\n")
+
+    @property
+    def text(self) -> str:
+        """Plain wording: link targets and emphasis marks dropped, white space folded."""
+        plain = _LINK.sub(lambda m: m[1], self.markdown)
+        plain = re.sub(r"(\*\*|\*|__)", "", plain)
+        plain = re.sub(r"^\s*(>|[-*+])\s?", "", plain, flags=re.M)
+        return " ".join(plain.split())
+
+    def title(self) -> str:
+        """How a citation names the unit: 'clause 12', 'clause 5(b)', 'section Nominations'."""
+        if self.kind == "section":
+            return f"section {self.text}"
+        if self.kind == "subclause":
+            parent, letter = self.id.rsplit("-", 1)
+            return f"clause {parent}({letter})"
+        if self.kind == "paragraph":
+            return f"paragraph {self.id}"
+        return f"clause {self.id}"
+
+
+def slug(text: str) -> str:
+    text = re.sub(r"[*_`]", "", text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def parse(version: CodeVersion) -> list[Unit]:
+    """The units of a version in reading order; errors name the file and line."""
+    units: list[Unit] = []
+    section: Unit | None = None
+    clause: Unit | None = None
+    current: Unit | None = None
+    paragraphs: dict[str | None, int] = {}
+    anchors = _anchor_overrides(version)
+    blank_before = True
+    for offset, raw in enumerate(version.body.split("\n")):
+        number = version.body_line + offset
+        line = raw.rstrip()
+        if not line.strip():
+            if current is not None:
+                current.lines.append("")
+            blank_before = True
+            continue
+        heading, numbered, lettered = _HEADING.match(line), _CLAUSE.match(line), _SUBCLAUSE.match(line)
+        if line.startswith("#") and not heading:
+            raise ContentError(version.path, number, "a heading needs '## ' (two to six #, then a space) and text")
+        if heading:
+            ident = heading[3] or slug(heading[2])
+            if not ident:
+                raise ContentError(version.path, number, "this heading has no letters or digits to make an anchor from")
+            section = current = Unit(ident, "section", heading[2].strip(), [heading[2].strip()], number, len(heading[1]))
+            clause = None
+            units.append(current)
+        elif numbered:
+            label = numbered[1]
+            default = f"{section.id}-{label}" if version.numbering == "per-section" and section else label
+            ident = anchors.get(default, default)
+            clause = current = Unit(ident, "clause", f"{label}.", [numbered[2]], number,
+                                    section=section.id if section else None)
+            units.append(current)
+        elif lettered and clause is not None:
+            current = Unit(f"{clause.id}-{lettered[1]}", "subclause", f"{lettered[1]}.", [lettered[2]], number,
+                           section=clause.section, parent=clause.id)
+            clause.children.append(current.id)
+            units.append(current)
+        elif current is not None and (not blank_before or _CONTINUES.match(raw)) and current.kind != "section":
+            current.lines.append(raw if _CONTINUES.match(raw) else line)
+        else:
+            # A paragraph outside any clause ends the clause above it.
+            key = section.id if section else None
+            paragraphs[key] = paragraphs.get(key, 0) + 1
+            ident = f"{key}-p{paragraphs[key]}" if key else f"p{paragraphs[key]}"
+            clause = None
+            current = Unit(ident, "paragraph", "", [line], number, section=key)
+            units.append(current)
+        blank_before = False
+    _check_unique(version, units)
+    return units
+
+
+def _anchor_overrides(version: CodeVersion) -> dict[str, str]:
+    """`anchors:` in front matter: the computed anchor of a renumbered clause -> its permanent anchor."""
+    raw = version.anchors or {}
+    if not isinstance(raw, dict):
+        raise ContentError(version.path, version.field_lines.get("anchors"),
+                           "anchors must be lines of '\"new number\": \"permanent anchor\"'")
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+def _check_unique(version: CodeVersion, units: list[Unit]) -> None:
+    seen: dict[str, Unit] = {}
+    for unit in units:
+        if unit.id in seen:
+            first = seen[unit.id]
+            raise ContentError(version.path, unit.line,
+                               f"the anchor #{unit.id} is used twice (first at line {first.line}): number each clause "
+                               "once, or give a heading its own anchor with {#an-anchor}")
+        seen[unit.id] = unit

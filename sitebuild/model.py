@@ -1,0 +1,239 @@
+"""Everything the site is made of, loaded and checked: codes, versions, units, references, rules, glossary, topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from checkers import frontmatter, library, rules
+from checkers.library import ContentError
+
+from . import clauses, references
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+@dataclass
+class Version:
+    meta: library.CodeVersion
+    units: list[clauses.Unit]
+    index: int
+    until: dt.date | None
+    refs: dict[str, list] = field(default_factory=dict)
+    corrections: list[dict] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.meta.version
+
+    @property
+    def by_id(self) -> dict[str, clauses.Unit]:
+        return {unit.id: unit for unit in self.units}
+
+    def scope_text(self, anchor: str) -> str:
+        """A unit's wording with everything under it: a section's clauses, a clause's sub-clauses."""
+        units = self.units
+        start = next(i for i, u in enumerate(units) if u.id == anchor)
+        head = units[start]
+        parts = [head.text]
+        for unit in units[start + 1:]:
+            if head.kind == "section" and unit.kind == "section" and unit.level <= head.level:
+                break
+            if head.kind != "section" and unit.parent != head.id:
+                break
+            parts.append(unit.text)
+        return " ".join(parts)
+
+
+@dataclass
+class CodeSite:
+    code: str
+    versions: list[Version]
+
+    @property
+    def current(self) -> Version:
+        return self.versions[-1]
+
+
+@dataclass
+class Term:
+    id: str
+    term: str
+    meaning: str
+    also: list[str]
+    hover: bool
+    link: str | None
+
+
+@dataclass
+class Topic:
+    id: str
+    title: str
+    clauses: list[tuple[str, str]]
+
+
+@dataclass
+class Site:
+    codes: dict[str, CodeSite]
+    glossary: dict[str, Term]
+    topics: list[Topic]
+    notices: list[str] = field(default_factory=list)
+
+    def related(self, code: str, anchor: str) -> list[tuple[Topic, list[tuple[str, str]]]]:
+        """For a clause of a code's current version: the topics it is in, with the other codes' clauses."""
+        return [(topic, [c for c in topic.clauses if c[0] != code])
+                for topic in self.topics if (code, anchor) in topic.clauses]
+
+
+def load(docs: Path) -> Site:
+    """Load and check the content under `docs`; ContentError names the file and line of the first problem."""
+    glossary = load_glossary(docs / "glossary.yml")
+    codes = library.load(docs / "codes")
+    site = Site({}, glossary, [])
+    for code in codes.values():
+        for version in code.versions:
+            _check_front_matter_reads_the_same(version)
+            rules.check(version)
+        versions = [Version(v, clauses.parse(v), i, code.in_force_until(i)) for i, v in enumerate(code.versions)]
+        site.codes[code.code] = CodeSite(code.code, versions)
+    for code_site in site.codes.values():
+        for version in code_site.versions:
+            _resolve_references(site, version)
+            _check_rule_numbers(version)
+        site.notices += removed_anchors(code_site)
+    site.topics = load_topics(docs / "topics.yml", site)
+    return site
+
+
+def _check_front_matter_reads_the_same(version: library.CodeVersion) -> None:
+    # The checkers read front matter without PyYAML; a file the two read differently must not pass.
+    front, _, _ = frontmatter.split_front_matter(version.path.read_text(encoding="utf-8"))
+    try:
+        standard = yaml.safe_load(front) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(version.path, mark.line + 2 if mark else None, f"the front matter is not valid YAML: {error}") from None
+    ours = frontmatter.parse(front)
+    if _plain(standard) != _plain(ours):
+        raise ContentError(version.path, None, "standard YAML reads this front matter differently from the checkers: "
+                           "put text values that contain ':', '#' or quotes in double quotes")
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _resolve_references(site: Site, version: Version) -> None:
+    anchors = set(version.by_id)
+
+    def anchors_of(code: str, version_id: str | None):
+        target = site.codes.get(code)
+        if target is None:
+            return None
+        chosen = next((v for v in target.versions if v.id == version_id), None) if version_id else target.current
+        return set(chosen.by_id) if chosen else None
+
+    for unit in version.units:
+        found = references.find(unit, version.meta.code, version.id, anchors, anchors_of, site.glossary, version.meta.path)
+        if found:
+            version.refs[unit.id] = found
+
+
+def _check_rule_numbers(version: Version) -> None:
+    # Numbers live with the text: each must be written in the clause it is cited from.
+    for cited in rules.cited_numbers(version.meta):
+        if cited.clause not in version.by_id:
+            raise ContentError(version.meta.path, version.meta.field_lines.get("rules"),
+                               f"{cited.field} cites clause {cited.clause!r}, which this version does not have")
+        text = version.scope_text(cited.clause)
+        numbers = {Decimal(n.replace(",", "")) for n in _NUMBER.findall(text)}
+        if cited.value not in numbers:
+            raise ContentError(version.meta.path, version.meta.field_lines.get("rules"),
+                               f"{cited.field} is {cited.value}, but the text of #{cited.clause} does not contain "
+                               f"{cited.value}: cite the clause that states this number, or correct the number")
+
+
+def removed_anchors(code: CodeSite) -> list[str]:
+    """Anchors that a newer version no longer has: reported, never silently broken."""
+    notices = []
+    for older, newer in zip(code.versions, code.versions[1:]):
+        for anchor in older.by_id:
+            if anchor not in newer.by_id:
+                notices.append(f"{code.code}@{newer.id} removes #{anchor} (it was in {older.id}); "
+                               "its comparison page lists it as removed")
+    return notices
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in line:
+            return number
+    return None
+
+
+def _read_yaml_list(path: Path, what: str) -> list:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(path, None, f"missing: the site needs its {what}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {error}") from None
+    if not isinstance(data, list):
+        raise ContentError(path, 1, f"the {what} must be a list of entries, each starting '- id: ...'")
+    return data
+
+
+def load_glossary(path: Path) -> dict[str, Term]:
+    terms: dict[str, Term] = {}
+    for entry in _read_yaml_list(path, "glossary"):
+        line = _line_of(path, f"id: {entry.get('id')}") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k] for k in ("id", "term", "meaning")):
+            raise ContentError(path, line, "each glossary entry needs id, term and meaning")
+        unknown = set(entry) - {"id", "term", "meaning", "also", "hover", "link"}
+        if unknown:
+            raise ContentError(path, line, f"unknown field {sorted(unknown)[0]!r}: the fields are id, term, meaning, also, hover, link")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["id"]):
+            raise ContentError(path, line, "a glossary id uses lower-case letters, digits and '-' only")
+        if entry["id"] in terms:
+            raise ContentError(path, line, f"the glossary id {entry['id']!r} is used twice")
+        link = entry.get("link")
+        if link and not str(link).startswith("https://www.legislation.gov.uk/"):
+            raise ContentError(path, line, "a glossary link may only point to legislation.gov.uk (official texts)")
+        terms[entry["id"]] = Term(entry["id"], entry["term"], entry["meaning"], list(entry.get("also") or []),
+                                  entry.get("hover", True), link)
+    return terms
+
+
+def load_topics(path: Path, site: Site) -> list[Topic]:
+    topics = []
+    seen = set()
+    for entry in _read_yaml_list(path, "topics"):
+        line = _line_of(path, f"id: {entry.get('id')}") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("title") or not isinstance(entry.get("clauses"), list):
+            raise ContentError(path, line, "each topic needs id, title and clauses: [code-id#anchor, ...]")
+        if entry["id"] in seen:
+            raise ContentError(path, line, f"the topic id {entry['id']!r} is used twice")
+        seen.add(entry["id"])
+        pairs = []
+        for item in entry["clauses"]:
+            code, _, anchor = str(item).partition("#")
+            if code not in site.codes:
+                raise ContentError(path, _line_of(path, str(item)) or line, f"topic {entry['id']}: {item!r} names no code on this site")
+            if anchor not in site.codes[code].current.by_id:
+                raise ContentError(path, _line_of(path, str(item)) or line,
+                                   f"topic {entry['id']}: {code} has no clause #{anchor} in its current version")
+            pairs.append((code, anchor))
+        topics.append(Topic(entry["id"], entry["title"], pairs))
+    return topics

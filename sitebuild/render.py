@@ -1,0 +1,128 @@
+"""Markdown for the pieces of a code page: a unit with its links, the facts of a version, the glossary's hover notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+
+from checkers.text import written_date
+
+from .clauses import Unit
+from .model import Site, Version
+from .references import Reference
+
+NOT_STATED = "not stated"
+
+
+def page_of(code: str, version: str | None = None) -> str:
+    """The generated Markdown file of a code's current page, or of one version's permanent page."""
+    return f"codes/{code}/index.md" if version is None else f"codes/{code}/{version}/index.md"
+
+
+def rel(source_page: str, target: str) -> str:
+    """A link from one generated page to another file of the site, relative so that sub-paths work."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(source_page)) if path else ""
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def url_of(page: str) -> str:
+    """The address MkDocs gives a file: 'codes/x/index.md' -> 'codes/x/', 'topics.md' -> 'topics/'."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[:-3] + "/" if page.endswith(".md") else page
+
+
+def href(source_page: str, target: str) -> str:
+    """A final relative address for raw HTML, where MkDocs does not rewrite '.md' links."""
+    path, _, anchor = target.partition("#")
+    source, goal = url_of(source_page), url_of(path)
+    link = posixpath.relpath(goal or ".", source or ".")
+    if goal == "" or goal.endswith("/"):
+        link = "./" if link == "." else link + "/"
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def day(value: dt.date | None) -> str:
+    return written_date(value) if value else NOT_STATED
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def short_name(site: Site, code: str) -> str:
+    return site.codes[code].current.meta.title
+
+
+def reference_link(ref: Reference, site: Site, page: str, version: Version) -> str:
+    if ref.kind == "glossary":
+        term = site.glossary[ref.term]
+        return f'[{ref.text}]({rel(page, "glossary.md#" + term.id)} "{esc(term.term)}: {esc(term.meaning)}")'
+    if ref.code == version.meta.code and ref.version == version.id:
+        return f"[{ref.text}](#{ref.anchor})"
+    return f"[{ref.text}]({rel(page, page_of(ref.code, ref.version) + '#' + ref.anchor)})"
+
+
+def unit_markdown(unit: Unit, version: Version, site: Site, page: str) -> str:
+    """The unit's own Markdown with every reference turned into a checked link."""
+    source = unit.markdown
+    pieces, last = [], 0
+    for start, end, ref in version.refs.get(unit.id, []):
+        pieces += [source[last:start], reference_link(ref, site, page, version)]
+        last = end
+    pieces.append(source[last:])
+    return "".join(pieces)
+
+
+def unit_block(unit: Unit, version: Version, site: Site, page: str, extra: str = "") -> str:
+    """A unit as a block with its permanent anchor and a visible link to copy."""
+    body = unit_markdown(unit, version, site, page)
+    cite = f"{version.meta.code}@{version.id}#{unit.id}"
+    if unit.kind == "section":
+        return f"{'#' * unit.level} {body} {{#{unit.id} data-cite=\"{cite}\"}}\n\n{extra}"
+    first, _, rest = body.partition("\n")
+    label = unit.label or "¶"
+    name = unit.title()
+    link = (f'<a class="anchor-link" href="#{unit.id}" data-cite="{cite}" '
+            f'title="Permanent link to {esc(name)}: {cite}" aria-label="{esc(name.capitalize())}, permanent link">{esc(label)}</a>')
+    classes = f"unit unit--{unit.kind}"
+    return (f'<div class="{classes}" id="{unit.id}" markdown>\n{link} {first}\n{rest}\n\n{extra}</div>\n\n')
+
+
+def facts(version: Version, site: Site, page: str) -> str:
+    meta = version.meta
+    code = site.codes[meta.code]
+    permanent = href(page, page_of(meta.code, version.id))
+    rows = [
+        ("Issued by", esc(meta.issuer)),
+        ("Applies to", esc(meta.applies_to)),
+        ("Version", f'{esc(version.id)} ({"current" if version is code.current else meta.status}) · '
+                    f'<a href="{permanent}">permanent address of this version</a>'),
+        ("In force from", esc(day(meta.in_force_from))),
+        ("In force until", _until(version, version is code.current)),
+        ("Status", esc(meta.status.replace("-", " "))),
+        ("Published on this site", esc(day(meta.published))),
+        ("Source", esc(meta.source)),
+        ("Cite as", f"<code>{esc(meta.code)}@{esc(version.id)}</code>, and a clause as "
+                    f"<code>{esc(meta.code)}@{esc(version.id)}#12</code>"),
+    ]
+    items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    return f'<dl class="version-facts">\n{items}\n</dl>\n\n'
+
+
+def _until(version: Version, is_current: bool) -> str:
+    if version.until:
+        return esc(day(version.until))
+    return "still in force" if is_current and version.meta.status == "in-force" else NOT_STATED
+
+
+def abbreviations(site: Site) -> str:
+    """Python-Markdown abbreviations: each glossary term explained on hover wherever it appears."""
+    lines = []
+    for term in site.glossary.values():
+        if term.hover:
+            for spelling in [term.term, *term.also]:
+                lines.append(f"*[{spelling}]: {term.meaning}")
+    return "\n" + "\n".join(lines) + "\n"

@@ -1,0 +1,97 @@
+"""The browser runtime: the checkers wheel, the Pyodide files a checker page needs, a precompiled stdlib.
+
+Everything is copied into the site so that it is served from the site's own origin. The
+precompiled standard library is cached in .cache/ by Pyodide version and script.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+COMPRESS = (".wasm", ".mjs", ".zip", ".whl", ".json", ".js")
+
+
+
+
+def _fail(message: str):
+    from build_site import BuildError
+
+    raise BuildError(message)
+
+
+def pyodide_dir(root: Path) -> Path:
+    folder = root / "node_modules" / "pyodide"
+    if not (folder / "pyodide.asm.wasm").exists():
+        _fail("the Pyodide runtime is not installed: run 'npm ci' (make does this for you)")
+    return folder
+
+
+def build_wheel(codes: Path, root: Path, target: Path) -> Path:
+    """A py3-none-any wheel of checkers/ with every code version inside, built by 'python -m build'."""
+    with tempfile.TemporaryDirectory() as temp:
+        project = Path(temp) / "project"
+        project.mkdir()
+        shutil.copy(root / "pyproject.toml", project)
+        shutil.copytree(root / "checkers", project / "checkers", ignore=shutil.ignore_patterns("__pycache__", "codes"))
+        shutil.copytree(codes, project / "checkers" / "codes", ignore=shutil.ignore_patterns("*.lock.yml"))
+        result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                                 str(Path(temp) / "dist"), str(project)], capture_output=True, text=True)
+        if result.returncode:
+            _fail(f"building the checkers wheel failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+        wheel = next((Path(temp) / "dist").glob("*-py3-none-any.whl"))
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
+        # The folder name changes with the contents, so browsers never keep a stale wheel.
+        destination = target / digest / wheel.name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(wheel, destination)
+        return destination
+
+
+def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
+    script = root / "tools" / "precompile-stdlib.mjs"
+    version = json.loads((pyodide / "package.json").read_text())["version"]
+    key = hashlib.sha256(script.read_bytes() + (pyodide / "python_stdlib.zip").read_bytes()).hexdigest()[:12]
+    cached = root / ".cache" / f"python_stdlib-{version}-{key}.zip"
+    if not cached.exists():
+        cached.parent.mkdir(exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        result = subprocess.run(["node", str(script), str(pyodide), str(pyodide / "python_stdlib.zip"), str(partial)],
+                                cwd=root, capture_output=True, text=True)
+        if result.returncode:
+            _fail(f"precompiling the standard library in Pyodide failed:\n{result.stderr[-2000:]}")
+        partial.rename(cached)
+    return cached
+
+
+def install(site: Path, codes: Path, root: Path) -> None:
+    """Put the wheel and the Pyodide runtime into the built site, and say where they are."""
+    pyodide = pyodide_dir(root)
+    assets = site / "assets"
+    target = assets / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy(pyodide / name, target / name)
+    stdlib = precompiled_stdlib(root, pyodide)
+    stdlib_name = f"python_stdlib-{stdlib.stem.rsplit('-', 1)[-1]}.zip"
+    shutil.copy(stdlib, target / stdlib_name)
+    wheel = build_wheel(codes, root, assets / "wheels")
+    manifest = {"pyodide": "pyodide/", "stdlib": f"pyodide/{stdlib_name}",
+                "wheel": wheel.relative_to(assets).as_posix()}
+    (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    precompress(assets)
+
+
+def precompress(folder: Path) -> None:
+    """.gz beside each large runtime file, for hosts that serve precompressed files."""
+    for path in folder.rglob("*"):
+        if path.suffix in COMPRESS and path.is_file() and path.stat().st_size > 50_000:
+            with path.open("rb") as source, gzip.open(path.with_name(path.name + ".gz"), "wb", 9, mtime=0) as out:
+                shutil.copyfileobj(source, out)
