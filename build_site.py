@@ -70,13 +70,14 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         pages.write_codes_index(site, generated)
         pages.write_topics(site, generated)
         pages.write_glossary(site, generated)
-        checkerpages.write(generated, docs / "codes")
+        manifest = runtime.prepare(work / "runtime", docs / "codes", ROOT) if with_runtime else None
+        checkerpages.write(generated, docs / "codes", manifest)
         config = mkdocs_config(site, generated, output, site_url)
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
         run_mkdocs(config)
         if with_runtime:
-            runtime.install(output, docs / "codes", ROOT)
+            runtime.install(work / "runtime", output)
         swap_in(output, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _AMOUNT = re.compile(r"^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
+_TOO_PRECISE = re.compile(r"^£?\s*[\d,]+\.\d{3,}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -22,6 +23,8 @@ def parse_amount(value) -> Decimal:
         amount = Decimal(str(value))
     elif isinstance(value, str):
         match = _AMOUNT.match(value.strip())
+        if not match and _TOO_PRECISE.match(value.strip()):
+            raise ValueError("has more than two decimal places: give pounds and pence, such as 10.50")
         if not match:
             raise ValueError(f"{value!r} is not an amount: write pounds and pence such as 250, 1500.50 or \"£1,500.50\"")
         try:

@@ -26,11 +26,16 @@ PRIVACY = ("Everything you type stays in this browser: the check runs here, in P
            "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario.")
 
 
-def write(generated: Path, codes_folder: Path) -> None:
+def write(generated: Path, codes_folder: Path, runtime: dict | None) -> None:
+    """The checkers' index and one page per checker; `runtime` says where the wheel and Pyodide are."""
     _write_index(generated, codes_folder)
     for name in CHECKER_ORDER:
         page = f"checkers/{name}/index.md"
-        _page(generated, page, checkers.describe(name, codes_folder))
+        description = checkers.describe(name, codes_folder)
+        # What the page's script needs: where the site root and the runtime are, relative to this page.
+        description["root"] = href(page, "index.md")
+        description["runtime"] = runtime
+        _page(generated, page, description)
 
 
 def _write_index(generated: Path, codes_folder: Path) -> None:
@@ -62,7 +67,9 @@ def _page(generated: Path, page: str, description: dict) -> None:
     out.append('<section class="checker-result" aria-labelledby="result-heading" tabindex="-1" hidden>'
                '<h2 id="result-heading">Result</h2><div class="checker-result-body" aria-live="polite"></div>'
                '</section>\n\n')
-    out.append(f'<script type="application/json" id="checker-description">{esc(json.dumps(description))}</script>\n')
+    # JSON inside <script> is not HTML-decoded: escape only what could end the element.
+    safe = json.dumps(description).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    out.append(f'<script type="application/json" id="checker-description">{safe}</script>\n')
     pages.write(generated, page, "".join(out))
 
 

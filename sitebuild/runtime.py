@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-COMPRESS = (".wasm", ".mjs", ".zip", ".whl", ".json", ".js")
+COMPRESS = (".wasm", ".mjs", ".json", ".js")  # zips and wheels are compressed already
 
 
 
@@ -71,10 +71,10 @@ def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
     return cached
 
 
-def install(site: Path, codes: Path, root: Path) -> None:
-    """Put the wheel and the Pyodide runtime into the built site, and say where they are."""
+def prepare(staging: Path, codes: Path, root: Path) -> dict:
+    """Stage the wheel and the Pyodide runtime under staging/assets; returns the manifest pages embed."""
     pyodide = pyodide_dir(root)
-    assets = site / "assets"
+    assets = staging / "assets"
     target = assets / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -83,15 +83,18 @@ def install(site: Path, codes: Path, root: Path) -> None:
     stdlib_name = f"python_stdlib-{stdlib.stem.rsplit('-', 1)[-1]}.zip"
     shutil.copy(stdlib, target / stdlib_name)
     wheel = build_wheel(codes, root, assets / "wheels")
-    manifest = {"pyodide": "pyodide/", "stdlib": f"pyodide/{stdlib_name}",
-                "wheel": wheel.relative_to(assets).as_posix()}
-    (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    precompress(assets)
+    return {"pyodide": "pyodide/", "stdlib": f"pyodide/{stdlib_name}", "wheel": wheel.relative_to(assets).as_posix()}
+
+
+def install(staging: Path, site: Path) -> None:
+    """Copy the staged runtime into the built site, with precompressed copies for hosts that use them."""
+    shutil.copytree(staging, site, dirs_exist_ok=True)
+    precompress(site / "assets")
 
 
 def precompress(folder: Path) -> None:
     """.gz beside each large runtime file, for hosts that serve precompressed files."""
     for path in folder.rglob("*"):
         if path.suffix in COMPRESS and path.is_file() and path.stat().st_size > 50_000:
-            with path.open("rb") as source, gzip.open(path.with_name(path.name + ".gz"), "wb", 9, mtime=0) as out:
+            with path.open("rb") as source, gzip.GzipFile(path.with_name(path.name + ".gz"), "wb", 9, mtime=0) as out:
                 shutil.copyfileobj(source, out)

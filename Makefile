@@ -1,0 +1,38 @@
+# The two commands: `make serve` and `make test`. Each installs whatever is missing first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: setup site serve test test-fast bench clean
+
+setup: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Could not create .venv: install python3-venv (apt-get install python3-venv)"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --group dev
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js 20 or newer with npm is needed"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+site: setup
+	$(PY) build_site.py
+
+serve: site
+	$(PY) -m sitebuild.serve
+
+test: setup
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+bench: site
+	$(PY) bench/run.py
+
+clean:
+	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,399 @@
+// A checker page: the form, the Python worker, the result. Only checker pages load this file.
+// User data is only ever put into the page as text (textContent), never as HTML.
+
+const description = JSON.parse(document.getElementById("checker-description").textContent);
+const form = document.getElementById("checker-form");
+const progressText = document.querySelector(".checker-progress-text");
+const progressBar = document.querySelector(".checker-progress-bar");
+const resultSection = document.querySelector(".checker-result");
+const resultBody = document.querySelector(".checker-result-body");
+const checker = description.checker;
+
+// --- The Python worker -----------------------------------------------------------------------
+
+const pending = new Map();
+let nextId = 1;
+let worker = null;
+let failure = null;
+
+function showProgress(percent, text) {
+  progressText.textContent = text;
+  progressBar.hidden = percent >= 100;
+  progressBar.value = percent;
+}
+
+function fail(message) {
+  failure = message;
+  showProgress(100, "The checker could not start in this browser: " + message +
+    " Try an up-to-date browser, or run the same checker from the command line (python -m checkers).");
+  for (const { reject } of pending.values()) reject(new Error(message));
+  pending.clear();
+}
+
+function startWorker() {
+  if (!description.runtime) {
+    fail("this copy of the site was built without the checker runtime.");
+    return;
+  }
+  try {
+    worker = new Worker(new URL("checker-worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    fail("this browser cannot run module workers.");
+    return;
+  }
+  worker.onmessage = (event) => {
+    const message = event.data;
+    if (message.type === "progress") showProgress(message.percent, message.text);
+    else if (message.type === "failed") fail(message.message);
+    else if (pending.has(message.id)) {
+      const { resolve, reject } = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error) reject(new Error(message.error));
+      else resolve(message.result);
+    }
+  };
+  worker.onerror = (event) => { event.preventDefault(); fail("a file it needs did not load."); };
+  worker.postMessage({ op: "start", runtime: description.runtime });
+}
+
+function call(message) {
+  if (failure) return Promise.reject(new Error(failure));
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...message, id });
+  });
+}
+
+// The same contract as the command line: a Promise of its JSON response.
+window.codesOfConduct = {
+  run: (name, request) => call({ op: "run", checker: name, request }),
+  parseCsv: (text) => call({ op: "csv", text }),
+};
+
+// --- Rows that a candidate can add and remove ------------------------------------------------
+
+function rowCount(list) {
+  return list.querySelectorAll(":scope > fieldset.row").length;
+}
+
+function renumber(list) {
+  const name = list.dataset.rows;
+  list.querySelectorAll(":scope > fieldset.row").forEach((row, index) => {
+    const old = row.dataset.row;
+    row.dataset.row = String(index);
+    for (const element of row.querySelectorAll("[id], [name], [data-field], [for], [aria-describedby]")) {
+      for (const attribute of ["id", "name", "data-field", "for", "aria-describedby"]) {
+        const value = element.getAttribute(attribute);
+        if (value) {
+          element.setAttribute(attribute, value
+            .replaceAll(`${name}[${old}]`, `${name}[${index}]`)
+            .replaceAll(`${name}-${old}-`, `${name}-${index}-`));
+        }
+      }
+    }
+    row.querySelector("legend").textContent = row.querySelector("legend").dataset.label + " " + (index + 1);
+    const remove = row.querySelector(".row-remove");
+    remove.textContent = remove.dataset.label + " " + (index + 1);
+  });
+}
+
+function addRow(name, values = {}) {
+  const list = form.querySelector(`.row-list[data-rows="${name}"]`);
+  const template = form.querySelector(`template[data-rows="${name}"]`);
+  const index = rowCount(list);
+  const html = template.innerHTML.replaceAll("__i__", String(index)).replaceAll("__n__", String(index + 1));
+  const holder = document.createElement("div");
+  holder.innerHTML = html; // our own template, never user data
+  const row = holder.firstElementChild;
+  const legend = row.querySelector("legend");
+  legend.dataset.label = legend.textContent.replace(/ \d+$/, "");
+  const remove = row.querySelector(".row-remove");
+  remove.dataset.label = remove.textContent.replace(/ \d+$/, "");
+  remove.addEventListener("click", () => {
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    renumber(list);
+    (next ? next.querySelector("input, select") : form.querySelector(`.row-add[data-rows="${name}"]`)).focus();
+  });
+  list.append(row);
+  for (const [field, value] of Object.entries(values)) setValue(row.querySelector(`[data-field="${name}[${index}].${field}"]`), value);
+  return row;
+}
+
+for (const button of form.querySelectorAll(".row-add")) {
+  button.addEventListener("click", () => addRow(button.dataset.rows).querySelector("input, select").focus());
+}
+
+// --- Reading and filling the form --------------------------------------------------------------
+
+function readValue(element) {
+  const type = element.dataset.type;
+  if (type === "boolean" && element.type === "checkbox") return element.checked;
+  if (type === "boolean") {
+    const chosen = form.querySelector(`input[type=radio][name="${CSS.escape(element.dataset.field)}"]:checked`);
+    return chosen ? chosen.value === "true" : undefined;
+  }
+  const value = element.value.trim();
+  if (value === "") return undefined;
+  if (type === "tristate") return value === "true" ? true : value === "false" ? false : undefined;
+  if (type === "count") return /^\d+$/.test(value) ? Number(value) : value;
+  return value;
+}
+
+function setValue(element, value) {
+  if (!element || value === undefined) return;
+  const type = element.dataset.type;
+  if (type === "boolean" && element.type === "checkbox") element.checked = Boolean(value);
+  else if (type === "boolean" && element.tagName === "FIELDSET") {
+    for (const radio of element.querySelectorAll("input[type=radio]")) radio.checked = radio.value === String(value);
+  } else element.value = value === null ? "" : String(value);
+}
+
+function fieldElements() {
+  // One element per request field: a radio group counts once, through its fieldset.
+  return [...form.querySelectorAll("[data-field]")].filter((element) =>
+    !element.closest("template") && element.type !== "radio" && !element.classList.contains("rows"));
+}
+
+function readRequest() {
+  const [code, version] = form.elements.code.value.split("@");
+  const request = { code };
+  const asOf = form.elements.as_of.value;
+  if (asOf) request.as_of = asOf;
+  else if (version) request.version = version;
+  for (const spec of description.inputs) {
+    if (spec.type === "rows") request[spec.name] = [];
+  }
+  for (const element of fieldElements()) {
+    const value = readValue(element);
+    const match = element.dataset.field.match(/^(\w+)\[(\d+)\]\.(\w+)$/);
+    if (match) {
+      const rows = request[match[1]];
+      rows[Number(match[2])] = rows[Number(match[2])] || {};
+      if (value !== undefined) rows[Number(match[2])][match[3]] = value;
+    } else if (value !== undefined) {
+      request[element.dataset.field] = value;
+    }
+  }
+  return request;
+}
+
+function fillForm(request) {
+  const choice = `${request.code}@${request.version || ""}`;
+  if ([...form.elements.code.options].some((option) => option.value === choice)) form.elements.code.value = choice;
+  form.elements.as_of.value = request.as_of || "";
+  for (const spec of description.inputs) {
+    if (spec.type === "rows") {
+      form.querySelector(`.row-list[data-rows="${spec.name}"]`).replaceChildren();
+      for (const row of request[spec.name] || []) addRow(spec.name, row);
+    } else {
+      setValue(form.querySelector(`[data-field="${spec.name}"]:not([type=radio])`), request[spec.name]);
+    }
+  }
+}
+
+// --- Errors beside the fields they concern -----------------------------------------------------
+
+function clearErrors() {
+  for (const old of form.querySelectorAll(".field-error")) old.remove();
+  for (const element of form.querySelectorAll("[aria-invalid]")) {
+    element.removeAttribute("aria-invalid");
+    const ids = (element.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
+    if (ids.length) element.setAttribute("aria-describedby", ids.join(" "));
+    else element.removeAttribute("aria-describedby");
+  }
+}
+
+function elementFor(field) {
+  const exact = form.querySelector(`[data-field="${CSS.escape(field)}"]:not([type=radio])`);
+  if (exact && !exact.closest("template")) return exact;
+  const row = field.match(/^(\w+)\[(\d+)\]$/);
+  if (row) return form.querySelector(`.row-list[data-rows="${row[1]}"] > fieldset.row[data-row="${row[2]}"]`);
+  if (field === "version") return form.elements.code;
+  return null;
+}
+
+function showErrors(errors) {
+  clearErrors();
+  const unplaced = [];
+  let first = null;
+  errors.forEach((error, index) => {
+    const element = elementFor(error.field);
+    if (!element) { unplaced.push(error); return; }
+    const note = document.createElement("p");
+    note.className = "field-error";
+    note.id = `error-${index}-error`;
+    note.textContent = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+    if (element.tagName === "FIELDSET") element.append(note);
+    else element.insertAdjacentElement("afterend", note);
+    element.setAttribute("aria-invalid", "true");
+    element.setAttribute("aria-describedby", [element.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+    first = first || element;
+  });
+  resultSection.hidden = false;
+  const heading = document.createElement("p");
+  heading.className = "status status--error";
+  heading.textContent = `Nothing was checked: ${errors.length} ${errors.length === 1 ? "answer needs" : "answers need"} correcting.`;
+  const list = document.createElement("ul");
+  for (const error of errors) {
+    const item = document.createElement("li");
+    item.textContent = `${error.field}: ${error.message}`;
+    list.append(item);
+  }
+  resultBody.replaceChildren(heading, list);
+  const target = first && (first.matches("fieldset") ? first.querySelector("input, select") || first : first);
+  (target || resultSection).focus();
+}
+
+// --- The result ----------------------------------------------------------------------------------
+
+const STATUS = {
+  ok: "Nothing to act on under this code.",
+  action: "Action needed.",
+  breach: "Breach: something here breaks the code.",
+  insufficient: "Not enough verified nominations to stand.",
+  sufficient: "Enough verified nominations to stand.",
+  full: "The most nominations you may secure.",
+  eligible: "This rule allows you to stand.",
+  "not-eligible": "This rule does not allow you to stand.",
+};
+const LEVEL = { breach: "Breach", action: "Action", info: "Note" };
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+
+function writtenDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+function pounds(amount) {
+  return "£" + Number(amount).toLocaleString("en-GB", {
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 });
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function showResult(response) {
+  clearErrors();
+  const parts = [element("p", `status status--${response.status}`,
+    `${STATUS[response.status] || response.status} (${response.code}, version ${response.version})`)];
+  if (response.checker === "nominations") {
+    parts.push(element("p", "", `Verified: ${response.verified} of at least ${response.minimum} needed and at most ` +
+      `${response.maximum}. Still needed: ${response.shortfall}. You may still add: ${response.can_still_add}.`));
+  }
+  const list = element("ul", "findings");
+  for (const finding of response.findings) {
+    const item = element("li", `finding finding--${finding.level}`);
+    item.append(element("strong", "", LEVEL[finding.level] + ": "), document.createTextNode(finding.message));
+    const facts = [];
+    if (finding.donor) facts.push(`Donor: ${finding.donor}`);
+    if (finding.region) facts.push(`Region: ${finding.region}`);
+    if (finding.amount !== undefined) facts.push(`Amount: ${pounds(finding.amount)}`);
+    if (finding.deadline) facts.push(`Deadline: ${writtenDate(finding.deadline)}`);
+    if (facts.length) item.append(element("span", "finding-facts", " " + facts.join(". ") + "."));
+    const cite = element("a", "finding-clause", `${finding.clause.code}@${finding.clause.version}#${finding.clause.id}`);
+    cite.href = description.root + finding.clause.url;
+    item.append(document.createTextNode(" Clause: "), cite);
+    list.append(item);
+  }
+  if (response.findings.length) parts.push(list);
+  for (const note of response.notes || []) parts.push(element("p", "note", note));
+  parts.push(element("p", "checker-disclaimer", "A guide to the code's own words, not legal advice."));
+  resultSection.hidden = false;
+  resultBody.replaceChildren(...parts);
+  resultSection.focus();
+}
+
+async function check() {
+  const request = readRequest();
+  resultSection.hidden = false;
+  resultBody.replaceChildren(element("p", "status", failure ? "" : "Checking…"));
+  try {
+    const response = await window.codesOfConduct.run(checker, request);
+    if (response.errors) showErrors(response.errors);
+    else showResult(response);
+  } catch (error) {
+    resultBody.replaceChildren(element("p", "status status--error", "The check could not run: " + error.message));
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  check();
+});
+
+// --- Sharing a scenario in the URL fragment (never the query string, never stored) -------------
+
+function encodeScenario(request) {
+  const bytes = new TextEncoder().encode(JSON.stringify(request));
+  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function decodeScenario(text) {
+  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+}
+
+form.querySelector(".checker-share").addEventListener("click", async () => {
+  const status = form.querySelector(".checker-share-status");
+  const url = new URL(location.href);
+  url.hash = "scenario=" + encodeScenario(readRequest());
+  history.replaceState(null, "", url);
+  try {
+    await navigator.clipboard.writeText(url.href);
+    status.textContent = "Link copied. It holds your answers: share it only with people who may see them.";
+  } catch {
+    status.textContent = "The address bar now holds a link to this scenario: copy it from there.";
+  }
+});
+
+// --- A spreadsheet, read in this browser ------------------------------------------------------
+
+const csvButton = form.querySelector(".csv-load");
+if (csvButton) {
+  const csvStatus = form.querySelector(".csv-status");
+  form.querySelector("#csv-file").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    if (file) form.querySelector("#csv-text").value = await file.text();
+  });
+  csvButton.addEventListener("click", async () => {
+    csvStatus.textContent = "Reading…";
+    try {
+      const { donations, errors } = await window.codesOfConduct.parseCsv(form.querySelector("#csv-text").value);
+      if (errors.length) {
+        csvStatus.textContent = errors.map((e) => `${e.field}: ${e.message}`).join(" ");
+        return;
+      }
+      form.querySelector('.row-list[data-rows="donations"]').replaceChildren();
+      for (const row of donations) {
+        const { _row, ...values } = row;
+        addRow("donations", values);
+      }
+      csvStatus.textContent = `${donations.length} ${donations.length === 1 ? "donation" : "donations"} added from the spreadsheet. Check them, then press Check.`;
+    } catch (error) {
+      csvStatus.textContent = "The spreadsheet could not be read: " + error.message;
+    }
+  });
+}
+
+// --- Start ------------------------------------------------------------------------------------
+
+startWorker();
+if (location.hash.startsWith("#scenario=")) {
+  try {
+    fillForm(decodeScenario(location.hash.slice("#scenario=".length)));
+    check();
+  } catch {
+    resultSection.hidden = false;
+    resultBody.replaceChildren(element("p", "status status--error", "The link's scenario could not be read."));
+  }
+}
+for (const spec of description.inputs) {
+  if (spec.type === "rows" && spec.name === "donations" && !form.querySelector(".row-list > fieldset.row")) addRow(spec.name);
+}
