@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
-_KEY = re.compile(r"^(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?:\s+(?P<value>.*))?$")
+_KEY = re.compile(r"^(?P<key>\"[^\"]*\"|'[^']*'|[A-Za-z_][A-Za-z0-9_-]*):(?:\s+(?P<value>.*))?$")
 _INT = re.compile(r"^-?\d+$")
 _FLOAT = re.compile(r"^-?\d+\.\d+$")
 
@@ -91,7 +91,7 @@ def _mapping(lines: list[_Line], index: int, indent: int):
         match = _KEY.match(line.text)
         if not match:
             raise FrontMatterError(line.number, f"expected 'field: value', found {line.text!r}")
-        key = match["key"]
+        key = match["key"].strip("\"'") if match["key"][0] in "\"'" else match["key"]
         if key in result:
             raise FrontMatterError(line.number, f"the field {key!r} appears twice")
         index += 1

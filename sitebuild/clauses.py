@@ -30,6 +30,8 @@ class Unit:
     lines: list[str]
     line: int  # the file line where the unit starts
     level: int = 0  # heading level, for sections
+    numbered_as: str = ""  # the anchor its number gives ("5", "5-b"), before any renumbering in `anchors:`
+    name: str = ""  # how a reader names it: "clause 5(b)", "Code of Conduct, clause 3", "section Nominations"
     section: str | None = None
     parent: str | None = None
     children: list[str] = field(default_factory=list)
@@ -47,15 +49,8 @@ class Unit:
         return " ".join(plain.split())
 
     def title(self) -> str:
-        """How a citation names the unit: 'clause 12', 'clause 5(b)', 'section Nominations'."""
-        if self.kind == "section":
-            return f"section {self.text}"
-        if self.kind == "subclause":
-            parent, letter = self.id.rsplit("-", 1)
-            return f"clause {parent}({letter})"
-        if self.kind == "paragraph":
-            return f"paragraph {self.id}"
-        return f"clause {self.id}"
+        """How a citation names the unit, by its visible number: 'clause 12', 'clause 5(b)', 'section Nominations'."""
+        return self.name or self.id
 
 
 def slug(text: str) -> str:
@@ -87,19 +82,24 @@ def parse(version: CodeVersion) -> list[Unit]:
             ident = heading[3] or slug(heading[2])
             if not ident:
                 raise ContentError(version.path, number, "this heading has no letters or digits to make an anchor from")
-            section = current = Unit(ident, "section", heading[2].strip(), [heading[2].strip()], number, len(heading[1]))
+            heading_text = re.sub(r"[*_`]", "", heading[2]).strip()
+            section = current = Unit(ident, "section", heading[2].strip(), [heading[2].strip()], number, len(heading[1]),
+                                     name=f"section {heading_text}")
             clause = None
             units.append(current)
         elif numbered:
             label = numbered[1]
             default = f"{section.id}-{label}" if version.numbering == "per-section" and section else label
             ident = anchors.get(default, default)
+            within = f"{section.name[len('section '):]}, " if version.numbering == "per-section" and section else ""
             clause = current = Unit(ident, "clause", f"{label}.", [numbered[2]], number,
-                                    section=section.id if section else None)
+                                    section=section.id if section else None, numbered_as=default,
+                                    name=f"{within}clause {label}")
             units.append(current)
         elif lettered and clause is not None:
             current = Unit(f"{clause.id}-{lettered[1]}", "subclause", f"{lettered[1]}.", [lettered[2]], number,
-                           section=clause.section, parent=clause.id)
+                           section=clause.section, parent=clause.id, numbered_as=f"{clause.numbered_as}-{lettered[1]}",
+                           name=f"{clause.name}({lettered[1]})")
             clause.children.append(current.id)
             units.append(current)
         elif current is not None and (not blank_before or _CONTINUES.match(raw)) and current.kind != "section":
@@ -110,7 +110,9 @@ def parse(version: CodeVersion) -> list[Unit]:
             paragraphs[key] = paragraphs.get(key, 0) + 1
             ident = f"{key}-p{paragraphs[key]}" if key else f"p{paragraphs[key]}"
             clause = None
-            current = Unit(ident, "paragraph", "", [line], number, section=key)
+            where = f"{section.name[len('section '):]}, " if section else ""
+            current = Unit(ident, "paragraph", "", [line], number, section=key,
+                           name=f"{where}paragraph {paragraphs[key]}")
             units.append(current)
         blank_before = False
     _check_unique(version, units)

@@ -60,7 +60,7 @@ def check(site: Site, path: Path, *, ci: bool, write: bool) -> list[str]:
                     raise ContentError(version.meta.path, None, f"{key} is not in docs/{LOCK_NAME}: run 'make site' "
                                        f"locally and commit docs/{LOCK_NAME} with the new version")
                 lock[key] = {"sha256": whole, "clauses": units}
-                notices.append(f"{key}: new version recorded in docs/{LOCK_NAME} (commit it with the version)")
+                notices.append(f"{key}: new version recorded in {path} (commit it with the version)")
                 changed = True
                 continue
             corrections = entry.get("corrections") or []

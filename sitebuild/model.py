@@ -144,8 +144,10 @@ def _resolve_references(site: Site, version: Version) -> None:
         chosen = next((v for v in target.versions if v.id == version_id), None) if version_id else target.current
         return set(chosen.by_id) if chosen else None
 
+    numbers = {unit.numbered_as: unit.id for unit in version.units if unit.numbered_as}
     for unit in version.units:
-        found = references.find(unit, version.meta.code, version.id, anchors, anchors_of, site.glossary, version.meta.path)
+        found = references.find(unit, version.meta.code, version.id, anchors, anchors_of, site.glossary,
+                                version.meta.path, numbers)
         if found:
             version.refs[unit.id] = found
 

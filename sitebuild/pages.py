@@ -163,9 +163,9 @@ def comparison(site: Site, code: CodeSite, old: Version, new: Version, page: str
         name = unit.title()
         where = new if change.new else old
         link = rel(page, page_of(code.code, where.id) + "#" + change.anchor)
-        status = change.status + (f", renumbered from {change.old.label} to {change.new.label}" if change.renumbered else "")
+        status = change.status + (f" (was {change.old.title()})" if change.renumbered else "")
         out.append(f'<section class="change change--{change.status}" aria-labelledby="change-{change.anchor}" markdown>\n'
-                   f'<h2 id="change-{change.anchor}">{esc(name.capitalize())}: {status}</h2>\n\n')
+                   f'<h2 id="change-{change.anchor}">{esc(name[0].upper() + name[1:])}: {status}</h2>\n\n')
         if change.status == "changed":
             out.append(f'<p class="diff">{diff.words(change.old.text, change.new.text)}</p>\n\n')
         elif change.status == "added":

@@ -34,8 +34,13 @@ class Reference:
     term: str | None = None
 
 
-def find(unit: Unit, code: str, version: str, anchors: set[str], library_anchors, glossary: dict, path) -> list:
-    """Every reference in a unit, as (start, end, Reference) over its Markdown; errors name the line."""
+def find(unit: Unit, code: str, version: str, anchors: set[str], library_anchors, glossary: dict, path,
+         numbers: dict[str, str] | None = None) -> list:
+    """Every reference in a unit, as (start, end, Reference) over its Markdown; errors name the line.
+
+    `numbers` maps what the text calls a clause ("5", "5-b") to its anchor, which differs after a renumbering.
+    """
+    numbers = numbers or {}
     source = unit.markdown
     found = []
     for match in LINK.finditer(source):
@@ -60,7 +65,8 @@ def find(unit: Unit, code: str, version: str, anchors: set[str], library_anchors
             continue
         if OTHER_DOCUMENT.match(source[match.end():]):
             continue
-        anchor = match["number"] + (f"-{match['letter']}" if match["letter"] else "")
+        named = match["number"] + (f"-{match['letter']}" if match["letter"] else "")
+        anchor = numbers.get(named, named)
         line = unit.line + source.count("\n", 0, match.start())
         if anchor not in anchors:
             raise ContentError(path, line, f"{match[0]!r} refers to #{anchor}, which this version does not have; if it "

@@ -86,7 +86,7 @@ def unit_block(unit: Unit, version: Version, site: Site, page: str, extra: str =
     label = unit.label or "¶"
     name = unit.title()
     link = (f'<a class="anchor-link" href="#{unit.id}" data-cite="{cite}" '
-            f'title="Permanent link to {esc(name)}: {cite}" aria-label="{esc(name.capitalize())}, permanent link">{esc(label)}</a>')
+            f'title="Permanent link to {esc(name)}: {cite}" aria-label="{esc(name[0].upper() + name[1:])}, permanent link">{esc(label)}</a>')
     classes = f"unit unit--{unit.kind}"
     return (f'<div class="{classes}" id="{unit.id}" markdown>\n{link} {first}\n{rest}\n\n{extra}</div>\n\n')
 

@@ -1,0 +1,56 @@
+"""The checkers' test cases (tests/cases/*.yaml) and how a response is matched against a case."""
+
+from pathlib import Path
+
+import yaml
+
+CASES = Path(__file__).parent / "cases"
+
+
+def load() -> list[dict]:
+    cases = []
+    for path in sorted(CASES.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            case["file"] = path.name
+            cases.append(case)
+    names = [c["name"] for c in cases]
+    assert len(names) == len(set(names)), "every case needs its own name"
+    return cases
+
+
+def _subset(expected, actual, where: str) -> list[str]:
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return [f"{where}: expected an object, got {actual!r}"]
+        problems = []
+        for key, value in expected.items():
+            if key not in actual:
+                problems.append(f"{where}.{key}: missing")
+            else:
+                problems += _subset(value, actual[key], f"{where}.{key}")
+        return problems
+    if isinstance(expected, list):
+        if not isinstance(actual, list) or len(expected) != len(actual):
+            return [f"{where}: expected {len(expected)} items, got {actual!r}"]
+        return [p for i, (e, a) in enumerate(zip(expected, actual)) for p in _subset(e, a, f"{where}[{i}]")]
+    return [] if expected == actual else [f"{where}: expected {expected!r}, got {actual!r}"]
+
+
+def problems(case: dict, response: dict) -> list[str]:
+    """What is wrong with a response for a case: [] when it matches."""
+    expect = dict(case["expect"])
+    if "errors" in expect:
+        fields = [e["field"] for e in response.get("errors", [])]
+        found = [] if fields == expect["errors"] else [f"errors: expected fields {expect['errors']}, got {fields}"]
+        return found + [f"errors[{i}]: no message" for i, e in enumerate(response.get("errors", [])) if not e["message"]]
+    if "errors" in response:
+        return [f"unexpected errors: {response['errors']}"]
+    no_deadline = expect.pop("no_deadline", False)
+    found = _subset(expect, response, "response")
+    if no_deadline and any("deadline" in f for f in response["findings"]):
+        found.append("a deadline was given where the code sets none")
+    for finding in response.get("findings", []):
+        if not finding["message"] or finding["clause"]["url"] != (
+                f"codes/{finding['clause']['code']}/{finding['clause']['version']}/#{finding['clause']['id']}"):
+            found.append(f"finding without message or exact clause url: {finding}")
+    return found

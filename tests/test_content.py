@@ -1,0 +1,108 @@
+"""The five codes as published: wording, anchors, references, topics and glossary."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import model
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def site():
+    return model.load(ROOT / "docs")
+
+
+def words(text: str) -> str:
+    """Wording only: Markdown marks, list numbers and white space set aside."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*[-+]\s+|[*#>|]|^---$", " ", text, flags=re.M)
+    return " ".join(text.split())
+
+
+def test_the_five_codes_have_their_fixed_ids(site):
+    assert set(site.codes) == {"nec-candidates", "local-government-selections", "momentum-ncg-elections",
+                               "confidentiality-privacy", "leadership"}
+    assert site.codes["momentum-ncg-elections"].current.id == "2022"
+
+
+@pytest.mark.parametrize("code, seed", [
+    ("nec-candidates", "nec-candidate-code-of-conduct.txt"),
+    ("local-government-selections", "local-government-selections-code-of-conduct.txt"),
+    ("confidentiality-privacy", "confidentiality-and-privacy-code-of-conduct.txt"),
+    ("leadership", "leadership-code-of-conduct.txt"),
+    ("momentum-ncg-elections", "momentum-ncg-elections-2022-guidelines.md"),
+])
+def test_every_word_of_the_source_is_published_in_order(site, code, seed):
+    if not (SEEDS / seed).exists():
+        pytest.skip("the seeds are not beside this checkout")
+    version = site.codes[code].current
+    published = words(version.meta.title + " " + " ".join(
+        (u.label + " " + u.text) if u.kind in ("clause", "subclause") else u.text for u in version.units))
+    source = words((SEEDS / seed).read_text(encoding="utf-8"))
+    # Headings and titles are published as they are; the only change allowed is joining a page break.
+    assert published.replace(" ", "") == source.replace(" ", "")
+
+
+def test_typos_of_the_official_texts_are_kept(site):
+    nec = site.codes["nec-candidates"].current.by_id
+    assert "on request to the Governance and Legal. See section 13" in nec["1"].text
+    conf = site.codes["confidentiality-privacy"].current
+    assert "to provide clarify to its members" in conf.by_id["code-of-conduct-p1"].text
+
+
+def test_nec_clause_9_is_joined_across_the_page_break(site):
+    text = site.codes["nec-candidates"].current.by_id["9"].text
+    assert "undertaking press, radio or TV interviews; though under no circumstances" in text
+
+
+def test_sub_clauses_and_sections_have_stable_readable_anchors(site):
+    conf = site.codes["confidentiality-privacy"].current.by_id
+    for anchor in ["5-a", "5-b", "5-c", "5-d", "6-a", "6-d", "9-a", "9-f"]:
+        assert conf[anchor].kind == "subclause"
+    momentum = site.codes["momentum-ncg-elections"].current.by_id
+    assert momentum["nominations"].kind == "section"
+    assert momentum["code-of-conduct-3"].text.startswith("No candidate or persons acting on behalf")
+    assert momentum["essential-10"].kind == "clause"
+    assert [u.id for u in site.codes["leadership"].current.units] == [f"p{n}" for n in range(1, 8)]
+
+
+def test_references_in_the_texts_resolve_to_their_targets(site):
+    def targets(code, anchor):
+        return [(r.text, r.anchor or r.term) for _, _, r in site.codes[code].current.refs[anchor]]
+
+    assert targets("nec-candidates", "1") == [("section 13", "13")]
+    assert targets("confidentiality-privacy", "6") == [("paragraph 5(b)", "5-b")]
+    assert targets("confidentiality-privacy", "10") == [("Paragraph 8", "8")]
+    assert ("Election Guidelines", "complaints-procedure") in targets("momentum-ncg-elections", "code-of-conduct-p4")
+    assert ("Constitution", "momentum-constitution") in targets("momentum-ncg-elections", "code-of-conduct-1")
+    # The Rule Book's "Clause 1.8" is another document's numbering, not a link to clause 1.
+    assert "11" not in site.codes["confidentiality-privacy"].current.refs
+
+
+def test_every_topic_entry_points_at_an_existing_clause_and_all_topics_are_there(site):
+    assert [t.id for t in site.topics] == [
+        "donations-and-spending", "membership-lists-and-personal-data", "canvassing-and-contact", "disparaging-others",
+        "inducements", "interference-and-duress", "media-statements", "staff-neutrality", "breaches-and-sanctions",
+        "confidentiality", "eligibility-and-nominations"]
+    for topic in site.topics:
+        for code, anchor in topic.clauses:
+            assert anchor in site.codes[code].current.by_id
+    related = site.related("nec-candidates", "8")
+    assert related[0][0].id == "inducements"
+    assert ("local-government-selections", "7") in related[0][1]
+
+
+def test_the_glossary_has_the_terms_members_meet(site):
+    terms = {t.term for t in site.glossary.values()}
+    for term in ["NEC", "CLP", "BAME", "OMOV", "PPERA", "GDPR", "RO", "DPO", "NCG", "NCC", "MSPs", "LGBTQI",
+                 "Membersnet", "permissible donor", "regulated donees"]:
+        assert term in terms
+
+
+def test_no_effective_date_is_invented(site):
+    for code in site.codes.values():
+        assert all(v.meta.in_force_from is None for v in code.versions)

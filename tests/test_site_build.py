@@ -1,0 +1,91 @@
+"""The real site, built into a temporary folder: every clause with its anchor, every link resolving,
+nothing loaded from another origin, and the data files valid."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import build_site
+from sitebuild import audit, model
+
+ROOT = Path(__file__).resolve().parent.parent
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return model.load(ROOT / "docs")
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_clause_of_every_code_is_on_its_pages_with_a_permanent_link(built_site, content):
+    for code in content.codes.values():
+        for version in code.versions:
+            pages = [html(built_site, f"codes/{code.code}/{version.id}")]
+            if version is code.current:
+                pages.append(html(built_site, f"codes/{code.code}"))
+            for page in pages:
+                for unit in version.units:
+                    assert f'id="{unit.id}"' in page, f"{code.code}@{version.id}#{unit.id}"
+                    if unit.kind != "section":
+                        assert f'class="anchor-link" href="#{unit.id}" data-cite="{code.code}@{version.id}#{unit.id}"' in page
+
+
+def test_the_wording_appears_on_the_page(built_site):
+    page = html(built_site, "codes/nec-candidates")
+    assert "Donations of more than £500 (cash or non-cash) must be from a permissible donor." in page
+    assert 'href="#13"' in page  # "See section 13"
+
+
+def test_every_internal_link_and_anchor_resolves_and_nothing_loads_from_elsewhere(built_site):
+    assert audit.check(built_site) == []
+
+
+def test_no_page_points_anything_at_another_origin(built_site):
+    for path in audit.html_pages(built_site):
+        page = audit.read(path)
+        for element, url, _ in page.loads:
+            assert not re.match(r"^(https?:)?//", url), f"{path}: <{element}> {url}"
+
+
+def test_code_pages_fetch_no_pyodide_but_checker_pages_do(built_site):
+    assert "checker.js" not in html(built_site, "codes/nec-candidates")
+    assert "pyodide" not in html(built_site, "codes/nec-candidates")
+    assert "assets/checker.js" in html(built_site, "checkers/donations")
+
+
+def test_version_json_index_and_feed_parse_and_agree(built_site, content):
+    index = json.loads((built_site / "codes" / "index.json").read_text())
+    assert {c["code"] for c in index["codes"]} == set(content.codes)
+    nec = json.loads((built_site / "codes" / "nec-candidates" / "original.json").read_text())
+    assert nec["citation"] == "nec-candidates@original"
+    assert nec["in_force_from"] is None
+    clause = next(c for c in nec["clauses"] if c["id"] == "1")
+    assert clause["links"] == [{"text": "section 13", "kind": "clause", "target": "nec-candidates@original#13",
+                                "url": "codes/nec-candidates/original/#13"}]
+    feed = ET.parse(built_site / "feed.xml").getroot()
+    ids = [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
+    assert "urn:codes-of-conduct:momentum-ncg-elections@2022" in ids
+    assert len(ids) == len(set(ids)) == sum(len(c.versions) for c in content.codes.values())
+
+
+def test_the_site_says_what_it_is(built_site):
+    page = html(built_site, "codes/nec-candidates")
+    assert re.search(r"Site version <code>[0-9a-f]{7,12}|Site version <code>unknown", page)
+    assert "Published on this site" in page and "not stated" in page
+
+
+def test_the_site_works_under_a_sub_path(docs_copy, tmp_path):
+    site = tmp_path / "site"
+    build_site.build(docs_copy, site, site_url="https://example.github.io/codes/", with_runtime=False, ci=True)
+    assert audit.check(site, "/codes/") == []
+    assert '<link rel="canonical" href="https://example.github.io/codes/codes/nec-candidates/">' in html(
+        site, "codes/nec-candidates")
+    feed = (site / "feed.xml").read_text()
+    assert 'href="https://example.github.io/codes/codes/nec-candidates/original/"' in feed
