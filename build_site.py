@@ -76,6 +76,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
         run_mkdocs(config)
+        fix_theme_html(output)
         if with_runtime:
             runtime.install(work / "runtime", output)
         swap_in(output, site_dir)
@@ -100,8 +101,8 @@ def expand_shortcodes(generated: Path, site: model.Site) -> None:
             if match[1] not in known:
                 line = text.count("\n", 0, match.start()) + 1
                 raise ContentError(f"docs/{page}", line, f"unknown shortcode {match[0]}; the shortcodes are "
-                                   + ", ".join("{{ %s }}" % k for k in known))
-        path.write_text(SHORTCODE.sub(lambda m: known[m[1]](page), text), encoding="utf-8")
+                                   + ", ".join(f"{{{{ {k} }}}}" for k in known))
+        path.write_text(SHORTCODE.sub(lambda m, page=page: known[m[1]](page), text), encoding="utf-8")
 
 
 def nav(site: model.Site) -> list:
@@ -165,6 +166,23 @@ def run_mkdocs(config) -> None:
         raise BuildError(f"MkDocs refused the generated site:\n  {details}") from None
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)
+
+
+def fix_theme_html(output: Path) -> None:
+    """What Material writes that HTML or accessibility rules do not allow: autocomplete="off" on its hidden
+    checkboxes; on pages outside the navigation (versions, comparisons) a label for a toggle it omits; and a
+    search dialog without a name."""
+    autocomplete = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+    orphan_label = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+    for path in output.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        fixed = autocomplete.sub(r"\1", text)
+        fixed = fixed.replace('<div class="md-search" data-md-component="search" role="dialog">',
+                              '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">')
+        if 'id="__toc"' not in fixed:
+            fixed = orphan_label.sub(r'<div class="md-nav__title">\1</div>', fixed)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
 
 
 def swap_in(output: Path, site_dir: Path) -> None:

@@ -136,7 +136,8 @@ def _field(spec: dict, path: str, ident: str | None = None) -> str:
         radios = "".join(f'<label class="radio"><input type="radio" name="{esc(path)}" value="{value}" '
                          f'id="{ident}-{value}" data-field="{esc(path)}" data-type="boolean"> {text}</label>'
                          for value, text in (("true", "Yes"), ("false", "No")))
-        return (f'<fieldset class="field" id="{ident}" data-field="{esc(path)}"{described}><legend>{_label(spec)}</legend>'
+        return (f'<fieldset class="field" id="{ident}" data-field="{esc(path)}" data-type="boolean"{described}>'
+                f"<legend>{_label(spec)}</legend>"
                 f"{radios}{hint}</fieldset>")
     if kind == "boolean":
         return (f'<div class="field field--check"><input type="checkbox" {common}> '

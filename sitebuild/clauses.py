@@ -65,6 +65,8 @@ def parse(version: CodeVersion) -> list[Unit]:
     clause: Unit | None = None
     current: Unit | None = None
     paragraphs: dict[str | None, int] = {}
+    # (level in the source, level on the page): headings keep the source's hierarchy without skipping a level.
+    outline: list[tuple[int, int]] = []
     anchors = _anchor_overrides(version)
     blank_before = True
     for offset, raw in enumerate(version.body.split("\n")):
@@ -83,7 +85,8 @@ def parse(version: CodeVersion) -> list[Unit]:
             if not ident:
                 raise ContentError(version.path, number, "this heading has no letters or digits to make an anchor from")
             heading_text = re.sub(r"[*_`]", "", heading[2]).strip()
-            section = current = Unit(ident, "section", heading[2].strip(), [heading[2].strip()], number, len(heading[1]),
+            level = _page_level(outline, len(heading[1]))
+            section = current = Unit(ident, "section", heading[2].strip(), [heading[2].strip()], number, level,
                                      name=f"section {heading_text}")
             clause = None
             units.append(current)
@@ -117,6 +120,15 @@ def parse(version: CodeVersion) -> list[Unit]:
         blank_before = False
     _check_unique(version, units)
     return units
+
+
+def _page_level(outline: list[tuple[int, int]], source_level: int) -> int:
+    """The page's heading level: one below the nearest shallower heading, h2 at the top (the title is h1)."""
+    while outline and outline[-1][0] >= source_level:
+        outline.pop()
+    level = outline[-1][1] + 1 if outline else 2
+    outline.append((source_level, level))
+    return level
 
 
 def _anchor_overrides(version: CodeVersion) -> dict[str, str]:

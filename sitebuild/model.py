@@ -169,7 +169,7 @@ def _check_rule_numbers(version: Version) -> None:
 def removed_anchors(code: CodeSite) -> list[str]:
     """Anchors that a newer version no longer has: reported, never silently broken."""
     notices = []
-    for older, newer in zip(code.versions, code.versions[1:]):
+    for older, newer in zip(code.versions, code.versions[1:], strict=False):
         for anchor in older.by_id:
             if anchor not in newer.by_id:
                 notices.append(f"{code.code}@{newer.id} removes #{anchor} (it was in {older.id}); "

@@ -31,7 +31,7 @@ def comparison_page(code: str, old: str, new: str) -> str:
 
 def comparisons(code: CodeSite) -> list[tuple[Version, Version]]:
     """Consecutive pairs, and every version against the current one."""
-    pairs = list(zip(code.versions, code.versions[1:]))
+    pairs = list(zip(code.versions, code.versions[1:], strict=False))
     pairs += [(v, code.current) for v in code.versions[:-2]]
     return pairs
 
@@ -134,7 +134,7 @@ def history(code: CodeSite, version: Version, page: str) -> str:
     return ("\n## Versions {#versions}\n\n"
             "| Version | In force from | In force until | What changed | Compare |\n|---|---|---|---|---|\n"
             + "\n".join(rows) + "\n\n"
-            f'<form class="as-at" data-versions="{esc(dates)}" hidden>\n'
+            f'<form class="as-at needs-script" data-versions="{esc(dates)}">\n'
             f'<label for="as-at-date">Show the version in force on</label> '
             f'<input type="date" id="as-at-date" name="date" required> <button type="submit">Go</button>\n'
             f'<output class="as-at-result" for="as-at-date" aria-live="polite"></output>\n</form>\n\n'

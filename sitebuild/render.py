@@ -85,8 +85,9 @@ def unit_block(unit: Unit, version: Version, site: Site, page: str, extra: str =
     first, _, rest = body.partition("\n")
     label = unit.label or "¶"
     name = unit.title()
-    link = (f'<a class="anchor-link" href="#{unit.id}" data-cite="{cite}" '
-            f'title="Permanent link to {esc(name)}: {cite}" aria-label="{esc(name[0].upper() + name[1:])}, permanent link">{esc(label)}</a>')
+    # The visible number starts the link's accessible name; the rest is for screen readers.
+    link = (f'<a class="anchor-link" href="#{unit.id}" data-cite="{cite}" title="Permanent link to {esc(name)}: {cite}">'
+            f'{esc(label)}<span class="visually-hidden"> {esc(name)}, permanent link</span></a>')
     classes = f"unit unit--{unit.kind}"
     return (f'<div class="{classes}" id="{unit.id}" markdown>\n{link} {first}\n{rest}\n\n{extra}</div>\n\n')
 

@@ -7,6 +7,7 @@ needs. A failed rebuild keeps the last good site and prints what to fix.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import threading
@@ -72,10 +73,8 @@ def main() -> None:
     handler = functools.partial(Handler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     print(f"Serving {site} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def _subset(expected, actual, where: str) -> list[str]:
     if isinstance(expected, list):
         if not isinstance(actual, list) or len(expected) != len(actual):
             return [f"{where}: expected {len(expected)} items, got {actual!r}"]
-        return [p for i, (e, a) in enumerate(zip(expected, actual)) for p in _subset(e, a, f"{where}[{i}]")]
+        return [p for i, (e, a) in enumerate(zip(expected, actual, strict=False)) for p in _subset(e, a, f"{where}[{i}]")]
     return [] if expected == actual else [f"{where}: expected {expected!r}, got {actual!r}"]
 
 

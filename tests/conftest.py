@@ -65,3 +65,18 @@ def docs_copy(tmp_path) -> Path:
     target = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture code's three versions, built without the checkers' runtime."""
+    site = tmp_path_factory.mktemp("fixture-site") / "site"
+    build_site.build(ROOT / "tests" / "fixtures" / "docs", site, with_runtime=False, ci=True)
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site):
+    server, url = serve(fixture_site)
+    yield url
+    server.shutdown()

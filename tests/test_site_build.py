@@ -35,12 +35,15 @@ def test_every_clause_of_every_code_is_on_its_pages_with_a_permanent_link(built_
                     assert f'id="{unit.id}"' in page, f"{code.code}@{version.id}#{unit.id}"
                     if unit.kind != "section":
                         assert f'class="anchor-link" href="#{unit.id}" data-cite="{code.code}@{version.id}#{unit.id}"' in page
+                        assert f"{unit.label or '¶'}<span class=\"visually-hidden\"> {unit.title()}, permanent link" in page
 
 
 def test_the_wording_appears_on_the_page(built_site):
     page = html(built_site, "codes/nec-candidates")
-    assert "Donations of more than £500 (cash or non-cash) must be from a permissible donor." in page
-    assert 'href="#13"' in page  # "See section 13"
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "Donations of more than £500 (cash or non-cash) must be from a permissible donor." in text
+    assert 'See <a href="#13">section 13</a>' in page
+    assert '<abbr title="Someone allowed to give a regulated donee' in page  # explained on hover
 
 
 def test_every_internal_link_and_anchor_resolves_and_nothing_loads_from_elsewhere(built_site):

@@ -9,14 +9,38 @@ function progress(percent, text) {
   postMessage({ type: "progress", percent, text });
 }
 
+// Pyodide does not always reject when a file fails to download: it can wait for ever. So check
+// that each file can be had, and give up after a generous time, to tell the reader plainly.
+const TIME_LIMIT_MS = 120_000;
+
+async function probe(runtime) {
+  const files = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"].map((name) => runtime.pyodide + name)
+    .concat([runtime.stdlib, runtime.wheel]);
+  await Promise.all(files.map(async (file) => {
+    let response;
+    try {
+      response = await fetch(new URL(file, assets), { method: "HEAD" });
+    } catch {
+      response = null;
+    }
+    if (!response || !response.ok) throw new Error(`a file it needs (${file.split("/").pop()}) could not be downloaded.`);
+  }));
+  return new Promise(() => {}); // all there: let loading decide
+}
+
+function timeLimit() {
+  return new Promise((_, reject) => setTimeout(
+    () => reject(new Error("Python did not start within two minutes.")), TIME_LIMIT_MS));
+}
+
 async function start(runtime) {
   progress(10, "Downloading and starting Python (about 5 MB compressed, once per browser)…");
-  const pyodide = await loadPyodide({
+  const pyodide = await Promise.race([probe(runtime), timeLimit(), loadPyodide({
     indexURL: new URL(runtime.pyodide, assets).href,
     stdLibURL: new URL(runtime.stdlib, assets).href,
     stdout: () => {},
     stderr: () => {},
-  });
+  })]);
   progress(75, "Loading the checkers…");
   await pyodide.loadPackage(new URL(runtime.wheel, assets).href, { messageCallback: () => {}, errorCallback: () => {} });
   pyodide.runPython("import json, checkers, checkers.csvinput");

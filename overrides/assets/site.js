@@ -21,7 +21,7 @@ function enableAsAt() {
   for (const form of document.querySelectorAll("form.as-at")) {
     const versions = JSON.parse(form.dataset.versions);
     const output = form.querySelector("output");
-    form.hidden = false;
+    form.classList.remove("needs-script");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const day = form.elements.date.value;

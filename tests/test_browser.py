@@ -1,0 +1,233 @@
+"""End to end in headless Chromium on the built site: the checkers as a candidate uses them."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import checkers
+
+pytestmark = pytest.mark.browser
+READY = 60_000  # Pyodide's first start on a slow CI machine
+
+
+@pytest.fixture
+def outside_requests(page: Page, site_url):
+    """Every request the page makes that is not to the site's own origin."""
+    seen = []
+    page.on("request", lambda request: None if request.url.startswith(site_url) or request.url.startswith("data:")
+            else seen.append(request.url))
+    return seen
+
+
+def wait_ready(page: Page):
+    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+
+
+def test_donations_form_gives_the_command_lines_answer_with_cited_clauses(page: Page, site_url, outside_requests):
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "nec-candidates@")
+    page.fill("#donations-0-donor", "Jane Smith")
+    page.fill("#donations-0-amount", "£1,000")
+    page.fill("#donations-0-received", "2024-01-05")
+    page.select_option("#donations-0-permissible", "true")
+    page.click("text=Add a donation")
+    page.fill("#donations-1-donor", "jane smith ")
+    page.fill("#donations-1-amount", "600")
+    page.fill("#donations-1-received", "2024-02-01")
+    page.select_option("#donations-1-kind", "non-cash")
+    page.select_option("#donations-1-permissible", "true")
+    page.click("button[type=submit]")
+    result = page.locator(".checker-result")
+    expect(result).to_contain_text("Action needed.", timeout=READY)
+    expect(result).to_contain_text("Deadline: 2 March 2024")
+    expect(result).to_contain_text("must be reported to the Electoral Commission by 2 March 2024")
+    expect(page.locator(".checker-result")).to_be_focused()
+    request = {"code": "nec-candidates", "donations": [
+        {"donor": "Jane Smith", "amount": "£1,000", "received": "2024-01-05", "kind": "cash", "permissible": True},
+        {"donor": "jane smith", "amount": "600", "received": "2024-02-01", "kind": "non-cash", "permissible": True}]}
+    assert page.evaluate("r => window.codesOfConduct.run('donations', r)", request) == checkers.run("donations", request)
+    assert outside_requests == []
+
+
+def test_a_findings_clause_link_opens_that_clause_of_that_version(page: Page, site_url):
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "momentum-ncg-elections@2022")
+    page.fill("#donations-0-donor", "A")
+    page.fill("#donations-0-amount", "750")
+    page.fill("#donations-0-received", "2022-06-01")
+    page.click("button[type=submit]")
+    link = page.locator(".finding-clause").first
+    expect(link).to_have_text("momentum-ncg-elections@2022#spending-limits-and-donation-reporting-2", timeout=READY)
+    link.click()
+    expect(page).to_have_url(site_url + "codes/momentum-ncg-elections/2022/#spending-limits-and-donation-reporting-2")
+    expect(page.locator("#spending-limits-and-donation-reporting-2")).to_contain_text("within 7 days of receiving them")
+
+
+def test_nominations_and_suspension_forms(page: Page, site_url):
+    page.goto(site_url + "checkers/nominations/")
+    page.fill("#verified", "19")
+    page.check("#deadline_passed")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result")).to_contain_text("Not enough verified nominations to stand.", timeout=READY)
+    expect(page.locator(".checker-result")).to_contain_text("Still needed: 1. You may still add: 0.")
+    page.goto(site_url + "checkers/suspension/")
+    page.check("#suspended-true")
+    page.check("#case_concluded-false")
+    page.check("#other_pending_investigation-false")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result")).to_contain_text("does not allow you to stand", timeout=READY)
+
+
+def test_errors_are_shown_beside_their_fields_and_focus_moves_to_the_first(page: Page, site_url):
+    page.goto(site_url + "checkers/donations/")
+    page.fill("#donations-0-donor", "A")
+    page.fill("#donations-0-amount", "12.345")
+    page.fill("#donations-0-received", "2024-01-01")
+    page.click("text=Add a donation")
+    page.fill("#donations-1-amount", "-3")
+    page.click("button[type=submit]")
+    error = page.locator("#donations-0-amount + .field-error")
+    expect(error).to_have_text("Has more than two decimal places: give pounds and pence, such as 10.50", timeout=READY)
+    expect(page.locator("#donations-0-amount")).to_be_focused()
+    expect(page.locator("#donations-0-amount")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#donations-1-donor + .field-error")).to_contain_text("Is required")
+    expect(page.locator("#donations-1-received + .field-error")).to_contain_text("YYYY-MM-DD")
+    described = page.get_attribute("#donations-0-amount", "aria-describedby")
+    assert page.locator(f"#{described.split()[-1]}").inner_text().startswith("Has more than two")
+
+
+def test_a_spreadsheet_is_read_in_the_browser_into_rows(page: Page, site_url, outside_requests):
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "nec-candidates@original")
+    page.click("text=Use a spreadsheet (CSV)")
+    page.set_input_files("#csv-file", files=[{"name": "d.csv", "mimeType": "text/csv", "buffer": (
+        b"Donor,Amount,Date received,Permissible\nAnn,900,2024-05-01,yes\nAnn,700,2024-06-01,yes\n")}])
+    expect(page.locator("#csv-text")).to_have_value(re.compile("Ann,900"))
+    page.click("text=Use these rows")
+    expect(page.locator(".csv-status")).to_have_text(re.compile("2 donations added"), timeout=READY)
+    expect(page.locator("#donations-1-amount")).to_have_value("700")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result")).to_contain_text("Deadline: 1 July 2024", timeout=READY)
+    assert outside_requests == []
+
+
+def test_a_share_link_restores_the_scenario_from_the_fragment_only(page: Page, site_url, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "checkers/nominations/")
+    page.fill("#verified", "24")
+    page.click("text=Copy a link to this scenario")
+    expect(page.locator(".checker-share-status")).to_contain_text("Link copied")
+    link = page.evaluate("location.href")
+    assert "#scenario=" in link and "?" not in link
+    fresh = context.new_page()
+    requested = []
+    fresh.on("request", lambda r: requested.append(r.url))
+    fresh.goto(link)
+    expect(fresh.locator("#verified")).to_have_value("24")
+    expect(fresh.locator(".checker-result")).to_contain_text("Enough verified nominations", timeout=READY)
+    assert not any("scenario" in url or "24" in url.split("/")[-1] for url in requested)
+
+
+def test_nothing_is_stored_on_the_device(page: Page, site_url):
+    page.goto(site_url + "checkers/donations/")
+    page.fill("#donations-0-donor", "Private Person")
+    page.fill("#donations-0-amount", "900")
+    page.fill("#donations-0-received", "2024-01-01")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result")).to_contain_text("Clause", timeout=READY)
+    stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage)) + JSON.stringify(Object.assign({}, sessionStorage))")
+    assert "Private Person" not in stored and "900" not in stored
+
+
+def test_results_are_text_never_html(page: Page, site_url):
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "nec-candidates@")
+    page.fill("#donations-0-donor", "<img src=x onerror=alert(1)>")
+    page.fill("#donations-0-amount", "900")
+    page.fill("#donations-0-received", "2024-01-01")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result")).to_contain_text("<img src=x onerror=alert(1)>", timeout=READY)
+    assert page.locator(".checker-result img").count() == 0
+
+
+def test_a_code_page_fetches_no_pyodide(page: Page, site_url):
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(site_url + "codes/nec-candidates/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in urls if u.endswith(".wasm") or "pyodide" in u or "checker" in u.split("/")[-1]]
+
+
+def test_keyboard_only_use_of_the_nominations_form(page: Page, site_url):
+    page.goto(site_url + "checkers/nominations/")
+    page.focus("#code")
+    for _ in range(6):  # past the "as at" date, whose day, month and year are each a stop
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "verified":
+            break
+    expect(page.locator("#verified")).to_be_focused()
+    page.keyboard.type("30")
+    page.keyboard.press("Tab")
+    expect(page.locator("#deadline_passed")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("button[type=submit]")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".checker-result")).to_contain_text("The most nominations you may secure.", timeout=READY)
+    expect(page.locator(".checker-result")).to_be_focused()
+
+
+def test_rows_can_be_removed_and_the_rest_renumbered(page: Page, site_url):
+    page.goto(site_url + "checkers/donations/")
+    page.click("text=Add a donation")
+    page.click("text=Add a donation")
+    page.fill("#donations-2-donor", "Third")
+    page.click("text=Remove donation 1")
+    expect(page.locator("#donations-1-donor")).to_have_value("Third")
+    expect(page.locator("fieldset.row legend").nth(1)).to_have_text("Donation 2")
+
+
+def test_the_checker_page_fits_a_phone(page: Page, site_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(site_url + "checkers/donations/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_when_pyodide_cannot_load_the_page_says_so(page: Page, site_url):
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(site_url + "checkers/suspension/")
+    expect(page.locator(".checker-progress-text")).to_contain_text("could not start in this browser", timeout=READY)
+
+
+def test_the_as_at_picker_lands_on_the_version_in_force(page: Page, fixture_site_url):
+    page.goto(fixture_site_url + "codes/fixture-candidates/#3")
+    page.fill("#as-at-date", "2021-07-01")
+    page.click("form.as-at button")
+    expect(page).to_have_url(fixture_site_url + "codes/fixture-candidates/2020/#3")
+
+
+def test_an_old_versions_banner_points_at_the_same_clause_or_says_it_was_removed(page: Page, fixture_site_url):
+    page.goto(fixture_site_url + "codes/fixture-candidates/2020/#2")
+    expect(page.locator(".current-clause-link")).to_have_attribute("href", "../#2")
+    page.goto(fixture_site_url + "codes/fixture-candidates/2022/#data-protection")
+    expect(page.locator(".superseded .removed-note")).to_be_visible()
+
+
+def test_the_pages_work_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "checkers/suspension/")
+    expect(page.locator("noscript, .no-js").first).to_be_attached()
+    assert "needs JavaScript" in page.content()
+    expect(page.locator(".checker-applies a").first).to_have_attribute("href", re.compile(r"codes/momentum-ncg-elections/2022/#"))
+    expect(page.locator("label[for=suspended], fieldset#suspended legend")).to_contain_text("suspended")
+    context.close()
+
+
+def test_cli_json_matches_the_browser_for_an_error(page: Page, site_url):
+    page.goto(site_url + "checkers/donations/")
+    wait_ready(page)
+    request = {"code": "nec-candidates", "donations": [{"donor": "", "amount": "x", "received": "2023-02-29"}]}
+    assert page.evaluate("r => window.codesOfConduct.run('donations', r)", request) == json.loads(
+        json.dumps(checkers.run("donations", request)))

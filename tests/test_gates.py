@@ -1,0 +1,88 @@
+"""Quality gates on the built sites: valid HTML, accessible pages (light and dark), and a crawl in
+Chromium proving that no page requests anything from another origin. Each failure names the page,
+the element and the rule."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from sitebuild import audit
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+READY = 60_000
+pytestmark = pytest.mark.browser
+
+
+def test_every_page_is_valid_html(built_site, fixture_site):
+    if not shutil.which("java"):
+        pytest.fail("Java is needed for the Nu Html Checker: apt-get install default-jre-headless")
+    pages = [str(p) for site in (built_site, fixture_site) for p in audit.html_pages(site)]
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']} ({m.get('extract', '').strip()[:80]})"
+                for m in messages if m["type"] == "error"]
+    assert problems == []
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [f"{page.url}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+            for v in results["violations"]]
+
+
+def fill_and_check(page, with_errors: bool):
+    page.select_option("#code", "nec-candidates@")
+    page.fill("#donations-0-donor", "Ann")
+    page.fill("#donations-0-amount", "x" if with_errors else "2000")
+    page.fill("#donations-0-received", "2024-01-01")
+    page.click("button[type=submit]")
+    expect(page.locator(".field-error" if with_errors else ".finding").first).to_be_visible(timeout=READY)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fixture_site_url, scheme):
+    # axe is injected as a script, so this context alone sets the page's Content-Security-Policy aside.
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    for url in [site_url, site_url + "codes/nec-candidates/", site_url + "codes/momentum-ncg-elections/2022/",
+                site_url + "topics/", site_url + "glossary/", site_url + "checkers/", site_url + "maintainers/",
+                fixture_site_url + "codes/fixture-candidates/2020/", fixture_site_url + "codes/fixture-candidates/compare/2020-to-2022/",
+                site_url + "checkers/nominations/", site_url + "checkers/suspension/"]:
+        page.goto(url)
+        problems += axe_violations(page)
+    for with_errors in (False, True):
+        page.goto(site_url + "checkers/donations/")
+        fill_and_check(page, with_errors)
+        problems += axe_violations(page)
+    context.close()
+    assert problems == []
+
+
+def test_a_crawl_of_every_page_requests_nothing_from_another_origin(browser, built_site, site_url):
+    context = browser.new_context()
+    outside = []
+    context.on("request", lambda r: outside.append(r.url) if not (r.url.startswith(site_url) or r.url.startswith("data:"))
+               else None)
+    page = context.new_page()
+    for path in audit.html_pages(built_site):
+        relative = path.relative_to(built_site).as_posix().removesuffix("index.html")
+        page.goto(site_url + relative)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert outside == []
+
+
+def test_every_page_carries_the_content_security_policy(built_site):
+    for path in audit.html_pages(built_site):
+        csp = audit.read(path).csp
+        assert csp and "default-src 'self'" in csp and "'wasm-unsafe-eval'" in csp, path

@@ -1,0 +1,70 @@
+"""Properties: no input whatever makes `run` raise, and donations' order never changes the answer."""
+
+import datetime as dt
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import checkers
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20)
+CODES = ["nec-candidates", "local-government-selections", "momentum-ncg-elections", "leadership", "nope"]
+amounts = st.one_of(st.integers(-10, 5000), st.decimals("0.01", "5000", places=2).map(str),
+                    st.sampled_from(["£1,500.01", "1,500", "500", "x", "", "1.001"]))
+dates = st.one_of(st.dates(dt.date(2019, 1, 1), dt.date(2026, 12, 31)).map(dt.date.isoformat),
+                  st.sampled_from(["2023-02-29", "2024-02-29", "31/12/2024", ""]))
+donation = st.fixed_dictionaries({"donor": st.sampled_from(["Ann", " ann ", "ANN", "Bob", "", "Zoë"]), "amount": amounts,
+                                  "received": dates},
+                                 optional={"kind": st.sampled_from(["cash", "non-cash", "other"]),
+                                           "permissible": st.sampled_from([True, False, None, "yes"])})
+plausible = st.fixed_dictionaries(
+    {"code": st.sampled_from(CODES)},
+    optional={"donations": st.lists(donation, max_size=8), "election_period_end": dates,
+              "spending": st.lists(st.fixed_dictionaries({"region": st.sampled_from(["London", "london", ""]),
+                                                          "amount": amounts}), max_size=3),
+              "verified": st.one_of(st.integers(-2, 40), st.text(max_size=3)), "deadline_passed": json_values,
+              "suspended": json_values, "case_concluded": st.booleans(), "other_pending_investigation": st.booleans(),
+              "as_of": dates, "version": st.sampled_from(["original", "2022", "1"])})
+CHECKER_NAMES = st.sampled_from(["donations", "nominations", "suspension", "other", None, 3])
+
+
+def _valid(response):
+    json.dumps(response)  # always JSON
+    if "errors" in response:
+        assert response["errors"] and all(e["field"] and e["message"] for e in response["errors"])
+    else:
+        assert response["status"] and all(f["message"] and f["clause"]["url"] for f in response["findings"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(CHECKER_NAMES, json_values)
+def test_no_input_whatever_makes_run_raise(checker, request):
+    _valid(checkers.run(checker, request))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(CHECKER_NAMES, plausible)
+def test_no_plausible_but_wrong_request_makes_run_raise(checker, request):
+    _valid(checkers.run(checker, request))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(CODES[:3]), st.lists(donation, min_size=1, max_size=10), st.randoms(use_true_random=False),
+       st.one_of(st.none(), dates))
+def test_the_order_of_donations_never_changes_the_answer(code, donations, random, period_end):
+    request = {"code": code, "donations": donations}
+    if period_end:
+        request["election_period_end"] = period_end
+    shuffled = list(donations)
+    random.shuffle(shuffled)
+    first = checkers.run("donations", request)
+    second = checkers.run("donations", {**request, "donations": shuffled})
+    if "errors" in first:
+        # The same problems, named by each request's own positions.
+        assert len(first["errors"]) == len(second["errors"])
+    else:
+        assert first == second

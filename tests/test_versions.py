@@ -1,0 +1,257 @@
+"""Versions over the fixture code (tests/fixtures/docs): diffs, dates, the lock, pages, JSON and feed."""
+
+import datetime as dt
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import build_site
+import checkers
+from checkers import library
+from sitebuild import audit, diff, lock, model
+
+FIXTURES = Path(__file__).parent / "fixtures" / "docs"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def fixture():
+    return model.load(FIXTURES).codes["fixture-candidates"]
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("fixture") / "site"
+    build_site.build(FIXTURES, site, with_runtime=False, ci=True)
+    return site
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+# --- The diff ---------------------------------------------------------------------------------
+
+
+def test_word_level_diff_marks_removed_and_added_words_in_words_not_colour():
+    html = diff.words("Donations of more than £500 must", "Donations of more than £750 must")
+    assert html == ('Donations of more than <del><span class="visually-hidden">[removed: </span>£500'
+                    '<span class="visually-hidden">]</span></del><ins><span class="visually-hidden">[added: </span>£750'
+                    '<span class="visually-hidden">]</span></ins> must')
+    assert diff.words("same words", "same words") == "same words"
+    assert "&lt;b&gt;" in diff.words("a", "<b>")
+
+
+def test_clauses_are_matched_by_permanent_anchor_through_a_renumbering(fixture):
+    v2020, v2022, v2024 = fixture.versions
+    changes = {c.anchor: c for c in diff.compare(v2020.units, v2022.units)}
+    assert changes["data-protection"].status == "added"
+    assert changes["1"].status == "unchanged"
+    assert changes["2"].status == "changed" and changes["2"].renumbered
+    assert changes["2"].new.title() == "clause 3" and changes["2"].old.title() == "clause 2"
+    assert changes["4-a"].status == "unchanged"
+    later = {c.anchor: c for c in diff.compare(v2022.units, v2024.units)}
+    assert later["data-protection"].status == "removed"
+    assert later["4-c"].status == "added"
+    assert diff.summary(diff.compare(v2022.units, v2024.units))["removed"] == 1
+
+
+def test_a_removed_anchor_is_reported_not_silently_broken(fixture):
+    notices = model.removed_anchors(fixture)
+    assert notices == ["fixture-candidates@2024 removes #data-protection (it was in 2022); "
+                       "its comparison page lists it as removed"]
+
+
+def test_plain_references_follow_the_renumbering(fixture):
+    v2022 = fixture.versions[1]
+    (_, _, ref), = v2022.refs["4"]
+    assert ref.text == "clause 4" and ref.anchor == "3"
+
+
+# --- Versions by date ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("day, version", [
+    ("2019-12-31", None), ("2020-01-01", "2020"), ("2022-05-31", "2020"), ("2022-06-01", "2022"),
+    ("2023-12-31", "2022"), ("2024-01-01", "2024"), ("2030-01-01", "2024"),
+])
+def test_the_version_in_force_on_a_day(day, version):
+    code = library.load(FIXTURES / "codes")["fixture-candidates"]
+    found = code.version_on(dt.date.fromisoformat(day))
+    assert (found.version if found else None) == version
+
+
+def test_a_version_with_no_stated_start_covers_every_day_before_its_successor():
+    code = library.load(Path(__file__).parent.parent / "docs" / "codes")["nec-candidates"]
+    assert code.version_on(dt.date(1999, 1, 1)).version == "original"
+
+
+def test_overlapping_periods_are_refused(tmp_path):
+    shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
+    path = tmp_path / "codes" / "fixture-candidates" / "2020.md"
+    path.write_text(path.read_text().replace("in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01"))
+    with pytest.raises(library.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
+        library.load(tmp_path / "codes")
+
+
+def test_only_the_newest_version_may_be_in_force(tmp_path):
+    shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
+    path = tmp_path / "codes" / "fixture-candidates" / "2022.md"
+    path.write_text(path.read_text().replace("status: superseded", "status: in-force"))
+    with pytest.raises(library.ContentError, match="fixture-candidates@2024 replaces this version: set 'status: superseded'"):
+        library.load(tmp_path / "codes")
+
+
+# --- Rules follow the version ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice, expected_deadline, reported", [
+    ({"version": "2020"}, "2021-03-31", True),   # more than £1,500 in 2020: reported within 30 days
+    ({"version": "2022"}, None, False),          # the 2022 threshold is £2,230
+    ({"as_of": "2021-06-01"}, "2021-03-31", True),
+])
+def test_a_number_changed_in_a_version_changes_the_answer_for_that_version_only(choice, expected_deadline, reported):
+    request = {"code": "fixture-candidates", **choice,
+               "donations": [{"donor": "A", "amount": 2000, "received": "2021-03-01", "permissible": True}]}
+    response = checkers.run("donations", request, FIXTURES / "codes")
+    reports = [f for f in response["findings"] if f["rule"] == "report"]
+    assert bool(reports) is reported
+    if reported:
+        assert reports[0]["deadline"] == expected_deadline
+        assert reports[0]["clause"]["url"] == "codes/fixture-candidates/2020/#3"
+
+
+def test_the_newest_version_reports_within_14_days():
+    request = {"code": "fixture-candidates", "donations": [{"donor": "A", "amount": 2500, "received": "2024-03-01",
+                                                            "permissible": True}]}
+    response = checkers.run("donations", request, FIXTURES / "codes")
+    assert response["version"] == "2024"
+    assert [f["deadline"] for f in response["findings"] if f["rule"] == "report"] == ["2024-03-15"]
+
+
+# --- The lock ---------------------------------------------------------------------------------------
+
+
+def test_editing_a_published_version_fails_with_the_intended_message(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    path = docs / "codes" / "fixture-candidates" / "2022.md"
+    path.write_text(path.read_text().replace("Candidates must respect data protection law.",
+                                             "Candidates must respect the law."))
+    site = model.load(docs)
+    with pytest.raises(library.ContentError) as error:
+        lock.check(site, docs / lock.LOCK_NAME, ci=False, write=False)
+    message = str(error.value)
+    assert "fixture-candidates@2022 is published and its wording has changed (#data-protection)" in message
+    assert "publish a new version instead" in message
+    assert "corrections:" in message and "sha256:" in message
+
+
+def test_a_new_version_passes_and_is_added_to_the_lock(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    old = docs / "codes" / "fixture-candidates" / "2024.md"
+    new = old.with_name("2026.md")
+    new.write_text(old.read_text().replace('version: "2024"', 'version: "2026"')
+                   .replace("in_force_from: 2024-01-01", "in_force_from: 2026-01-01")
+                   .replace("c. exclusion.", "c. exclusion from the party."))
+    old.write_text(old.read_text().replace("status: in-force", "status: superseded"))
+    notices = lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False, write=True)
+    assert notices == [f"fixture-candidates@2026: new version recorded in {docs / lock.LOCK_NAME} (commit it with the version)"]
+    assert "fixture-candidates@2026:" in (docs / lock.LOCK_NAME).read_text()
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True, write=False) == []
+
+
+def test_ci_refuses_a_version_missing_from_the_lock(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    (docs / lock.LOCK_NAME).unlink()
+    with pytest.raises(library.ContentError, match="is not in docs/codes.lock.yml: run 'make site'"):
+        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True, write=False)
+
+
+def test_a_published_version_cannot_be_deleted(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    (docs / "codes" / "fixture-candidates" / "2020.md").unlink()
+    with pytest.raises(library.ContentError, match="fixture-candidates@2020 was published but its file is gone"):
+        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False, write=False)
+
+
+# --- The built pages, JSON and feed ---------------------------------------------------------------
+
+
+def test_every_version_has_a_permanent_page_and_the_code_page_shows_the_current_one(fixture_site):
+    current = page(fixture_site, "codes/fixture-candidates")
+    assert "exclusion." in current and "data protection" not in current.split('id="versions"')[0]
+    for version in ("2020", "2022", "2024"):
+        assert (fixture_site / "codes" / "fixture-candidates" / version / "index.html").exists()
+
+
+def test_an_old_version_says_it_was_superseded_and_links_to_the_current_clause(fixture_site):
+    old = page(fixture_site, "codes/fixture-candidates/2022")
+    assert "This version was superseded on 1 January 2024" in old
+    assert 'data-current="../"' in old and 'data-removed="data-protection"' in old
+    assert 'class="current-clause-link" href="../"' in old
+    assert "superseded" not in page(fixture_site, "codes/fixture-candidates/2024").split("Versions")[0].lower().replace(
+        "status", "")
+
+
+def test_each_clause_links_to_itself_in_other_versions(fixture_site):
+    old = page(fixture_site, "codes/fixture-candidates/2020")
+    assert '<a href="../2024/#3">version 2024 (current)</a>: different wording' in old
+    assert '<a href="../2022/#1">version 2022</a>: same wording' in old
+    later = page(fixture_site, "codes/fixture-candidates/2024").split('id="4-c"')[1].split("</details>")[0]
+    assert "<li>version 2020: not in this version</li>" in later
+    assert "<li>version 2020: not in this version</li>" in page(fixture_site, "codes/fixture-candidates/2022").split(
+        'id="data-protection"')[1].split("</details>")[0]
+
+
+def test_version_history_lists_dates_summaries_and_comparisons(fixture_site):
+    history = page(fixture_site, "codes/fixture-candidates").split('id="versions"')[1]
+    assert "31 May 2022" in history and "1 June 2022" in history and "still in force" in history
+    assert "Removes the data protection clause" in history
+    for pair in ("2020-to-2022", "2022-to-2024", "2020-to-2024"):
+        assert f"compare/{pair}/" in history
+        assert (fixture_site / "codes" / "fixture-candidates" / "compare" / pair / "index.html").exists()
+
+
+def test_comparison_pages_list_added_removed_changed_and_renumbered(fixture_site):
+    first = page(fixture_site, "codes/fixture-candidates/compare/2020-to-2022")
+    assert "Clause 2: added" in first  # the new clause 2, anchored #data-protection
+    assert "Clause 3: changed (was clause 2)" in first
+    assert "[added: </span>or harass" in first
+    second = page(fixture_site, "codes/fixture-candidates/compare/2022-to-2024")
+    assert "Clause 2: removed" in second
+    assert "Clause 4(c): added" in second
+
+
+def test_the_as_at_picker_has_the_periods_it_needs(fixture_site):
+    current = page(fixture_site, "codes/fixture-candidates")
+    data = current.split('data-versions="')[1].split('"')[0].replace("&quot;", '"')
+    periods = json.loads(data)
+    assert periods[0] == {"version": "2020", "from": "2020-01-01", "until": "2022-05-31", "url": "2020/"}
+    assert periods[-1]["until"] is None
+
+
+def test_json_and_feed_validate_and_carry_stable_ids(fixture_site):
+    version = json.loads((fixture_site / "codes" / "fixture-candidates" / "2022.json").read_text())
+    assert version["in_force_from"] == "2022-06-01" and version["in_force_until"] == "2023-12-31"
+    ids = [c["id"] for c in version["clauses"]]
+    assert ids[:3] == ["conduct", "1", "data-protection"]
+    assert next(c for c in version["clauses"] if c["id"] == "4")["links"][0]["target"] == "fixture-candidates@2022#3"
+    index = json.loads((fixture_site / "codes" / "index.json").read_text())
+    assert [v["version"] for v in index["codes"][0]["versions"]] == ["2020", "2022", "2024"]
+    feed = ET.parse(fixture_site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}id").text for e in entries] == [
+        "urn:codes-of-conduct:fixture-candidates@2024", "urn:codes-of-conduct:fixture-candidates@2022",
+        "urn:codes-of-conduct:fixture-candidates@2020"]
+    assert entries[0].find(f"{ATOM}updated").text == "2024-01-01T00:00:00Z"
+
+
+def test_the_fixture_site_has_no_broken_link_or_anchor(fixture_site):
+    assert audit.check(fixture_site) == []
