@@ -105,15 +105,16 @@ def expand_shortcodes(generated: Path, site: model.Site) -> None:
         path.write_text(SHORTCODE.sub(lambda m, page=page: known[m[1]](page), text), encoding="utf-8")
 
 
-def nav(site: model.Site) -> list:
+def nav(site: model.Site, generated: Path) -> list:
+    """The navigation: generated pages, then the hand-written ones that this content folder has."""
+    optional = [{"Maintainers": "maintainers/index.md"}, {"API reference": "reference/index.md"}]
     return [
         {"Home": "index.md"},
         {"Codes": ["codes/index.md"] + [{c.current.meta.short_title: f"codes/{c.code}/index.md"} for c in site.codes.values()]},
         {"Topics": "topics.md"},
         {"Glossary": "glossary.md"},
         {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkerpages.CHECKER_ORDER]},
-        {"Maintainers": "maintainers/index.md"},
-    ]
+    ] + [item for item in optional if (generated / next(iter(item.values()))).exists()]
 
 
 def build_info() -> dict:
@@ -140,7 +141,7 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    overrides = {"docs_dir": str(generated), "site_dir": str(output), "strict": True, "nav": nav(site)}
+    overrides = {"docs_dir": str(generated), "site_dir": str(output), "strict": True, "nav": nav(site, generated)}
     if site_url:
         overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
     try:

@@ -1,7 +1,19 @@
 """Donations: permissible donors, reporting and its deadlines, donor caps and spending limits.
 
 The thresholds come from the code version's rules (see rules.py); the clause each comes from is
-cited in every finding. Catala-style, each block names the wording it implements.
+cited in every finding. Catala-style, each block names the wording it implements:
+
+- `nec-candidates`, clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible
+  donor. Donations of more than £1500 (cash or non-cash) from the same donor in a calendar year must be
+  reported to the Electoral Commission directly by the candidate within 30 days of receipt."
+- `local-government-selections`, clause 12: candidates "are required to comply with the provisions on
+  accepting and reporting of donations of £200 or more" (no deadline is given).
+- `momentum-ncg-elections` 2022, "Spending Limits and Donation Reporting": "There is a spending limit of £250
+  per candidate, per region"; "Any donation over £500 from any single donor ... must be reported"; "There is
+  a £2000 limit on donations from any single donor"; "Donations should be reported within 7 days of
+  receiving them, and before the end of the election period."
+- PPERA 2000, Schedule 7: a donation of £500 or less to a regulated donee is not a donation for its
+  purposes, so it needs no permissibility check and is not added up towards the reporting threshold.
 """
 
 from __future__ import annotations
@@ -57,6 +69,7 @@ class Donation:
 
 
 def read_donations(request: dict, errors: Errors) -> list[Donation]:
+    """The donations of a request, each field checked; donors are the same when their trimmed, case-folded names match."""
     items = request.get("donations", [])
     if items is None:
         return []
@@ -123,6 +136,18 @@ def read_spending(request: dict, errors: Errors) -> dict[str, tuple[str, Decimal
 
 
 def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
+    """Check donations and spending against one code version's donation rules.
+
+    Args:
+        request: `donations` ({donor, amount, received, kind, permissible}), `spending` ({region, amount})
+            and `election_period_end`, as in the command line's contract.
+        version: the code version whose `rules.donations` apply.
+        errors: collects every bad field; nothing is checked while there are any.
+
+    Returns:
+        `status` (`ok`, `action` or `breach`: the worst level found), `findings` (rule ids
+        `permissible-donor`, `report`, `donor-cap`, `spending-limit`) and `notes`; None when the request is invalid.
+    """
     check_fields(request, ("code", "version", "as_of", "donations", "spending", "election_period_end"), "", errors)
     donations = sorted(read_donations(request, errors),
                        key=lambda d: (d.received, d.amount, d.donor_key, d.donor, d.kind, str(d.permissible)))

@@ -1,4 +1,11 @@
-"""Nominations: enough verified nominations to stand, and the further ones allowed before the deadline."""
+"""Nominations: enough verified nominations to stand, and the further ones allowed before the deadline.
+
+`momentum-ncg-elections` 2022, "Nominations": "Candidates shall be required to gain a minimum 20 valid
+nominations"; "Candidates will be allowed to secure a further 10 nominations before the deadline, but it
+will be no longer possible to nominate them once the deadline has passed"; "If a candidate's verified
+nominations drop below 30 they will be informed ... If a candidate's verified nominations drop below 20,
+they will be informed by email that they no longer have sufficient nominations to stand in the election."
+"""
 
 from __future__ import annotations
 
@@ -33,6 +40,11 @@ def read_count(value, maximum: int, errors: Errors) -> int | None:
 
 
 def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
+    """Whether `verified` nominations are enough to stand under a version's nomination rules.
+
+    Returns `status` (`insufficient`, `sufficient` or `full`), `verified`, `minimum`, `maximum`, `shortfall`,
+    `can_still_add` (0 once `deadline_passed`) and one finding (`minimum`, `buffer` or `maximum`).
+    """
     check_fields(request, ("code", "version", "as_of", "verified", "deadline_passed"), "", errors)
     rule = r.nomination_rules(version)
     verified = read_count(request.get("verified"), rule.maximum, errors)

@@ -1,4 +1,10 @@
-"""Eligibility to stand for members suspended from the Labour Party."""
+"""Eligibility to stand for members suspended from the Labour Party.
+
+`momentum-ncg-elections` 2022, "Eligibility for Suspended Members": "Members who are suspended from the
+Labour Party following the conclusion of their case, and who are not the subject of any other pending
+investigation may stand for the NCG. Members who are suspended from the Labour Party pending investigation
+or awaiting the outcome of their investigation will not be eligible to run for the NCG."
+"""
 
 from __future__ import annotations
 
@@ -17,6 +23,8 @@ RETURNING_OFFICER = "The Returning Officer interprets these guidelines and has t
 
 
 def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
+    """`eligible` or `not-eligible` under the rule on suspended members; a member who is not suspended is not
+    restricted by it (other rules may apply, and the Returning Officer interprets the guidelines)."""
     check_fields(request, ("code", "version", "as_of", "suspended", "case_concluded", "other_pending_investigation"),
                  "", errors)
     rule = r.suspension_rules(version)

@@ -55,7 +55,9 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
     page = context.new_page()
     problems = []
     for url in [site_url, site_url + "codes/nec-candidates/", site_url + "codes/momentum-ncg-elections/2022/",
+                site_url + "codes/momentum-ncg-elections/", site_url + "codes/confidentiality-privacy/",
                 site_url + "topics/", site_url + "glossary/", site_url + "checkers/", site_url + "maintainers/",
+                site_url + "reference/",
                 fixture_site_url + "codes/fixture-candidates/2020/", fixture_site_url + "codes/fixture-candidates/compare/2020-to-2022/",
                 site_url + "checkers/nominations/", site_url + "checkers/suspension/"]:
         page.goto(url)

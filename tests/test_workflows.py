@@ -1,0 +1,55 @@
+"""The publishing workflows: actionlint, plus this project's own rules for them."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def actionlint() -> str | None:
+    candidate = Path(sys.executable).with_name("actionlint")
+    return str(candidate) if candidate.exists() else shutil.which("actionlint")
+
+
+def test_actionlint_finds_nothing():
+    binary = actionlint()
+    if binary is None:
+        pytest.skip("actionlint is installed on Linux only (pyproject.toml)")
+    result = subprocess.run([binary, "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_every_action_is_pinned_to_a_commit(path):
+    for line in path.read_text().splitlines():
+        if "uses:" in line:
+            assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d", line), f"{path.name}: pin to a commit SHA: {line.strip()}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_least_privilege_and_no_racing(path):
+    workflow = yaml.safe_load(path.read_text())
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "group" in workflow["concurrency"]
+    for name, job in workflow["jobs"].items():
+        assert set(job.get("permissions", {})) <= {"pages", "id-token"}, name
+
+
+def test_publishing_runs_every_test_before_deploying_and_never_cancels_a_publish():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    triggers = workflow[True] if True in workflow else workflow["on"]
+    assert triggers["push"]["branches"] == ["main"]
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    steps = [s.get("run", "") + s.get("uses", "") for s in workflow["jobs"]["build"]["steps"]]
+    assert steps.index("bash .ci/run") < next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s)
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    pull = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
+    assert "pull_request" in (pull[True] if True in pull else pull["on"])
