@@ -66,7 +66,7 @@ def version_page(site: Site, code: CodeSite, version: Version, page: str) -> str
         out.append(f'<p class="checker-links" markdown>Check your own case against this version: {links}.</p>\n\n')
     for unit in version.units:
         out.append(unit_block(unit, version, site, page, extra=_unit_extras(site, code, version, unit, page)))
-    out.append(history(code, version, page))
+    out.append(history(code, version, page) if is_current_page else version_links(code, version, page))
     out.append(abbreviations(site))
     return "".join(out)
 
@@ -97,20 +97,57 @@ def _unit_extras(site: Site, code: CodeSite, version: Version, unit, page: str) 
     return "\n".join(parts) + ("\n" if parts else "")
 
 
+HISTORY_SPAN = 6  # runs of wording shown on each side of the version being read
+
+
 def clause_history(code: CodeSite, version: Version, anchor: str, page: str) -> str:
-    items = []
+    """The clause in other versions: runs of identical wording, a few on each side of this version.
+
+    Grouping and the cap keep every page's size independent of how many versions a code has."""
+    runs: list[list] = []  # [key, first version, last version]
     for other in code.versions:
         unit = other.by_id.get(anchor)
-        label = f"version {other.id}" + (" (current)" if other is code.current else "")
-        if other is version:
-            items.append(f"<li>{esc(label)}: this page</li>")
-        elif unit is None:
-            items.append(f"<li>{esc(label)}: not in this version</li>")
+        key = "this" if other is version else (unit.text if unit else None)
+        if runs and runs[-1][0] == key and key != "this":
+            runs[-1][2] = other
         else:
-            same = "same wording" if unit.text == version.by_id[anchor].text else "different wording"
-            items.append(f'<li><a href="{href(page, page_of(code.code, other.id) + "#" + anchor)}">{esc(label)}</a>: {same}</li>')
+            runs.append([key, other, other])
+    here = next(i for i, run in enumerate(runs) if run[0] == "this")
+    shown = runs[max(0, here - HISTORY_SPAN): here + HISTORY_SPAN + 1]
+    mine = version.by_id[anchor].text
+    items = []
+    for key, first, last in shown:
+        names = f"version {first.id}" if first is last else f"versions {first.id} to {last.id}"
+        current = " (current)" if last is code.current else ""
+        if key == "this":
+            items.append(f"<li>{esc(names)}{current}: this page</li>")
+        elif key is None:
+            items.append(f"<li>{esc(names)}{current}: not in {'this version' if first is last else 'these versions'}</li>")
+        else:
+            same = "same wording" if key == mine else "different wording"
+            target = last if last is code.current else first
+            items.append(f'<li><a href="{href(page, page_of(code.code, target.id) + "#" + anchor)}">{esc(names)}</a>'
+                         f"{current}: {same}</li>")
+    if len(shown) < len(runs):
+        items.append(f'<li><a href="{href(page, page_of(code.code) + "#versions")}">all versions of this code</a></li>')
     return ('<details class="clause-history"><summary>This clause in other versions</summary>\n<ul>\n'
             + "\n".join(items) + "\n</ul>\n</details>")
+
+
+def version_links(code: CodeSite, version: Version, page: str) -> str:
+    """On a version's permanent page: its neighbours, the current version and the full history."""
+    links = []
+    if version.index:
+        previous = code.versions[version.index - 1]
+        links.append(f"[previous version ({previous.id})]({rel(page, page_of(code.code, previous.id))}), "
+                     f"[changes from it]({rel(page, comparison_page(code.code, previous.id, version.id))})")
+    if version is not code.current:
+        following = code.versions[version.index + 1]
+        links.append(f"[next version ({following.id})]({rel(page, page_of(code.code, following.id))})")
+        links.append(f"[current version ({code.current.id})]({rel(page, page_of(code.code))})")
+    links.append(f"[all versions, with dates and comparisons]({rel(page, page_of(code.code) + '#versions')})")
+    return ("\n## Versions {#versions}\n\n" + " · ".join(links) + ".\n\n"
+            f"Machine-readable: [this version as JSON]({rel(page, f'codes/{code.code}/{version.id}.json')}).\n\n")
 
 
 def history(code: CodeSite, version: Version, page: str) -> str:

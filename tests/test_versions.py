@@ -202,12 +202,30 @@ def test_an_old_version_says_it_was_superseded_and_links_to_the_current_clause(f
 
 def test_each_clause_links_to_itself_in_other_versions(fixture_site):
     old = page(fixture_site, "codes/fixture-candidates/2020")
-    assert '<a href="../2024/#3">version 2024 (current)</a>: different wording' in old
-    assert '<a href="../2022/#1">version 2022</a>: same wording' in old
+    assert '<a href="../2024/#3">version 2024</a> (current): different wording' in old
+    # Runs of identical wording are grouped, linking to the newest of them.
+    assert '<a href="../2024/#1">versions 2022 to 2024</a> (current): same wording' in old
     later = page(fixture_site, "codes/fixture-candidates/2024").split('id="4-c"')[1].split("</details>")[0]
-    assert "<li>version 2020: not in this version</li>" in later
+    assert "<li>versions 2020 to 2022: not in these versions</li>" in later
     assert "<li>version 2020: not in this version</li>" in page(fixture_site, "codes/fixture-candidates/2022").split(
         'id="data-protection"')[1].split("</details>")[0]
+
+
+def test_a_version_page_links_its_neighbours_and_the_full_history(fixture_site):
+    middle = page(fixture_site, "codes/fixture-candidates/2022").split('id="versions"')[1]
+    for link in ('href="../2020/"', 'href="../compare/2020-to-2022/"', 'href="../2024/"', 'href="../"', 'href="../#versions"'):
+        assert link in middle
+
+
+def test_a_clause_history_stays_short_however_many_versions_there_are():
+    from sitebuild import pages
+
+    code = model.load(FIXTURES).codes["fixture-candidates"]
+    many = model.CodeSite(code.code, [code.versions[i % 2] for i in range(40)])
+    for index, version in enumerate(many.versions):
+        many.versions[index] = model.Version(version.meta, version.units, index, None, version.refs)
+    html = pages.clause_history(many, many.versions[20], "2", "codes/fixture-candidates/x/index.md")
+    assert html.count("<li>") == 2 * pages.HISTORY_SPAN + 2  # the runs around this one, and "all versions"
 
 
 def test_version_history_lists_dates_summaries_and_comparisons(fixture_site):
