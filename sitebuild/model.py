@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,7 +32,7 @@ class Version:
     def id(self) -> str:
         return self.meta.version
 
-    @property
+    @functools.cached_property
     def by_id(self) -> dict[str, clauses.Unit]:
         return {unit.id: unit for unit in self.units}
 
@@ -54,10 +55,26 @@ class Version:
 class CodeSite:
     code: str
     versions: list[Version]
+    _runs: dict = field(default_factory=dict, repr=False)
 
     @property
     def current(self) -> Version:
         return self.versions[-1]
+
+    def wording_runs(self, anchor: str) -> list[list]:
+        """A clause through the versions: [wording or None, first version, last version] for each run of
+        versions with the same wording. Computed once per clause, so every page's share stays small."""
+        if anchor not in self._runs:
+            runs: list[list] = []
+            for version in self.versions:
+                unit = version.by_id.get(anchor)
+                key = unit.text if unit else None
+                if runs and runs[-1][0] == key:
+                    runs[-1][2] = version
+                else:
+                    runs.append([key, version, version])
+            self._runs[anchor] = runs
+        return self._runs[anchor]
 
 
 @dataclass

@@ -104,34 +104,36 @@ def clause_history(code: CodeSite, version: Version, anchor: str, page: str) -> 
     """The clause in other versions: runs of identical wording, a few on each side of this version.
 
     Grouping and the cap keep every page's size independent of how many versions a code has."""
-    runs: list[list] = []  # [key, first version, last version]
-    for other in code.versions:
-        unit = other.by_id.get(anchor)
-        key = "this" if other is version else (unit.text if unit else None)
-        if runs and runs[-1][0] == key and key != "this":
-            runs[-1][2] = other
-        else:
-            runs.append([key, other, other])
-    here = next(i for i, run in enumerate(runs) if run[0] == "this")
-    shown = runs[max(0, here - HISTORY_SPAN): here + HISTORY_SPAN + 1]
-    mine = version.by_id[anchor].text
+    runs = code.wording_runs(anchor)
+    here = next(i for i, (_, first, last) in enumerate(runs) if first.index <= version.index <= last.index)
+    mine = runs[here][0]
     items = []
-    for key, first, last in shown:
-        names = f"version {first.id}" if first is last else f"versions {first.id} to {last.id}"
-        current = " (current)" if last is code.current else ""
-        if key == "this":
-            items.append(f"<li>{esc(names)}{current}: this page</li>")
-        elif key is None:
-            items.append(f"<li>{esc(names)}{current}: not in {'this version' if first is last else 'these versions'}</li>")
-        else:
-            same = "same wording" if key == mine else "different wording"
-            target = last if last is code.current else first
-            items.append(f'<li><a href="{href(page, page_of(code.code, target.id) + "#" + anchor)}">{esc(names)}</a>'
-                         f"{current}: {same}</li>")
-    if len(shown) < len(runs):
+    for position in range(max(0, here - HISTORY_SPAN), min(len(runs), here + HISTORY_SPAN + 1)):
+        key, first, last = runs[position]
+        # The run holding this version is split around it: before, this page, after.
+        pieces = [(first, last, key)] if position != here else [
+            (first, code.versions[version.index - 1], key) if first is not version else None,
+            (version, version, "this"),
+            (code.versions[version.index + 1], last, key) if last is not version else None]
+        for piece in filter(None, pieces):
+            items.append(_history_item(code, anchor, page, *piece, mine))
+    if here > HISTORY_SPAN or here + HISTORY_SPAN + 1 < len(runs):
         items.append(f'<li><a href="{href(page, page_of(code.code) + "#versions")}">all versions of this code</a></li>')
     return ('<details class="clause-history"><summary>This clause in other versions</summary>\n<ul>\n'
             + "\n".join(items) + "\n</ul>\n</details>")
+
+
+def _history_item(code: CodeSite, anchor: str, page: str, first: Version, last: Version, key, mine) -> str:
+    names = f"version {first.id}" if first is last else f"versions {first.id} to {last.id}"
+    current = " (current)" if last is code.current else ""
+    if key == "this":
+        return f"<li>{esc(names)}{current}: this page</li>"
+    if key is None:
+        return f"<li>{esc(names)}{current}: not in {'this version' if first is last else 'these versions'}</li>"
+    same = "same wording" if key == mine else "different wording"
+    target = last if last is code.current else first
+    return (f'<li><a href="{href(page, page_of(code.code, target.id) + "#" + anchor)}">{esc(names)}</a>'
+            f"{current}: {same}</li>")
 
 
 def version_links(code: CodeSite, version: Version, page: str) -> str:

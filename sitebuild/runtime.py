@@ -83,7 +83,10 @@ def prepare(staging: Path, codes: Path, root: Path) -> dict:
     stdlib_name = f"python_stdlib-{stdlib.stem.rsplit('-', 1)[-1]}.zip"
     shutil.copy(stdlib, target / stdlib_name)
     wheel = build_wheel(codes, root, assets / "wheels")
-    return {"pyodide": "pyodide/", "stdlib": f"pyodide/{stdlib_name}", "wheel": wheel.relative_to(assets).as_posix()}
+    manifest = {"pyodide": "pyodide/", "stdlib": f"pyodide/{stdlib_name}", "wheel": wheel.relative_to(assets).as_posix()}
+    # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).
+    (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return manifest
 
 
 def install(staging: Path, site: Path) -> None:

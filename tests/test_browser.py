@@ -231,3 +231,20 @@ def test_cli_json_matches_the_browser_for_an_error(page: Page, site_url):
     request = {"code": "nec-candidates", "donations": [{"donor": "", "amount": "x", "received": "2023-02-29"}]}
     assert page.evaluate("r => window.codesOfConduct.run('donations', r)", request) == json.loads(
         json.dumps(checkers.run("donations", request)))
+
+
+def test_search_finds_a_clause_offline(page: Page, site_url, outside_requests):
+    page.goto(site_url)
+    page.click("label[for=__search]")
+    page.keyboard.type("permissible donor")
+    first = page.locator(".md-search-result__item a").first
+    expect(first).to_be_visible(timeout=15_000)
+    assert "codes/" in first.get_attribute("href")
+    assert outside_requests == []
+
+
+def test_a_check_asked_for_before_python_is_ready_runs_when_it_is(page: Page, site_url):
+    page.goto(site_url + "checkers/nominations/")
+    page.fill("#verified", "5")
+    page.click("button[type=submit]")  # at once, while Pyodide is still starting
+    expect(page.locator(".checker-result")).to_contain_text("Not enough verified nominations", timeout=READY)

@@ -280,6 +280,8 @@ function element(tag, className, text) {
 }
 
 function showResult(response) {
+  // For real-user and benchmark timing: when the first answer reached the reader.
+  if (!performance.getEntriesByName("coc:first-result").length) performance.mark("coc:first-result");
   clearErrors();
   const parts = [element("p", `status status--${response.status}`,
     `${STATUS[response.status] || response.status} (${response.code}, version ${response.version})`)];

@@ -1,0 +1,142 @@
+"""Pyodide start-up on a checker page against a bare loadPyodide() page and a self-hosted PyScript page.
+
+    python bench/pyodide_startup.py [--rounds 9] [--site site]
+
+Serves the built site and the comparison pages on 127.0.0.1, and drives headless Chromium. Each round
+runs every variant once, in a rotating order (interleaved), each cold in a fresh browser context; warm
+variants are a second visit with a persistent profile. Reports medians of: navigation to the first result
+(the "coc:first-result" performance mark), main-thread total blocking time (long tasks over 50 ms, up to
+the first result), and bytes transferred. Nothing is asserted: the numbers go into bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import functools
+import http.server
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+
+SCENARIO = "checkers/nominations/#scenario="
+# Long tasks are observed from the start of every page (Playwright's init script runs before the page's own).
+OBSERVE_LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+  .observe({type: "longtask", buffered: true});
+"""
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json"}
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=31536000")  # a long-cache host: warm visits reuse files
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def prepare(site: Path, root: Path) -> str:
+    """The site, plus /bench/ with the unmodified npm Pyodide, PyScript and the comparison pages."""
+    shutil.copytree(site, root, dirs_exist_ok=True)
+    bench = root / "bench"
+    shutil.copytree(ROOT / "node_modules" / "pyodide", bench / "pyodide-npm")
+    shutil.copytree(ROOT / "node_modules" / "@pyscript" / "core", bench / "pyscript")
+    shutil.copytree(ROOT / "bench" / "pages", bench / "pages")
+    runtime = json.loads((site / "assets" / "checkers-runtime.json").read_text())
+    config = {"interpreter": "/bench/pyodide-npm/pyodide.mjs", "files": {"/assets/" + runtime["wheel"]: "./checkers.whl"}}
+    (bench / "pages" / "pyscript-config.json").write_text(json.dumps(config))
+    # The checker page runs the same request as the comparison pages, from its share-link fragment.
+    request = {"code": "momentum-ncg-elections", "verified": 25}
+    return base64.urlsafe_b64encode(json.dumps(request, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def measure(page, url: str, timeout: float = 120_000) -> dict:
+    sizes = []
+    page.on("requestfinished", lambda request: sizes.append(max(0, request.sizes()["responseBodySize"])))
+    page.goto(url)
+    # Poll from Python: wait_for_function evaluates a string in the page, which the site's CSP forbids.
+    # The time read is the mark's own timestamp, so the polling interval does not affect it.
+    waited = 0
+    while not page.evaluate("() => performance.getEntriesByName('coc:first-result').length > 0"):
+        page.wait_for_timeout(25)
+        waited += 25
+        if waited > timeout:
+            raise TimeoutError(f"no result from {url}")
+    result = page.evaluate("""() => {
+      const done = performance.getEntriesByName('coc:first-result')[0].startTime;
+      const tbt = (window.__longTasks || []).filter(([s]) => s < done).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+      return {ms: done, tbt};
+    }""")
+    page.wait_for_timeout(200)
+    result["bytes"] = sum(sizes)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    args = parser.parse_args()
+    site = Path(args.site)
+    if not (site / "assets" / "checkers-runtime.json").exists():
+        sys.exit("Build the site first (make site): the benchmark needs its checkers' runtime.")
+    launch = {"args": CHROMIUM_FLAGS, **({"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {})}
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp) / "root"
+        scenario = prepare(site, root)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        variants = {"ours": base + SCENARIO + scenario, "bare": base + "bench/pages/bare.html",
+                    "pyscript": base + "bench/pages/pyscript.html"}
+        results: dict[str, list[dict]] = {f"{name} {kind}": [] for name in variants for kind in ("cold", "warm")
+                                          if not (name == "pyscript" and kind == "warm")}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(**launch)
+            for round_number in range(args.rounds):
+                order = list(variants)[round_number % 3:] + list(variants)[:round_number % 3]
+                for name in order:
+                    context = browser.new_context()
+                    context.add_init_script(OBSERVE_LONG_TASKS)
+                    results[f"{name} cold"].append(measure(context.new_page(), variants[name]))
+                    context.close()
+                    if name == "pyscript":
+                        continue
+                    with tempfile.TemporaryDirectory() as profile:
+                        for _visit in ("first visit warms the profile", "second is measured"):
+                            persistent = playwright.chromium.launch_persistent_context(profile, **launch)
+                            persistent.add_init_script(OBSERVE_LONG_TASKS)
+                            outcome = measure(persistent.new_page(), variants[name])
+                            persistent.close()
+                        results[f"{name} warm"].append(outcome)
+                print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr, flush=True)
+            browser.close()
+        server.shutdown()
+    bare_cold = statistics.median(r["ms"] for r in results["bare cold"])
+    print(f"Medians of {args.rounds} rounds; ratio is against the bare baseline, cold, in the same run.\n")
+    print("| variant | first result (ms) | ratio to bare cold | total blocking time (ms) | bytes transferred |")
+    print("|---|---|---|---|---|")
+    for name, runs in results.items():
+        ms = statistics.median(r["ms"] for r in runs)
+        tbt = statistics.median(r["tbt"] for r in runs)
+        size = statistics.median(r["bytes"] for r in runs)
+        print(f"| {name} | {ms:,.0f} | {ms / bare_cold:.2f} | {tbt:,.0f} | {size / 1e6:.2f} MB |")
+
+
+if __name__ == "__main__":
+    main()
