@@ -71,8 +71,8 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         pages.write_topics(site, generated)
         pages.write_glossary(site, generated)
         manifest = runtime.prepare(work / "runtime", docs / "codes", ROOT) if with_runtime else None
-        checkerpages.write(generated, docs / "codes", manifest)
-        config = mkdocs_config(site, generated, output, site_url)
+        checkerpages.write(generated, docs / "codes")
+        config = mkdocs_config(site, generated, output, site_url, manifest)
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
         run_mkdocs(config)
@@ -137,7 +137,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str | None):
+def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str | None, runtime: dict | None):
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -150,6 +150,7 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
         raise BuildError(f"mkdocs.yml: {error}") from None
     config.extra["build"] = build_info()
     config.extra["csp"] = CSP
+    config.extra["runtime"] = runtime  # where checker pages find the wheel and Pyodide
     return config
 
 

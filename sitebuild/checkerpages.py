@@ -26,15 +26,14 @@ PRIVACY = ("Everything you type stays in this browser: the check runs here, in P
            "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario.")
 
 
-def write(generated: Path, codes_folder: Path, runtime: dict | None) -> None:
-    """The checkers' index and one page per checker; `runtime` says where the wheel and Pyodide are."""
+def write(generated: Path, codes_folder: Path) -> None:
+    """The checkers' index and one page per checker."""
     _write_index(generated, codes_folder)
     for name in CHECKER_ORDER:
         page = f"checkers/{name}/index.md"
         description = checkers.describe(name, codes_folder)
-        # What the page's script needs: where the site root and the runtime are, relative to this page.
+        # What the page's script needs: where the site root is, relative to this page.
         description["root"] = href(page, "index.md")
-        description["runtime"] = runtime
         _page(generated, page, description)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -34,19 +35,32 @@ def pyodide_dir(root: Path) -> Path:
     return folder
 
 
+def precompile(root: Path, mode: str, source: Path, target: Path) -> None:
+    """Bytecode compiled inside Pyodide (tools/precompile.mjs): mode 'stdlib' or 'wheel'."""
+    result = subprocess.run(["node", str(root / "tools" / "precompile.mjs"), str(pyodide_dir(root)), mode, str(source),
+                             str(target)], cwd=root, capture_output=True, text=True)
+    if result.returncode:
+        _fail(f"precompiling Python ({mode}) in Pyodide failed:\n{result.stderr[-2000:]}")
+
+
 def build_wheel(codes: Path, root: Path, target: Path) -> Path:
-    """A py3-none-any wheel of checkers/ with every code version inside, built by 'python -m build'."""
+    """A py3-none-any wheel of checkers/ with every code version inside, built by 'python -m build', with
+    bytecode for Pyodide's Python beside each module."""
     with tempfile.TemporaryDirectory() as temp:
         project = Path(temp) / "project"
         project.mkdir()
         shutil.copy(root / "pyproject.toml", project)
         shutil.copytree(root / "checkers", project / "checkers", ignore=shutil.ignore_patterns("__pycache__", "codes"))
         shutil.copytree(codes, project / "checkers" / "codes", ignore=shutil.ignore_patterns("*.lock.yml"))
+        # A fixed timestamp in the wheel's entries: the same sources give the same wheel and the same address.
         result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-                                 str(Path(temp) / "dist"), str(project)], capture_output=True, text=True)
+                                 str(Path(temp) / "dist"), str(project)], capture_output=True, text=True,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"})
         if result.returncode:
             _fail(f"building the checkers wheel failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
-        wheel = next((Path(temp) / "dist").glob("*-py3-none-any.whl"))
+        built = next((Path(temp) / "dist").glob("*-py3-none-any.whl"))
+        wheel = Path(temp) / built.name
+        precompile(root, "wheel", built, wheel)
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
         # The folder name changes with the contents, so browsers never keep a stale wheel.
         destination = target / digest / wheel.name
@@ -56,17 +70,14 @@ def build_wheel(codes: Path, root: Path, target: Path) -> Path:
 
 
 def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
-    script = root / "tools" / "precompile-stdlib.mjs"
+    script = root / "tools" / "precompile.mjs"
     version = json.loads((pyodide / "package.json").read_text())["version"]
     key = hashlib.sha256(script.read_bytes() + (pyodide / "python_stdlib.zip").read_bytes()).hexdigest()[:12]
     cached = root / ".cache" / f"python_stdlib-{version}-{key}.zip"
     if not cached.exists():
         cached.parent.mkdir(exist_ok=True)
         partial = cached.with_suffix(".partial")
-        result = subprocess.run(["node", str(script), str(pyodide), str(pyodide / "python_stdlib.zip"), str(partial)],
-                                cwd=root, capture_output=True, text=True)
-        if result.returncode:
-            _fail(f"precompiling the standard library in Pyodide failed:\n{result.stderr[-2000:]}")
+        precompile(root, "stdlib", pyodide / "python_stdlib.zip", partial)
         partial.rename(cached)
     return cached
 

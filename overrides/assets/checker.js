@@ -30,30 +30,37 @@ function fail(message) {
   pending.clear();
 }
 
-function startWorker() {
-  if (!description.runtime) {
+function handle(event) {
+  if (event.type === "error") {
+    fail("a file it needs did not load.");
+    return;
+  }
+  const message = event.data;
+  if (message.type === "progress") showProgress(message.percent, message.text);
+  else if (message.type === "failed") fail(message.message);
+  else if (pending.has(message.id)) {
+    const { resolve, reject } = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error) reject(new Error(message.error));
+    else resolve(message.result);
+  }
+}
+
+function takeOverWorker() {
+  // The worker was started from <head> by checker-boot.js.
+  const boot = window.__codesOfConductBoot || { runtime: null };
+  if (!boot.runtime) {
     fail("this copy of the site was built without the checker runtime.");
     return;
   }
-  try {
-    worker = new Worker(new URL("checker-worker.js", import.meta.url), { type: "module" });
-  } catch (error) {
+  if (!boot.worker) {
     fail("this browser cannot run module workers.");
     return;
   }
-  worker.onmessage = (event) => {
-    const message = event.data;
-    if (message.type === "progress") showProgress(message.percent, message.text);
-    else if (message.type === "failed") fail(message.message);
-    else if (pending.has(message.id)) {
-      const { resolve, reject } = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) reject(new Error(message.error));
-      else resolve(message.result);
-    }
-  };
-  worker.onerror = (event) => { event.preventDefault(); fail("a file it needs did not load."); };
-  worker.postMessage({ op: "start", runtime: description.runtime });
+  worker = boot.worker;
+  worker.onmessage = handle;
+  worker.onerror = (event) => { event.preventDefault(); handle(event); };
+  for (const event of boot.early.splice(0)) handle(event);
 }
 
 function call(message) {
@@ -386,7 +393,7 @@ if (csvButton) {
 
 // --- Start ------------------------------------------------------------------------------------
 
-startWorker();
+takeOverWorker();
 if (location.hash.startsWith("#scenario=")) {
   try {
     fillForm(decodeScenario(location.hash.slice("#scenario=".length)));
