@@ -32,7 +32,10 @@ test: setup
 	$(PY) -m pytest
 
 bench: site
-	$(PY) bench/run.py
+	$(PY) bench/build_scale.py
+	$(PY) bench/checkers_native.py
+	$(PY) bench/pyodide_startup.py
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis

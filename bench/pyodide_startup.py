@@ -91,6 +91,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--variants", default="ours,bare,pyscript", help="a subset, for quick experiments")
+    parser.add_argument("--no-warm", action="store_true", help="cold visits only")
     args = parser.parse_args()
     site = Path(args.site)
     if not (site / "assets" / "checkers-runtime.json").exists():
@@ -102,20 +104,22 @@ def main() -> None:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        variants = {"ours": base + SCENARIO + scenario, "bare": base + "bench/pages/bare.html",
-                    "pyscript": base + "bench/pages/pyscript.html"}
+        every = {"ours": base + SCENARIO + scenario, "bare": base + "bench/pages/bare.html",
+                 "pyscript": base + "bench/pages/pyscript.html", "worker-only": base + "bench/pages/worker.html"}
+        variants = {name: every[name] for name in args.variants.split(",")}
+        warm = not args.no_warm
         results: dict[str, list[dict]] = {f"{name} {kind}": [] for name in variants for kind in ("cold", "warm")
-                                          if not (name == "pyscript" and kind == "warm")}
+                                          if kind == "cold" or (warm and name in ("ours", "bare"))}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch)
             for round_number in range(args.rounds):
-                order = list(variants)[round_number % 3:] + list(variants)[:round_number % 3]
+                order = list(variants)[round_number % len(variants):] + list(variants)[:round_number % len(variants)]
                 for name in order:
                     context = browser.new_context()
                     context.add_init_script(OBSERVE_LONG_TASKS)
                     results[f"{name} cold"].append(measure(context.new_page(), variants[name]))
                     context.close()
-                    if name == "pyscript":
+                    if name not in ("ours", "bare") or not warm:
                         continue
                     with tempfile.TemporaryDirectory() as profile:
                         for _visit in ("first visit warms the profile", "second is measured"):
