@@ -59,7 +59,8 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     # Validate all content before writing anything.
     site = model.load(docs)
     notices = list(site.notices)
-    notices += lock.check(site, docs / lock.LOCK_NAME, ci=ci, write=not ci)
+    lock_notices, new_lock = lock.check(site, docs / lock.LOCK_NAME, ci=ci)
+    notices += lock_notices
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
@@ -80,6 +81,9 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         if with_runtime:
             runtime.install(work / "runtime", output)
         swap_in(output, site_dir)
+        # Only a build that succeeded records new versions in the lock.
+        if new_lock is not None:
+            lock.save(docs / lock.LOCK_NAME, new_lock)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return notices

@@ -47,7 +47,7 @@ def boolean(data: dict, name: str, errors: Errors, *, required: bool, prefix: st
 def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: Errors) -> CodeVersion | None:
     """The version asked for: by id, in force on `as_of`, or the current one."""
     code_id = request.get("code")
-    usable = [c for c in codes.values() if checker in c.current.rules or any(checker in v.rules for v in c.versions)]
+    usable = [c for c in codes.values() if any(checker in v.rules for v in c.versions)]
     names = ", ".join(c.code for c in usable) or "none"
     if not isinstance(code_id, str) or not code_id.strip():
         errors.add("code", f"is required: the id of a code of conduct ({names})")

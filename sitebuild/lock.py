@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from checkers.library import ContentError
+from checkers.library import ContentError, parse_date
 
 from .model import Site, Version
 
@@ -44,8 +44,11 @@ def read(path: Path) -> dict:
     return data
 
 
-def check(site: Site, path: Path, *, ci: bool, write: bool) -> list[str]:
-    """Compare every version with the lock; returns notices, raises ContentError on a silent change."""
+def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
+    """Compare every version with the lock; raises ContentError on a silent change.
+
+    Returns notices, and the lock with new versions added (None when nothing is new), for `save` to write
+    once the build has succeeded."""
     lock = read(path)
     notices, changed = [], False
     present = set()
@@ -67,8 +70,8 @@ def check(site: Site, path: Path, *, ci: bool, write: bool) -> list[str]:
             accepted = corrections[-1].get("sha256") if corrections else entry.get("sha256")
             if whole != accepted:
                 raise ContentError(version.meta.path, None, _changed_message(key, entry, units, whole, path))
-            version.corrections = [
-                {"date": _day(c.get("date"), path, key), "reason": str(c.get("reason") or "")} for c in corrections]
+            version.corrections = [{"date": parse_date(c.get("date"), path, None, f"{key}: a correction's date"),
+                                    "reason": str(c.get("reason") or "")} for c in corrections]
             for correction in version.corrections:
                 if not correction["reason"].strip():
                     raise ContentError(path, None, f"{key}: every correction needs a reason that readers will see")
@@ -76,19 +79,12 @@ def check(site: Site, path: Path, *, ci: bool, write: bool) -> list[str]:
         if key not in present:
             raise ContentError(path, None, f"{key} was published but its file is gone: published versions stay on "
                                "the site; to replace one, publish a new version")
-    if changed and write:
-        path.write_text("# Written by the build: one entry per published version. See docs/maintainers/.\n"
-                        + yaml.safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
-    return notices
+    return notices, (lock if changed else None)
 
 
-def _day(value, path: Path, key: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ContentError(path, None, f"{key}: a correction's date must be YYYY-MM-DD") from None
+def save(path: Path, lock: dict) -> None:
+    path.write_text("# Written by the build: one entry per published version. See docs/maintainers/.\n"
+                    + yaml.safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
 
 
 def _changed_message(key: str, entry: dict, units: dict[str, str], whole: str, path: Path) -> str:

@@ -52,10 +52,6 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def short_name(site: Site, code: str) -> str:
-    return site.codes[code].current.meta.title
-
-
 def reference_link(ref: Reference, site: Site, page: str, version: Version) -> str:
     if ref.kind == "glossary":
         term = site.glossary[ref.term]
@@ -107,10 +103,15 @@ def facts(version: Version, site: Site, page: str) -> str:
         ("Published on this site", esc(day(meta.published))),
         ("Source", esc(meta.source)),
         ("Cite as", f"<code>{esc(meta.code)}@{esc(version.id)}</code>, and a clause as "
-                    f"<code>{esc(meta.code)}@{esc(version.id)}#12</code>"),
+                    f"<code>{esc(meta.code)}@{esc(version.id)}#{esc(_example_anchor(version))}</code>"),
     ]
     items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return f'<dl class="version-facts">\n{items}\n</dl>\n\n'
+
+
+def _example_anchor(version: Version) -> str:
+    """A clause of this very version to show how citations read (not every code has a clause 12)."""
+    return next((u.id for u in version.units if u.kind == "clause"), version.units[0].id if version.units else "")
 
 
 def _until(version: Version, is_current: bool) -> str:

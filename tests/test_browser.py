@@ -21,6 +21,16 @@ def outside_requests(page: Page, site_url):
     return seen
 
 
+def check_one_donation(page: Page, site_url: str, code: str, donor: str, amount: str, received: str):
+    """As a candidate would: open the donations checker, choose a code, enter one donation, press Check."""
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", code)
+    page.fill("#donations-0-donor", donor)
+    page.fill("#donations-0-amount", amount)
+    page.fill("#donations-0-received", received)
+    page.click("button[type=submit]")
+
+
 def wait_ready(page: Page):
     expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
 
@@ -52,12 +62,7 @@ def test_donations_form_gives_the_command_lines_answer_with_cited_clauses(page: 
 
 
 def test_a_findings_clause_link_opens_that_clause_of_that_version(page: Page, site_url):
-    page.goto(site_url + "checkers/donations/")
-    page.select_option("#code", "momentum-ncg-elections@2022")
-    page.fill("#donations-0-donor", "A")
-    page.fill("#donations-0-amount", "750")
-    page.fill("#donations-0-received", "2022-06-01")
-    page.click("button[type=submit]")
+    check_one_donation(page, site_url, "momentum-ncg-elections@2022", "A", "750", "2022-06-01")
     link = page.locator(".finding-clause").first
     expect(link).to_have_text("momentum-ncg-elections@2022#spending-limits-and-donation-reporting-2", timeout=READY)
     link.click()
@@ -131,23 +136,14 @@ def test_a_share_link_restores_the_scenario_from_the_fragment_only(page: Page, s
 
 
 def test_nothing_is_stored_on_the_device(page: Page, site_url):
-    page.goto(site_url + "checkers/donations/")
-    page.fill("#donations-0-donor", "Private Person")
-    page.fill("#donations-0-amount", "900")
-    page.fill("#donations-0-received", "2024-01-01")
-    page.click("button[type=submit]")
+    check_one_donation(page, site_url, "nec-candidates@", "Private Person", "900", "2024-01-01")
     expect(page.locator(".checker-result")).to_contain_text("Clause", timeout=READY)
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage)) + JSON.stringify(Object.assign({}, sessionStorage))")
     assert "Private Person" not in stored and "900" not in stored
 
 
 def test_results_are_text_never_html(page: Page, site_url):
-    page.goto(site_url + "checkers/donations/")
-    page.select_option("#code", "nec-candidates@")
-    page.fill("#donations-0-donor", "<img src=x onerror=alert(1)>")
-    page.fill("#donations-0-amount", "900")
-    page.fill("#donations-0-received", "2024-01-01")
-    page.click("button[type=submit]")
+    check_one_donation(page, site_url, "nec-candidates@", "<img src=x onerror=alert(1)>", "900", "2024-01-01")
     expect(page.locator(".checker-result")).to_contain_text("<img src=x onerror=alert(1)>", timeout=READY)
     assert page.locator(".checker-result img").count() == 0
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import build_site
+from checkers.library import ContentError
 
 NEC = "codes/nec-candidates/original.md"
 
@@ -86,6 +87,18 @@ def test_a_corrected_published_version_passes_when_the_lock_records_the_correcti
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "s"), "--no-runtime"]) == 0
     page = (tmp_path / "s" / "codes" / "nec-candidates" / "original" / "index.html").read_text()
     assert "Corrected on" in page and "Clause 4 was mistyped." in page
+
+
+def test_a_failed_build_does_not_touch_the_lock(docs_copy, tmp_path):
+    new = docs_copy / "codes" / "leadership" / "later.md"
+    source = (docs_copy / "codes" / "leadership" / "original.md").read_text()
+    new.write_text(source.replace("version: original", "version: later").replace("status: in-force", "status: in-force\nin_force_from: 2030-01-01"))
+    edit(docs_copy, "codes/leadership/original.md", "status: in-force", "status: superseded")
+    edit(docs_copy, "index.md", "{{ codes_list }}", "{{ nope }}")  # fails after the lock was checked
+    before = (docs_copy / "codes.lock.yml").read_text()
+    with pytest.raises(ContentError, match="unknown shortcode"):
+        build_site.build(docs_copy, tmp_path / "s", with_runtime=False, ci=False)
+    assert (docs_copy / "codes.lock.yml").read_text() == before
 
 
 def test_a_successful_build_replaces_the_old_site_whole(docs_copy, tmp_path):

@@ -143,7 +143,7 @@ def test_editing_a_published_version_fails_with_the_intended_message(tmp_path):
                                              "Candidates must respect the law."))
     site = model.load(docs)
     with pytest.raises(library.ContentError) as error:
-        lock.check(site, docs / lock.LOCK_NAME, ci=False, write=False)
+        lock.check(site, docs / lock.LOCK_NAME, ci=False)
     message = str(error.value)
     assert "fixture-candidates@2022 is published and its wording has changed (#data-protection)" in message
     assert "publish a new version instead" in message
@@ -159,10 +159,12 @@ def test_a_new_version_passes_and_is_added_to_the_lock(tmp_path):
                    .replace("in_force_from: 2024-01-01", "in_force_from: 2026-01-01")
                    .replace("c. exclusion.", "c. exclusion from the party."))
     old.write_text(old.read_text().replace("status: in-force", "status: superseded"))
-    notices = lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False, write=True)
+    notices, updated = lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
     assert notices == [f"fixture-candidates@2026: new version recorded in {docs / lock.LOCK_NAME} (commit it with the version)"]
+    assert "fixture-candidates@2026:" not in (docs / lock.LOCK_NAME).read_text()  # written only after a good build
+    build_site.build(docs, tmp_path / "site", with_runtime=False, ci=False)
     assert "fixture-candidates@2026:" in (docs / lock.LOCK_NAME).read_text()
-    assert lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True, write=False) == []
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True) == ([], None)
 
 
 def test_ci_refuses_a_version_missing_from_the_lock(tmp_path):
@@ -170,7 +172,7 @@ def test_ci_refuses_a_version_missing_from_the_lock(tmp_path):
     shutil.copytree(FIXTURES, docs)
     (docs / lock.LOCK_NAME).unlink()
     with pytest.raises(library.ContentError, match="is not in docs/codes.lock.yml: run 'make site'"):
-        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True, write=False)
+        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
 
 
 def test_a_published_version_cannot_be_deleted(tmp_path):
@@ -178,7 +180,7 @@ def test_a_published_version_cannot_be_deleted(tmp_path):
     shutil.copytree(FIXTURES, docs)
     (docs / "codes" / "fixture-candidates" / "2020.md").unlink()
     with pytest.raises(library.ContentError, match="fixture-candidates@2020 was published but its file is gone"):
-        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False, write=False)
+        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
 
 
 # --- The built pages, JSON and feed ---------------------------------------------------------------
