@@ -109,7 +109,7 @@ def main() -> None:
         variants = {name: every[name] for name in args.variants.split(",")}
         warm = not args.no_warm
         results: dict[str, list[dict]] = {f"{name} {kind}": [] for name in variants for kind in ("cold", "warm")
-                                          if kind == "cold" or (warm and name in ("ours", "bare"))}
+                                          if kind == "cold" or (warm and name != "pyscript")}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch)
             for round_number in range(args.rounds):
@@ -119,7 +119,7 @@ def main() -> None:
                     context.add_init_script(OBSERVE_LONG_TASKS)
                     results[f"{name} cold"].append(measure(context.new_page(), variants[name]))
                     context.close()
-                    if name not in ("ours", "bare") or not warm:
+                    if name == "pyscript" or not warm:
                         continue
                     with tempfile.TemporaryDirectory() as profile:
                         for _visit in ("first visit warms the profile", "second is measured"):
