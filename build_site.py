@@ -18,17 +18,11 @@ import tempfile
 from pathlib import Path
 
 from checkers.library import ContentError
-from sitebuild import checkerpages, data, lock, model, pages, runtime
+from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, runtime
 
 ROOT = Path(__file__).resolve().parent
 SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 SOURCES_NOT_COPIED = {"codes", "glossary.yml", "topics.yml", lock.LOCK_NAME}
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
-
-
-class BuildError(Exception):
-    """A build step failed; the message says what to do."""
 
 
 def main(argv=None) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import donations, library, nominations, suspension
 from .requests import Errors, choose_version
+from .rules import cited_numbers
 
 CHECKERS = {"donations": donations, "nominations": nominations, "suspension": suspension}
 TITLES = {
@@ -68,8 +69,6 @@ def describe(checker: str, codes_folder: Path | str | None = None) -> dict:
 
 
 def _clauses(version: library.CodeVersion, checker: str) -> list[dict]:
-    from .rules import cited_numbers
-
     seen = []
     for number in cited_numbers(version):
         if number.field.startswith(f"rules.{checker}") and number.clause not in [c["id"] for c in seen]:

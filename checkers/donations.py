@@ -26,7 +26,7 @@ from decimal import Decimal
 from . import rules as r
 from .library import CodeVersion
 from .requests import Errors, boolean, check_fields, finding
-from .text import json_amount, parse_amount, parse_date, pounds, written_date
+from .text import json_amount, parse_amount, parse_date, pounds, sentence, written_date
 
 PPERA_SCHEDULE_7 = "https://www.legislation.gov.uk/ukpga/2000/41/schedule/7"
 
@@ -207,7 +207,7 @@ def _permissibility(rule: r.PermissibleDonor, donations, names, version) -> list
         name = names[donation.donor_key]
         what = _describe(donation, name)
         if donation.permissible is False:
-            level, message = "breach", (f"{what[0].upper()}{what[1:]} is {rule.threshold.words()}, so it must come from a "
+            level, message = "breach", (f"{sentence(what)} is {rule.threshold.words()}, so it must come from a "
                                         f"permissible donor, and you have said {name} is not one. Do not keep it: "
                                         "return it and seek advice.")
         else:
@@ -248,7 +248,7 @@ def _reporting(rules: r.DonationRules, donations, names, period_end, version, no
                        f"{rule.threshold.words()} from one donor in a calendar year, so they must be reported")
                 found.append(_report(rule, donation, name, total, why, period_end, version))
             elif crossed:
-                why = (f"{_describe(donation, name)[0].upper()}{_describe(donation, name)[1:]} comes after {name}'s "
+                why = (f"{sentence(_describe(donation, name))} comes after {name}'s "
                        f"donations in {year} passed the {pounds(rule.threshold.amount)} threshold, so it must also be reported")
                 found.append(_report(rule, donation, name, donation.amount, why, period_end, version))
     return found

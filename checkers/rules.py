@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from .library import CodeVersion, ContentError
+from .text import pounds
 
 # How a code words a threshold: "more than £500" or "£200 or more".
 MORE_THAN = "more-than"
@@ -28,8 +29,6 @@ class Threshold:
         return amount > self.amount if self.counts == MORE_THAN else amount >= self.amount
 
     def words(self) -> str:
-        from .text import pounds
-
         return f"more than {pounds(self.amount)}" if self.counts == MORE_THAN else f"{pounds(self.amount)} or more"
 
 

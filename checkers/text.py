@@ -52,6 +52,11 @@ def parse_date(value) -> dt.date:
         raise ValueError(f"{value!r} is not a real date") from None
 
 
+def sentence(text: str) -> str:
+    """Text starting with a capital, the rest untouched (unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
+
+
 def pounds(amount: Decimal) -> str:
     """£1,500 or £1,500.01: pence only when there are any."""
     if amount == amount.to_integral_value():

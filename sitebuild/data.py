@@ -32,7 +32,7 @@ def version_json(site: Site, version: Version) -> dict:
                 links.append({"text": ref.text, "kind": "clause", "target": target, "url": url})
         clauses.append({"id": unit.id, "kind": unit.kind, "label": unit.label, "parent": unit.parent,
                         "section": unit.section, "citation": f"{meta.code}@{version.id}#{unit.id}",
-                        "url": version_url(meta.code, version.id) + f"#{unit.id}", "text": unit.text, "links": links})
+                        "url": meta.clause_url(unit.id), "text": unit.text, "links": links})
     return {"code": meta.code, "version": version.id, "citation": meta.citation, "title": meta.title,
             "issuer": meta.issuer, "applies_to": meta.applies_to, "status": meta.status,
             "in_force_from": _date(meta.in_force_from), "in_force_until": _date(version.until),

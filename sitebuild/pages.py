@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from checkers.text import sentence
+
 from . import diff
 from .model import CodeSite, Site, Version
 from .render import abbreviations, day, esc, facts, href, page_of, rel, unit_block, unit_markdown
@@ -204,7 +206,7 @@ def comparison(site: Site, code: CodeSite, old: Version, new: Version, page: str
         link = rel(page, page_of(code.code, where.id) + "#" + change.anchor)
         status = change.status + (f" (was {change.old.title()})" if change.renumbered else "")
         out.append(f'<section class="change change--{change.status}" aria-labelledby="change-{change.anchor}" markdown>\n'
-                   f'<h2 id="change-{change.anchor}">{esc(name[0].upper() + name[1:])}: {status}</h2>\n\n')
+                   f'<h2 id="change-{change.anchor}">{esc(sentence(name))}: {status}</h2>\n\n')
         if change.status == "changed":
             out.append(f'<p class="diff">{diff.words(change.old.text, change.new.text)}</p>\n\n')
         elif change.status == "added":

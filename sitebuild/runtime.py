@@ -16,15 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import BuildError
+
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 COMPRESS = (".wasm", ".mjs", ".json", ".js")  # zips and wheels are compressed already
 
 
-
-
 def _fail(message: str):
-    from build_site import BuildError
-
     raise BuildError(message)
 
 

@@ -14,6 +14,8 @@ import threading
 import time
 from pathlib import Path
 
+from . import CSP
+
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("docs", "checkers", "overrides", "sitebuild", "mkdocs.yml", "build_site.py")
 
@@ -24,8 +26,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                       ".json": "application/json", ".whl": "application/zip", ".xml": "application/atom+xml"}
 
     def end_headers(self):
-        from build_site import CSP
-
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()

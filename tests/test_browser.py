@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import checkers
+from tests.forms import check_one_donation
 
 pytestmark = pytest.mark.browser
 READY = 60_000  # Pyodide's first start on a slow CI machine
@@ -19,16 +20,6 @@ def outside_requests(page: Page, site_url):
     page.on("request", lambda request: None if request.url.startswith(site_url) or request.url.startswith("data:")
             else seen.append(request.url))
     return seen
-
-
-def check_one_donation(page: Page, site_url: str, code: str, donor: str, amount: str, received: str):
-    """As a candidate would: open the donations checker, choose a code, enter one donation, press Check."""
-    page.goto(site_url + "checkers/donations/")
-    page.select_option("#code", code)
-    page.fill("#donations-0-donor", donor)
-    page.fill("#donations-0-amount", amount)
-    page.fill("#donations-0-received", received)
-    page.click("button[type=submit]")
 
 
 def wait_ready(page: Page):

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sitebuild import audit
-from tests.test_browser import check_one_donation
+from tests.forms import check_one_donation
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
