@@ -1,12 +1,16 @@
 """Pyodide start-up on a checker page against a bare loadPyodide() page and a self-hosted PyScript page.
 
-    python bench/pyodide_startup.py [--rounds 9] [--site site]
+    python bench/pyodide_startup.py [--rounds 9] [--site site] [--variants ours,bare,pyscript]
+                                    [--no-warm] [--precompressed] [--throttle MBITS]
 
 Serves the built site and the comparison pages on 127.0.0.1, and drives headless Chromium. Each round
 runs every variant once, in a rotating order (interleaved), each cold in a fresh browser context; warm
 variants are a second visit with a persistent profile. Reports medians of: navigation to the first result
 (the "coc:first-result" performance mark), main-thread total blocking time (long tasks over 50 ms, up to
 the first result), and bytes transferred. Nothing is asserted: the numbers go into bench/README.md.
+
+--precompressed serves a file's .gz copy with Content-Encoding: gzip where one exists, as a host with
+precompressed files does; --throttle limits download speed (and adds 40 ms of latency) through DevTools.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import base64
 import functools
 import http.server
 import json
+import re
 import shutil
 import statistics
 import sys
@@ -41,10 +46,23 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
                       ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json"}
+    precompressed = False
 
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=31536000")  # a long-cache host: warm visits reuse files
         super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        packed = path.with_name(path.name + ".gz")
+        if not (self.precompressed and "gzip" in self.headers.get("Accept-Encoding", "") and packed.is_file()):
+            return super().send_head()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(packed.stat().st_size))
+        self.end_headers()
+        return packed.open("rb")
 
     def log_message(self, *args):
         pass
@@ -60,12 +78,33 @@ def prepare(site: Path, root: Path) -> str:
     runtime = json.loads((site / "assets" / "checkers-runtime.json").read_text())
     config = {"interpreter": "/bench/pyodide-npm/pyodide.mjs", "files": {"/assets/" + runtime["wheel"]: "./checkers.whl"}}
     (bench / "pages" / "pyscript-config.json").write_text(json.dumps(config))
+    # The same site whose checker pages do not know of the snapshot: Python starts the way it did before.
+    unsnapped = root / "no-snapshot"
+    unsnapped.mkdir()
+    for child in site.iterdir():
+        if child.name != "checkers":
+            (unsnapped / child.name).symlink_to(root / child.name)
+    shutil.copytree(site / "checkers", unsnapped / "checkers")
+    for page in (unsnapped / "checkers").rglob("index.html"):
+        page.write_text(re.sub(r"data-runtime='([^']*)'", without_snapshot, page.read_text()))
     # The checker page runs the same request as the comparison pages, from its share-link fragment.
     request = {"code": "momentum-ncg-elections", "verified": 25}
     return base64.urlsafe_b64encode(json.dumps(request, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def measure(page, url: str, timeout: float = 120_000) -> dict:
+def without_snapshot(attribute: re.Match) -> str:
+    manifest = json.loads(attribute[1])
+    for key in ("snapshot", "snapshot_stdlib"):
+        manifest.pop(key)
+    return f"data-runtime='{json.dumps(manifest)}'"
+
+
+def measure(page, url: str, throttle: float | None = None, timeout: float = 180_000) -> dict:
+    if throttle:
+        session = page.context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 40,
+                     "downloadThroughput": throttle * 1e6 / 8, "uploadThroughput": throttle * 1e6 / 8})
     sizes = []
     page.on("requestfinished", lambda request: sizes.append(max(0, request.sizes()["responseBodySize"])))
     page.goto(url)
@@ -93,7 +132,10 @@ def main() -> None:
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--variants", default="ours,bare,pyscript", help="a subset, for quick experiments")
     parser.add_argument("--no-warm", action="store_true", help="cold visits only")
+    parser.add_argument("--precompressed", action="store_true", help="serve .gz copies where they exist, as hosts can")
+    parser.add_argument("--throttle", type=float, help="download speed in Mbit/s, with 40 ms latency")
     args = parser.parse_args()
+    Handler.precompressed = args.precompressed
     site = Path(args.site)
     if not (site / "assets" / "checkers-runtime.json").exists():
         sys.exit("Build the site first (make site): the benchmark needs its checkers' runtime.")
@@ -104,7 +146,8 @@ def main() -> None:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        every = {"ours": base + SCENARIO + scenario, "bare": base + "bench/pages/bare.html",
+        every = {"ours": base + SCENARIO + scenario, "ours-no-snapshot": base + "no-snapshot/" + SCENARIO + scenario,
+                 "bare": base + "bench/pages/bare.html",
                  "pyscript": base + "bench/pages/pyscript.html", "worker-only": base + "bench/pages/worker.html"}
         variants = {name: every[name] for name in args.variants.split(",")}
         warm = not args.no_warm
@@ -117,7 +160,7 @@ def main() -> None:
                 for name in order:
                     context = browser.new_context()
                     context.add_init_script(OBSERVE_LONG_TASKS)
-                    results[f"{name} cold"].append(measure(context.new_page(), variants[name]))
+                    results[f"{name} cold"].append(measure(context.new_page(), variants[name], args.throttle))
                     context.close()
                     if name == "pyscript" or not warm:
                         continue
@@ -125,15 +168,18 @@ def main() -> None:
                         for _visit in ("first visit warms the profile", "second is measured"):
                             persistent = playwright.chromium.launch_persistent_context(profile, **launch)
                             persistent.add_init_script(OBSERVE_LONG_TASKS)
-                            outcome = measure(persistent.new_page(), variants[name])
+                            outcome = measure(persistent.new_page(), variants[name], args.throttle)
                             persistent.close()
                         results[f"{name} warm"].append(outcome)
                 print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr, flush=True)
             browser.close()
         server.shutdown()
-    bare_cold = statistics.median(r["ms"] for r in results["bare cold"])
-    print(f"Medians of {args.rounds} rounds; ratio is against the bare baseline, cold, in the same run.\n")
-    print("| variant | first result (ms) | ratio to bare cold | total blocking time (ms) | bytes transferred |")
+    baseline = "bare cold" if "bare cold" in results else next(iter(results))
+    bare_cold = statistics.median(r["ms"] for r in results[baseline])
+    conditions = (f"{args.throttle:g} Mbit/s, 40 ms latency" if args.throttle else "loopback") + (
+        ", precompressed files" if args.precompressed else "")
+    print(f"Medians of {args.rounds} rounds ({conditions}); ratio is against {baseline}, in the same run.\n")
+    print(f"| variant | first result (ms) | ratio to {baseline} | total blocking time (ms) | bytes transferred |")
     print("|---|---|---|---|---|")
     for name, runs in results.items():
         ms = statistics.median(r["ms"] for r in runs)

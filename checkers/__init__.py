@@ -22,10 +22,17 @@ _loaded: dict[tuple, dict] = {}
 
 
 def codes(folder: Path | str | None = None) -> dict[str, library.Code]:
-    """The codes in a content folder, read once and again only when a file there changes."""
+    """The codes in a content folder, read once and again only when a file there changes.
+
+    The copy inside the installed package is read once: it never changes, and in the browser Python
+    may start from a memory snapshot taken after it was read, without the package's files.
+    """
     root = Path(folder) if folder else library.default_folder()
-    files = sorted(root.glob("*/*.md")) if root.is_dir() else []
-    key = (str(root), tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    if root == library.PACKAGED_CODES:
+        key: tuple = (str(root),)
+    else:
+        files = sorted(root.glob("*/*.md")) if root.is_dir() else []
+        key = (str(root), tuple((str(p), p.stat().st_mtime_ns) for p in files))
     if key not in _loaded:
         _loaded.clear()
         _loaded[key] = library.load(root)

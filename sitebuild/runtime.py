@@ -1,7 +1,8 @@
-"""The browser runtime: the checkers wheel, the Pyodide files a checker page needs, a precompiled stdlib.
+"""The browser runtime: the checkers wheel, the Pyodide files a checker page needs, a precompiled stdlib,
+and a memory snapshot of Python with the checkers loaded.
 
-Everything is copied into the site so that it is served from the site's own origin. The
-precompiled standard library is cached in .cache/ by Pyodide version and script.
+Everything is copied into the site so that it is served from the site's own origin. The precompiled
+standard library and the snapshot are cached in .cache/, keyed by what they are made from.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from . import BuildError
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-COMPRESS = (".wasm", ".mjs", ".json", ".js")  # zips and wheels are compressed already
+EMPTY_STDLIB = "python_stdlib-empty.zip"
+COMPRESS = (".wasm", ".mjs", ".json", ".js", ".snapshot")  # zips and wheels are compressed already
 
 
 def _fail(message: str):
@@ -31,6 +34,10 @@ def pyodide_dir(root: Path) -> Path:
     if not (folder / "pyodide.asm.wasm").exists():
         _fail("the Pyodide runtime is not installed: run 'npm ci' (make does this for you)")
     return folder
+
+
+def pyodide_version(pyodide: Path) -> str:
+    return json.loads((pyodide / "package.json").read_text())["version"]
 
 
 def precompile(root: Path, mode: str, source: Path, target: Path) -> None:
@@ -69,7 +76,7 @@ def build_wheel(codes: Path, root: Path, target: Path) -> Path:
 
 def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
     script = root / "tools" / "precompile.mjs"
-    version = json.loads((pyodide / "package.json").read_text())["version"]
+    version = pyodide_version(pyodide)
     key = hashlib.sha256(script.read_bytes() + (pyodide / "python_stdlib.zip").read_bytes()).hexdigest()[:12]
     cached = root / ".cache" / f"python_stdlib-{version}-{key}.zip"
     if not cached.exists():
@@ -80,11 +87,49 @@ def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
     return cached
 
 
+def memory_snapshot(root: Path, pyodide: Path, stdlib: Path, wheel: Path) -> Path:
+    """Python's memory once started with the checkers imported (tools/snapshot.mjs), without its zeros.
+
+    Cached by everything it is made from: the Pyodide build, the standard library, the wheel and the script.
+    """
+    script = root / "tools" / "snapshot.mjs"
+    parts = (script, root / "overrides" / "assets" / "snapshot-format.mjs", stdlib, wheel, pyodide / "pyodide.asm.wasm",
+             pyodide / "pyodide.asm.mjs")
+    key = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in parts)).hexdigest()[:12]
+    cached = root / ".cache" / f"checkers-{key}.snapshot"
+    if not cached.exists():
+        cached.parent.mkdir(exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        result = subprocess.run(["node", str(script), str(pyodide), str(stdlib), str(wheel), str(partial)], cwd=root,
+                                capture_output=True, text=True)
+        if result.returncode:
+            _fail(f"making the Pyodide memory snapshot failed:\n{result.stderr[-2000:]}")
+        partial.rename(cached)
+    cached.touch()  # recently used: kept by prune()
+    prune(cached.parent, "checkers-*.snapshot", keep=4)
+    return cached
+
+
+def prune(folder: Path, pattern: str, keep: int) -> None:
+    """Only the most recently used cached files: each snapshot is about 12 MB."""
+    for old in sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
+        old.unlink()
+
+
+def empty_stdlib(path: Path) -> Path:
+    """A zip with nothing in it, where a restored Python expects its standard library."""
+    with zipfile.ZipFile(path, "w"):
+        pass
+    return path
+
+
 def prepare(staging: Path, codes: Path, root: Path) -> dict:
     """Stage the wheel and the Pyodide runtime under staging/assets; returns the manifest pages embed."""
     pyodide = pyodide_dir(root)
     assets = staging / "assets"
-    target = assets / "pyodide"
+    # A folder per Pyodide version: its files keep their names across versions, and hosts may cache them for a year.
+    folder = f"pyodide/{pyodide_version(pyodide)}/"
+    target = assets / folder
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy(pyodide / name, target / name)
@@ -92,7 +137,14 @@ def prepare(staging: Path, codes: Path, root: Path) -> dict:
     stdlib_name = f"python_stdlib-{stdlib.stem.rsplit('-', 1)[-1]}.zip"
     shutil.copy(stdlib, target / stdlib_name)
     wheel = build_wheel(codes, root, assets / "wheels")
-    manifest = {"pyodide": "pyodide/", "stdlib": f"pyodide/{stdlib_name}", "wheel": wheel.relative_to(assets).as_posix()}
+    # Named by its contents, which two builds of the same sources need not share (Python's memory layout varies).
+    snapshot = memory_snapshot(root, pyodide, stdlib, wheel)
+    snapshot_name = f"checkers-{hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]}.snapshot"
+    shutil.copy(snapshot, target / snapshot_name)
+    # What Python starts with when restored from the snapshot: the whole library comes only on demand.
+    empty_stdlib(target / EMPTY_STDLIB)
+    manifest = {"pyodide": folder, "stdlib": folder + stdlib_name, "wheel": wheel.relative_to(assets).as_posix(),
+                "snapshot": folder + snapshot_name, "snapshot_stdlib": folder + EMPTY_STDLIB}
     # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).
     (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest

@@ -1,14 +1,31 @@
-// Runs checker requests inside real Pyodide under Node, with the checkers wheel the site ships.
-//   node tests/pyodide_harness.mjs <pyodide dir> <stdlib zip> <wheel> <requests.json>  -> JSON responses on stdout
+// Runs checker requests inside real Pyodide under Node, with the checkers wheel the site ships, or from the
+// memory snapshot the site ships (as a checker page starts, without the wheel).
+//   node tests/pyodide_harness.mjs <pyodide dir> <stdlib zip> <wheel> <requests.json> [snapshot]
+//   -> JSON responses on stdout
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
+import { expandSnapshot } from "../overrides/assets/snapshot-format.mjs";
 
-const [indexURL, stdlib, wheel, requestsFile] = process.argv.slice(2);
-const pyodide = await loadPyodide({ indexURL: indexURL.endsWith("/") ? indexURL : indexURL + "/", stdLibURL: stdlib });
-await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+const [indexURL, stdlib, wheel, requestsFile, snapshot, emptyStdlib] = process.argv.slice(2);
+const options = { indexURL: indexURL.endsWith("/") ? indexURL : indexURL + "/", stdLibURL: stdlib };
+let pyodide;
+if (snapshot) {
+  // As the checker page's worker does: an empty standard library, the whole one on demand.
+  pyodide = await loadPyodide({ ...options, stdLibURL: emptyStdlib, _loadSnapshot: expandSnapshot(readFileSync(snapshot)) });
+  pyodide.pyimport("checkers.stdlib_on_demand").provide(() => new Uint8Array(readFileSync(stdlib)));
+} else {
+  pyodide = await loadPyodide(options);
+  await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+}
 pyodide.runPython("import json, sys, checkers");
 const run = pyodide.runPython("lambda c, r: json.dumps(checkers.run(c, json.loads(r)))");
 const version = pyodide.runPython("sys.version.split()[0]");
 const requests = JSON.parse(readFileSync(requestsFile, "utf-8"));
 const responses = requests.map(({ checker, request }) => JSON.parse(run(checker, JSON.stringify(request))));
-process.stdout.write(JSON.stringify({ python: version, responses }));
+const report = { python: version, responses };
+if (snapshot) {
+  // Whether the cases needed anything outside the snapshot, then an import that does.
+  report.stdlibFetchedForCases = pyodide.runPython("import checkers.stdlib_on_demand as d; d.finder.installed");
+  report.colorsys = pyodide.runPython("import colorsys; colorsys.rgb_to_hsv(1, 0, 0)[0]");
+}
+process.stdout.write(JSON.stringify(report));

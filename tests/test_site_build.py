@@ -1,6 +1,8 @@
 """The real site, built into a temporary folder: every clause with its anchor, every link resolving,
 nothing loaded from another origin, and the data files valid."""
 
+import gzip
+import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -61,6 +63,21 @@ def test_code_pages_fetch_no_pyodide_but_checker_pages_do(built_site):
     assert "checker.js" not in html(built_site, "codes/nec-candidates")
     assert "pyodide" not in html(built_site, "codes/nec-candidates")
     assert "assets/checker.js" in html(built_site, "checkers/donations")
+
+
+def test_runtime_files_change_name_when_they_change_so_hosts_may_cache_them_for_a_year(built_site):
+    assets = built_site / "assets"
+    manifest = json.loads((assets / "checkers-runtime.json").read_text())
+    version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
+    assert manifest["pyodide"] == f"pyodide/{version}/"
+    for name in ("stdlib", "snapshot"):
+        assert manifest[name].startswith(manifest["pyodide"])
+    snapshot = assets / manifest["snapshot"]
+    assert snapshot.name == f"checkers-{hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]}.snapshot"
+    wheel = assets / manifest["wheel"]
+    assert wheel.parent.name == hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
+    for large in (snapshot, assets / manifest["pyodide"] / "pyodide.asm.wasm"):
+        assert gzip.decompress(large.with_name(large.name + ".gz").read_bytes()) == large.read_bytes()
 
 
 def test_version_json_index_and_feed_parse_and_agree(built_site, content):
