@@ -78,6 +78,8 @@ def prepare(site: Path, root: Path) -> str:
     runtime = json.loads((site / "assets" / "checkers-runtime.json").read_text())
     config = {"interpreter": "/bench/pyodide-npm/pyodide.mjs", "files": {"/assets/" + runtime["wheel"]: "./checkers.whl"}}
     (bench / "pages" / "pyscript-config.json").write_text(json.dumps(config))
+    page = bench / "pages" / "worker.html"
+    page.write_text(page.read_text().replace("RUNTIME", json.dumps(runtime)))
     # The same site whose checker pages do not know of the snapshot: Python starts the way it did before.
     unsnapped = root / "no-snapshot"
     unsnapped.mkdir()

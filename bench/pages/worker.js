@@ -1,7 +1,6 @@
 // Our worker and runtime files on an otherwise empty page: separates the runtime's cost from the page's.
-const runtime = await (await fetch("/assets/checkers-runtime.json")).json();
-const worker = new Worker("/assets/checker-worker.js", { type: "module" });
-worker.postMessage({ op: "start", runtime });
+// The worker (and the snapshot's fetcher) are started by checker-boot.js, as on a checker page.
+const worker = window.__codesOfConductBoot.worker;
 worker.onmessage = (event) => {
   if (event.data.id === 1) {
     performance.mark("coc:first-result");

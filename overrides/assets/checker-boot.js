@@ -14,5 +14,22 @@
   // Messages that arrive before checker.js listens are kept and handed over.
   boot.worker.onmessage = (event) => boot.early.push(event);
   boot.worker.onerror = (event) => { event.preventDefault(); boot.early.push(event); };
-  boot.worker.postMessage({ op: "start", runtime: boot.runtime });
+  const snapshot = boot.runtime.snapshot ? fetchSnapshot(boot.worker, boot.runtime, script.src) : null;
+  if (snapshot) boot.worker.postMessage({ op: "start", runtime: boot.runtime, snapshot }, [snapshot]);
+  else boot.worker.postMessage({ op: "start", runtime: boot.runtime });
+
+  // The snapshot is the largest download: a worker of its own fetches it from now on, in parallel with the
+  // Python worker's start, and hands it over on a channel; returns the Python worker's end of it.
+  // Without it, Python starts the usual way.
+  function fetchSnapshot(python, runtime, base) {
+    try {
+      const channel = new MessageChannel();
+      const fetcher = new Worker(new URL("snapshot-fetcher.js", base), { type: "module" });
+      fetcher.onerror = (event) => { event.preventDefault(); python.postMessage({ op: "no-snapshot" }); };
+      fetcher.postMessage({ url: new URL(runtime.snapshot, new URL("./", base)).href, port: channel.port1 }, [channel.port1]);
+      return channel.port2;
+    } catch {
+      return null;
+    }
+  }
 })();

@@ -65,21 +65,26 @@ function downloadNow(url) {
   return new Uint8Array(request.response);
 }
 
-function fetchSnapshot(runtime) {
+// The snapshot, from the worker checker-boot.js started to fetch it (snapshot-fetcher.js); the page says
+// "no-snapshot" if that worker could not start.
+let abandonSnapshot = () => {};
+
+function receiveSnapshot(port) {
   const snapshot = new Promise((resolve, reject) => {
-    const fetcher = new Worker(new URL("snapshot-fetcher.js", import.meta.url), { type: "module" });
-    fetcher.onmessage = ({ data }) => (data.snapshot ? resolve(data.snapshot) : reject(new Error(data.error)));
-    fetcher.onerror = (event) => { event.preventDefault(); reject(new Error("the snapshot could not be loaded")); };
-    fetcher.postMessage(new URL(runtime.snapshot, assets).href);
+    abandonSnapshot = () => reject(new Error("the snapshot's worker did not start"));
+    port.onmessage = ({ data }) => {
+      port.close();
+      if (data.snapshot) resolve(data.snapshot);
+      else reject(new Error(data.error));
+    };
   });
   snapshot.catch(() => {}); // a failure is handled where it is used
   return snapshot;
 }
 
-async function start(runtime) {
+async function start(runtime, port) {
   progress(10, "Downloading and starting Python (once per browser: it can take a while on a slow connection)…");
-  // The snapshot is the largest download: asked for before anything else.
-  const snapshot = runtime.snapshot ? fetchSnapshot(runtime) : null;
+  const snapshot = port ? receiveSnapshot(port) : null;
   const { loadPyodide } = await import(new URL(runtime.pyodide + "pyodide.mjs", assets));
   const pyodide = await Promise.race([probe(runtime), timeLimit(), startPython(loadPyodide, runtime, snapshot, {
     indexURL: new URL(runtime.pyodide, assets).href,
@@ -100,8 +105,12 @@ async function start(runtime) {
 
 onmessage = async (event) => {
   const message = event.data;
+  if (message.op === "no-snapshot") {
+    abandonSnapshot();
+    return;
+  }
   if (message.op === "start") {
-    ready = start(message.runtime);
+    ready = start(message.runtime, message.snapshot);
     ready.catch((error) => postMessage({ type: "failed", message: String(error && error.message || error) }));
     return;
   }

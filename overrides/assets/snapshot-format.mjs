@@ -2,7 +2,7 @@
 // zero (about 12 MB). Expanding it is a few copies; inflating a gzipped file in the worker took ~200 ms of the
 // worker's own time, and hosts that compress may still gzip this file on the way.
 // Layout, little-endian: "COCSNAP1", u32 full length, u32 run count, then (u32 start, u32 length) per run,
-// then the runs' bytes in order. Used by tools/snapshot.mjs (pack), the worker and the tests (expand).
+// then the runs' bytes in order. Used by tools/snapshot.mjs (pack), snapshot-fetcher.js and the tests (expand).
 
 const MAGIC = "COCSNAP1";
 const PAGE = 4096;
