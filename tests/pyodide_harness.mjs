@@ -2,6 +2,7 @@
 // memory snapshot the site ships (as a checker page starts, without the wheel).
 //   node tests/pyodide_harness.mjs <pyodide dir> <stdlib zip> <wheel> <requests.json> [snapshot]
 //   -> JSON responses on stdout
+import "../tools/quiet-errors.mjs";
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 import { expandSnapshot } from "../overrides/assets/snapshot-format.mjs";

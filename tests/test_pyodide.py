@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import checkers
-from sitebuild import runtime
+from sitebuild import BuildError, runtime
 from tests import checkercases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,3 +83,14 @@ def test_a_snapshot_packs_and_expands_to_the_same_bytes_and_refuses_other_files(
     assert outcome["packed"] == 16 + 8 * 3 + 3 * 4096 + 100  # pages 0, 2-3 and the last part page
     assert outcome["refused"] == "not a checkers snapshot"
     assert outcome["truncated"] == "a checkers snapshot of the wrong length"
+
+
+def test_a_snapshot_that_cannot_be_made_stops_the_build_with_pythons_own_message(tmp_path):
+    pyodide = runtime.pyodide_dir(ROOT)
+    wheel = tmp_path / "broken.whl"
+    wheel.write_bytes(b"not a zip")
+    with pytest.raises(BuildError) as failure:
+        runtime.memory_snapshot(ROOT, pyodide, runtime.precompiled_stdlib(ROOT, pyodide), wheel)
+    message = str(failure.value)
+    assert message.startswith("making the Pyodide memory snapshot failed") and "BadZipFile" in message
+    assert max(len(line) for line in message.splitlines()) < 1000

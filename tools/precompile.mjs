@@ -4,6 +4,7 @@
 //       replaces each module's source by its bytecode (the ~136 modules Pyodide imports at start-up, and the rest)
 //   node tools/precompile.mjs <pyodide dir> wheel <package.whl> <output.whl>
 //       adds __pycache__ bytecode beside each source, so tracebacks still show the source
+import "./quiet-errors.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 

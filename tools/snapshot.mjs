@@ -4,6 +4,7 @@
 // The output leaves out the memory that is zero (overrides/assets/snapshot-format.mjs).
 // `_makeSnapshot` and `_loadSnapshot` are private Pyodide options: Pyodide is pinned in package-lock.json, a
 // snapshot only loads into the exact build that made it, and the worker falls back to a normal start.
+import "./quiet-errors.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 import { packSnapshot } from "../overrides/assets/snapshot-format.mjs";
