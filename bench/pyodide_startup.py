@@ -5,7 +5,8 @@
 
 Serves the built site and the comparison pages on 127.0.0.1, and drives headless Chromium. Each round
 runs every variant once, in a rotating order (interleaved), each cold in a fresh browser context; warm
-variants are a second visit with a persistent profile. Reports medians of: navigation to the first result
+variants are a second visit with a persistent profile, after restarting the browser ("warm") or in a new tab
+of the browser still open ("warm, browser open"). Reports medians of: navigation to the first result
 (the "coc:first-result" performance mark), main-thread total blocking time (long tasks over 50 ms, up to
 the first result), and bytes transferred. Nothing is asserted: the numbers go into bench/README.md.
 
@@ -128,6 +129,25 @@ def measure(page, url: str, throttle: float | None = None, timeout: float = 180_
     return result
 
 
+def second_visit(playwright, launch: dict, url: str, throttle: float | None, restart: bool) -> dict:
+    """The second visit with a persistent profile: after restarting the browser (only the disk caches are
+    left), or in a new tab of the browser still open (its processes may keep compiled code in memory)."""
+    with tempfile.TemporaryDirectory() as profile:
+        browser = playwright.chromium.launch_persistent_context(profile, **launch)
+        browser.add_init_script(OBSERVE_LONG_TASKS)
+        first = browser.new_page()
+        measure(first, url, throttle)
+        if restart:
+            browser.close()
+            browser = playwright.chromium.launch_persistent_context(profile, **launch)
+            browser.add_init_script(OBSERVE_LONG_TASKS)
+        else:
+            first.close()
+        outcome = measure(browser.new_page(), url, throttle)
+        browser.close()
+        return outcome
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=9)
@@ -153,7 +173,8 @@ def main() -> None:
                  "pyscript": base + "bench/pages/pyscript.html", "worker-only": base + "bench/pages/worker.html"}
         variants = {name: every[name] for name in args.variants.split(",")}
         warm = not args.no_warm
-        results: dict[str, list[dict]] = {f"{name} {kind}": [] for name in variants for kind in ("cold", "warm")
+        kinds = ("cold", "warm", "warm, browser open")
+        results: dict[str, list[dict]] = {f"{name} {kind}": [] for name in variants for kind in kinds
                                           if kind == "cold" or (warm and name != "pyscript")}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch)
@@ -166,13 +187,9 @@ def main() -> None:
                     context.close()
                     if name == "pyscript" or not warm:
                         continue
-                    with tempfile.TemporaryDirectory() as profile:
-                        for _visit in ("first visit warms the profile", "second is measured"):
-                            persistent = playwright.chromium.launch_persistent_context(profile, **launch)
-                            persistent.add_init_script(OBSERVE_LONG_TASKS)
-                            outcome = measure(persistent.new_page(), variants[name], args.throttle)
-                            persistent.close()
-                        results[f"{name} warm"].append(outcome)
+                    results[f"{name} warm"].append(second_visit(playwright, launch, variants[name], args.throttle, True))
+                    results[f"{name} warm, browser open"].append(
+                        second_visit(playwright, launch, variants[name], args.throttle, False))
                 print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr, flush=True)
             browser.close()
         server.shutdown()
