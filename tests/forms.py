@@ -3,11 +3,19 @@
 from playwright.sync_api import Page
 
 
+def fill_donation(page: Page, row: int, **fields: str):
+    """Type into one donation row's fields (donor, amount, received) and choose its options (kind, permissible)."""
+    for name, value in fields.items():
+        selector = f"#donations-{row}-{name}"
+        if name in ("kind", "permissible"):
+            page.select_option(selector, value)
+        else:
+            page.fill(selector, value)
+
+
 def check_one_donation(page: Page, site_url: str, code: str, donor: str, amount: str, received: str):
     """As a candidate would: open the donations checker, choose a code, enter one donation, press Check."""
     page.goto(site_url + "checkers/donations/")
     page.select_option("#code", code)
-    page.fill("#donations-0-donor", donor)
-    page.fill("#donations-0-amount", amount)
-    page.fill("#donations-0-received", received)
+    fill_donation(page, 0, donor=donor, amount=amount, received=received)
     page.click("button[type=submit]")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import checkers
-from tests.forms import check_one_donation
+from tests.forms import check_one_donation, fill_donation
 
 pytestmark = pytest.mark.browser
 READY = 60_000  # Pyodide's first start on a slow CI machine
@@ -30,16 +30,9 @@ def wait_ready(page: Page):
 def test_donations_form_gives_the_command_lines_answer_with_cited_clauses(page: Page, site_url, outside_requests):
     page.goto(site_url + "checkers/donations/")
     page.select_option("#code", "nec-candidates@")
-    page.fill("#donations-0-donor", "Jane Smith")
-    page.fill("#donations-0-amount", "£1,000")
-    page.fill("#donations-0-received", "2024-01-05")
-    page.select_option("#donations-0-permissible", "true")
+    fill_donation(page, 0, donor="Jane Smith", amount="£1,000", received="2024-01-05", permissible="true")
     page.click("text=Add a donation")
-    page.fill("#donations-1-donor", "jane smith ")
-    page.fill("#donations-1-amount", "600")
-    page.fill("#donations-1-received", "2024-02-01")
-    page.select_option("#donations-1-kind", "non-cash")
-    page.select_option("#donations-1-permissible", "true")
+    fill_donation(page, 1, donor="jane smith ", amount="600", received="2024-02-01", kind="non-cash", permissible="true")
     page.click("button[type=submit]")
     result = page.locator(".checker-result")
     expect(result).to_contain_text("Action needed.", timeout=READY)
@@ -79,11 +72,9 @@ def test_nominations_and_suspension_forms(page: Page, site_url):
 
 def test_errors_are_shown_beside_their_fields_and_focus_moves_to_the_first(page: Page, site_url):
     page.goto(site_url + "checkers/donations/")
-    page.fill("#donations-0-donor", "A")
-    page.fill("#donations-0-amount", "12.345")
-    page.fill("#donations-0-received", "2024-01-01")
+    fill_donation(page, 0, donor="A", amount="12.345", received="2024-01-01")
     page.click("text=Add a donation")
-    page.fill("#donations-1-amount", "-3")
+    fill_donation(page, 1, amount="-3")
     page.click("button[type=submit]")
     error = page.locator("#donations-0-amount + .field-error")
     expect(error).to_have_text("Has more than two decimal places: give pounds and pence, such as 10.50", timeout=READY)

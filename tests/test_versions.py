@@ -89,20 +89,22 @@ def test_a_version_with_no_stated_start_covers_every_day_before_its_successor():
     assert code.version_on(dt.date(1999, 1, 1)).version == "original"
 
 
-def test_overlapping_periods_are_refused(tmp_path):
+def load_with_one_change(tmp_path, version: str, old: str, new: str):
+    """The fixture codes, with one edit to one version's file, loaded."""
     shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
-    path = tmp_path / "codes" / "fixture-candidates" / "2020.md"
-    path.write_text(path.read_text().replace("in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01"))
+    path = tmp_path / "codes" / "fixture-candidates" / f"{version}.md"
+    path.write_text(path.read_text().replace(old, new))
+    return library.load(tmp_path / "codes")
+
+
+def test_overlapping_periods_are_refused(tmp_path):
     with pytest.raises(library.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
-        library.load(tmp_path / "codes")
+        load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
 
 
 def test_only_the_newest_version_may_be_in_force(tmp_path):
-    shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
-    path = tmp_path / "codes" / "fixture-candidates" / "2022.md"
-    path.write_text(path.read_text().replace("status: superseded", "status: in-force"))
     with pytest.raises(library.ContentError, match="fixture-candidates@2024 replaces this version: set 'status: superseded'"):
-        library.load(tmp_path / "codes")
+        load_with_one_change(tmp_path, "2022", "status: superseded", "status: in-force")
 
 
 # --- Rules follow the version ----------------------------------------------------------------------
