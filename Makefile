@@ -35,6 +35,7 @@ bench: site
 	$(PY) bench/build_scale.py
 	$(PY) bench/checkers_native.py
 	$(PY) bench/pyodide_startup.py
+	$(PY) bench/warm_visit_trace.py
 	$(PY) bench/lighthouse.py
 
 clean:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import functools
 import http.server
 import json
@@ -27,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -95,6 +97,24 @@ def prepare(site: Path, root: Path) -> str:
     return base64.urlsafe_b64encode(json.dumps(request, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
+def launch_options() -> dict:
+    return {"args": CHROMIUM_FLAGS, **({"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {})}
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[tuple[str, str]]:
+    """The site and the comparison pages on 127.0.0.1: yields the base URL and the checker page's scenario."""
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp) / "root"
+        scenario = prepare(site, root)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/", scenario
+        finally:
+            server.shutdown()
+
+
 def without_snapshot(attribute: re.Match) -> str:
     manifest = json.loads(attribute[1])
     for key in ("snapshot", "snapshot_stdlib"):
@@ -129,9 +149,10 @@ def measure(page, url: str, throttle: float | None = None, timeout: float = 180_
     return result
 
 
-def second_visit(playwright, launch: dict, url: str, throttle: float | None, restart: bool) -> dict:
+def second_visit(playwright, launch: dict, url: str, throttle: float | None, restart: bool, observe=measure) -> dict:
     """The second visit with a persistent profile: after restarting the browser (only the disk caches are
-    left), or in a new tab of the browser still open (its processes may keep compiled code in memory)."""
+    left), or in a new tab of the browser still open (its processes may keep compiled code in memory).
+    `observe(page, url, throttle)` makes the second visit (warm_visit_trace.py traces it)."""
     with tempfile.TemporaryDirectory() as profile:
         browser = playwright.chromium.launch_persistent_context(profile, **launch)
         browser.add_init_script(OBSERVE_LONG_TASKS)
@@ -143,7 +164,7 @@ def second_visit(playwright, launch: dict, url: str, throttle: float | None, res
             browser.add_init_script(OBSERVE_LONG_TASKS)
         else:
             first.close()
-        outcome = measure(browser.new_page(), url, throttle)
+        outcome = observe(browser.new_page(), url, throttle)
         browser.close()
         return outcome
 
@@ -161,13 +182,8 @@ def main() -> None:
     site = Path(args.site)
     if not (site / "assets" / "checkers-runtime.json").exists():
         sys.exit("Build the site first (make site): the benchmark needs its checkers' runtime.")
-    launch = {"args": CHROMIUM_FLAGS, **({"executable_path": CHROMIUM} if Path(CHROMIUM).exists() else {})}
-    with tempfile.TemporaryDirectory() as temp:
-        root = Path(temp) / "root"
-        scenario = prepare(site, root)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    launch = launch_options()
+    with served(site) as (base, scenario):
         every = {"ours": base + SCENARIO + scenario, "ours-no-snapshot": base + "no-snapshot/" + SCENARIO + scenario,
                  "bare": base + "bench/pages/bare.html",
                  "pyscript": base + "bench/pages/pyscript.html", "worker-only": base + "bench/pages/worker.html"}
@@ -192,7 +208,6 @@ def main() -> None:
                         second_visit(playwright, launch, variants[name], args.throttle, False))
                 print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr, flush=True)
             browser.close()
-        server.shutdown()
     baseline = "bare cold" if "bare cold" in results else next(iter(results))
     bare_cold = statistics.median(r["ms"] for r in results[baseline])
     conditions = (f"{args.throttle:g} Mbit/s, 40 ms latency" if args.throttle else "loopback") + (
