@@ -22,6 +22,7 @@ from . import BuildError
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 EMPTY_STDLIB = "python_stdlib-empty.zip"
+SNAPSHOT_MAGIC = b"COCSNAP2"  # overrides/assets/snapshot-format.mjs
 COMPRESS = (".wasm", ".mjs", ".json", ".js", ".snapshot")  # zips and wheels are compressed already
 
 
@@ -88,13 +89,15 @@ def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
 
 
 def memory_snapshot(root: Path, pyodide: Path, stdlib: Path, wheel: Path) -> Path:
-    """Python's memory once started with the checkers imported (tools/snapshot.mjs), without its zeros.
+    """Python's memory once started with the checkers imported (tools/snapshot.mjs), without what a page has
+    anyway: zeros, and the WebAssembly module's static data (overrides/assets/snapshot-format.mjs).
 
     Cached by everything it is made from: the Pyodide build, the standard library, the wheel and the script.
     """
     script = root / "tools" / "snapshot.mjs"
-    parts = (script, root / "overrides" / "assets" / "snapshot-format.mjs", stdlib, wheel, pyodide / "pyodide.asm.wasm",
-             pyodide / "pyodide.asm.mjs")
+    assets = root / "overrides" / "assets"
+    parts = (script, assets / "snapshot-format.mjs", assets / "snapshot-restore.mjs", stdlib, wheel,
+             pyodide / "pyodide.asm.wasm", pyodide / "pyodide.asm.mjs")
     key = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in parts)).hexdigest()[:12]
     cached = root / ".cache" / f"checkers-{key}.snapshot"
     if not cached.exists():
@@ -111,9 +114,18 @@ def memory_snapshot(root: Path, pyodide: Path, stdlib: Path, wheel: Path) -> Pat
 
 
 def prune(folder: Path, pattern: str, keep: int) -> None:
-    """Only the most recently used cached files: each snapshot is about 12 MB."""
+    """Only the most recently used cached files: each snapshot is about 9 MB."""
     for old in sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
         old.unlink()
+
+
+def snapshot_size(path: Path) -> int:
+    """The memory a packed snapshot expands to, from its header: a page gives Pyodide that much before the
+    snapshot itself has arrived."""
+    header = path.read_bytes()[:12]
+    if header[:8] != SNAPSHOT_MAGIC:
+        _fail(f"{path}: not a checkers snapshot (made by an older tools/snapshot.mjs?)")
+    return int.from_bytes(header[8:12], "little")
 
 
 def empty_stdlib(path: Path) -> Path:
@@ -144,7 +156,8 @@ def prepare(staging: Path, codes: Path, root: Path) -> dict:
     # What Python starts with when restored from the snapshot: the whole library comes only on demand.
     empty_stdlib(target / EMPTY_STDLIB)
     manifest = {"pyodide": folder, "stdlib": folder + stdlib_name, "wheel": wheel.relative_to(assets).as_posix(),
-                "snapshot": folder + snapshot_name, "snapshot_stdlib": folder + EMPTY_STDLIB}
+                "snapshot": folder + snapshot_name, "snapshot_size": snapshot_size(snapshot),
+                "snapshot_stdlib": folder + EMPTY_STDLIB}
     # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).
     (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest

@@ -5,14 +5,20 @@
 import "../tools/quiet-errors.mjs";
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
-import { expandSnapshot } from "../overrides/assets/snapshot-format.mjs";
+import { snapshotSize } from "../overrides/assets/snapshot-format.mjs";
+import { snapshotOptions } from "../overrides/assets/snapshot-restore.mjs";
 
 const [indexURL, stdlib, wheel, requestsFile, snapshot, emptyStdlib] = process.argv.slice(2);
 const options = { indexURL: indexURL.endsWith("/") ? indexURL : indexURL + "/", stdLibURL: stdlib };
 let pyodide;
 if (snapshot) {
-  // As the checker page's worker does: an empty standard library, the whole one on demand.
-  pyodide = await loadPyodide({ ...options, stdLibURL: emptyStdlib, _loadSnapshot: expandSnapshot(readFileSync(snapshot)) });
+  // As the checker page's worker does: restored while Pyodide starts, with an empty standard library and the
+  // whole one on demand.
+  const packed = readFileSync(snapshot);
+  const restore = snapshotOptions(snapshotSize(packed), Promise.resolve(packed));
+  pyodide = await loadPyodide({ ...options, stdLibURL: emptyStdlib, ...restore.options }).catch((error) => {
+    throw restore.failure() || error;
+  });
   pyodide.pyimport("checkers.stdlib_on_demand").provide(() => new Uint8Array(readFileSync(stdlib)));
 } else {
   pyodide = await loadPyodide(options);

@@ -63,26 +63,49 @@ def test_case_in_pyodide_matches_the_case_and_the_native_answer(pyodide_response
     assert response == checkers.run(case["checker"], case["request"])
 
 
-def test_a_snapshot_packs_and_expands_to_the_same_bytes_and_refuses_other_files():
+def test_a_snapshot_packs_and_expands_to_the_same_bytes_and_refuses_other_files_and_other_memories():
     script = """
-    import { packSnapshot, expandSnapshot } from "./overrides/assets/snapshot-format.mjs";
-    const full = new Uint8Array(5 * 4096 + 100);
-    full[10] = 1; full[2 * 4096 + 5] = 2; full[3 * 4096] = 3; full[full.length - 1] = 4;
-    const packed = packSnapshot(full);
-    const same = expandSnapshot(packed.buffer).every((byte, i) => byte === full[i]);
-    let refused = "";
-    try { expandSnapshot(new Uint8Array(64).buffer); } catch (error) { refused = error.message; }
-    let truncated = "";
-    try { expandSnapshot(packed.slice(0, packed.length - 1).buffer); } catch (error) { truncated = error.message; }
-    console.log(JSON.stringify({ same, packed: packed.length, refused, truncated }));
+    import { packSnapshot, expandSnapshot, snapshotSize } from "./overrides/assets/snapshot-format.mjs";
+    const page = 4096;
+    const full = new Uint8Array(6 * page + 100);
+    full.fill(7, 0, 16);  // a header before the memory, as Pyodide's snapshots have
+    full[page + 5] = 1; full[3 * page] = 3; full[full.length - 1] = 4;
+    // The module's memory at start (placed 16 bytes in): static data on pages 1 and 2, zeros after.
+    const base = new Uint8Array(5 * page);
+    base.fill(9, page - 16, 3 * page - 16);
+    full.set(base.subarray(page - 16, 3 * page - 16), page);
+    full[page + 5] = 1;  // static data Python changed
+    const sameAs = (bytes) => bytes.length === full.length && bytes.every((byte, i) => byte === full[i]);
+    const packed = packSnapshot(full, base, 16);
+    const into = new Uint8Array(full.length);
+    const other = base.slice(); other[2 * page] = 1;  // another module's static data
+    const attempt = (...args) => { try { expandSnapshot(...args); return "expanded"; } catch (error) { return error.message; } };
+    console.log(JSON.stringify({
+      same: sameAs(expandSnapshot(packed.buffer, base)),
+      sameInto: sameAs(expandSnapshot(packed, base, into)) && sameAs(into),
+      size: snapshotSize(packed.buffer) === full.length,
+      packed: packed.length,
+      withoutBase: packSnapshot(full).length,
+      otherMemory: attempt(packed, other),
+      noMemory: attempt(packed),
+      refused: attempt(new Uint8Array(64).buffer, base),
+      truncated: attempt(packed.slice(0, packed.length - 1), base),
+      wrongSize: attempt(packed, base, new Uint8Array(page)),
+    }));
     """
     result = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout)
-    assert outcome["same"]
-    assert outcome["packed"] == 16 + 8 * 3 + 3 * 4096 + 100  # pages 0, 2-3 and the last part page
+    assert outcome["same"] and outcome["sameInto"] and outcome["size"]
+    # Kept: page 0 (the header), page 1 (changed static data), page 3 and the last part page; page 2 equals the
+    # base and pages 4 and 5 are zero in both.
+    assert outcome["packed"] == 28 + 8 * 3 + 2 * 4096 + 4096 + 100
+    assert outcome["withoutBase"] == 28 + 8 * 2 + 4 * 4096 + 100  # page 2 is not zero: one run, pages 0 to 3
+    other = "the checkers snapshot was made for another Pyodide: its memory does not match"
+    assert outcome["otherMemory"] == outcome["noMemory"] == other
     assert outcome["refused"] == "not a checkers snapshot"
     assert outcome["truncated"] == "a checkers snapshot of the wrong length"
+    assert outcome["wrongSize"] == f"a checkers snapshot of {6 * 4096 + 100} bytes, not 4096"
 
 
 def test_a_snapshot_that_cannot_be_made_stops_the_build_with_pythons_own_message(tmp_path):

@@ -1,17 +1,20 @@
 // A Pyodide memory snapshot taken once Python has started, the checkers are imported and every code version
 // is read: a checker page restores this memory instead of starting Python, which is most of its start-up.
 //   node tools/snapshot.mjs <pyodide dir> <stdlib zip> <checkers wheel> <output>
-// The output leaves out the memory that is zero (overrides/assets/snapshot-format.mjs).
+// The output leaves out the memory a page has anyway: zeros, and the module's static data
+// (overrides/assets/snapshot-format.mjs).
 // `_makeSnapshot` and `_loadSnapshot` are private Pyodide options: Pyodide is pinned in package-lock.json, a
 // snapshot only loads into the exact build that made it, and the worker falls back to a normal start.
 import "./quiet-errors.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
-import { packSnapshot } from "../overrides/assets/snapshot-format.mjs";
+import { expandSnapshot, packSnapshot } from "../overrides/assets/snapshot-format.mjs";
+import { watchInstantiation } from "../overrides/assets/snapshot-restore.mjs";
 
-const [indexURL, stdlib, wheel, target] = process.argv.slice(2);
+const [pyodideDir, stdlib, wheel, target] = process.argv.slice(2);
+const indexURL = pyodideDir.endsWith("/") ? pyodideDir : pyodideDir + "/";
 const pyodide = await loadPyodide({
-  indexURL: indexURL.endsWith("/") ? indexURL : indexURL + "/",
+  indexURL,
   stdLibURL: stdlib,
   _makeSnapshot: true,
   // Node would record this script's path as sys.executable; the browser's own value instead.
@@ -39,5 +42,24 @@ while "" in sys.path:
 gc.collect()
 f"{len(names) + 1} modules imported, {versions} code versions read"
 `);
-writeFileSync(target, packSnapshot(pyodide.makeMemorySnapshot()));
-console.log(summary);
+const full = pyodide.makeMemorySnapshot();
+
+// What a page has without downloading it: the module's memory as instantiated for a restore. A second Python,
+// restored from this snapshot as a page restores it (overrides/assets/snapshot-restore.mjs), shows it.
+const instantiation = watchInstantiation();
+let base = null;
+const restored = await loadPyodide({
+  indexURL,
+  stdLibURL: stdlib,
+  _loadSnapshot: full,
+  fsInit: async () => { base = new Uint8Array(instantiation.memory().buffer).slice(); },
+});
+restored.runPython("import checkers");
+// Pyodide's snapshot begins with a header; its second word is where the memory starts.
+const memoryOffset = new DataView(full.buffer, full.byteOffset).getUint32(4, true);
+const packed = packSnapshot(full, base, memoryOffset);
+if (!expandSnapshot(packed, base).every((byte, index) => byte === full[index])) {
+  throw new Error("the packed snapshot does not expand to the memory it was made from");
+}
+writeFileSync(target, packed);
+console.log(`${summary}; ${(packed.length / 1e6).toFixed(1)} MB of ${(full.length / 1e6).toFixed(1)} MB kept`);

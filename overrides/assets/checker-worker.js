@@ -1,5 +1,6 @@
 // The checkers' Python, in a module Web Worker so the page never stalls while Pyodide starts.
 // Everything comes from this site's own origin; the candidate's data never leaves this worker.
+import { snapshotOptions } from "./snapshot-restore.mjs";
 
 const assets = new URL("./", import.meta.url);
 let ready = null;
@@ -36,17 +37,21 @@ function timeLimit() {
 // already imported: a first answer in about half the time. The snapshot option is private to Pyodide,
 // so anything wrong with it (missing, or not from this exact Pyodide) falls back to a normal start.
 async function startPython(loadPyodide, runtime, snapshot, options) {
-  if (snapshot) {
+  if (snapshot && runtime.snapshot_size) {
+    // Pyodide starts while the snapshot is still on its way (snapshot-restore.mjs).
+    const restore = snapshotOptions(runtime.snapshot_size, snapshot);
     try {
       // Every module the checkers use is in the snapshot: the standard library starts empty, and the whole
       // one is fetched only if an import needs it (checkers/stdlib_on_demand.py).
       const empty = new URL(runtime.snapshot_stdlib, assets).href;
-      const pyodide = await loadPyodide({ ...options, stdLibURL: empty, _loadSnapshot: snapshot });
+      const pyodide = await loadPyodide({ ...options, stdLibURL: empty, ...restore.options });
       const whole = new URL(runtime.stdlib, assets).href;
       pyodide.pyimport("checkers.stdlib_on_demand").provide(() => downloadNow(whole));
       return pyodide;
     } catch (error) {
-      console.warn("The checkers' Python snapshot could not be used; starting Python the usual way.", error);
+      restore.stop();
+      console.warn("The checkers' Python snapshot could not be used; starting Python the usual way.",
+        restore.failure() || error);
       progress(40, "Starting Python…");
     }
   }
