@@ -117,7 +117,7 @@ def served(site: Path) -> Iterator[tuple[str, str]]:
 
 def without_snapshot(attribute: re.Match) -> str:
     manifest = json.loads(attribute[1])
-    for key in ("snapshot", "snapshot_stdlib"):
+    for key in ("snapshot", "snapshot_size", "snapshot_stdlib"):
         manifest.pop(key)
     return f"data-runtime='{json.dumps(manifest)}'"
 
