@@ -117,8 +117,8 @@ def served(site: Path) -> Iterator[tuple[str, str]]:
 
 def without_snapshot(attribute: re.Match) -> str:
     manifest = json.loads(attribute[1])
-    for key in ("snapshot", "snapshot_size", "snapshot_stdlib"):
-        manifest.pop(key)
+    for key in ("snapshot", "snapshot_bytes", "snapshot_size", "snapshot_stdlib"):
+        manifest.pop(key, None)
     return f"data-runtime='{json.dumps(manifest)}'"
 
 

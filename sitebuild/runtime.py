@@ -156,7 +156,8 @@ def prepare(staging: Path, codes: Path, root: Path) -> dict:
     # What Python starts with when restored from the snapshot: the whole library comes only on demand.
     empty_stdlib(target / EMPTY_STDLIB)
     manifest = {"pyodide": folder, "stdlib": folder + stdlib_name, "wheel": wheel.relative_to(assets).as_posix(),
-                "snapshot": folder + snapshot_name, "snapshot_size": snapshot_size(snapshot),
+                "snapshot": folder + snapshot_name, "snapshot_bytes": snapshot.stat().st_size,
+                "snapshot_size": snapshot_size(snapshot),
                 "snapshot_stdlib": folder + EMPTY_STDLIB}
     # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).
     (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 import json
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -189,6 +190,25 @@ def test_python_starts_from_the_snapshot_without_downloading_the_wheel(page: Pag
     wait_ready(page)
     assert [url for url in downloads if url.endswith(".snapshot")]
     assert not [url for url in downloads if url.endswith(".whl")]
+
+
+def test_on_a_slow_connection_the_progress_bar_follows_the_download(page: Page, site_url):
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 20,
+                                                      "downloadThroughput": 30e6 / 8, "uploadThroughput": 30e6 / 8})
+    page.goto(site_url + "checkers/nominations/")
+    bar = page.locator(".checker-progress-bar")
+    values = []
+    deadline = time.monotonic() + READY / 1000
+    while page.locator(".checker-progress-text").text_content() != "Ready." and time.monotonic() < deadline:
+        if bar.is_visible():
+            values.append(bar.evaluate("bar => bar.value"))
+        page.wait_for_timeout(50)
+    wait_ready(page)
+    assert any(10 < value < 90 for value in values), values
+    assert values == sorted(values)  # it never goes back
+    expect(bar).to_be_hidden()
 
 
 @pytest.mark.parametrize("snapshot", ["missing", "not a snapshot", "made for another Pyodide", "its worker missing"])

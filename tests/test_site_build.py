@@ -74,6 +74,7 @@ def test_runtime_files_change_name_when_they_change_so_hosts_may_cache_them_for_
         assert manifest[name].startswith(manifest["pyodide"])
     snapshot = assets / manifest["snapshot"]
     assert snapshot.name == f"checkers-{hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]}.snapshot"
+    assert manifest["snapshot_bytes"] == snapshot.stat().st_size  # for the progress bar, however it is sent
     assert manifest["snapshot_size"] > snapshot.stat().st_size  # the memory it expands to, given before it arrives
     wheel = assets / manifest["wheel"]
     assert wheel.parent.name == hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]

@@ -26,7 +26,11 @@
       const channel = new MessageChannel();
       const fetcher = new Worker(new URL("snapshot-fetcher.js", base), { type: "module" });
       fetcher.onerror = (event) => { event.preventDefault(); python.postMessage({ op: "no-snapshot" }); };
-      fetcher.postMessage({ url: new URL(runtime.snapshot, new URL("./", base)).href, port: channel.port1 }, [channel.port1]);
+      // Its progress reaches the page as if from the Python worker, before checker.js listens or after.
+      fetcher.onmessage = ({ data }) => python.dispatchEvent(
+        new MessageEvent("message", { data: { type: "download", fraction: data.downloaded } }));
+      fetcher.postMessage({ url: new URL(runtime.snapshot, new URL("./", base)).href, size: runtime.snapshot_bytes,
+        port: channel.port1 }, [channel.port1]);
       return channel.port2;
     } catch {
       return null;

@@ -16,10 +16,17 @@ let nextId = 1;
 let worker = null;
 let failure = null;
 
+// The bar never goes back: the snapshot's download and the Python worker report separately.
 function showProgress(percent, text) {
   progressText.textContent = text;
   progressBar.hidden = percent >= 100;
-  progressBar.value = percent;
+  progressBar.value = Math.max(progressBar.value, percent);
+}
+
+// The snapshot's download, most of a first visit's wait on a slow connection: the bar moves from 10 to 90%.
+// The text stays as it is, so that a screen reader is not told every percent.
+function showDownload(fraction) {
+  if (!progressBar.hidden) progressBar.value = Math.max(progressBar.value, 10 + 80 * fraction);
 }
 
 function fail(message) {
@@ -37,6 +44,7 @@ function handle(event) {
   }
   const message = event.data;
   if (message.type === "progress") showProgress(message.percent, message.text);
+  else if (message.type === "download") showDownload(message.fraction);
   else if (message.type === "failed") fail(message.message);
   else if (pending.has(message.id)) {
     const { resolve, reject } = pending.get(message.id);
