@@ -72,6 +72,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         data.write_feed(site, generated, config["site_url"])
         run_mkdocs(config)
         fix_theme_html(output)
+        defer_theme_on_checker_pages(output)
         if with_runtime:
             runtime.install(work / "runtime", output)
         swap_in(output, site_dir)
@@ -183,6 +184,23 @@ def fix_theme_html(output: Path) -> None:
             fixed = orphan_label.sub(r'<div class="md-nav__title">\1</div>', fixed)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
+
+
+THEME_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+
+def defer_theme_on_checker_pages(output: Path) -> None:
+    """On a checker page, Material's script waits until Python is ready (checker.js loads it): on two cores it
+    would otherwise compete with Pyodide's start, and the page reads and works without it meanwhile."""
+    for path in output.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if "assets/checker-boot.js" not in text:
+            continue
+        deferred, count = THEME_SCRIPT.subn(r'<script type="text/plain" data-theme-script="\1"></script>', text)
+        if count != 1:
+            raise BuildError(f"{path}: Material's script tag was not found once (found {count}); "
+                             "a new Material version? See defer_theme_on_checker_pages in build_site.py.")
+        path.write_text(deferred, encoding="utf-8")
 
 
 def swap_in(output: Path, site_dir: Path) -> None:

@@ -1,5 +1,6 @@
 """End to end in headless Chromium on the built site: the checkers as a candidate uses them."""
 
+import base64
 import json
 import re
 import time
@@ -278,6 +279,21 @@ def test_search_finds_a_clause_offline(page: Page, site_url, outside_requests):
     expect(results.first).to_be_visible(timeout=15_000)
     assert any("codes/nec-candidates/" in link.get_attribute("href") for link in results.all())
     assert outside_requests == []
+
+
+def test_on_a_checker_page_the_themes_script_waits_for_the_first_answer_then_search_works(page: Page, site_url):
+    request = {"code": "momentum-ncg-elections", "verified": 25}
+    scenario = base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
+    page.goto(site_url + "checkers/nominations/#scenario=" + scenario)
+    expect(page.locator(".checker-result")).to_be_visible(timeout=READY)
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    page.locator("input[data-md-component=search-query]").press_sequentially("permissible donor")
+    expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=15_000)
+    timing = page.evaluate("""() => ({
+      answer: performance.getEntriesByName("coc:first-result")[0].startTime,
+      theme: performance.getEntriesByType("resource").find((e) => e.name.includes("/javascripts/bundle.")).startTime,
+    })""")
+    assert timing["theme"] >= timing["answer"], timing
 
 
 def test_a_check_asked_for_before_python_is_ready_runs_when_it_is(page: Page, site_url):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import build_site
-from sitebuild import audit, model
+from sitebuild import BuildError, audit, model
 
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -63,6 +63,18 @@ def test_code_pages_fetch_no_pyodide_but_checker_pages_do(built_site):
     assert "checker.js" not in html(built_site, "codes/nec-candidates")
     assert "pyodide" not in html(built_site, "codes/nec-candidates")
     assert "assets/checker.js" in html(built_site, "checkers/donations")
+
+
+def test_checker_pages_hold_the_themes_script_back_and_a_missing_one_stops_the_build(built_site, tmp_path):
+    checker, code = html(built_site, "checkers/donations"), html(built_site, "codes/nec-candidates")
+    assert re.search(r'<script type="text/plain" data-theme-script="[^"]*/javascripts/bundle\.[0-9a-f]+\.min\.js">', checker)
+    assert not re.search(r'<script src="[^"]*/javascripts/bundle\.', checker)
+    assert re.search(r'<script src="[^"]*/javascripts/bundle\.', code)
+    page = tmp_path / "checkers" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<script src="../../assets/checker-boot.js"></script><p>No theme script here.</p>')
+    with pytest.raises(BuildError, match="Material's script tag was not found once"):
+        build_site.defer_theme_on_checker_pages(tmp_path)
 
 
 def test_runtime_files_change_name_when_they_change_so_hosts_may_cache_them_for_a_year(built_site):

@@ -29,8 +29,39 @@ function showDownload(fraction) {
   if (!progressBar.hidden) progressBar.value = Math.max(progressBar.value, 10 + 80 * fraction);
 }
 
+// Material's own script, which the build holds back on checker pages: on two cores its start would compete
+// with Python's. Loaded once Python is ready (after a check already asked for), if Python fails, after a few
+// seconds whatever happens, or as soon as the reader reaches for the header (search, menu, colours).
+const THEME_AT_THE_LATEST_MS = 4000;
+let themeStarted = false;
+
+function startTheme() {
+  const held = document.querySelector("script[data-theme-script]");
+  if (themeStarted || !held) return;
+  themeStarted = true;
+  const script = document.createElement("script");
+  script.src = held.dataset.themeScript;
+  // It starts on DOMContentLoaded, long past by now; nothing else on these pages listens for it.
+  script.onload = () => document.dispatchEvent(new Event("DOMContentLoaded"));
+  document.body.append(script);
+}
+
+// Once Python is ready: at once, or after the checks already asked for have their answers.
+let themeAfterChecks = false;
+
+function startThemeWhenIdle() {
+  if (pending.size === 0) startTheme();
+  else themeAfterChecks = true;
+}
+
+setTimeout(startTheme, THEME_AT_THE_LATEST_MS);
+for (const type of ["pointerdown", "focusin"]) {
+  document.querySelector(".md-header")?.addEventListener(type, startTheme, { once: true });
+}
+
 function fail(message) {
   failure = message;
+  startTheme();
   showProgress(100, "The checker could not start in this browser: " + message +
     " Try an up-to-date browser, or run the same checker from the command line (python -m checkers).");
   for (const { reject } of pending.values()) reject(new Error(message));
@@ -45,12 +76,15 @@ function handle(event) {
   const message = event.data;
   if (message.type === "progress") showProgress(message.percent, message.text);
   else if (message.type === "download") showDownload(message.fraction);
+  else if (message.type === "ready") startThemeWhenIdle();
   else if (message.type === "failed") fail(message.message);
   else if (pending.has(message.id)) {
     const { resolve, reject } = pending.get(message.id);
     pending.delete(message.id);
     if (message.error) reject(new Error(message.error));
     else resolve(message.result);
+    // In a later task: the answer is shown first.
+    if (themeAfterChecks && pending.size === 0) setTimeout(startTheme);
   }
 }
 
