@@ -41,7 +41,7 @@ function startTheme() {
   themeStarted = true;
   const script = document.createElement("script");
   script.src = held.dataset.themeScript;
-  // It starts on DOMContentLoaded, long past by now; nothing else on these pages listens for it.
+  // It starts on DOMContentLoaded, usually past by now; it listens once, and nothing else on these pages does.
   script.onload = () => document.dispatchEvent(new Event("DOMContentLoaded"));
   document.body.append(script);
 }
