@@ -31,7 +31,8 @@ function showDownload(fraction) {
 
 // Material's own script, which the build holds back on checker pages: on two cores its start would compete
 // with Python's. Loaded once Python is ready (after a check already asked for), if Python fails, after a few
-// seconds whatever happens, or as soon as the reader reaches for the header (search, menu, colours).
+// seconds whatever happens, or as soon as the reader reaches for the header (where its search box and colour
+// switch appear once it runs).
 const THEME_AT_THE_LATEST_MS = 4000;
 let themeStarted = false;
 
@@ -49,7 +50,7 @@ function startTheme() {
 // Once Python is ready: at once, or after the checks already asked for have their answers.
 let themeAfterChecks = false;
 
-function startThemeWhenIdle() {
+function startThemeAfterChecks() {
   if (pending.size === 0) startTheme();
   else themeAfterChecks = true;
 }
@@ -76,7 +77,7 @@ function handle(event) {
   const message = event.data;
   if (message.type === "progress") showProgress(message.percent, message.text);
   else if (message.type === "download") showDownload(message.fraction);
-  else if (message.type === "ready") startThemeWhenIdle();
+  else if (message.type === "ready") startThemeAfterChecks();
   else if (message.type === "failed") fail(message.message);
   else if (pending.has(message.id)) {
     const { resolve, reject } = pending.get(message.id);
