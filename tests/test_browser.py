@@ -29,6 +29,12 @@ def wait_ready(page: Page):
     expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
 
 
+def share_link(site_url: str, checker: str, request: dict) -> str:
+    """A checker page whose fragment asks for `request` at once, as a shared link does."""
+    scenario = base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
+    return f"{site_url}checkers/{checker}/#scenario={scenario}"
+
+
 def test_donations_form_gives_the_command_lines_answer_with_cited_clauses(page: Page, site_url, outside_requests):
     page.goto(site_url + "checkers/donations/")
     page.select_option("#code", "nec-candidates@")
@@ -282,9 +288,7 @@ def test_search_finds_a_clause_offline(page: Page, site_url, outside_requests):
 
 
 def test_on_a_checker_page_the_themes_script_waits_for_the_first_answer_then_search_works(page: Page, site_url):
-    request = {"code": "momentum-ncg-elections", "verified": 25}
-    scenario = base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
-    page.goto(site_url + "checkers/nominations/#scenario=" + scenario)
+    page.goto(share_link(site_url, "nominations", {"code": "momentum-ncg-elections", "verified": 25}))
     expect(page.locator(".checker-result")).to_be_visible(timeout=READY)
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
     page.locator("input[data-md-component=search-query]").press_sequentially("permissible donor")
@@ -301,3 +305,36 @@ def test_a_check_asked_for_before_python_is_ready_runs_when_it_is(page: Page, si
     page.fill("#verified", "5")
     page.click("button[type=submit]")  # at once, while Pyodide is still starting
     expect(page.locator(".checker-result")).to_contain_text("Not enough verified nominations", timeout=READY)
+
+
+def test_a_first_visit_loads_pyodides_script_again_after_its_answer_so_the_next_visit_finds_it_compiled(
+        context, site_url):
+    # overrides/assets/script-cache-warmer.js: Chromium keeps a script's compiled code from its second load on.
+    link = share_link(site_url, "nominations", {"code": "momentum-ncg-elections", "verified": 25})
+    warmers = []
+
+    def visit():
+        page = context.new_page()
+        page.on("worker", lambda worker: warmers.append(worker) if worker.url.endswith("/script-cache-warmer.js")
+                else None)
+        page.goto(link)
+        expect(page.locator(".checker-result")).to_be_visible(timeout=READY)
+        return page
+
+    first = visit()
+    assert warmers == []  # not before the answer
+    deadline = time.monotonic() + 15
+    while not warmers and time.monotonic() < deadline:
+        first.wait_for_timeout(100)
+    assert len(warmers) == 1
+    # It runs Pyodide's module factory as far as the WebAssembly module, which it never asks for.
+    compiled = False
+    while not compiled and time.monotonic() < deadline:
+        compiled = warmers[0].evaluate("() => self.factoryCompiled === true")
+        first.wait_for_timeout(100)
+    assert compiled
+    first.close()
+    # A later visit finds the script in the browser's cache, and loads it once only.
+    later = visit()
+    later.wait_for_timeout(3_000)
+    assert len(warmers) == 1

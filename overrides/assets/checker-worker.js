@@ -106,7 +106,32 @@ async function start(runtime, port) {
   };
   progress(100, "Ready.");
   postMessage({ type: "ready" });
+  const script = new URL(runtime.pyodide + "pyodide.asm.mjs", assets).href;
+  if (downloaded(script)) setTimeout(() => keepCompiled(script), KEEP_COMPILED_AFTER_MS);
   return api;
+}
+
+// Whether this visit downloaded the file, rather than taking it from the browser's cache (where a request that
+// only revalidated it transfers its headers alone).
+function downloaded(url) {
+  return performance.getEntriesByName(url).some((entry) => entry.encodedBodySize > 0 &&
+    entry.transferSize > entry.encodedBodySize);
+}
+
+// A second load of Pyodide's script, so that the next visit finds its compiled code (script-cache-warmer.js).
+// A second after Python is ready: checks asked for meanwhile have their answers by then, and the theme's script,
+// which the page starts with the first answer, has had its turn.
+const KEEP_COMPILED_AFTER_MS = 1_000;
+
+function keepCompiled(script) {
+  try {
+    const warmer = new Worker(new URL("script-cache-warmer.js", assets), { type: "module" });
+    // Its failure is no failure of the checker: the page must not hear of it.
+    warmer.onerror = (event) => event.preventDefault();
+    warmer.postMessage({ url: script });
+  } catch {
+    // A browser without workers inside workers (Safari before 15.5): the next visit compiles the script.
+  }
 }
 
 onmessage = async (event) => {
