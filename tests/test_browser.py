@@ -334,7 +334,8 @@ def test_a_first_visit_loads_pyodides_script_again_after_its_answer_so_the_next_
         first.wait_for_timeout(100)
     assert compiled
     first.close()
-    # A later visit finds the script in the browser's cache, and loads it once only.
+    # A later visit takes the script from the browser's cache (revalidated: the test server sends no-cache), and
+    # loads it once only.
     later = visit()
     later.wait_for_timeout(3_000)
     assert len(warmers) == 1
