@@ -6,11 +6,13 @@ command line, `python -m checkers <checker>`. Thresholds come from the code vers
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from . import donations, library, nominations, suspension
 from .requests import Errors, choose_version
 from .rules import cited_numbers
+from .text import quoted
 
 CHECKERS = {"donations": donations, "nominations": nominations, "suspension": suspension}
 TITLES = {
@@ -43,7 +45,7 @@ def run(checker, request, codes_folder: Path | str | None = None) -> dict:
     """Check a request; a result, or {"errors": [{"field", "message"}, ...]} naming every bad field."""
     errors = Errors()
     if checker not in CHECKERS:
-        errors.add("checker", f"{checker!r} is not a checker; the checkers are {', '.join(CHECKERS)}")
+        errors.add("checker", f"{quoted(checker)} is not a checker; the checkers are {', '.join(CHECKERS)}")
         return errors.response()
     if not isinstance(request, dict):
         errors.add("request", "must be a JSON object such as {\"code\": \"nec-candidates\", ...}")
@@ -60,6 +62,26 @@ def run(checker, request, codes_folder: Path | str | None = None) -> dict:
     if errors:
         return errors.response()
     return {"checker": checker, "code": version.code, "version": version.version, **result}
+
+
+def parse_request(text: str) -> tuple[object, list[dict]]:
+    """A request from JSON text, or the error that says why it is not one, whatever the text."""
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as error:
+        message = f"is not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+    except RecursionError:
+        message = "is nested too deeply to read: a request is an object of fields, lists and rows"
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits.
+        message = "holds a number too long to read"
+    return None, [{"field": "request", "message": message}]
+
+
+def run_json(checker, text: str) -> str:
+    """`run` for JSON text in and out: what the browser's worker calls, with the command line's words."""
+    request, errors = parse_request(text)
+    return json.dumps({"errors": errors} if errors else run(checker, request), ensure_ascii=False)
 
 
 def describe(checker: str, codes_folder: Path | str | None = None) -> dict:

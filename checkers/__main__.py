@@ -1,8 +1,9 @@
 """python -m checkers <checker> [--codes DIR] [--code ID] [--version V | --as-of DATE] [--csv FILE [--json]]
 
 Reads one JSON request on standard input and writes one JSON response on standard output:
-exit 0 with a result, exit 2 with {"errors": [...]}. With --csv, donations come from a
-spreadsheet and the answer is a readable report (or the JSON with --json).
+exit 0 with a result, exit 2 with {"errors": [...]}. --code, --version, --as-of and --election-period-end
+fill those fields of the request. With --csv, donations come from a spreadsheet and the answer is a
+readable report (or the JSON with --json).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import argparse
 import json
 import sys
 
-from . import CHECKERS, csvinput, run
+from . import CHECKERS, csvinput, parse_request, run
 from .report import readable
+from .text import quoted
+
+OPTION_FIELDS = {"code": "--code", "version": "--version", "as_of": "--as-of", "election_period_end": "--election-period-end"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,47 +29,74 @@ def main(argv=None) -> int:
     parser = _Parser(prog="python -m checkers", description=__doc__.split("\n")[2])
     parser.add_argument("checker", choices=sorted(CHECKERS))
     parser.add_argument("--codes", help="content folder holding <code-id>/<version>.md (default: the project's own)")
-    parser.add_argument("--code", help="with --csv: the code id")
-    parser.add_argument("--version", help="with --csv: a version id")
-    parser.add_argument("--as-of", dest="as_of", help="with --csv: the version in force on this date (YYYY-MM-DD)")
-    parser.add_argument("--election-period-end", dest="election_period_end", help="with --csv: YYYY-MM-DD")
-    parser.add_argument("--csv", help="with donations: a CSV file of donations")
+    parser.add_argument("--code", help="the code id (the request's 'code')")
+    parser.add_argument("--version", help="a version id (the request's 'version')")
+    parser.add_argument("--as-of", dest="as_of", help="the version in force on this date, YYYY-MM-DD (the request's 'as_of')")
+    parser.add_argument("--election-period-end", dest="election_period_end", help="YYYY-MM-DD (the request's 'election_period_end')")
+    parser.add_argument("--csv", help="with donations: a CSV file of donations, instead of a request on standard input")
     parser.add_argument("--json", action="store_true", help="with --csv: print the JSON response")
     args = parser.parse_args(argv)
+    if args.json and not args.csv:
+        return _refuse("--json", "goes with --csv: without it the answer is JSON already")
     if args.csv:
         return _from_csv(args)
     try:
-        request = json.loads(sys.stdin.read())
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        _write({"errors": [{"field": "request", "message": f"standard input is not JSON: {error}"}]})
-        return 2
-    response = run(args.checker, request, args.codes)
+        text = sys.stdin.buffer.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _refuse("request", "standard input is not UTF-8 text: send the JSON request as UTF-8")
+    request, errors = parse_request(text)
+    if not errors:
+        request, errors = _with_options(request, args)
+    response = {"errors": errors} if errors else run(args.checker, request, args.codes)
     _write(response)
     return 2 if "errors" in response else 0
 
 
+def _with_options(request, args) -> tuple[object, list[dict]]:
+    """The request with the fields given as options; an option that contradicts the request is an error."""
+    errors = []
+    for name, option in OPTION_FIELDS.items():
+        value = getattr(args, name)
+        if value is None:
+            continue
+        if not isinstance(request, dict):
+            break  # run() names a request that is not an object
+        if name in request and request[name] != value:
+            errors.append({"field": name, "message": f"is {quoted(request[name])} in the request but {option} says "
+                           f"{quoted(value)}: give it once"})
+        request[name] = value
+    return request, errors
+
+
 def _from_csv(args) -> int:
     if args.checker != "donations":
-        _write({"errors": [{"field": "csv", "message": "--csv works with the donations checker only"}]})
-        return 2
+        return _refuse("csv", "--csv works with the donations checker only")
     try:
-        with open(args.csv, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        _write({"errors": [{"field": "csv", "message": f"cannot read {args.csv}: {error}"}]})
-        return 2
-    donations, errors = csvinput.parse(text)
-    request = {key: value for key, value in vars(args).items()
-               if key in ("code", "version", "as_of", "election_period_end") and value is not None}
-    request["donations"] = csvinput.strip_rows(donations)
-    response = run("donations", request, args.codes)
-    if "errors" in response or errors:
-        response = {"errors": errors + csvinput.rename_errors(response.get("errors", []), donations)}
+        with open(args.csv, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return _refuse("csv", f"cannot read {args.csv}: {error.strerror or error}")
+    sheet = csvinput.read(data)
+    if sheet["errors"]:
+        response = {"errors": sheet["errors"]}
+    else:
+        request = {name: getattr(args, name) for name in OPTION_FIELDS if getattr(args, name) is not None}
+        request["donations"] = csvinput.strip_rows(sheet["donations"])
+        response = run("donations", request, args.codes)
+        if "errors" in response:
+            response = {"errors": csvinput.rename_errors(response["errors"], sheet["donations"])}
+    if sheet["notes"]:
+        response["notes"] = sheet["notes"] + response.get("notes", [])
     if args.json:
         _write(response)
     else:
         print(readable(response))
     return 2 if "errors" in response else 0
+
+
+def _refuse(field: str, message: str) -> int:
+    _write({"errors": [{"field": field, "message": message}]})
+    return 2
 
 
 def _write(response: dict) -> None:

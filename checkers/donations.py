@@ -26,7 +26,7 @@ from decimal import Decimal
 from . import rules as r
 from .library import CodeVersion
 from .requests import Errors, boolean, check_fields, finding
-from .text import json_amount, parse_amount, parse_date, pounds, sentence, written_date
+from .text import add_days, json_amount, parse_amount, parse_date, pounds, quoted, sentence, written_date
 
 PPERA_SCHEDULE_7 = "https://www.legislation.gov.uk/ukpga/2000/41/schedule/7"
 
@@ -66,6 +66,7 @@ class Donation:
     received: dt.date
     kind: str
     permissible: bool | None
+    where: str  # the request's path to it, for errors
 
 
 def read_donations(request: dict, errors: Errors) -> list[Donation]:
@@ -95,12 +96,15 @@ def read_donations(request: dict, errors: Errors) -> list[Donation]:
             received = parse_date(item.get("received"))
         except ValueError as error:
             errors.add(f"{where}.received", str(error))
-        kind = item.get("kind") or "cash"
+        # Absent or null is cash, the form's default; anything else must be one of the kinds, so that a
+        # typo or a false never passes for cash.
+        kind = item.get("kind")
+        kind = "cash" if kind is None else kind
         if kind not in KINDS:
-            errors.add(f"{where}.kind", "must be \"cash\" or \"non-cash\"")
+            errors.add(f"{where}.kind", f"must be \"cash\" or \"non-cash\", not {quoted(kind)}")
         permissible = boolean(item, "permissible", errors, required=False, prefix=f"{where}.")
         if isinstance(donor, str) and donor.strip() and amount and received and kind in KINDS:
-            donations.append(Donation(donor.strip().casefold(), donor.strip(), amount, received, kind, permissible))
+            donations.append(Donation(donor.strip().casefold(), donor.strip(), amount, received, kind, permissible, where))
     return donations
 
 
@@ -158,9 +162,10 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
             period_end = parse_date(request["election_period_end"])
         except ValueError as error:
             errors.add("election_period_end", str(error))
+    rules = r.donation_rules(version)
+    _check_deadlines_fit(rules, donations, errors)
     if errors:
         return None
-    rules = r.donation_rules(version)
     names = _display_names(donations)
     findings, notes = [], []
     if rules.permissible_donor:
@@ -172,11 +177,21 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     if rules.spending_limit:
         findings += _spending(rules.spending_limit, spending, version)
     elif spending:
-        notes.append(f"{version.citation} sets no spending limit, so the spending you entered was not checked.")
+        notes.append(f"This version of the code ({version.citation}) sets no spending limit, so the spending you entered "
+                     "was not checked.")
     findings.sort(key=_finding_order)
     levels = {f["level"] for f in findings}
     status = "breach" if "breach" in levels else "action" if "action" in levels else "ok"
     return {"status": status, "findings": findings, "notes": notes}
+
+
+def _check_deadlines_fit(rules: r.DonationRules, donations: list[Donation], errors: Errors) -> None:
+    # Dates end on 31 December 9999: a donation whose deadline would fall after it cannot be checked.
+    days = rules.reporting.deadline_days if rules.reporting else None
+    for donation in donations:
+        if days is not None and add_days(donation.received, days) is None:
+            errors.add(f"{donation.where}.received", f"{donation.received.isoformat()} is too late in the calendar: "
+                       f"its reporting deadline, {days} days later, would fall after 31 December 9999")
 
 
 def _display_names(donations: list[Donation]) -> dict[str, str]:
@@ -221,11 +236,11 @@ def _permissibility(rule: r.PermissibleDonor, donations, names, version) -> list
 def _reporting(rules: r.DonationRules, donations, names, period_end, version, notes) -> list[dict]:
     rule = rules.reporting
     if period_end and not rule.before_election_period_end:
-        notes.append(f"{version.citation} does not tie reporting to the end of the election period, "
+        notes.append(f"This version of the code ({version.citation}) does not tie reporting to the end of the election period, "
                      "so that date does not change any deadline here.")
     if rule.totals == r.EACH_DONATION:
         # e.g. Momentum 2022: "Any donation over £500 from any single donor ... must be reported."
-        return [_report(rule, d, names[d.donor_key], d.amount, f"{_describe(d, names[d.donor_key])} is "
+        return [_report(rule, d, names[d.donor_key], d.amount, f"{sentence(_describe(d, names[d.donor_key]))} is "
                         f"{rule.threshold.words()}, so it must be reported", period_end, version)
                 for d in donations if rule.threshold.reached_by(d.amount)]
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
@@ -258,7 +273,7 @@ def _report(rule: r.Reporting, donation: Donation, name: str, amount: Decimal, w
     to = f" to {rule.report_to}" if rule.report_to else ""
     deadline = None
     if rule.deadline_days is not None:
-        deadline = donation.received + dt.timedelta(days=rule.deadline_days)
+        deadline = add_days(donation.received, rule.deadline_days)
         after = f"{rule.deadline_days} days after the donation received on {written_date(donation.received)}"
         if rule.before_election_period_end and period_end and period_end < deadline:
             deadline = period_end

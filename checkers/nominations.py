@@ -22,7 +22,8 @@ INPUTS = [
 
 
 def read_count(value, maximum: int, errors: Errors) -> int | None:
-    if isinstance(value, str) and value.strip().isdigit():
+    # Digits 0-9 only: str.isdigit() also admits superscript and circled digits, which int() refuses.
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
         value = int(value.strip())
     if isinstance(value, float) and value.is_integer():
         value = int(value)

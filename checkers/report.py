@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 LEVELS = {"breach": "BREACH", "action": "ACTION", "info": "Info"}
+# Control characters (and the bidirectional overrides that reorder a line) from a spreadsheet's cells would
+# act on the terminal rather than show: they are written as escapes.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}",
+                       text.replace("\n", " ").replace("\t", " "))
 
 
 def readable(response: dict) -> str:
     if "errors" in response:
-        return "\n".join(["Nothing was checked: fix these first."] +
-                         [f"- {e['field']}: {e['message']}" for e in response["errors"]])
-    lines = [f"{response['checker'].capitalize()} under {response['code']}@{response['version']}: "
-             f"{response['status'].upper()}"]
-    if not response["findings"]:
-        lines.append("No findings: nothing to report or act on under this code.")
-    for item in response["findings"]:
-        clause = item["clause"]
-        lines.append(f"- {LEVELS[item['level']]}: {item['message']} "
-                     f"[{clause['code']}@{clause['version']}#{clause['id']}]")
+        lines = ["Nothing was checked: fix these first."] + [f"- {e['field']}: {e['message']}" for e in response["errors"]]
+    else:
+        lines = [f"{response['checker'].capitalize()} under {response['code']}@{response['version']}: "
+                 f"{response['status'].upper()}"]
+        if not response["findings"]:
+            lines.append("No findings: nothing to report or act on under this code.")
+        for item in response["findings"]:
+            clause = item["clause"]
+            lines.append(f"- {LEVELS[item['level']]}: {item['message']} "
+                         f"[{clause['code']}@{clause['version']}#{clause['id']}]")
     lines += [f"Note: {note}" for note in response.get("notes", [])]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .library import Code, CodeVersion
-from .text import parse_date
+from .text import parse_date, quoted
 
 COMMON_FIELDS = ("code", "version", "as_of")
 
@@ -28,7 +28,8 @@ def check_fields(data: dict, allowed: tuple[str, ...], prefix: str, errors: Erro
     """Unknown fields are usually typos: name them rather than ignore them."""
     for name in data:
         if name not in allowed:
-            where = f"{prefix}.{name}" if prefix else str(name)
+            name = str(name) or '""'
+            where = f"{prefix}.{name}" if prefix else name
             errors.add(where, f"is not a field this checker reads; the fields are {', '.join(allowed)}")
 
 
@@ -54,7 +55,7 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
         return None
     code = codes.get(code_id.strip())
     if code is None:
-        errors.add("code", f"{code_id!r} is not a code on this site; codes with {checker} rules: {names}")
+        errors.add("code", f"{quoted(code_id)} is not a code on this site; codes with {checker} rules: {names}")
         return None
     version_id, as_of = request.get("version"), request.get("as_of")
     if version_id is not None and as_of is not None:
@@ -65,7 +66,7 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
         version = code.get(str(version_id)) if isinstance(version_id, (str, int)) and not isinstance(version_id, bool) else None
         if version is None:
             known = ", ".join(v.version for v in code.versions)
-            errors.add("version", f"{version_id!r} is not a version of {code.code}; its versions are {known}")
+            errors.add("version", f"{quoted(version_id)} is not a version of {code.code}; its versions are {known}")
             return None
     elif as_of is not None:
         try:

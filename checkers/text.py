@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 _AMOUNT = re.compile(r"^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
 _TOO_PRECISE = re.compile(r"^£?\s*[\d,]+\.\d{3,}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The largest amount a donation or spending row may have: far above any real one, and well inside what
+# Decimal's default precision (28 digits) rounds exactly to pence.
+MOST = Decimal("1e12")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -17,28 +20,34 @@ def parse_amount(value) -> Decimal:
     """An amount in pounds from a number or text such as '£1,500.01'; ValueError says why not."""
     if isinstance(value, bool) or value is None:
         raise ValueError("must be an amount in pounds, such as 250 or \"£1,500.01\"")
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+    if isinstance(value, int):
+        # Compared as an integer: str() of an integer of thousands of digits raises.
+        if value >= MOST:
+            raise ValueError("is too large to be a donation or spending amount")
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("must be a finite amount in pounds")
-        amount = Decimal(str(value))
+        amount = Decimal(repr(value))
     elif isinstance(value, str):
-        match = _AMOUNT.match(value.strip())
-        if not match and _TOO_PRECISE.match(value.strip()):
+        text = value.strip()
+        match = _AMOUNT.match(text)
+        if not match and _TOO_PRECISE.match(text):
             raise ValueError("has more than two decimal places: give pounds and pence, such as 10.50")
         if not match:
-            raise ValueError(f"{value!r} is not an amount: write pounds and pence such as 250, 1500.50 or \"£1,500.50\"")
-        try:
-            amount = Decimal(match[1].replace(",", "") + "." + (match[2] or "0"))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-            raise ValueError(f"{value!r} is not an amount") from None
+            raise ValueError(f"{quoted(value)} is not an amount: write pounds and pence such as 250, 1500.50 or \"£1,500.50\"")
+        if len(match[1].replace(",", "")) > 13:
+            raise ValueError("is too large to be a donation or spending amount")
+        amount = Decimal(match[1].replace(",", "") + "." + (match[2] or "0"))
     else:
         raise ValueError("must be an amount in pounds, such as 250 or \"£1,500.01\"")
+    # The size first: rounding a very large amount to pence would exceed Decimal's precision.
+    if amount >= MOST:
+        raise ValueError("is too large to be a donation or spending amount")
     if amount <= 0:
         raise ValueError("must be more than £0")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError("has more than two decimal places: give pounds and pence, such as 10.50")
-    if amount >= Decimal("1e12"):
-        raise ValueError("is too large to be a donation or spending amount")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -49,7 +58,30 @@ def parse_date(value) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date") from None
+        raise ValueError(f"{quoted(value)} is not a real date") from None
+
+
+def add_days(day: dt.date, days: int) -> dt.date | None:
+    """The date `days` after `day`, or None past the last date the calendar here can hold (31 December 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def quoted(value, limit: int = 40) -> str:
+    """A value as an error message quotes it: short, and safe for any value however large or deeply nested."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[:limit] + "…"
+        return repr(text)
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, int):
+        digits = len(str(value)) if abs(value).bit_length() < 10_000 else None
+        return str(value) if digits and digits <= limit else "a number too long to quote"
+    if isinstance(value, float):
+        return repr(value)
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "a value"
 
 
 def sentence(text: str) -> str:

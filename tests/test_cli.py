@@ -80,3 +80,62 @@ def test_a_spreadsheet_without_the_needed_columns_says_which():
                              "/dev/stdin"], input="name,value\nA,1\n", capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert "has no column for received" in result.stdout
+
+
+def _sheet(tmp_path, content: bytes | str):
+    sheet = tmp_path / "donations.csv"
+    sheet.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return str(sheet)
+
+
+def test_a_column_whose_name_starts_like_another_does_not_replace_it(tmp_path):
+    # "Donor address" used to be matched as the donor by its prefix, adding different donors up together.
+    sheet = _sheet(tmp_path, "Donor,Donor address,Amount,Date received,Donor permissible?\n"
+                             "Ann,1 High St,1000,2024-01-05,yes\nBob,1 High St,1000,2024-01-06,yes\n")
+    response = json.loads(cli("donations", "--code", "nec-candidates", "--csv", sheet, "--json").stdout)
+    assert response["status"] == "ok", response  # two donors of £1,000 each: neither passes £1,500
+    assert response["notes"] == ["Column B ('Donor address') is not one the checker reads, so it was ignored."]
+
+
+def test_two_columns_for_one_field_are_refused_naming_both(tmp_path):
+    sheet = _sheet(tmp_path, "Donor,Name,Amount,Date\nAnn,Ann Smith,1000,2024-01-05\n")
+    result = cli("donations", "--code", "nec-candidates", "--csv", sheet, "--json")
+    assert result.returncode == 2
+    message = json.loads(result.stdout)["errors"][0]["message"]
+    assert "column A ('Donor')" in message and "column B ('Name')" in message
+
+
+def test_a_spreadsheet_with_a_header_and_no_rows_says_no_donations_were_found(tmp_path):
+    result = cli("donations", "--code", "nec-candidates", "--csv", _sheet(tmp_path, "donor,amount,received\n"))
+    assert result.returncode == 2
+    assert "no donations found" in result.stdout
+
+
+def test_old_mac_line_endings_and_windows_1252_are_read(tmp_path):
+    sheet = _sheet(tmp_path, b"donor,amount,received,permissible\rZo\xeb,\xa31600,2024-01-05,yes\r")
+    response = json.loads(cli("donations", "--code", "nec-candidates", "--csv", sheet, "--json").stdout)
+    assert response["findings"][0]["donor"] == "Zoë" and response["findings"][0]["deadline"] == "2024-02-04"
+    assert "Windows-1252" in response["notes"][0]
+
+
+def test_the_readable_report_escapes_control_characters_from_cells(tmp_path):
+    sheet = _sheet(tmp_path, 'donor,amount,received,permissible\n"Ann\x1b[2J\u202e",1600,2024-01-05,yes\n')
+    report = cli("donations", "--code", "nec-candidates", "--csv", sheet)
+    assert report.returncode == 0
+    assert "\x1b" not in report.stdout and "\u202e" not in report.stdout and "Ann\\x1b[2J\\u202e" in report.stdout
+
+
+def test_json_too_long_or_too_deep_to_read_exits_2_naming_the_request():
+    for text in ('{"code": "nec-candidates", "verified": ' + "9" * 5000 + "}", "[" * 100_000 + "]" * 100_000):
+        result = cli("nominations", stdin=text)
+        assert result.returncode == 2, text[:20]
+        assert json.loads(result.stdout)["errors"][0]["field"] == "request"
+
+
+def test_code_and_version_options_fill_a_request_read_from_standard_input():
+    result = cli("nominations", "--code", "momentum-ncg-elections", "--version", "2022", stdin='{"verified": 22}')
+    assert result.returncode == 0 and json.loads(result.stdout)["status"] == "sufficient"
+    clash = cli("nominations", "--code", "momentum-ncg-elections", stdin='{"code": "nec-candidates", "verified": 22}')
+    assert clash.returncode == 2 and json.loads(clash.stdout)["errors"][0]["field"] == "code"
+    refused = cli("nominations", "--json", stdin='{"verified": 22}')
+    assert refused.returncode == 2 and json.loads(refused.stdout)["errors"][0]["field"] == "--json"

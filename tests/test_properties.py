@@ -1,4 +1,5 @@
-"""Properties: no input whatever makes `run` raise, and donations' order never changes the answer."""
+"""Properties: no input whatever makes `run`, the JSON entry or the spreadsheet reader raise; every error names
+its field; every sentence starts with a capital; and donations' order never changes the answer."""
 
 import datetime as dt
 import json
@@ -7,16 +8,24 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
+from checkers import csvinput
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=20)
 CODES = ["nec-candidates", "local-government-selections", "momentum-ncg-elections", "leadership", "nope"]
+# Drawn from the whole range, not only plausible values: amounts of any size and precision, dates to the
+# calendar's ends, numerals in every script.
 amounts = st.one_of(st.integers(-10, 5000), st.decimals("0.01", "5000", places=2).map(str),
-                    st.sampled_from(["£1,500.01", "1,500", "500", "x", "", "1.001"]))
+                    st.integers(), st.floats(), st.decimals(allow_nan=False).map(str),
+                    st.text("0123456789,.£ ", max_size=40),
+                    st.sampled_from(["£1,500.01", "1,500", "500", "x", "", "1.001", "1e26", "9" * 30, "1" + "0" * 26]))
 dates = st.one_of(st.dates(dt.date(2019, 1, 1), dt.date(2026, 12, 31)).map(dt.date.isoformat),
-                  st.sampled_from(["2023-02-29", "2024-02-29", "31/12/2024", ""]))
+                  st.dates().map(dt.date.isoformat), st.text("0123456789-/", max_size=12),
+                  st.sampled_from(["2023-02-29", "2024-02-29", "31/12/2024", "", "9999-12-31", "0001-01-01"]))
+numerals = st.one_of(st.integers(), st.floats(), st.text(st.characters(categories=["Nd", "No", "Nl"]), max_size=4),
+                     st.sampled_from(["²", "①", "٣", "20", " 22 ", "1e3"]))
 donation = st.fixed_dictionaries({"donor": st.sampled_from(["Ann", " ann ", "ANN", "Bob", "", "Zoë"]), "amount": amounts,
                                   "received": dates},
                                  optional={"kind": st.sampled_from(["cash", "non-cash", "other"]),
@@ -26,7 +35,7 @@ plausible = st.fixed_dictionaries(
     optional={"donations": st.lists(donation, max_size=8), "election_period_end": dates,
               "spending": st.lists(st.fixed_dictionaries({"region": st.sampled_from(["London", "london", ""]),
                                                           "amount": amounts}), max_size=3),
-              "verified": st.one_of(st.integers(-2, 40), st.text(max_size=3)), "deadline_passed": json_values,
+              "verified": st.one_of(st.integers(-2, 40), st.text(max_size=3), numerals), "deadline_passed": json_values,
               "suspended": json_values, "case_concluded": st.booleans(), "other_pending_investigation": st.booleans(),
               "as_of": dates, "version": st.sampled_from(["original", "2022", "1"])})
 CHECKER_NAMES = st.sampled_from(["donations", "nominations", "suspension", "other", None, 3])
@@ -38,6 +47,12 @@ def _valid(response):
         assert response["errors"] and all(e["field"] and e["message"] for e in response["errors"])
     else:
         assert response["status"] and all(f["message"] and f["clause"]["url"] for f in response["findings"])
+        for sentence in [f["message"] for f in response["findings"]] + response.get("notes", []):
+            assert sentence[0].isupper(), sentence
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -68,3 +83,23 @@ def test_the_order_of_donations_never_changes_the_answer(code, donations, random
         assert len(first["errors"]) == len(second["errors"])
     else:
         assert first == second
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHECKER_NAMES, st.one_of(st.text(), st.sampled_from([_nested(100_000), "1" * 5000, '{"code": ' + "9" * 5000 + "}",
+                                                             '{"code": "nec-candidates", "donations": ' + _nested(5000) + "}"])))
+def test_no_text_whatever_makes_the_json_entry_raise(checker, text):
+    _valid(json.loads(checkers.run_json(checker, text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=400), st.text(max_size=400),
+                 st.lists(st.lists(st.text(max_size=12), max_size=6), max_size=6).map(
+                     lambda rows: "\r".join(",".join(row) for row in [["donor", "amount", "received", "kind"]] + rows))))
+def test_no_spreadsheet_whatever_makes_the_reader_raise(data):
+    sheet = csvinput.read(data)
+    json.dumps(sheet)
+    assert all(e["field"] and e["message"] for e in sheet["errors"])
+    assert not (sheet["errors"] and sheet["donations"])
+    if not sheet["errors"]:
+        _valid(checkers.run("donations", {"code": "nec-candidates", "donations": csvinput.strip_rows(sheet["donations"])}))
