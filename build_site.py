@@ -12,9 +12,11 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from checkers.library import ContentError
@@ -34,12 +36,17 @@ def main(argv=None) -> int:
     parser.add_argument("--no-runtime", action="store_true",
                         help="skip the checkers wheel and the Pyodide runtime (faster; checker pages cannot run)")
     args = parser.parse_args(argv)
+    # A build stopped by `kill` (as by a CI time-out) still removes its temporary folder, as on Ctrl-C.
+    previous = signal.signal(signal.SIGTERM, _stop) if threading.current_thread() is threading.main_thread() else None
     try:
         notices = build(Path(args.docs), Path(args.site_dir), site_url=args.site_url, with_runtime=not args.no_runtime)
     except (ContentError, BuildError) as error:
         print(f"error: {error}", file=sys.stderr)
         print("The build stopped; the previous site/ is unchanged.", file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     for notice in notices:
         print(f"note: {notice}")
     print(f"Built {args.site_dir}")
@@ -50,13 +57,14 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
           ci: bool | None = None) -> list[str]:
     """Build into a fresh folder beside site_dir, then swap it in; raise on any problem."""
     ci = os.environ.get("CI") == "true" if ci is None else ci
+    recover(site_dir)
     # Validate all content before writing anything.
     site = model.load(docs)
     notices = list(site.notices)
     lock_notices, new_lock = lock.check(site, docs / lock.LOCK_NAME, ci=ci)
     notices += lock_notices
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=site_dir.parent))
     try:
         generated, output = work / "docs", work / "site"
         copy_static(docs, generated)
@@ -203,14 +211,48 @@ def defer_theme_on_checker_pages(output: Path) -> None:
         path.write_text(deferred, encoding="utf-8")
 
 
+def _stop(signum, frame):
+    raise SystemExit(128 + signum)
+
+
 def swap_in(output: Path, site_dir: Path) -> None:
-    """Replace site_dir by the new build in two renames, so that it is never half-written."""
+    """Replace site_dir by the new build in two renames, so that it is never half-written. A crash between
+    them leaves site.old/ whole, which the next build puts back (recover) before anything else."""
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
-    output.rename(site_dir)
+    try:
+        output.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(site_dir: Path) -> None:
+    """Undo what an interrupted build left: site.old/ without site/ goes back, and temporary folders of builds
+    that are no longer running (killed outright, so that they could not clean up) are removed."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.is_dir() and not site_dir.exists():
+        old.rename(site_dir)
+    if not site_dir.parent.is_dir():
+        return
+    for folder in site_dir.parent.glob(".build-*-*"):
+        pid = folder.name.split("-")[1]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
 
 
 if __name__ == "__main__":

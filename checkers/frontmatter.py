@@ -44,8 +44,9 @@ def split_front_matter(source: str) -> tuple[str, str, int]:
     raise FrontMatterError(1, "the front matter is not closed: add a line '---' after the last field")
 
 
-def parse(text: str, first_line: int = 2) -> dict:
-    """Parse front matter text; `first_line` is the file line of its first line."""
+def parse(text: str, first_line: int = 2, lines_of: dict | None = None) -> dict:
+    """Parse front matter text; `first_line` is the file line of its first line. `lines_of`, if given, is
+    filled with the file line of every field by its dotted path ("rules.donations.reporting.threshold")."""
     lines = []
     for offset, raw in enumerate(text.split("\n")):
         number = first_line + offset
@@ -56,7 +57,7 @@ def parse(text: str, first_line: int = 2) -> dict:
             lines.append(_Line(number, len(stripped) - len(stripped.lstrip()), stripped.strip()))
     if not lines:
         return {}
-    value, rest = _block(lines, 0, lines[0].indent)
+    value, rest = _block(lines, 0, lines[0].indent, "", {} if lines_of is None else lines_of)
     if rest < len(lines):
         raise FrontMatterError(lines[rest].number, "this line is indented less than the field it belongs to")
     if not isinstance(value, dict):
@@ -78,13 +79,13 @@ def _strip_comment(raw: str) -> str:
     return raw
 
 
-def _block(lines: list[_Line], start: int, indent: int):
+def _block(lines: list[_Line], start: int, indent: int, path: str, lines_of: dict):
     if lines[start].text.startswith("- ") or lines[start].text == "-":
-        return _sequence(lines, start, indent)
-    return _mapping(lines, start, indent)
+        return _sequence(lines, start, indent, path, lines_of)
+    return _mapping(lines, start, indent, path, lines_of)
 
 
-def _mapping(lines: list[_Line], index: int, indent: int):
+def _mapping(lines: list[_Line], index: int, indent: int, path: str, lines_of: dict):
     result: dict = {}
     while index < len(lines) and lines[index].indent == indent:
         line = lines[index]
@@ -95,10 +96,12 @@ def _mapping(lines: list[_Line], index: int, indent: int):
         if key in result:
             raise FrontMatterError(line.number, f"the field {key!r} appears twice")
         index += 1
+        where = f"{path}.{key}" if path else key
+        lines_of[where] = line.number
         if match["value"]:
             result[key] = scalar(match["value"], line.number)
         elif index < len(lines) and lines[index].indent > indent:
-            result[key], index = _block(lines, index, lines[index].indent)
+            result[key], index = _block(lines, index, lines[index].indent, where, lines_of)
         else:
             result[key] = None
     if index < len(lines) and lines[index].indent > indent:
@@ -106,15 +109,17 @@ def _mapping(lines: list[_Line], index: int, indent: int):
     return result, index
 
 
-def _sequence(lines: list[_Line], index: int, indent: int):
+def _sequence(lines: list[_Line], index: int, indent: int, path: str, lines_of: dict):
     result: list = []
     while index < len(lines) and lines[index].indent == indent and lines[index].text.startswith("-"):
         line = lines[index]
         item = line.text[1:].strip()
         index += 1
+        where = f"{path}[{len(result)}]"
+        lines_of[where] = line.number
         if not item:
             if index < len(lines) and lines[index].indent > indent:
-                value, index = _block(lines, index, lines[index].indent)
+                value, index = _block(lines, index, lines[index].indent, where, lines_of)
                 result.append(value)
             else:
                 result.append(None)
@@ -124,7 +129,7 @@ def _sequence(lines: list[_Line], index: int, indent: int):
             while index < len(lines) and lines[index].indent > indent:
                 nested.append(lines[index])
                 index += 1
-            value, used = _mapping(nested, 0, indent + 2)
+            value, used = _mapping(nested, 0, indent + 2, where, lines_of)
             if used < len(nested):
                 raise FrontMatterError(nested[used].number, "this line does not line up with the list item above")
             result.append(value)

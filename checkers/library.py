@@ -55,12 +55,20 @@ class CodeVersion:
     path: Path
     body: str
     body_line: int
-    field_lines: dict = field(default_factory=dict)
+    field_lines: dict = field(default_factory=dict)  # the file line of each field, by dotted path
     anchors: dict = field(default_factory=dict)
 
     @property
     def citation(self) -> str:
         return f"{self.code}@{self.version}"
+
+    def line_of(self, path: str) -> int | None:
+        """The file line of a field ("rules.donations.reporting.threshold"), else of the nearest field above it."""
+        while path:
+            if path in self.field_lines:
+                return self.field_lines[path]
+            path = path.rpartition(".")[0]
+        return None
 
     def clause_url(self, clause: str) -> str:
         """Site-relative address of a clause on this version's permanent page."""
@@ -108,15 +116,6 @@ def parse_date(value, path: Path, line: int | None, name: str) -> dt.date | None
         raise ContentError(path, line, f"{name} must be a date written YYYY-MM-DD, not {value!r}") from None
 
 
-def _field_lines(front: str, first_line: int) -> dict:
-    lines = {}
-    for offset, text in enumerate(front.split("\n")):
-        match = re.match(r"^([A-Za-z_][\w-]*):", text)
-        if match:
-            lines.setdefault(match[1], first_line + offset)
-    return lines
-
-
 def read_version(path: Path, code: str) -> CodeVersion:
     """Read one version file's front matter and body, checking every field."""
     try:
@@ -125,10 +124,10 @@ def read_version(path: Path, code: str) -> CodeVersion:
         raise ContentError(path, None, "the file is not UTF-8 text: save it as UTF-8") from None
     try:
         front, body, body_line = frontmatter.split_front_matter(source)
-        data = frontmatter.parse(front, 2)
+        lines: dict[str, int] = {}
+        data = frontmatter.parse(front, 2, lines)
     except frontmatter.FrontMatterError as error:
         raise ContentError(path, error.line, error.message) from None
-    lines = _field_lines(front, 2)
     for name in REQUIRED:
         if data.get(name) in (None, ""):
             raise ContentError(path, 1, f"the front matter has no {name!r}: add '{name}: ...' (see docs/maintainers/)")

@@ -77,13 +77,21 @@ class DonationRules:
     spending_limit: Limit | None
 
 
+# How the text states each kind of number (sitebuild/wording.py turns these into patterns): a threshold with
+# its comparison, a limit, a number of days, or a count of things ("count:nominations").
+WORDING = {"threshold": None, "limit": "limit", "deadline_days": "days", "minimum": "count:nominations",
+           "further": "count:nominations", "maximum": "count:nominations"}
+
+
 @dataclass(frozen=True)
 class CitedNumber:
-    """A number the checkers use, where it sits in the front matter and the clause it comes from."""
+    """A number the checkers use, where it sits in the front matter, the clause it comes from, and how that
+    clause states it (its wording: more-than, at-least, limit, days or count:<what is counted>)."""
 
     field: str
     value: Decimal
     clause: str
+    wording: str
 
 
 class _Reader:
@@ -97,7 +105,7 @@ class _Reader:
 
     def fail(self, name: str, message: str):
         where = f"rules.{self.path}" + (f".{name}" if name else "")
-        raise ContentError(self.version.path, self.version.field_lines.get("rules"), f"{where} {message}")
+        raise ContentError(self.version.path, self.version.line_of(where), f"{where} {message}")
 
     def expect_only(self, *names: str) -> None:
         for name in self.data:
@@ -200,7 +208,7 @@ def check(version: CodeVersion) -> None:
     """Read every rule of a version, so that bad rule data fails the build."""
     for name in version.rules:
         if name not in READERS:
-            raise ContentError(version.path, version.field_lines.get("rules"),
+            raise ContentError(version.path, version.line_of(f"rules.{name}"),
                                f"rules.{name} is not a checker: the checkers are {', '.join(READERS)}")
         READERS[name](version)
 
@@ -218,7 +226,7 @@ def cited_numbers(version: CodeVersion) -> list[CitedNumber]:
             for f in fields(rule):
                 value = getattr(rule, f.name)
                 if isinstance(value, Threshold):
-                    found.append(CitedNumber(f"rules.{path}.threshold", value.amount, rule.clause))
+                    found.append(CitedNumber(f"rules.{path}.threshold", value.amount, rule.clause, value.counts))
                 elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-                    found.append(CitedNumber(f"rules.{path}.{f.name}", Decimal(value), rule.clause))
+                    found.append(CitedNumber(f"rules.{path}.{f.name}", Decimal(value), rule.clause, WORDING[f.name]))
     return found

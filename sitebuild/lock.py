@@ -1,9 +1,10 @@
-"""The immutability lock: a published version's wording never changes silently.
+"""The immutability lock: neither a published version's wording nor the rules a checker applies to it
+change silently.
 
 `docs/codes.lock.yml` records a hash of each published version's normalised text (and of each
-clause, to say which changed). A local build adds new versions to it; CI refuses a version that
-is missing from it. A changed published version fails the build unless the lock records a
-correction with a reason, which the version's page then shows.
+clause, to say which changed), and every value of its `rules:`. A local build adds new versions to it;
+CI refuses a version that is missing from it. A changed published version, in its text or its rules,
+fails the build unless the lock records a correction with a reason, which the version's page then shows.
 """
 
 from __future__ import annotations
@@ -44,11 +45,34 @@ def read(path: Path) -> dict:
     return data
 
 
+def rule_values(version: Version) -> dict:
+    """Every value of a version's `rules:` by its dotted path ("donations.reporting.deadline_days": 30)."""
+    flat: dict = {}
+
+    def walk(value, path: str) -> None:
+        if isinstance(value, dict) and value:
+            for key, inner in value.items():
+                walk(inner, f"{path}.{key}" if path else str(key))
+        elif path:
+            flat[path] = value
+
+    walk(version.meta.rules, "")
+    return flat
+
+
+def _accepted(entry: dict, name: str):
+    """What the lock accepts now: the newest correction that records it, else the entry's own."""
+    for correction in reversed(entry.get("corrections") or []):
+        if isinstance(correction, dict) and name in correction:
+            return correction[name]
+    return entry.get(name)
+
+
 def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
     """Compare every version with the lock; raises ContentError on a silent change.
 
-    Returns notices, and the lock with new versions added (None when nothing is new), for `save` to write
-    once the build has succeeded."""
+    Returns notices, and the lock with new versions (or the rules of versions recorded before the lock kept
+    rules) added, None when nothing is new, for `save` to write once the build has succeeded."""
     lock = read(path)
     notices, changed = [], False
     present = set()
@@ -57,19 +81,30 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
             key = version.meta.citation
             present.add(key)
             whole, units = fingerprint(version)
+            rules = rule_values(version)
             entry = lock.get(key)
-            if entry is None:
+            if entry is None or "rules" not in entry:
                 if ci:
-                    raise ContentError(version.meta.path, None, f"{key} is not in docs/{LOCK_NAME}: run 'make site' "
-                                       f"locally and commit docs/{LOCK_NAME} with the new version")
-                lock[key] = {"sha256": whole, "clauses": units}
-                notices.append(f"{key}: new version recorded in {path} (commit it with the version)")
+                    raise ContentError(version.meta.path, None, f"{key} is not in docs/{LOCK_NAME}{' with its rules' if entry else ''}: "
+                                       f"run 'make site' locally and commit docs/{LOCK_NAME} with the new version")
+                if entry is None:
+                    lock[key] = {"sha256": whole, "clauses": units, "rules": rules}
+                    notices.append(f"{key}: new version recorded in {path} (commit it with the version)")
+                    changed = True
+                    continue
+                # A version recorded before the lock kept rules: its rules as they are now are the published ones.
+                entry["rules"] = rules
+                notices.append(f"{key}: its rules recorded in {path} (commit it)")
                 changed = True
-                continue
+            if not isinstance(entry, dict):
+                raise ContentError(path, None, f"{key}: each entry holds sha256, clauses and rules")
+            if whole != _accepted(entry, "sha256"):
+                raise ContentError(version.meta.path, _first_changed_line(version, entry, units),
+                                   _changed_message(key, entry, units, whole, rules, path))
+            if rules != _accepted(entry, "rules"):
+                raise ContentError(version.meta.path, _first_changed_rule_line(version, _accepted(entry, "rules") or {}, rules),
+                                   _changed_rules_message(key, _accepted(entry, "rules") or {}, rules, whole, path))
             corrections = entry.get("corrections") or []
-            accepted = corrections[-1].get("sha256") if corrections else entry.get("sha256")
-            if whole != accepted:
-                raise ContentError(version.meta.path, None, _changed_message(key, entry, units, whole, path))
             version.corrections = [{"date": parse_date(c.get("date"), path, None, f"{key}: a correction's date"),
                                     "reason": str(c.get("reason") or "")} for c in corrections]
             for correction in version.corrections:
@@ -87,17 +122,49 @@ def save(path: Path, lock: dict) -> None:
                     + yaml.safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
 
 
-def _changed_message(key: str, entry: dict, units: dict[str, str], whole: str, path: Path) -> str:
+def _changed_units(entry: dict, units: dict[str, str]) -> list[str]:
     before = entry.get("clauses") or {}
-    names = sorted({a for a in set(before) | set(units) if before.get(a) != units.get(a)}, key=_natural)
-    which = ", ".join(f"#{a}" for a in names) or "the text"
+    return sorted({a for a in set(before) | set(units) if before.get(a) != units.get(a)}, key=_natural)
+
+
+def _first_changed_line(version: Version, entry: dict, units: dict[str, str]) -> int | None:
+    lines = [version.by_id[a].line for a in _changed_units(entry, units) if a in version.by_id]
+    return min(lines) if lines else None
+
+
+def _first_changed_rule_line(version: Version, before: dict, rules: dict) -> int | None:
+    lines = [version.meta.line_of(f"rules.{name}") for name in set(before) | set(rules) if before.get(name) != rules.get(name)]
+    return min((line for line in lines if line), default=None)
+
+
+def _correction(key: str, whole: str, rules: dict) -> str:
     today = dt.date.today().isoformat()
+    listed = "".join(f"      {name}: {yaml.safe_dump(value, default_flow_style=True).strip().removesuffix('...').strip()}\n"
+                     for name, value in sorted(rules.items()))
+    return (f"record it in docs/{LOCK_NAME} under {key}:\n"
+            f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n"
+            f"    sha256: {whole}\n    rules:\n{listed}"
+            "The reason is shown on the version's page.")
+
+
+def _changed_message(key: str, entry: dict, units: dict[str, str], whole: str, rules: dict, path: Path) -> str:
+    which = ", ".join(f"#{a}" for a in _changed_units(entry, units)) or "the text"
     return (f"{key} is published and its wording has changed ({which}). A published version never changes: "
             f"publish a new version instead (copy this file to a new version id, edit the copy, set status: superseded "
-            f"here). If this is a genuine correction of a mistake, record it in docs/{LOCK_NAME} under {key}:\n"
-            f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n"
-            f"    sha256: {whole}\n"
-            "The reason is shown on the version's page.")
+            f"here). If this is a genuine correction of a mistake, {_correction(key, whole, rules)}")
+
+
+def _changed_rules_message(key: str, before: dict, rules: dict, whole: str, path: Path) -> str:
+    changes = "; ".join(
+        f"rules.{name} was {_shown(before.get(name))}, is now {_shown(rules.get(name))}"
+        for name in sorted(set(before) | set(rules)) if before.get(name) != rules.get(name))
+    return (f"{key} is published and the rules its checkers apply have changed ({changes}). What a checker applies "
+            "for a published version is as fixed as its text: publish a new version with the new rules instead. "
+            f"If the published rules were a mistake, {_correction(key, whole, rules)}")
+
+
+def _shown(value) -> str:
+    return "absent" if value is None else repr(value) if isinstance(value, str) else str(value)
 
 
 def _natural(anchor: str):

@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -14,9 +13,7 @@ import yaml
 from checkers import frontmatter, library, rules
 from checkers.library import ContentError
 
-from . import clauses, references
-
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+from . import clauses, references, wording
 
 
 @dataclass
@@ -170,17 +167,16 @@ def _resolve_references(site: Site, version: Version) -> None:
 
 
 def _check_rule_numbers(version: Version) -> None:
-    # Numbers live with the text: each must be written in the clause it is cited from.
+    # Numbers live with the text: each must be stated in the clause it is cited from, in its unit and wording.
     for cited in rules.cited_numbers(version.meta):
+        line = version.meta.line_of(cited.field)
         if cited.clause not in version.by_id:
-            raise ContentError(version.meta.path, version.meta.field_lines.get("rules"),
+            raise ContentError(version.meta.path, version.meta.line_of(cited.field.rpartition(".")[0] + ".clause"),
                                f"{cited.field} cites clause {cited.clause!r}, which this version does not have")
-        text = version.scope_text(cited.clause)
-        numbers = {Decimal(n.replace(",", "")) for n in _NUMBER.findall(text)}
-        if cited.value not in numbers:
-            raise ContentError(version.meta.path, version.meta.field_lines.get("rules"),
-                               f"{cited.field} is {cited.value}, but the text of #{cited.clause} does not contain "
-                               f"{cited.value}: cite the clause that states this number, or correct the number")
+        if not wording.stated(cited, version.scope_text(cited.clause)):
+            raise ContentError(version.meta.path, line,
+                               f"{cited.field} is {cited.value.normalize():f}, but the text of #{cited.clause} does not state it "
+                               f"as {wording.describe(cited)}: cite the clause that states this number, or correct the number")
 
 
 def removed_anchors(code: CodeSite) -> list[str]:
