@@ -168,12 +168,14 @@ def _rows(spec: dict, path: str) -> str:
     if path == "donations":
         csv = ('<details class="csv"><summary>Use a spreadsheet (CSV)</summary>'
                '<p class="hint" id="csv-hint">Columns: donor, amount, received (YYYY-MM-DD), kind (cash or non-cash), '
-               "permissible (yes, no or unknown). The file is read in this browser and never sent anywhere.</p>"
+               "permissible (yes, no or unknown), named so or by a usual name such as “Donor name” or “Date received”; "
+               "other columns are ignored. The file is read in this browser and never sent anywhere.</p>"
                '<div class="field"><label for="csv-file">CSV file</label>'
                '<input type="file" id="csv-file" accept=".csv,text/csv" aria-describedby="csv-hint"></div>'
                '<div class="field"><label for="csv-text">Or paste the CSV</label>'
                '<textarea id="csv-text" rows="5" aria-describedby="csv-hint"></textarea></div>'
-               '<button type="button" class="md-button csv-load">Use these rows</button>'
+               '<button type="button" class="md-button csv-load">Use these rows</button> '
+               '<button type="button" class="md-button csv-save">Save these donations as a spreadsheet</button>'
                '<p class="csv-status" role="status" aria-live="polite"></p></details>')
     _, hint = _hint(spec, path)
     return (f'<fieldset class="rows" id="{path}" data-field="{path}"><legend>{esc(spec["label"])}</legend>{hint}'

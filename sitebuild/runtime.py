@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from . import BuildError
@@ -157,6 +158,8 @@ def prepare(staging: Path, codes: Path, root: Path) -> dict:
     empty_stdlib(target / EMPTY_STDLIB)
     manifest = {"pyodide": folder, "stdlib": folder + stdlib_name, "wheel": wheel.relative_to(assets).as_posix(),
                 "snapshot": folder + snapshot_name, "snapshot_bytes": snapshot.stat().st_size,
+                # The fetcher refuses a download whose CRC-32 differs (overrides/assets/snapshot-fetcher.js).
+                "snapshot_crc32": zlib.crc32(snapshot.read_bytes()),
                 "snapshot_size": snapshot_size(snapshot),
                 "snapshot_stdlib": folder + EMPTY_STDLIB}
     # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).

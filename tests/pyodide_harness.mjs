@@ -5,16 +5,18 @@
 import "../tools/quiet-errors.mjs";
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
-import { snapshotSize } from "../overrides/assets/snapshot-format.mjs";
+import { crc32, snapshotSize } from "../overrides/assets/snapshot-format.mjs";
 import { snapshotOptions } from "../overrides/assets/snapshot-restore.mjs";
 
-const [indexURL, stdlib, wheel, requestsFile, snapshot, emptyStdlib] = process.argv.slice(2);
+const [indexURL, stdlib, wheel, requestsFile, snapshot, emptyStdlib, checksum] = process.argv.slice(2);
 const options = { indexURL: indexURL.endsWith("/") ? indexURL : indexURL + "/", stdLibURL: stdlib };
 let pyodide;
 if (snapshot) {
   // As the checker page's worker does: restored while Pyodide starts, with an empty standard library and the
   // whole one on demand.
   const packed = readFileSync(snapshot);
+  // As the page's snapshot fetcher does: the bytes must be the build's.
+  if (checksum !== undefined && crc32(packed) !== Number(checksum)) throw new Error("the checkers snapshot is damaged");
   const restore = snapshotOptions(snapshotSize(packed), Promise.resolve(packed));
   pyodide = await loadPyodide({ ...options, stdLibURL: emptyStdlib, ...restore.options }).catch((error) => {
     throw restore.failure() || error;
@@ -25,7 +27,8 @@ if (snapshot) {
   await pyodide.loadPackage(wheel, { messageCallback: () => {} });
 }
 pyodide.runPython("import json, sys, checkers");
-const run = pyodide.runPython("lambda c, r: json.dumps(checkers.run(c, json.loads(r)))");
+// The entry the page's worker calls (checker-worker.js).
+const run = pyodide.runPython("checkers.run_json");
 const version = pyodide.runPython("sys.version.split()[0]");
 const requests = JSON.parse(readFileSync(requestsFile, "utf-8"));
 const responses = requests.map(({ checker, request }) => JSON.parse(run(checker, JSON.stringify(request))));

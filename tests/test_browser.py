@@ -4,6 +4,7 @@ import base64
 import json
 import re
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -339,3 +340,130 @@ def test_a_first_visit_loads_pyodides_script_again_after_its_answer_so_the_next_
     later = visit()
     later.wait_for_timeout(3_000)
     assert len(warmers) == 1
+
+
+# --- Bad input, typed, linked or uploaded: shown, never silently dropped (and the browser's own failures) ---
+
+@pytest.mark.parametrize("request_, expected", [
+    ({"code": "nec", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
+     'code: "nec" was not taken: this site has no such code for this checker.'),
+    ({"code": "nec-candidates", "version": "1999", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
+     "version: \"1999\" was not taken: NEC candidates' code has no such version on this site."),
+])
+def test_a_share_link_to_a_code_or_version_this_site_lacks_checks_nothing_and_says_so(page: Page, site_url, request_,
+                                                                                     expected):
+    page.goto(share_link(site_url, "donations", request_))
+    result = page.locator(".checker-result")
+    expect(result).to_contain_text(expected, timeout=READY)
+    expect(result).to_contain_text("Not checked")
+    wait_ready(page)
+    page.wait_for_timeout(500)
+    expect(result.locator(".finding")).to_have_count(0)
+    expect(page.locator("#donations-0-donor")).to_have_value("A")
+
+
+def test_values_a_link_holds_that_the_form_cannot_take_are_shown_and_nothing_is_checked(page: Page, site_url):
+    page.goto(share_link(site_url, "donations", {"code": "nec-candidates", "donations": [
+        {"donor": "A", "amount": 900, "received": "31/12/2024", "kind": "cheque"}], "colour": "red"}))
+    result = page.locator(".checker-result")
+    expect(result).to_contain_text('donations[0].received: "31/12/2024" was not taken: it is not a date written YYYY-MM-DD.',
+                                   timeout=READY)
+    expect(result).to_contain_text('donations[0].kind: "cheque" was not taken: it is not one of the choices offered.')
+    expect(result).to_contain_text('colour: "red" was not taken: this checker has no such question.')
+    wait_ready(page)
+    page.wait_for_timeout(500)
+    expect(result.locator(".finding")).to_have_count(0)
+
+
+def test_a_spreadsheet_of_5000_rows_imports_without_a_long_task_and_too_long_a_link_offers_the_spreadsheet(
+        page: Page, site_url, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.add_init_script("window.__longTasks = []; new PerformanceObserver((list) => window.__longTasks.push("
+                         "...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });")
+    page.goto(site_url + "checkers/donations/")
+    page.click("text=Use a spreadsheet (CSV)")
+    wait_ready(page)
+    rows = "".join(f"Donor {n % 700},{100 + n % 900},2024-{1 + n % 12:02d}-{1 + n % 28:02d},cash,yes\n" for n in range(5000))
+    page.set_input_files("#csv-file", files=[{"name": "year.csv", "mimeType": "text/csv",
+                                              "buffer": ("donor,amount,received,kind,permissible\n" + rows).encode()}])
+    expect(page.locator("#csv-text")).to_have_value(re.compile("Donor 99,599"))
+    started = page.evaluate("performance.now()")
+    page.click("text=Use these rows")
+    # The page answers while the rows go in.
+    responsive = page.evaluate("new Promise((resolve) => { const t = performance.now(); setTimeout(() => "
+                               "resolve(performance.now() - t), 0); })")
+    expect(page.locator(".csv-status")).to_contain_text("5000 donations added", timeout=READY)
+    assert responsive < 200
+    expect(page.locator(".row-list > fieldset.row")).to_have_count(5000)
+    expect(page.locator("#donations-4999-donor")).to_have_value("Donor 99")
+    long_tasks = [duration for start, duration in page.evaluate("window.__longTasks") if start >= started]
+    assert max(long_tasks, default=0) < 200, long_tasks
+    page.click("text=Copy a link to this scenario")
+    expect(page.locator(".checker-share-status")).to_contain_text("too long for a link")
+    assert "#scenario=" not in page.evaluate("location.href")
+    with page.expect_download() as download:
+        page.click("text=Save these donations as a spreadsheet")
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert saved.count("\n") == 5001 and "Donor 99,599,2024-08-16,cash,yes" in saved
+
+
+def test_a_spreadsheet_that_merges_columns_or_has_no_rows_says_so_in_the_page(page: Page, site_url):
+    page.goto(site_url + "checkers/donations/")
+    page.click("text=Use a spreadsheet (CSV)")
+    page.set_input_files("#csv-file", files=[{"name": "d.csv", "mimeType": "text/csv", "buffer": (
+        b"Donor,Donor address,Amount,Date received\rAnn,1 High St,900,2024-05-01\rBob,1 High St,700,2024-06-01\r")}])
+    page.click("text=Use these rows")
+    status = page.locator(".csv-status")
+    expect(status).to_contain_text("2 donations added", timeout=READY)
+    expect(status).to_contain_text("Column B ('Donor address') is not one the checker reads, so it was ignored.")
+    expect(page.locator("#donations-1-donor")).to_have_value("Bob")
+    page.fill("#csv-text", "donor,amount,received\n")
+    page.click("text=Use these rows")
+    expect(status).to_contain_text("no donations found")
+    page.fill("#csv-text", "donor,amount,received,kind\nAnn,900,31/05/2024,cheque\n")
+    page.click("text=Use these rows")
+    expect(status).to_contain_text("row 2.received: must be a date written YYYY-MM-DD")
+    expect(status).to_contain_text("row 2.kind: must be \"cash\" or \"non-cash\", not 'cheque'")
+    expect(page.locator("#donations-1-donor")).to_have_value("Bob")  # nothing replaced
+
+
+def test_a_webassembly_download_that_fails_after_the_start_is_reported_within_seconds(page: Page, site_url):
+    # The worker's first look at the files (HEAD) succeeds; the download itself then fails.
+    page.route("**/*.wasm", lambda route: route.abort() if route.request.method == "GET" else route.continue_())
+    page.goto(site_url + "checkers/suspension/")
+    expect(page.locator(".checker-progress-text")).to_contain_text("pyodide.asm.wasm) could not be downloaded",
+                                                                   timeout=10_000)
+
+
+def test_a_damaged_snapshot_of_the_right_length_is_refused_and_python_starts_from_the_wheel(page: Page, site_url,
+                                                                                          built_site):
+    manifest = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())
+    packed = bytearray((built_site / "assets" / manifest["snapshot"]).read_bytes())
+    for at in range(len(packed) - 4096, len(packed), 97):
+        packed[at] ^= 0x5A  # inside Python's memory, past every header and checksum the format has
+    page.route("**/*.snapshot", lambda route: route.fulfill(body=bytes(packed)))
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    downloads = []
+    page.on("request", lambda request: downloads.append(request.url) if request.method == "GET" else None)
+    page.goto(site_url + "checkers/nominations/")
+    wait_ready(page)
+    assert [url for url in downloads if url.endswith(".whl")]
+    assert any("checksum does not match" in text for text in messages), messages
+    request = {"code": "momentum-ncg-elections", "verified": 21}
+    assert page.evaluate("r => window.codesOfConduct.run('nominations', r)", request) == checkers.run("nominations", request)
+
+
+def test_nothing_is_stored_on_any_page_until_the_reader_chooses_a_colour_scheme(page: Page, site_url, built_site):
+    for path in sorted(built_site.rglob("index.html")):
+        page.goto(site_url + path.parent.relative_to(built_site).as_posix().removeprefix(".") + "/")
+        page.wait_for_load_state("load")
+        if "/checkers/" in page.url:
+            page.wait_for_timeout(300)
+        assert page.evaluate("localStorage.length + sessionStorage.length") == 0, page.url
+    page.goto(site_url + "glossary/")
+    page.locator("[data-md-component=palette] label:visible").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert "__palette" in page.evaluate("Object.keys(localStorage).join()")
+    page.goto(site_url + "topics/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")

@@ -5,6 +5,7 @@ Identical answers to the native run."""
 import json
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ def harness_reports(tmp_path_factory):
     requests = folder / "requests.json"
     requests.write_text(json.dumps([{"checker": c["checker"], "request": c["request"]} for c in CASES]))
     reports = {}
-    for start, extra in (("from the wheel", []), ("from the snapshot", [snapshot, empty])):
+    checksum = zlib.crc32(snapshot.read_bytes())
+    for start, extra in (("from the wheel", []), ("from the snapshot", [snapshot, empty, checksum])):
         result = subprocess.run(["node", str(ROOT / "tests" / "pyodide_harness.mjs"), str(pyodide), str(stdlib), str(wheel),
                                  str(requests), *map(str, extra)], capture_output=True, text=True, cwd=ROOT, timeout=300)
         assert result.returncode == 0, result.stderr[-3000:]

@@ -2,14 +2,13 @@
 // parsed, instead of after the theme's scripts have run. assets/checker.js takes the worker over.
 (function () {
   const script = document.currentScript;
-  const boot = { runtime: JSON.parse(script.dataset.runtime || "null"), worker: null, early: [], error: null };
+  const boot = { runtime: JSON.parse(script.dataset.runtime || "null"), worker: null, early: [] };
   window.__codesOfConductBoot = boot;
   if (!boot.runtime) return;
   try {
     boot.worker = new Worker(new URL("checker-worker.js", script.src), { type: "module" });
-  } catch (error) {
-    boot.error = error;
-    return;
+  } catch {
+    return; // checker.js says that this browser cannot run module workers
   }
   // Messages that arrive before checker.js listens are kept and handed over.
   boot.worker.onmessage = (event) => boot.early.push(event);
@@ -30,7 +29,7 @@
       fetcher.onmessage = ({ data }) => python.dispatchEvent(
         new MessageEvent("message", { data: { type: "download", fraction: data.downloaded } }));
       fetcher.postMessage({ url: new URL(runtime.snapshot, new URL("./", base)).href, size: runtime.snapshot_bytes,
-        port: channel.port1 }, [channel.port1]);
+        checksum: runtime.snapshot_crc32, port: channel.port1 }, [channel.port1]);
       return channel.port2;
     } catch {
       return null;

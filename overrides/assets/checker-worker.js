@@ -33,6 +33,28 @@ function timeLimit() {
     () => reject(new Error("Python did not start within two minutes.")), TIME_LIMIT_MS));
 }
 
+// A runtime file that fails to download once loading has begun (the connection drops, the host answers with an
+// error) is reported at once: Pyodide itself may wait for ever. Every fetch of this worker passes through here;
+// the snapshot has its own worker and its own fallback.
+let downloadFailed = () => {};
+const failedDownload = new Promise((_, reject) => {
+  downloadFailed = (url, why) => reject(new Error(`a file it needs (${url.split("/").pop()}) could not be downloaded: ${why}.`));
+});
+failedDownload.catch(() => {}); // raced with the start; unused after it
+const realFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = async (input, init) => {
+  const url = String(input && input.url || input);
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch (error) {
+    downloadFailed(url, "the connection failed");
+    throw error;
+  }
+  if (!response.ok) downloadFailed(url, `the site answered ${response.status}`);
+  return response;
+};
+
 // Python's memory restored from the snapshot made at build time (tools/snapshot.mjs), with the checkers
 // already imported: a first answer in about half the time. The snapshot option is private to Pyodide,
 // so anything wrong with it (missing, or not from this exact Pyodide) falls back to a normal start.
@@ -92,17 +114,18 @@ async function start(runtime, port) {
   progress(10, "Downloading and starting Python (once per browser: it can take a while on a slow connection)…");
   const snapshot = port ? receiveSnapshot(port) : null;
   const { loadPyodide } = await import(new URL(runtime.pyodide + "pyodide.mjs", assets));
-  const pyodide = await Promise.race([probe(runtime), timeLimit(), startPython(loadPyodide, runtime, snapshot, {
+  const pyodide = await Promise.race([probe(runtime), timeLimit(), failedDownload, startPython(loadPyodide, runtime, snapshot, {
     indexURL: new URL(runtime.pyodide, assets).href,
     stdLibURL: new URL(runtime.stdlib, assets).href,
     stdout: () => {},
     stderr: () => {},
   })]);
   pyodide.runPython("import json, checkers, checkers.csvinput");
+  // The same entries as the command line's: JSON text in and out, a spreadsheet's bytes or text read by Python.
   const api = {
-    run: pyodide.runPython("lambda checker, request: json.dumps(checkers.run(checker, json.loads(request)))"),
-    csv: pyodide.runPython(
-      "lambda text: json.dumps(dict(zip(('donations', 'errors'), checkers.csvinput.parse(text))))"),
+    run: pyodide.runPython("checkers.run_json"),
+    csv: pyodide.runPython("lambda data: json.dumps(checkers.csvinput.read(data.to_bytes() if hasattr(data, 'to_bytes') else data))"),
+    csvWrite: pyodide.runPython("lambda rows: checkers.csvinput.write(json.loads(rows))"),
   };
   progress(100, "Ready.");
   postMessage({ type: "ready" });
@@ -134,6 +157,12 @@ function keepCompiled(script) {
   }
 }
 
+// A reader is never shown a Python traceback: only its last line, which says what went wrong.
+function withoutTraceback(message) {
+  if (!message.startsWith("Traceback")) return message;
+  return message.trim().split("\n").pop();
+}
+
 onmessage = async (event) => {
   const message = event.data;
   if (message.op === "no-snapshot") {
@@ -147,11 +176,12 @@ onmessage = async (event) => {
   }
   try {
     const api = await ready;
-    const result = message.op === "csv"
-      ? JSON.parse(api.csv(message.text))
-      : JSON.parse(api.run(message.checker, JSON.stringify(message.request)));
+    let result;
+    if (message.op === "csv") result = JSON.parse(api.csv(message.data));
+    else if (message.op === "csv-write") result = api.csvWrite(JSON.stringify(message.rows));
+    else result = JSON.parse(api.run(message.checker, JSON.stringify(message.request)));
     postMessage({ id: message.id, result });
   } catch (error) {
-    postMessage({ id: message.id, error: String(error && error.message || error) });
+    postMessage({ id: message.id, error: withoutTraceback(String(error && error.message || error)) });
   }
 };

@@ -118,7 +118,8 @@ function call(message) {
 // The same contract as the command line: a Promise of its JSON response.
 window.codesOfConduct = {
   run: (name, request) => call({ op: "run", checker: name, request }),
-  parseCsv: (text) => call({ op: "csv", text }),
+  parseCsv: (data) => call({ op: "csv", data }),
+  writeCsv: (rows) => call({ op: "csv-write", rows }),
 };
 
 // --- Rows that a candidate can add and remove ------------------------------------------------
@@ -148,31 +149,86 @@ function renumber(list) {
   });
 }
 
-function addRow(name, values = {}) {
-  const list = form.querySelector(`.row-list[data-rows="${name}"]`);
-  const template = form.querySelector(`template[data-rows="${name}"]`);
-  const index = rowCount(list);
-  const html = template.innerHTML.replaceAll("__i__", String(index)).replaceAll("__n__", String(index + 1));
-  const holder = document.createElement("div");
-  holder.innerHTML = html; // our own template, never user data
-  const row = holder.firstElementChild;
-  const legend = row.querySelector("legend");
-  legend.dataset.label = legend.textContent.replace(/ \d+$/, "");
-  const remove = row.querySelector(".row-remove");
-  remove.dataset.label = remove.textContent.replace(/ \d+$/, "");
-  remove.addEventListener("click", () => {
-    const next = row.nextElementSibling || row.previousElementSibling;
-    row.remove();
-    renumber(list);
-    (next ? next.querySelector("input, select") : form.querySelector(`.row-add[data-rows="${name}"]`)).focus();
+// A repeatable list's parts, found once rather than for every row: a whole year's spreadsheet is thousands of
+// rows, and the template comes after them in the page. Removing a row is handled once for the whole list.
+const rowLists = new Map();
+
+function rowList(name) {
+  if (!rowLists.has(name)) {
+    const list = form.querySelector(`.row-list[data-rows="${name}"]`);
+    const template = form.querySelector(`template[data-rows="${name}"]`).innerHTML;
+    list.addEventListener("click", (event) => {
+      const remove = event.target.closest(".row-remove");
+      if (remove) removeRow(name, remove.closest("fieldset.row"));
+    });
+    rowLists.set(name, { list, template });
+  }
+  return rowLists.get(name);
+}
+
+function removeRow(name, row) {
+  const { list } = rowList(name);
+  const next = row.nextElementSibling || row.previousElementSibling;
+  row.remove();
+  renumber(list);
+  (next ? next.querySelector("input, select") : form.querySelector(`.row-add[data-rows="${name}"]`)).focus();
+}
+
+// Rows from place `from` on, one for each set of values, parsed together and not yet in the page. Returns them
+// in a fragment, with what the form could not take.
+function makeRows(name, from, valueSets) {
+  const { template } = rowList(name);
+  const holder = document.createElement("template");
+  holder.innerHTML = valueSets.map((_, offset) => template // our own template, never user data
+    .replaceAll("__i__", String(from + offset)).replaceAll("__n__", String(from + offset + 1))).join("");
+  const refused = [];
+  [...holder.content.children].forEach((row, offset) => {
+    const index = from + offset;
+    const legend = row.querySelector("legend");
+    legend.dataset.label = legend.textContent.replace(/ \d+$/, "");
+    const remove = row.querySelector(".row-remove");
+    remove.dataset.label = remove.textContent.replace(/ \d+$/, "");
+    for (const [field, value] of Object.entries(valueSets[offset])) {
+      const why = setValue(row.querySelector(`[data-field="${name}[${index}].${field}"]`), value);
+      if (why) refused.push({ field: `${name}[${index}].${field}`, value, why });
+    }
   });
-  list.append(row);
-  for (const [field, value] of Object.entries(values)) setValue(row.querySelector(`[data-field="${name}[${index}].${field}"]`), value);
-  return row;
+  return { rows: holder.content, refused };
+}
+
+function addRow(name, values = {}) {
+  const { list } = rowList(name);
+  const { rows, refused } = makeRows(name, rowCount(list), [values]);
+  const row = rows.firstElementChild;
+  list.append(rows);
+  return { row, refused };
+}
+
+// Many rows without freezing the page: in batches sized to take about 25 ms each, the page free to respond
+// between them.
+const BATCH_MS = 25;
+
+async function replaceRows(name, valueSets) {
+  const { list } = rowList(name);
+  list.replaceChildren();
+  const refused = [];
+  let index = 0;
+  let size = 50;
+  while (index < valueSets.length) {
+    const started = performance.now();
+    const made = makeRows(name, index, valueSets.slice(index, index + size));
+    list.append(made.rows);
+    refused.push(...made.refused);
+    index += size;
+    const took = Math.max(1, performance.now() - started);
+    size = Math.max(10, Math.min(1000, Math.round(size * BATCH_MS / took)));
+    if (index < valueSets.length) await new Promise((resolve) => setTimeout(resolve));
+  }
+  return refused;
 }
 
 for (const button of form.querySelectorAll(".row-add")) {
-  button.addEventListener("click", () => addRow(button.dataset.rows).querySelector("input, select").focus());
+  button.addEventListener("click", () => addRow(button.dataset.rows).row.querySelector("input, select").focus());
 }
 
 // --- Reading and filling the form --------------------------------------------------------------
@@ -191,13 +247,29 @@ function readValue(element) {
   return value;
 }
 
+// Puts a value into its field; returns why it could not (a choice the field does not offer, a date the date
+// field cannot hold, a field this form does not have), so that nothing a link or a spreadsheet held is dropped
+// without a word.
 function setValue(element, value) {
-  if (!element || value === undefined) return;
+  if (value === undefined) return null;
+  if (!element) return "this form has no such field";
   const type = element.dataset.type;
-  if (type === "boolean" && element.type === "checkbox") element.checked = Boolean(value);
-  else if (type === "boolean" && element.tagName === "FIELDSET") {
-    for (const radio of element.querySelectorAll("input[type=radio]")) radio.checked = radio.value === String(value);
-  } else element.value = value === null ? "" : String(value);
+  if (type === "boolean") {
+    if (typeof value !== "boolean") return "it must be true or false";
+    if (element.type === "checkbox") element.checked = value;
+    else for (const radio of element.querySelectorAll("input[type=radio]")) radio.checked = radio.value === String(value);
+    return null;
+  }
+  const text = value === null ? "" : typeof value === "object" ? null : String(value);
+  if (text === null) return "it is not a single value";
+  element.value = text;
+  if (element.value === text) return null;
+  element.value = "";
+  if (element.tagName === "SELECT") {
+    element.selectedIndex = [...element.options].findIndex((option) => option.defaultSelected);
+    return "it is not one of the choices offered";
+  }
+  return element.type === "date" ? "it is not a date written YYYY-MM-DD" : "the field cannot hold it";
 }
 
 function fieldElements() {
@@ -229,18 +301,62 @@ function readRequest() {
   return request;
 }
 
-function fillForm(request) {
-  const choice = `${request.code}@${request.version || ""}`;
+// A shared scenario into the form. Returns what it could not take: [{field, value, why}]; a code or version
+// this site does not have is among them, and nothing is checked until the reader chooses.
+async function fillForm(request) {
+  if (!request || typeof request !== "object" || Array.isArray(request)) {
+    return [{ field: "scenario", value: request, why: "it is not a set of answers" }];
+  }
+  const refused = [];
+  const choice = `${request.code}@${request.version === undefined || request.version === null ? "" : request.version}`;
   if ([...form.elements.code.options].some((option) => option.value === choice)) form.elements.code.value = choice;
-  form.elements.as_of.value = request.as_of || "";
+  else {
+    const code = description.codes.find((served) => served.code === request.code);
+    refused.push(code
+      ? { field: "version", value: request.version, why: `${code.title} has no such version on this site` }
+      : { field: "code", value: request.code, why: "this site has no such code for this checker" });
+  }
+  const asOfWhy = setValue(form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
+  if (asOfWhy) refused.push({ field: "as_of", value: request.as_of, why: asOfWhy });
+  const known = new Set(["code", "version", "as_of", ...description.inputs.map((spec) => spec.name)]);
+  for (const name of Object.keys(request)) {
+    if (!known.has(name)) refused.push({ field: name, value: request[name], why: "this checker has no such question" });
+  }
   for (const spec of description.inputs) {
     if (spec.type === "rows") {
-      form.querySelector(`.row-list[data-rows="${spec.name}"]`).replaceChildren();
-      for (const row of request[spec.name] || []) addRow(spec.name, row);
+      const rows = request[spec.name] === undefined ? [] : request[spec.name];
+      if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== "object" || Array.isArray(row))) {
+        refused.push({ field: spec.name, value: rows, why: "it is not a list of rows" });
+        continue;
+      }
+      refused.push(...await replaceRows(spec.name, rows));
     } else {
-      setValue(form.querySelector(`[data-field="${spec.name}"]:not([type=radio])`), request[spec.name]);
+      const why = setValue(form.querySelector(`[data-field="${spec.name}"]:not([type=radio])`), request[spec.name]);
+      if (why) refused.push({ field: spec.name, value: request[spec.name], why });
     }
   }
+  return refused;
+}
+
+// What a link or a spreadsheet held that the form did not take, and why: shown, never silently dropped.
+function showRefused(refused, source) {
+  resultSection.hidden = false;
+  const heading = element("p", "status status--error", `Not checked: ${source} holds ${refused.length === 1
+    ? "an answer" : refused.length + " answers"} this page could not take. Choose or correct ${refused.length === 1
+    ? "it" : "them"}, then press Check.`);
+  const list = element("ul", "refused");
+  for (const { field, value, why } of refused) {
+    list.append(element("li", "", `${field}: ${shown(value)} was not taken: ${why}.`));
+  }
+  resultBody.replaceChildren(heading, list);
+  resultSection.focus();
+}
+
+function shown(value) {
+  if (typeof value === "string") return `"${value.length > 60 ? value.slice(0, 60) + "…" : value}"`;
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text.length > 60 ? text.slice(0, 60) + "…" : text;
 }
 
 // --- Errors beside the fields they concern -----------------------------------------------------
@@ -382,9 +498,15 @@ form.addEventListener("submit", (event) => {
 
 // --- Sharing a scenario in the URL fragment (never the query string, never stored) -------------
 
+// Links longer than this are cut by many e-mail and chat programs: the page says so and offers a spreadsheet.
+const LONGEST_LINK = 8000;
+
 function encodeScenario(request) {
   const bytes = new TextEncoder().encode(JSON.stringify(request));
-  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  let binary = "";
+  // In pieces: a whole year's donations as one call's arguments overflows the stack.
+  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 function decodeScenario(text) {
@@ -396,6 +518,17 @@ form.querySelector(".checker-share").addEventListener("click", async () => {
   const status = form.querySelector(".checker-share-status");
   const url = new URL(location.href);
   url.hash = "scenario=" + encodeScenario(readRequest());
+  if (url.href.length > LONGEST_LINK) {
+    const save = form.querySelector(".csv-save");
+    status.textContent = `This scenario is too long for a link (${url.href.length.toLocaleString("en-GB")} characters: ` +
+      `many e-mail and chat programs cut links longer than ${LONGEST_LINK.toLocaleString("en-GB")}).` +
+      (save ? " Save the donations as a spreadsheet instead, below, and share the file." : "");
+    if (save) {
+      save.closest("details").open = true;
+      save.focus();
+    }
+    return;
+  }
   history.replaceState(null, "", url);
   try {
     await navigator.clipboard.writeText(url.href);
@@ -410,27 +543,42 @@ form.querySelector(".checker-share").addEventListener("click", async () => {
 const csvButton = form.querySelector(".csv-load");
 if (csvButton) {
   const csvStatus = form.querySelector(".csv-status");
+  const csvText = form.querySelector("#csv-text");
+  // The chosen file's own bytes, read by Python (which knows Excel's encodings), while its text is shown.
+  let chosen = null;
   form.querySelector("#csv-file").addEventListener("change", async (event) => {
     const file = event.target.files[0];
-    if (file) form.querySelector("#csv-text").value = await file.text();
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    csvText.value = new TextDecoder().decode(bytes);
+    chosen = { bytes, text: csvText.value };
   });
   csvButton.addEventListener("click", async () => {
     csvStatus.textContent = "Reading…";
     try {
-      const { donations, errors } = await window.codesOfConduct.parseCsv(form.querySelector("#csv-text").value);
+      const data = chosen && chosen.text === csvText.value ? chosen.bytes : csvText.value;
+      const { donations, errors, notes } = await window.codesOfConduct.parseCsv(data);
       if (errors.length) {
-        csvStatus.textContent = errors.map((e) => `${e.field}: ${e.message}`).join(" ");
+        csvStatus.textContent = [`Nothing was added: ${errors.length === 1 ? "a problem" : errors.length + " problems"} ` +
+          "in the spreadsheet.", ...errors.map((e) => `${e.field}: ${e.message}`), ...notes].join(" ");
         return;
       }
-      form.querySelector('.row-list[data-rows="donations"]').replaceChildren();
-      for (const row of donations) {
-        const { _row, ...values } = row;
-        addRow("donations", values);
-      }
-      csvStatus.textContent = `${donations.length} ${donations.length === 1 ? "donation" : "donations"} added from the spreadsheet. Check them, then press Check.`;
+      const refused = await replaceRows("donations", donations.map(({ _row, ...values }) => values));
+      const added = `${donations.length} ${donations.length === 1 ? "donation" : "donations"} added from the spreadsheet.`;
+      if (refused.length) showRefused(refused, "the spreadsheet");
+      csvStatus.textContent = [added, ...notes, "Check them, then press Check."].join(" ");
     } catch (error) {
       csvStatus.textContent = "The spreadsheet could not be read: " + error.message;
     }
+  });
+  form.querySelector(".csv-save").addEventListener("click", async () => {
+    const text = await window.codesOfConduct.writeCsv(readRequest().donations || []);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
+    link.download = "donations.csv";
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    csvStatus.textContent = "Saved as donations.csv in your downloads. It holds your answers: share it only with people who may see them.";
   });
 }
 
@@ -438,14 +586,19 @@ if (csvButton) {
 
 takeOverWorker();
 if (location.hash.startsWith("#scenario=")) {
+  let scenario;
   try {
-    fillForm(decodeScenario(location.hash.slice("#scenario=".length)));
-    check();
+    scenario = decodeScenario(location.hash.slice("#scenario=".length));
   } catch {
     resultSection.hidden = false;
-    resultBody.replaceChildren(element("p", "status status--error", "The link's scenario could not be read."));
+    resultBody.replaceChildren(element("p", "status status--error", "The link's scenario could not be read: " +
+      "the link may have been cut short. Ask for it again, or enter your answers below."));
+  }
+  if (scenario !== undefined) {
+    fillForm(scenario).then((refused) => (refused.length ? showRefused(refused, "the link") : check()));
   }
 }
 for (const spec of description.inputs) {
-  if (spec.type === "rows" && spec.name === "donations" && !form.querySelector(".row-list > fieldset.row")) addRow(spec.name);
+  if (spec.type === "rows" && spec.name === "donations" && !location.hash.startsWith("#scenario=") &&
+      !form.querySelector(".row-list > fieldset.row")) addRow(spec.name);
 }

@@ -1,27 +1,34 @@
 // Downloads the memory snapshot on a thread of its own and hands its bytes to the Python worker through the
 // port it is given, without a copy: reading 9 MB would otherwise hold up the worker that starts Python, which
 // expands it (snapshot-restore.mjs). Tells the page how much has arrived, for its progress bar: on a slow
-// connection this download is most of the wait. Started by checker-boot.js.
+// connection this download is most of the wait. Checks the bytes against the build's checksum as they arrive,
+// so that a damaged file is refused (and Python starts the usual way) at no cost to the start. Started by
+// checker-boot.js.
+import { crc32 } from "./snapshot-format.mjs";
 
-onmessage = async ({ data: { url, size, port } }) => {
+onmessage = async ({ data: { url, size, checksum, port } }) => {
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-    const packed = await read(response, size);
-    port.postMessage({ snapshot: packed.buffer }, [packed.buffer]);
+    const { bytes, crc } = await read(response, size);
+    if (checksum !== undefined && crc !== checksum) {
+      throw new Error("the checkers snapshot arrived damaged (its checksum does not match the build's)");
+    }
+    port.postMessage({ snapshot: bytes.buffer }, [bytes.buffer]);
   } catch (error) {
     port.postMessage({ error: String(error && error.message || error) });
   }
   close();
 };
 
-// The body, its progress posted in whole percents of `size`, the file's own size (a host may compress it on
-// the way, so Content-Length does not say).
+// The body and its CRC-32, its progress posted in whole percents of `size`, the file's own size (a host may
+// compress it on the way, so Content-Length does not say).
 async function read(response, size) {
   const reader = response.body.getReader();
   let bytes = new Uint8Array(size || 1 << 20);
   let received = 0;
   let told = 0;
+  let crc = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -31,6 +38,7 @@ async function read(response, size) {
       bytes = larger;
     }
     bytes.set(value, received);
+    crc = crc32(value, crc);
     received += value.length;
     const percent = size ? Math.min(100, Math.floor((100 * received) / size)) : 0;
     if (percent > told) {
@@ -38,5 +46,5 @@ async function read(response, size) {
       postMessage({ downloaded: percent / 100 });
     }
   }
-  return received === bytes.length ? bytes : bytes.slice(0, received);
+  return { bytes: received === bytes.length ? bytes : bytes.slice(0, received), crc };
 }

@@ -112,3 +112,21 @@ export function expandSnapshot(buffer, base = new Uint8Array(0), into = null) {
   }
   return full;
 }
+
+// CRC-32 (the zlib one, which the build writes in the runtime's manifest), continued from `crc` over more bytes:
+// a damaged download of the right length is refused before Python is restored from it.
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes, crc = 0) {
+  let c = ~crc >>> 0;
+  for (let index = 0; index < bytes.length; index++) c = CRC_TABLE[(c ^ bytes[index]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
