@@ -60,11 +60,14 @@ for (const type of ["pointerdown", "focusin"]) {
   document.querySelector(".md-header")?.addEventListener(type, startTheme, { once: true });
 }
 
+// What to do depends on what failed: a download (the connection, or the site) or the browser itself.
 function fail(message) {
   failure = message;
   startTheme();
-  showProgress(100, "The checker could not start in this browser: " + message +
-    " Try an up-to-date browser, or run the same checker from the command line (python -m checkers).");
+  const download = /could not be downloaded|did not load|did not start within/.test(message);
+  showProgress(100, (download ? "The checker could not start: " : "The checker could not start in this browser: ") +
+    message + (download ? " Check your connection and reload the page" : " Try an up-to-date browser") +
+    ", or run the same checker from the command line (python -m checkers).");
   for (const { reject } of pending.values()) reject(new Error(message));
   pending.clear();
 }
