@@ -19,7 +19,7 @@ from .text import quoted, sentence
 
 COLUMNS = {
     "donor": ("donor", "donor name", "name", "name of donor", "from", "donor's name", "donors name"),
-    "amount": ("amount", "value", "sum", "amount received", "donation", "donation amount", "amount spent"),
+    "amount": ("amount", "value", "sum", "amount received", "donation", "donation amount"),
     "received": ("received", "date", "date received", "received on", "receipt date", "date of receipt",
                  "date of donation"),
     "kind": ("kind", "type", "cash or non cash", "cash non cash", "donation type", "kind of donation"),
@@ -41,6 +41,7 @@ def _normal(header: str) -> str:
     return " ".join(re.sub(r"[_\-/]", " ", text).split())
 
 
+# Each name means one field only (tests/test_csvinput.py checks that no two fields share one).
 _BY_NAME = {_normal(alias): column for column, aliases in COLUMNS.items() for alias in aliases}
 
 
@@ -112,12 +113,6 @@ def read(data: bytes | str) -> dict:
         donations.append(item)
     errors += _check_rows(donations)
     return {"donations": [] if errors else donations, "errors": errors, "notes": notes}
-
-
-def parse(text: str) -> tuple[list[dict], list[dict]]:
-    """Donation rows and errors from CSV text (see read)."""
-    sheet = read(text)
-    return sheet["donations"], sheet["errors"]
 
 
 def _failed(message: str, notes: list[str] | None = None) -> dict:
