@@ -19,7 +19,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from checkers.library import ContentError
+from checkers.content import ContentError
 from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, runtime
 
 ROOT = Path(__file__).resolve().parent

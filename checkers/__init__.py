@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import donations, library, nominations, suspension
-from .requests import Errors, choose_version
+from . import content, donations, nominations, suspension
+from .money_and_dates import quoted
 from .rules import cited_numbers
-from .text import quoted
+from .validation import Errors, choose_version
 
 CHECKERS = {"donations": donations, "nominations": nominations, "suspension": suspension}
 TITLES = {
@@ -23,21 +23,21 @@ TITLES = {
 _loaded: dict[tuple, dict] = {}
 
 
-def codes(folder: Path | str | None = None) -> dict[str, library.Code]:
+def codes(folder: Path | str | None = None) -> dict[str, content.Code]:
     """The codes in a content folder, read once and again only when a file there changes.
 
     The copy inside the installed package is read once: it never changes, and in the browser Python
     may start from a memory snapshot taken after it was read, without the package's files.
     """
-    root = Path(folder) if folder else library.default_folder()
-    if root == library.PACKAGED_CODES:
+    root = Path(folder) if folder else content.default_folder()
+    if root == content.PACKAGED_CODES:
         key: tuple = (str(root),)
     else:
         files = sorted(root.glob("*/*.md")) if root.is_dir() else []
         key = (str(root), tuple((str(p), p.stat().st_mtime_ns) for p in files))
     if key not in _loaded:
         _loaded.clear()
-        _loaded[key] = library.load(root)
+        _loaded[key] = content.load(root)
     return _loaded[key]
 
 
@@ -52,7 +52,7 @@ def run(checker, request, codes_folder: Path | str | None = None) -> dict:
         return errors.response()
     try:
         available = codes(codes_folder)
-    except library.ContentError as error:
+    except content.ContentError as error:
         errors.add("codes", str(error))
         return errors.response()
     version = choose_version(request, available, checker, errors)
@@ -97,7 +97,7 @@ def describe(checker: str, codes_folder: Path | str | None = None) -> dict:
     return {"checker": checker, "title": TITLES[checker], "inputs": CHECKERS[checker].INPUTS, "codes": served}
 
 
-def _clauses(version: library.CodeVersion, checker: str) -> list[dict]:
+def _clauses(version: content.CodeVersion, checker: str) -> list[dict]:
     seen = []
     for number in cited_numbers(version):
         if number.field.startswith(f"rules.{checker}") and number.clause not in [c["id"] for c in seen]:

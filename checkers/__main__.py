@@ -13,8 +13,8 @@ import json
 import sys
 
 from . import CHECKERS, csvinput, parse_request, run
+from .money_and_dates import quoted
 from .report import readable
-from .text import quoted
 
 OPTION_FIELDS = {"code": "--code", "version": "--version", "as_of": "--as-of", "election_period_end": "--election-period-end"}
 

@@ -14,8 +14,8 @@ import re
 import unicodedata
 
 from .donations import read_donations
-from .requests import Errors
-from .text import quoted, sentence
+from .money_and_dates import quoted, sentence
+from .validation import Errors
 
 COLUMNS = {
     "donor": ("donor", "donor name", "name", "name of donor", "from", "donor's name", "donors name"),

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules as r
-from .library import CodeVersion
-from .requests import Errors, boolean, check_fields, finding
-from .text import add_days, json_amount, parse_amount, parse_date, pounds, quoted, sentence, written_date
+from .content import CodeVersion
+from .findings import finding
+from .money_and_dates import add_days, json_amount, parse_amount, parse_date, pounds, quoted, sentence, written_date
+from .validation import COMMON_FIELDS, Errors, boolean, check_fields
 
 PPERA_SCHEDULE_7 = "https://www.legislation.gov.uk/ukpga/2000/41/schedule/7"
 
@@ -152,7 +153,7 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
         `status` (`ok`, `action` or `breach`: the worst level found), `findings` (rule ids
         `permissible-donor`, `report`, `donor-cap`, `spending-limit`) and `notes`; None when the request is invalid.
     """
-    check_fields(request, ("code", "version", "as_of", "donations", "spending", "election_period_end"), "", errors)
+    check_fields(request, COMMON_FIELDS + ("donations", "spending", "election_period_end"), "", errors)
     donations = sorted(read_donations(request, errors),
                        key=lambda d: (d.received, d.amount, d.donor_key, d.donor, d.kind, str(d.permissible)))
     spending = read_spending(request, errors)

@@ -10,8 +10,9 @@ they will be informed by email that they no longer have sufficient nominations t
 from __future__ import annotations
 
 from . import rules as r
-from .library import CodeVersion
-from .requests import Errors, boolean, check_fields, finding
+from .content import CodeVersion
+from .findings import finding
+from .validation import COMMON_FIELDS, Errors, boolean, check_fields
 
 INPUTS = [
     {"name": "verified", "label": "Verified nominations", "type": "count", "required": True,
@@ -46,7 +47,7 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     Returns `status` (`insufficient`, `sufficient` or `full`), `verified`, `minimum`, `maximum`, `shortfall`,
     `can_still_add` (0 once `deadline_passed`) and one finding (`minimum`, `buffer` or `maximum`).
     """
-    check_fields(request, ("code", "version", "as_of", "verified", "deadline_passed"), "", errors)
+    check_fields(request, COMMON_FIELDS + ("verified", "deadline_passed"), "", errors)
     rule = r.nomination_rules(version)
     verified = read_count(request.get("verified"), rule.maximum, errors)
     deadline_passed = boolean(request, "deadline_passed", errors, required=False, default=False)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from .library import CodeVersion, ContentError
-from .text import pounds
+from .content import CodeVersion, ContentError
+from .money_and_dates import pounds
 
 # How a code words a threshold: "more than £500" or "£200 or more".
 MORE_THAN = "more-than"

@@ -9,8 +9,9 @@ or awaiting the outcome of their investigation will not be eligible to run for t
 from __future__ import annotations
 
 from . import rules as r
-from .library import CodeVersion
-from .requests import Errors, boolean, check_fields, finding
+from .content import CodeVersion
+from .findings import finding
+from .validation import COMMON_FIELDS, Errors, boolean, check_fields
 
 INPUTS = [
     {"name": "suspended", "label": "Are you suspended from the Labour Party?", "type": "boolean", "required": True},
@@ -25,8 +26,7 @@ RETURNING_OFFICER = "The Returning Officer interprets these guidelines and has t
 def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     """`eligible` or `not-eligible` under the rule on suspended members; a member who is not suspended is not
     restricted by it (other rules may apply, and the Returning Officer interprets the guidelines)."""
-    check_fields(request, ("code", "version", "as_of", "suspended", "case_concluded", "other_pending_investigation"),
-                 "", errors)
+    check_fields(request, COMMON_FIELDS + ("suspended", "case_concluded", "other_pending_investigation"), "", errors)
     rule = r.suspension_rules(version)
     suspended = boolean(request, "suspended", errors, required=True)
     concluded = pending = None

@@ -123,9 +123,9 @@ def _label(spec: dict) -> str:
     return f"{esc(spec['label'])}{unit}" + (' <span class="required">(required)</span>' if required else "")
 
 
-def _field(spec: dict, path: str, ident: str | None = None) -> str:
+def _field(spec: dict, path: str) -> str:
     """One input from its description; `path` is the request field it fills."""
-    ident = ident or path.replace(".", "-").replace("[", "-").replace("]", "")
+    ident = path.replace(".", "-").replace("[", "-").replace("]", "")
     kind = spec["type"]
     described, hint = _hint(spec, ident)
     common = f'id="{ident}" name="{esc(path)}" data-field="{esc(path)}" data-type="{kind}"{described}'

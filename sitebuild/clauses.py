@@ -11,9 +11,9 @@ when a later version renumbers it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from checkers.library import CodeVersion, ContentError
+from checkers.content import CodeVersion, ContentError
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.+?)(?:\s+\{#([a-z0-9][a-z0-9-]*)\})?\s*$")
 _CLAUSE = re.compile(r"^(\d+)\.\s+(.*)$")
@@ -34,7 +34,6 @@ class Unit:
     name: str = ""  # how a reader names it: "clause 5(b)", "Code of Conduct, clause 3", "section Nominations"
     section: str | None = None
     parent: str | None = None
-    children: list[str] = field(default_factory=list)
 
     @property
     def markdown(self) -> str:
@@ -103,7 +102,6 @@ def parse(version: CodeVersion) -> list[Unit]:
             current = Unit(f"{clause.id}-{lettered[1]}", "subclause", f"{lettered[1]}.", [lettered[2]], number,
                            section=clause.section, parent=clause.id, numbered_as=f"{clause.numbered_as}-{lettered[1]}",
                            name=f"{clause.name}({lettered[1]})")
-            clause.children.append(current.id)
             units.append(current)
         elif current is not None and (not blank_before or _CONTINUES.match(raw)) and current.kind != "section":
             current.lines.append(raw if _CONTINUES.match(raw) else line)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from checkers.library import ContentError, parse_date
+from checkers.content import ContentError, parse_date
 
 from .model import Site, Version
 

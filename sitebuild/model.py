@@ -10,15 +10,15 @@ from pathlib import Path
 
 import yaml
 
-from checkers import frontmatter, library, rules
-from checkers.library import ContentError
+from checkers import content, frontmatter, rules
+from checkers.content import ContentError
 
 from . import clauses, references, wording
 
 
 @dataclass
 class Version:
-    meta: library.CodeVersion
+    meta: content.CodeVersion
     units: list[clauses.Unit]
     index: int
     until: dt.date | None
@@ -107,7 +107,7 @@ class Site:
 def load(docs: Path) -> Site:
     """Load and check the content under `docs`; ContentError names the file and line of the first problem."""
     glossary = load_glossary(docs / "glossary.yml")
-    codes = library.load(docs / "codes")
+    codes = content.load(docs / "codes")
     site = Site({}, glossary, [])
     for code in codes.values():
         for version in code.versions:
@@ -124,7 +124,7 @@ def load(docs: Path) -> Site:
     return site
 
 
-def _check_front_matter_reads_the_same(version: library.CodeVersion) -> None:
+def _check_front_matter_reads_the_same(version: content.CodeVersion) -> None:
     # The checkers read front matter without PyYAML; a file the two read differently must not pass.
     front, _, _ = frontmatter.split_front_matter(version.path.read_text(encoding="utf-8"))
     try:

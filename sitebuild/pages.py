@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checkers.text import sentence
+from checkers.money_and_dates import sentence
 
 from . import diff
 from .model import CodeSite, Site, Version

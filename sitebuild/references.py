@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checkers.library import ContentError
+from checkers.content import ContentError
 
 from .clauses import Unit
 

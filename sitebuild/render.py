@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import posixpath
 
-from checkers.text import written_date
+from checkers.money_and_dates import written_date
 
 from .clauses import Unit
 from .model import Site, Version

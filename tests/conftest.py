@@ -23,6 +23,56 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def _has_chromium() -> bool:
+    if Path(CHROMIUM).exists():
+        return True
+    try:  # Playwright's own browser, where `playwright install` could fetch it
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            return Path(playwright.chromium.executable_path).exists()
+    except Exception:
+        return False
+
+
+# What the machine lacks, by the marker of the tests that need it: said once, at the start; those tests are
+# skipped, every other test runs, and the run still fails, since it did not test everything.
+NEEDS = {
+    "browser": (_has_chromium, "Chromium is missing, so the browser tests cannot run: apt-get install chromium "
+                               "(or set CHROMIUM to a Chromium or Chrome binary)"),
+    "java": (lambda: shutil.which("java") is not None,
+             "Java is missing, so the HTML validator cannot run: apt-get install default-jre-headless"),
+}
+_missing: dict[str, str] = {}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "java: needs Java (the Nu Html Checker)")
+    _missing.update({marker: why for marker, (present, why) in NEEDS.items() if not present()})
+
+
+def pytest_report_header(config):
+    return [f"NOT INSTALLED: {why}" for why in _missing.values()]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for marker, why in _missing.items():
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=why))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _missing and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _missing:
+        terminalreporter.write_line("The run fails: some tests could not run, for what is NOT INSTALLED (see the start).",
+                                    red=True)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright: Debian's Chromium where it is installed, else Playwright's own browser."""

@@ -3,7 +3,6 @@ Chromium proving that no page requests anything from another origin. Each failur
 the element and the rule."""
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,12 +17,10 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 READY = 60_000
-pytestmark = pytest.mark.browser
 
 
+@pytest.mark.java
 def test_every_page_is_valid_html(built_site, fixture_site):
-    if not shutil.which("java"):
-        pytest.fail("Java is needed for the Nu Html Checker: apt-get install default-jre-headless")
     pages = [str(p) for site in (built_site, fixture_site) for p in audit.html_pages(site)]
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                             capture_output=True, text=True, timeout=300)
@@ -45,6 +42,7 @@ def fill_and_check(page, site_url: str, with_errors: bool):
     expect(page.locator(".field-error" if with_errors else ".finding").first).to_be_visible(timeout=READY)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fixture_site_url, scheme):
     # axe is injected as a script, so this context alone sets the page's Content-Security-Policy aside.
@@ -66,6 +64,7 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
     assert problems == []
 
 
+@pytest.mark.browser
 def test_a_crawl_of_every_page_requests_nothing_from_another_origin(browser, built_site, site_url):
     context = browser.new_context()
     outside = []

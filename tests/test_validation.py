@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import build_site
-from checkers.library import ContentError
+from checkers.content import ContentError
 
 NEC = "codes/nec-candidates/original.md"
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 
 import build_site
 import checkers
-from checkers import library
+from checkers import content
 from sitebuild import audit, diff, lock, model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docs"
@@ -79,13 +79,13 @@ def test_plain_references_follow_the_renumbering(fixture):
     ("2023-12-31", "2022"), ("2024-01-01", "2024"), ("2030-01-01", "2024"),
 ])
 def test_the_version_in_force_on_a_day(day, version):
-    code = library.load(FIXTURES / "codes")["fixture-candidates"]
+    code = content.load(FIXTURES / "codes")["fixture-candidates"]
     found = code.version_on(dt.date.fromisoformat(day))
     assert (found.version if found else None) == version
 
 
 def test_a_version_with_no_stated_start_covers_every_day_before_its_successor():
-    code = library.load(Path(__file__).parent.parent / "docs" / "codes")["nec-candidates"]
+    code = content.load(Path(__file__).parent.parent / "docs" / "codes")["nec-candidates"]
     assert code.version_on(dt.date(1999, 1, 1)).version == "original"
 
 
@@ -94,16 +94,16 @@ def load_with_one_change(tmp_path, version: str, old: str, new: str):
     shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
     path = tmp_path / "codes" / "fixture-candidates" / f"{version}.md"
     path.write_text(path.read_text().replace(old, new))
-    return library.load(tmp_path / "codes")
+    return content.load(tmp_path / "codes")
 
 
 def test_overlapping_periods_are_refused(tmp_path):
-    with pytest.raises(library.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
+    with pytest.raises(content.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
         load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
 
 
 def test_only_the_newest_version_may_be_in_force(tmp_path):
-    with pytest.raises(library.ContentError, match="fixture-candidates@2024 replaces this version: set 'status: superseded'"):
+    with pytest.raises(content.ContentError, match="fixture-candidates@2024 replaces this version: set 'status: superseded'"):
         load_with_one_change(tmp_path, "2022", "status: superseded", "status: in-force")
 
 
@@ -144,7 +144,7 @@ def test_editing_a_published_version_fails_with_the_intended_message(tmp_path):
     path.write_text(path.read_text().replace("Candidates must respect data protection law.",
                                              "Candidates must respect the law."))
     site = model.load(docs)
-    with pytest.raises(library.ContentError) as error:
+    with pytest.raises(content.ContentError) as error:
         lock.check(site, docs / lock.LOCK_NAME, ci=False)
     message = str(error.value)
     assert "fixture-candidates@2022 is published and its wording has changed (#data-protection)" in message
@@ -173,7 +173,7 @@ def test_ci_refuses_a_version_missing_from_the_lock(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURES, docs)
     (docs / lock.LOCK_NAME).unlink()
-    with pytest.raises(library.ContentError, match="is not in docs/codes.lock.yml: run 'make site'"):
+    with pytest.raises(content.ContentError, match="is not in docs/codes.lock.yml: run 'make site'"):
         lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
 
 
@@ -181,7 +181,7 @@ def test_a_published_version_cannot_be_deleted(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURES, docs)
     (docs / "codes" / "fixture-candidates" / "2020.md").unlink()
-    with pytest.raises(library.ContentError, match="fixture-candidates@2020 was published but its file is gone"):
+    with pytest.raises(content.ContentError, match="fixture-candidates@2020 was published but its file is gone"):
         lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
 
 

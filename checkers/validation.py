@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .library import Code, CodeVersion
-from .text import parse_date, quoted
+from .content import Code, CodeVersion
+from .money_and_dates import parse_date, quoted
 
+# The fields every checker reads: which code, and which version of it (by id, or in force on a date).
 COMMON_FIELDS = ("code", "version", "as_of")
 
 
@@ -82,13 +83,3 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
         errors.add("code", f"{version.citation} has no rules for the {checker} checker; codes with {checker} rules: {names}")
         return None
     return version
-
-
-def clause_reference(version: CodeVersion, clause: str) -> dict:
-    return {"code": version.code, "version": version.version, "id": clause, "url": version.clause_url(clause)}
-
-
-def finding(rule: str, level: str, message: str, version: CodeVersion, clause: str, **extra) -> dict:
-    result = {"rule": rule, "level": level, "message": message, "clause": clause_reference(version, clause)}
-    result.update({key: value for key, value in extra.items() if value is not None})
-    return result
