@@ -19,6 +19,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from checkers.citation import Citation
 from checkers.content import ContentError
 from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, runtime
 
@@ -117,7 +118,7 @@ def nav(site: model.Site, generated: Path) -> list:
     optional = [{"Maintainers": "maintainers/index.md"}, {"API reference": "reference/index.md"}]
     return [
         {"Home": "index.md"},
-        {"Codes": ["codes/index.md"] + [{c.current.meta.short_title: f"codes/{c.code}/index.md"} for c in site.codes.values()]},
+        {"Codes": ["codes/index.md"] + [{c.current.meta.short_title: Citation(c.code).page_source} for c in site.codes.values()]},
         {"Topics": "topics.md"},
         {"Glossary": "glossary.md"},
         {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkerpages.CHECKER_ORDER]},

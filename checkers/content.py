@@ -8,17 +8,15 @@ packaged inside the wheel.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import frontmatter
+from .citation import CODE_ID, VERSION_ID, Citation
 
 PACKAGED_CODES = Path(__file__).parent / "codes"
 REPOSITORY_CODES = Path(__file__).parent.parent / "docs" / "codes"
 
-CODE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-VERSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
 STATUSES = ("in-force", "superseded", "withdrawn")
 REQUIRED = ("title", "issuer", "applies_to", "version", "published", "status", "source", "summary")
 OPTIONAL = ("short_title", "in_force_from", "in_force_until", "numbering", "rules", "anchors")
@@ -59,8 +57,8 @@ class CodeVersion:
     anchors: dict = field(default_factory=dict)
 
     @property
-    def citation(self) -> str:
-        return f"{self.code}@{self.version}"
+    def citation(self) -> Citation:
+        return Citation(self.code, self.version)
 
     def line_of(self, path: str) -> int | None:
         """The file line of a field ("rules.donations.reporting.threshold"), else of the nearest field above it."""
@@ -72,7 +70,7 @@ class CodeVersion:
 
     def clause_url(self, clause: str) -> str:
         """Site-relative address of a clause on this version's permanent page."""
-        return f"codes/{self.code}/{self.version}/#{clause}"
+        return self.citation.at(clause).url
 
 
 @dataclass

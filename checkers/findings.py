@@ -6,7 +6,8 @@ from .content import CodeVersion
 
 
 def clause_reference(version: CodeVersion, clause: str) -> dict:
-    return {"code": version.code, "version": version.version, "id": clause, "url": version.clause_url(clause)}
+    cite = version.citation.at(clause)
+    return {"code": version.code, "version": version.version, "id": clause, "url": cite.url, "citation": str(cite)}
 
 
 def finding(rule: str, level: str, message: str, version: CodeVersion, clause: str, **extra) -> dict:

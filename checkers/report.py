@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .citation import Citation
+
 LEVELS = {"breach": "BREACH", "action": "ACTION", "info": "Info"}
 # Control characters (and the bidirectional overrides that reorder a line) from a spreadsheet's cells would
 # act on the terminal rather than show: they are written as escapes.
@@ -19,13 +21,11 @@ def readable(response: dict) -> str:
     if "errors" in response:
         lines = ["Nothing was checked: fix these first."] + [f"- {e['field']}: {e['message']}" for e in response["errors"]]
     else:
-        lines = [f"{response['checker'].capitalize()} under {response['code']}@{response['version']}: "
+        lines = [f"{response['checker'].capitalize()} under {Citation(response['code'], response['version'])}: "
                  f"{response['status'].upper()}"]
         if not response["findings"]:
             lines.append("No findings: nothing to report or act on under this code.")
         for item in response["findings"]:
-            clause = item["clause"]
-            lines.append(f"- {LEVELS[item['level']]}: {item['message']} "
-                         f"[{clause['code']}@{clause['version']}#{clause['id']}]")
+            lines.append(f"- {LEVELS[item['level']]}: {item['message']} [{item['clause']['citation']}]")
     lines += [f"Note: {note}" for note in response.get("notes", [])]
     return "\n".join(printable(line) for line in lines)

@@ -7,11 +7,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
+from checkers.citation import Citation
+
 from .model import Site, Version
-
-
-def version_url(code: str, version: str) -> str:
-    return f"codes/{code}/{version}/"
 
 
 def _date(value):
@@ -27,40 +25,34 @@ def version_json(site: Site, version: Version) -> dict:
             if ref.kind == "glossary":
                 links.append({"text": ref.text, "kind": "glossary", "term": ref.term, "url": f"glossary/#{ref.term}"})
             else:
-                target = f"{ref.code}@{ref.version}#{ref.anchor}" if ref.version else f"{ref.code}#{ref.anchor}"
-                url = (version_url(ref.code, ref.version) if ref.version else f"codes/{ref.code}/") + f"#{ref.anchor}"
-                links.append({"text": ref.text, "kind": "clause", "target": target, "url": url})
+                target = Citation(ref.code, ref.version, ref.anchor)
+                links.append({"text": ref.text, "kind": "clause", "target": str(target), "url": target.url})
         clauses.append({"id": unit.id, "kind": unit.kind, "label": unit.label, "parent": unit.parent,
-                        "section": unit.section, "citation": f"{meta.code}@{version.id}#{unit.id}",
+                        "section": unit.section, "citation": str(meta.citation.at(unit.id)),
                         "url": meta.clause_url(unit.id), "text": unit.text, "links": links})
-    return {"code": meta.code, "version": version.id, "citation": meta.citation, "title": meta.title,
+    return {"code": meta.code, "version": version.id, "citation": str(meta.citation), "title": meta.title,
             "issuer": meta.issuer, "applies_to": meta.applies_to, "status": meta.status,
             "in_force_from": _date(meta.in_force_from), "in_force_until": _date(version.until),
             "published": _date(meta.published), "summary": meta.summary, "source": meta.source,
-            "url": version_url(meta.code, version.id), "clauses": clauses}
+            "url": meta.citation.url, "clauses": clauses}
 
 
 def write_json(site: Site, root: Path) -> None:
     index = {"codes": []}
     for code in site.codes.values():
         entry = {"code": code.code, "title": code.current.meta.title, "issuer": code.current.meta.issuer,
-                 "current": code.current.id, "url": f"codes/{code.code}/", "versions": []}
+                 "current": code.current.id, "url": Citation(code.code).url, "versions": []}
         for version in code.versions:
-            path = root / "codes" / code.code / f"{version.id}.json"
+            path = root / version.meta.citation.json_url
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(version_json(site, version), ensure_ascii=False, indent=1), encoding="utf-8")
             entry["versions"].append({"version": version.id, "status": version.meta.status,
                                       "in_force_from": _date(version.meta.in_force_from),
                                       "in_force_until": _date(version.until), "published": _date(version.meta.published),
-                                      "json": f"codes/{code.code}/{version.id}.json",
-                                      "url": version_url(code.code, version.id)})
+                                      "json": version.meta.citation.json_url,
+                                      "url": version.meta.citation.url})
         index["codes"].append(entry)
     (root / "codes" / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-def entry_id(code: str, version: str) -> str:
-    """A version's feed id: stable whatever the host, so readers never see an entry twice."""
-    return f"urn:codes-of-conduct:{code}@{version}"
 
 
 def write_feed(site: Site, root: Path, site_url: str) -> None:
@@ -70,10 +62,11 @@ def write_feed(site: Site, root: Path, site_url: str) -> None:
     entries = []
     for version in versions:
         meta = version.meta
-        link = urljoin(site_url, version_url(meta.code, version.id))
+        link = urljoin(site_url, meta.citation.url)
         entries.append(
             "  <entry>\n"
-            f"    <id>{entry_id(meta.code, version.id)}</id>\n"
+            # Stable whatever the host, so that readers never see an entry twice.
+            f"    <id>{meta.citation.urn}</id>\n"
             f"    <title>{escape(meta.title)}: version {escape(version.id)}</title>\n"
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
             f"    <updated>{meta.published.isoformat()}T00:00:00Z</updated>\n"

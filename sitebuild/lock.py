@@ -78,7 +78,7 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
     present = set()
     for code in site.codes.values():
         for version in code.versions:
-            key = version.meta.citation
+            key = str(version.meta.citation)
             present.add(key)
             whole, units = fingerprint(version)
             rules = rule_values(version)

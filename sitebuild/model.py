@@ -185,7 +185,7 @@ def removed_anchors(code: CodeSite) -> list[str]:
     for older, newer in zip(code.versions, code.versions[1:], strict=False):
         for anchor in older.by_id:
             if anchor not in newer.by_id:
-                notices.append(f"{code.code}@{newer.id} removes #{anchor} (it was in {older.id}); "
+                notices.append(f"{newer.meta.citation} removes #{anchor} (it was in {older.id}); "
                                "its comparison page lists it as removed")
     return notices
 

@@ -151,7 +151,7 @@ def version_links(code: CodeSite, version: Version, page: str) -> str:
         links.append(f"[current version ({code.current.id})]({rel(page, page_of(code.code))})")
     links.append(f"[all versions, with dates and comparisons]({rel(page, page_of(code.code) + '#versions')})")
     return ("\n## Versions {#versions}\n\n" + " · ".join(links) + ".\n\n"
-            f"Machine-readable: [this version as JSON]({rel(page, f'codes/{code.code}/{version.id}.json')}).\n\n")
+            f"Machine-readable: [this version as JSON]({rel(page, version.meta.citation.json_url)}).\n\n")
 
 
 def history(code: CodeSite, version: Version, page: str) -> str:
@@ -179,7 +179,7 @@ def history(code: CodeSite, version: Version, page: str) -> str:
             f'<label for="as-at-date">Show the version in force on</label> '
             f'<input type="date" id="as-at-date" name="date" required> <button type="submit">Go</button>\n'
             f'<output class="as-at-result" for="as-at-date" aria-live="polite"></output>\n</form>\n\n'
-            f"Machine-readable: [this version as JSON]({rel(page, f'codes/{code.code}/{version.id}.json')}), "
+            f"Machine-readable: [this version as JSON]({rel(page, version.meta.citation.json_url)}), "
             f"[all codes]({rel(page, 'codes/index.json')}), [feed of new versions]({rel(page, 'feed.xml')}).\n\n")
 
 

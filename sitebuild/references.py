@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checkers.citation import Citation
 from checkers.content import ContentError
 
 from .clauses import Unit
@@ -80,13 +81,15 @@ def _clause_ref(text, target, code, version, anchors, library_anchors, path, lin
         if target not in anchors:
             raise ContentError(path, line, f"ref:{target} does not match any anchor in this version")
         return Reference(text, "clause", code, version, target)
-    work, anchor = target.split("#", 1)
-    other, _, other_version = work.partition("@")
-    known = library_anchors(other, other_version or None)
+    try:
+        cited = Citation.parse(target)
+    except ValueError as error:
+        raise ContentError(path, line, f"ref:{target} is not a citation: {error}") from None
+    known = library_anchors(cited.code, cited.version)
     if known is None:
-        raise ContentError(path, line, f"ref:{target}: there is no code {work!r} on this site")
-    if anchor not in known:
-        raise ContentError(path, line, f"ref:{target}: {work} has no anchor #{anchor}")
-    if other == code and (other_version or version) == version:
-        return Reference(text, "clause", code, version, anchor)
-    return Reference(text, "clause", other, other_version or None, anchor)
+        raise ContentError(path, line, f"ref:{target}: there is no code {str(cited.work)!r} on this site")
+    if cited.clause not in known:
+        raise ContentError(path, line, f"ref:{target}: {cited.work} has no anchor #{cited.clause}")
+    if cited.code == code and (cited.version or version) == version:
+        return Reference(text, "clause", code, version, cited.clause)
+    return Reference(text, "clause", cited.code, cited.version, cited.clause)

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import posixpath
 
+from checkers.citation import Citation
 from checkers.money_and_dates import written_date
 
 from .clauses import Unit
@@ -17,7 +18,7 @@ NOT_STATED = "not stated"
 
 def page_of(code: str, version: str | None = None) -> str:
     """The generated Markdown file of a code's current page, or of one version's permanent page."""
-    return f"codes/{code}/index.md" if version is None else f"codes/{code}/{version}/index.md"
+    return Citation(code, version).page_source
 
 
 def rel(source_page: str, target: str) -> str:
@@ -75,7 +76,7 @@ def unit_markdown(unit: Unit, version: Version, site: Site, page: str) -> str:
 def unit_block(unit: Unit, version: Version, site: Site, page: str, extra: str = "") -> str:
     """A unit as a block with its permanent anchor and a visible link to copy."""
     body = unit_markdown(unit, version, site, page)
-    cite = f"{version.meta.code}@{version.id}#{unit.id}"
+    cite = version.meta.citation.at(unit.id)
     if unit.kind == "section":
         return f"{'#' * unit.level} {body} {{#{unit.id} data-cite=\"{cite}\"}}\n\n{extra}"
     first, _, rest = body.partition("\n")
@@ -102,8 +103,8 @@ def facts(version: Version, site: Site, page: str) -> str:
         ("Status", esc(meta.status.replace("-", " "))),
         ("Published on this site", esc(day(meta.published))),
         ("Source", esc(meta.source)),
-        ("Cite as", f"<code>{esc(meta.code)}@{esc(version.id)}</code>, and a clause as "
-                    f"<code>{esc(meta.code)}@{esc(version.id)}#{esc(_example_anchor(version))}</code>"),
+        ("Cite as", f"<code>{esc(str(meta.citation))}</code>, and a clause as "
+                    f"<code>{esc(str(meta.citation.at(_example_anchor(version))))}</code>"),
     ]
     items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return f'<dl class="version-facts">\n{items}\n</dl>\n\n'

@@ -24,7 +24,8 @@ def test_a_request_on_standard_input_gives_a_cited_result():
     response = json.loads(result.stdout)
     assert response["findings"][0]["deadline"] == "2024-03-31"
     assert response["findings"][0]["clause"] == {"code": "nec-candidates", "version": "original", "id": "12",
-                                                 "url": "codes/nec-candidates/original/#12"}
+                                                 "url": "codes/nec-candidates/original/#12",
+                                                 "citation": "nec-candidates@original#12"}
 
 
 def test_an_invalid_request_exits_2_naming_every_field():
