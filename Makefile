@@ -4,10 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# What the checkers read (checkers/content.py), made from the codes' files by the build's reader.
+CHECKERS_DATA := checkers/codes.json
 
 .PHONY: setup site serve test test-fast bench clean
 
-setup: $(PY_STAMP) $(NODE_STAMP)
+setup: $(PY_STAMP) $(NODE_STAMP) $(CHECKERS_DATA)
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -20,6 +22,9 @@ $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "Node.js 20 or newer with npm is needed"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+$(CHECKERS_DATA): $(PY_STAMP) $(wildcard docs/codes/*/*.md sitebuild/*.py checkers/*.py)
+	$(PY) build_site.py --checkers-data $@
 
 site: setup
 	$(PY) build_site.py
@@ -39,4 +44,4 @@ bench: site
 	$(PY) bench/lighthouse.py
 
 clean:
-	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis $(CHECKERS_DATA)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -19,6 +20,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError
 from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, runtime
@@ -36,7 +38,11 @@ def main(argv=None) -> int:
                         help="where the site is published, e.g. https://org.github.io/repo/ (default: mkdocs.yml)")
     parser.add_argument("--no-runtime", action="store_true",
                         help="skip the checkers wheel and the Pyodide runtime (faster; checker pages cannot run)")
+    parser.add_argument("--checkers-data", metavar="FILE",
+                        help="only check the content and write the checkers' data to FILE (make setup writes checkers/codes.json)")
     args = parser.parse_args(argv)
+    if args.checkers_data:
+        return _checkers_data_only(Path(args.docs), Path(args.checkers_data))
     # A build stopped by `kill` (as by a CI time-out) still removes its temporary folder, as on Ctrl-C.
     previous = signal.signal(signal.SIGTERM, _stop) if threading.current_thread() is threading.main_thread() else None
     try:
@@ -51,6 +57,16 @@ def main(argv=None) -> int:
     for notice in notices:
         print(f"note: {notice}")
     print(f"Built {args.site_dir}")
+    return 0
+
+
+def _checkers_data_only(docs: Path, path: Path) -> int:
+    try:
+        write_checkers_data(model.load(docs), path)
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}")
     return 0
 
 
@@ -74,8 +90,9 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         pages.write_codes_index(site, generated)
         pages.write_topics(site, generated)
         pages.write_glossary(site, generated)
-        manifest = runtime.prepare(work / "runtime", docs / "codes", ROOT) if with_runtime else None
-        checkerpages.write(generated, docs / "codes")
+        codes_data = write_checkers_data(site, work / content.DATA_NAME)
+        manifest = runtime.prepare(work / "runtime", codes_data, ROOT) if with_runtime else None
+        checkerpages.write(generated, site.codes)
         config = mkdocs_config(site, generated, output, site_url, manifest)
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
@@ -91,6 +108,14 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return notices
+
+
+def write_checkers_data(site: model.Site, path: Path) -> Path:
+    """What the checkers read (checkers/content.py): written whole, then put in place, so never half-written."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(content.to_data(site.codes), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    partial.replace(path)
+    return path
 
 
 def copy_static(docs: Path, generated: Path) -> None:
@@ -118,7 +143,7 @@ def nav(site: model.Site, generated: Path) -> list:
     optional = [{"Maintainers": "maintainers/index.md"}, {"API reference": "reference/index.md"}]
     return [
         {"Home": "index.md"},
-        {"Codes": ["codes/index.md"] + [{c.current.meta.short_title: Citation(c.code).page_source} for c in site.codes.values()]},
+        {"Codes": ["codes/index.md"] + [{c.current.short_title: Citation(c.code).page_source} for c in site.codes.values()]},
         {"Topics": "topics.md"},
         {"Glossary": "glossary.md"},
         {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkerpages.CHECKER_ORDER]},

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from . import content, donations, nominations, suspension
+from .findings import clause_reference
 from .money_and_dates import quoted
 from .rules import cited_numbers
 from .validation import Errors, choose_version
@@ -23,25 +24,24 @@ TITLES = {
 _loaded: dict[tuple, dict] = {}
 
 
-def codes(folder: Path | str | None = None) -> dict[str, content.Code]:
-    """The codes in a content folder, read once and again only when a file there changes.
+def codes(data: Path | str | None = None) -> dict[str, content.Code]:
+    """The codes from the checkers' data file (content.load), read once and again only when the file changes.
 
-    The copy inside the installed package is read once: it never changes, and in the browser Python
-    may start from a memory snapshot taken after it was read, without the package's files.
+    The file inside the installed package is read once: it never changes, and in the browser Python may
+    start from a memory snapshot taken after it was read.
     """
-    root = Path(folder) if folder else content.default_folder()
-    if root == content.PACKAGED_CODES:
-        key: tuple = (str(root),)
-    else:
-        files = sorted(root.glob("*/*.md")) if root.is_dir() else []
-        key = (str(root), tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    path = Path(data) if data else content.PACKAGED_DATA
+    # Not looked at again in the browser, where Python restored from a snapshot may not have the file.
+    packaged_in_browser = path == content.PACKAGED_DATA and not content.REPOSITORY_CODES.is_dir()
+    key = (str(path), None if packaged_in_browser or not path.is_file() else path.stat().st_mtime_ns)
     if key not in _loaded:
+        loaded = content.load(path)
         _loaded.clear()
-        _loaded[key] = content.load(root)
+        _loaded[key] = loaded
     return _loaded[key]
 
 
-def run(checker, request, codes_folder: Path | str | None = None) -> dict:
+def run(checker, request, codes_data: Path | str | None = None) -> dict:
     """Check a request; a result, or {"errors": [{"field", "message"}, ...]} naming every bad field."""
     errors = Errors()
     if checker not in CHECKERS:
@@ -51,7 +51,7 @@ def run(checker, request, codes_folder: Path | str | None = None) -> dict:
         errors.add("request", "must be a JSON object such as {\"code\": \"nec-candidates\", ...}")
         return errors.response()
     try:
-        available = codes(codes_folder)
+        available = codes(codes_data)
     except content.ContentError as error:
         errors.add("codes", str(error))
         return errors.response()
@@ -84,10 +84,11 @@ def run_json(checker, text: str) -> str:
     return json.dumps({"errors": errors} if errors else run(checker, request), ensure_ascii=False)
 
 
-def describe(checker: str, codes_folder: Path | str | None = None) -> dict:
-    """What a checker asks for (labels, hints, units, required fields) and the code versions it serves."""
+def describe(checker: str, served_codes: dict[str, content.Code] | None = None) -> dict:
+    """What a checker asks for (labels, hints, units, required fields) and the code versions it serves (of
+    the given codes, else of the checkers' data)."""
     served = []
-    for code in codes(codes_folder).values():
+    for code in (codes() if served_codes is None else served_codes).values():
         versions = [v for v in code.versions if checker in v.rules]
         if versions:
             served.append({"code": code.code, "title": code.current.short_title, "current": code.current.version,
@@ -101,8 +102,8 @@ def _clauses(version: content.CodeVersion, checker: str) -> list[dict]:
     seen = []
     for number in cited_numbers(version):
         if number.field.startswith(f"rules.{checker}") and number.clause not in [c["id"] for c in seen]:
-            seen.append({"id": number.clause, "url": version.clause_url(number.clause)})
+            seen.append(clause_reference(version, number.clause))
     rule = version.rules.get(checker) or {}
     if not seen and isinstance(rule, dict) and rule.get("clause"):
-        seen.append({"id": str(rule["clause"]), "url": version.clause_url(str(rule["clause"]))})
+        seen.append(clause_reference(version, str(rule["clause"])))
     return seen

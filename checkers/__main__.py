@@ -28,7 +28,8 @@ class _Parser(argparse.ArgumentParser):
 def main(argv=None) -> int:
     parser = _Parser(prog="python -m checkers", description=__doc__.split("\n")[2])
     parser.add_argument("checker", choices=sorted(CHECKERS))
-    parser.add_argument("--codes", help="content folder holding <code-id>/<version>.md (default: the project's own)")
+    parser.add_argument("--codes", help="the codes' data file, as 'python build_site.py --checkers-data FILE' writes it "
+                        "(default: the one 'make setup' writes, checkers/codes.json)")
     parser.add_argument("--code", help="the code id (the request's 'code')")
     parser.add_argument("--version", help="a version id (the request's 'version')")
     parser.add_argument("--as-of", dest="as_of", help="the version in force on this date, YYYY-MM-DD (the request's 'as_of')")

@@ -1,26 +1,29 @@
-"""The codes and their versions, read from a content folder: `<folder>/<code-id>/<version>.md`.
+"""The codes and their versions: one model for the build, the checkers and the browser.
 
-Only the front matter is read here (metadata and the rules' numbers); the site build parses the
-clauses. The same loader serves pytest, the command line and the browser, where the folder is
-packaged inside the wheel.
+The build reads each version's file (sitebuild/source.py), checks it, splits its text into units
+(sitebuild/clauses.py) and writes what the checkers need as one JSON file (`to_data`): every version's
+facts, its rules and its units' names, without the text. The checkers read that file (`load`) with the
+standard library alone, in pytest, on the command line and in the browser, where the file is in the wheel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter
-from .citation import CODE_ID, VERSION_ID, Citation
+from .citation import Citation
 
-PACKAGED_CODES = Path(__file__).parent / "codes"
+DATA_NAME = "codes.json"
+PACKAGED_DATA = Path(__file__).parent / DATA_NAME
 REPOSITORY_CODES = Path(__file__).parent.parent / "docs" / "codes"
-
+DATA_FORMAT = 1
 STATUSES = ("in-force", "superseded", "withdrawn")
-REQUIRED = ("title", "issuer", "applies_to", "version", "published", "status", "source", "summary")
-OPTIONAL = ("short_title", "in_force_from", "in_force_until", "numbering", "rules", "anchors")
 NUMBERINGS = ("whole-code", "per-section")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
 
 class ContentError(ValueError):
@@ -35,7 +38,41 @@ class ContentError(ValueError):
 
 
 @dataclass
+class Unit:
+    """A section (a heading), a numbered clause, a lettered sub-clause or a paragraph, with its permanent anchor."""
+
+    id: str
+    kind: str  # section, clause, subclause or paragraph
+    label: str  # what the reader sees: "12.", "b.", a heading's text, or "" for paragraphs
+    lines: list[str]  # its Markdown; empty in the checkers' data, which carries no text
+    line: int  # the file line where the unit starts
+    level: int = 0  # heading level, for sections
+    numbered_as: str = ""  # the anchor its number gives ("5", "5-b"), before any renumbering in `anchors:`
+    name: str = ""  # how a reader names it: "clause 5(b)", "Code of Conduct, clause 3", "section Nominations"
+    section: str | None = None
+    parent: str | None = None
+
+    @property
+    def markdown(self) -> str:
+        return "\n".join(self.lines).strip("\n")
+
+    @property
+    def text(self) -> str:
+        """Plain wording: link targets and emphasis marks dropped, white space folded."""
+        plain = _LINK.sub(lambda m: m[1], self.markdown)
+        plain = re.sub(r"(\*\*|\*|__)", "", plain)
+        plain = re.sub(r"^\s*(>|[-*+])\s?", "", plain, flags=re.M)
+        return " ".join(plain.split())
+
+    def title(self) -> str:
+        """How a citation names the unit, by its visible number: 'clause 12', 'clause 5(b)', 'section Nominations'."""
+        return self.name or self.id
+
+
+@dataclass
 class CodeVersion:
+    """One version of a code: its facts as published, the rules its checkers apply, and its units."""
+
     code: str
     version: str
     title: str
@@ -48,13 +85,24 @@ class CodeVersion:
     summary: str
     numbering: str
     in_force_from: dt.date | None
-    in_force_until: dt.date | None
+    in_force_until: dt.date | None  # as stated; `until` is the day it ended, stated or implied
     rules: dict
-    path: Path
-    body: str
-    body_line: int
-    field_lines: dict = field(default_factory=dict)  # the file line of each field, by dotted path
     anchors: dict = field(default_factory=dict)
+    units: list[Unit] = field(default_factory=list)
+    index: int = 0  # its place among the code's versions, set by Code
+    until: dt.date | None = None  # set by Code
+    # Where it was read from, for the build's messages (the checkers' data has none of these).
+    path: Path | None = None
+    body: str = ""
+    body_line: int = 0
+    field_lines: dict = field(default_factory=dict)  # the file line of each field, by dotted path
+    # Found by the build: references in each unit, and corrections recorded in the lock.
+    refs: dict = field(default_factory=dict)
+    corrections: list[dict] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.version
 
     @property
     def citation(self) -> Citation:
@@ -72,11 +120,42 @@ class CodeVersion:
         """Site-relative address of a clause on this version's permanent page."""
         return self.citation.at(clause).url
 
+    @functools.cached_property
+    def by_id(self) -> dict[str, Unit]:
+        return {unit.id: unit for unit in self.units}
+
+    def unit_name(self, anchor: str) -> str:
+        """How a reader names a unit of this version: "clause 12", "Spending Limits and Donation Reporting, item 2"."""
+        unit = self.by_id.get(anchor)
+        return unit.title() if unit else f"#{anchor}"
+
+    def scope_text(self, anchor: str) -> str:
+        """A unit's wording with everything under it: a section's clauses, a clause's sub-clauses."""
+        units = self.units
+        start = next(i for i, u in enumerate(units) if u.id == anchor)
+        head = units[start]
+        parts = [head.text]
+        for unit in units[start + 1:]:
+            if head.kind == "section" and unit.kind == "section" and unit.level <= head.level:
+                break
+            if head.kind != "section" and unit.parent != head.id:
+                break
+            parts.append(unit.text)
+        return " ".join(parts)
+
 
 @dataclass
 class Code:
+    """A code and its versions, in the order they took effect."""
+
     code: str
     versions: list[CodeVersion]
+    _runs: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for index, version in enumerate(self.versions):
+            version.index = index
+            version.until = self._until(index)
 
     @property
     def current(self) -> CodeVersion:
@@ -85,7 +164,7 @@ class Code:
     def get(self, version: str) -> CodeVersion | None:
         return next((v for v in self.versions if v.version == version), None)
 
-    def in_force_until(self, index: int) -> dt.date | None:
+    def _until(self, index: int) -> dt.date | None:
         """The last day a version was in force: stated, or the day before its successor began."""
         version = self.versions[index]
         if version.in_force_until:
@@ -96,123 +175,74 @@ class Code:
 
     def version_on(self, day: dt.date) -> CodeVersion | None:
         """The version in force on a day, or None when no version was."""
-        for index, version in enumerate(self.versions):
-            start, end = version.in_force_from, self.in_force_until(index)
-            if (start is None or start <= day) and (end is None or day <= end):
+        for version in self.versions:
+            if (version.in_force_from is None or version.in_force_from <= day) and (version.until is None or day <= version.until):
                 return version
         return None
 
-
-def parse_date(value, path: Path, line: int | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ContentError(path, line, f"{name} must be a date written YYYY-MM-DD, not {value!r}") from None
-
-
-def read_version(path: Path, code: str) -> CodeVersion:
-    """Read one version file's front matter and body, checking every field."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ContentError(path, None, "the file is not UTF-8 text: save it as UTF-8") from None
-    try:
-        front, body, body_line = frontmatter.split_front_matter(source)
-        lines: dict[str, int] = {}
-        data = frontmatter.parse(front, 2, lines)
-    except frontmatter.FrontMatterError as error:
-        raise ContentError(path, error.line, error.message) from None
-    for name in REQUIRED:
-        if data.get(name) in (None, ""):
-            raise ContentError(path, 1, f"the front matter has no {name!r}: add '{name}: ...' (see docs/maintainers/)")
-    for name in data:
-        if name not in REQUIRED + OPTIONAL:
-            known = ", ".join(REQUIRED + OPTIONAL)
-            raise ContentError(path, lines.get(name), f"unknown field {name!r}: the fields are {known}")
-    version = str(data["version"])
-    if version != path.stem:
-        raise ContentError(path, lines.get("version"), f"version is {version!r} but the file is named {path.name!r}: they must match")
-    if not VERSION_ID.match(version):
-        raise ContentError(path, lines.get("version"), "a version id uses letters, digits, '.' and '-' only")
-    if data["status"] not in STATUSES:
-        raise ContentError(path, lines.get("status"), f"status must be one of {', '.join(STATUSES)}, not {data['status']!r}")
-    numbering = data.get("numbering") or "whole-code"
-    if numbering not in NUMBERINGS:
-        raise ContentError(path, lines.get("numbering"), f"numbering must be one of {', '.join(NUMBERINGS)}")
-    rules = data.get("rules") or {}
-    if not isinstance(rules, dict):
-        raise ContentError(path, lines.get("rules"), "rules must be a set of 'checker:' entries")
-    return CodeVersion(
-        code=code,
-        version=version,
-        title=str(data["title"]),
-        short_title=str(data.get("short_title") or data["title"]),
-        issuer=str(data["issuer"]),
-        applies_to=str(data["applies_to"]),
-        published=parse_date(data["published"], path, lines.get("published"), "published"),
-        status=data["status"],
-        source=str(data["source"]),
-        summary=str(data["summary"]),
-        numbering=numbering,
-        in_force_from=parse_date(data.get("in_force_from"), path, lines.get("in_force_from"), "in_force_from"),
-        in_force_until=parse_date(data.get("in_force_until"), path, lines.get("in_force_until"), "in_force_until"),
-        rules=rules,
-        path=path,
-        body=body,
-        body_line=body_line,
-        field_lines=lines,
-        anchors=data.get("anchors") or {},
-    )
+    def wording_runs(self, anchor: str) -> list[list]:
+        """A clause through the versions: [wording or None, first version, last version] for each run of
+        versions with the same wording. Computed once per clause, so every page's share stays small."""
+        if anchor not in self._runs:
+            runs: list[list] = []
+            for version in self.versions:
+                unit = version.by_id.get(anchor)
+                key = unit.text if unit else None
+                if runs and runs[-1][0] == key:
+                    runs[-1][2] = version
+                else:
+                    runs.append([key, version, version])
+            self._runs[anchor] = runs
+        return self._runs[anchor]
 
 
-def _order(versions: list[CodeVersion]) -> list[CodeVersion]:
-    # Versions follow each other by the date they took effect, else by publication date.
-    return sorted(versions, key=lambda v: (v.in_force_from or v.published, v.published, v.version))
+# --- The checkers' data: what the build writes and the checkers read ------------------------------------
+
+_FACTS = ("code", "version", "title", "short_title", "issuer", "applies_to", "status", "source", "summary", "numbering")
+_DATES = ("published", "in_force_from", "in_force_until")
+_UNIT_FACTS = ("id", "kind", "label", "name", "section", "parent")
 
 
-def check_periods(code: Code) -> None:
-    """In-force periods follow each other in order and never overlap; statuses agree."""
-    for index, version in enumerate(code.versions):
-        line = version.field_lines.get("in_force_until")
-        if version.in_force_from and version.in_force_until and version.in_force_until < version.in_force_from:
-            raise ContentError(version.path, line, "in_force_until is before in_force_from")
-        if index and version.in_force_from is None:
-            raise ContentError(version.path, 1, "a version after the first must say when it took effect: add in_force_from")
-        if index + 1 < len(code.versions):
-            following = code.versions[index + 1]
-            if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:
-                raise ContentError(following.path, following.field_lines.get("in_force_from"),
-                                   f"in force from {following.in_force_from} overlaps {version.citation}, in force until {version.in_force_until}")
-            if version.status == "in-force":
-                raise ContentError(version.path, version.field_lines.get("status"),
-                                   f"{following.citation} replaces this version: set 'status: superseded' here")
-    if code.current.status == "superseded":
-        raise ContentError(code.current.path, code.current.field_lines.get("status"),
-                           "the newest version cannot be superseded: set 'status: in-force' (or 'withdrawn')")
+def to_data(codes: dict[str, Code]) -> dict:
+    """The checkers' data: every version's facts, rules and units' names, without the text."""
+    return {"format": DATA_FORMAT, "codes": [
+        {"code": code.code, "versions": [
+            {**{name: getattr(v, name) for name in _FACTS},
+             **{name: getattr(v, name).isoformat() if getattr(v, name) else None for name in _DATES},
+             "rules": v.rules,
+             "units": [{name: getattr(u, name) for name in _UNIT_FACTS} for u in v.units]}
+            for v in code.versions]}
+        for code in codes.values()]}
 
 
-def load(folder: Path | str | None = None) -> dict[str, Code]:
-    """Every code in a content folder, its versions in order, checked."""
-    root = Path(folder) if folder else default_folder()
-    if not root.is_dir():
-        raise ContentError(root, None, "no such content folder")
-    codes: dict[str, Code] = {}
-    for directory in sorted(p for p in root.iterdir() if p.is_dir()):
-        if not CODE_ID.match(directory.name):
-            raise ContentError(directory, None, "a code id uses lower-case letters, digits and '-' only")
-        versions = [read_version(p, directory.name) for p in sorted(directory.glob("*.md"))]
-        if not versions:
-            continue
-        code = Code(directory.name, _order(versions))
-        check_periods(code)
-        codes[code.code] = code
+def from_data(data: dict) -> dict[str, Code]:
+    """The codes from the checkers' data (to_data)."""
+    if not isinstance(data, dict) or data.get("format") != DATA_FORMAT:
+        raise ValueError(f"not the checkers' data of format {DATA_FORMAT}")
+    codes = {}
+    for code in data["codes"]:
+        versions = []
+        for item in code["versions"]:
+            dates = {name: dt.date.fromisoformat(item[name]) if item[name] else None for name in _DATES}
+            units = [Unit(lines=[], line=0, **unit) for unit in item["units"]]
+            versions.append(CodeVersion(**{name: item[name] for name in _FACTS}, **dates, rules=item["rules"], units=units))
+        codes[code["code"]] = Code(code["code"], versions)
     return codes
 
 
-def default_folder() -> Path:
-    """The repository's docs/codes when run from a checkout, else the copy inside the wheel."""
-    return REPOSITORY_CODES if REPOSITORY_CODES.is_dir() else PACKAGED_CODES
+def load(path: Path | str | None = None) -> dict[str, Code]:
+    """The codes from the checkers' data file: by default the one beside this module, which `make setup`
+    writes in a checkout and the wheel carries."""
+    path = Path(path) if path else PACKAGED_DATA
+    if not path.is_file():
+        raise ContentError(path, None, "the codes' data has not been built: run 'make setup' in the repository "
+                           "(or 'python build_site.py --checkers-data checkers/codes.json')")
+    if path == PACKAGED_DATA and REPOSITORY_CODES.is_dir():
+        newest = max((p.stat().st_mtime for p in REPOSITORY_CODES.glob("*/*.md")), default=0)
+        if newest > path.stat().st_mtime:
+            raise ContentError(path, None, "docs/codes has changed since the codes' data was built: run 'make setup' "
+                               "to build it again")
+    try:
+        return from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as error:
+        raise ContentError(path, None, f"not the checkers' data ({error}): build it again with 'make setup'") from None

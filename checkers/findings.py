@@ -7,7 +7,8 @@ from .content import CodeVersion
 
 def clause_reference(version: CodeVersion, clause: str) -> dict:
     cite = version.citation.at(clause)
-    return {"code": version.code, "version": version.version, "id": clause, "url": cite.url, "citation": str(cite)}
+    return {"code": version.code, "version": version.version, "id": clause, "url": cite.url, "citation": str(cite),
+            "name": version.unit_name(clause)}
 
 
 def finding(rule: str, level: str, message: str, version: CodeVersion, clause: str, **extra) -> dict:

@@ -26,23 +26,23 @@ PRIVACY = ("Everything you type stays in this browser: the check runs here, in P
            "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario.")
 
 
-def write(generated: Path, codes_folder: Path) -> None:
+def write(generated: Path, codes: dict) -> None:
     """The checkers' index and one page per checker."""
-    _write_index(generated, codes_folder)
+    _write_index(generated, codes)
     for name in CHECKER_ORDER:
         page = f"checkers/{name}/index.md"
-        description = checkers.describe(name, codes_folder)
+        description = checkers.describe(name, codes)
         # What the page's script needs: where the site root is, relative to this page.
         description["root"] = href(page, "index.md")
         _page(generated, page, description)
 
 
-def _write_index(generated: Path, codes_folder: Path) -> None:
+def _write_index(generated: Path, codes: dict) -> None:
     page = "checkers/index.md"
     out = [front("Checkers", description="Check a candidate's own case against the codes of conduct"),
            "# Checkers\n\nCheck your own case as a candidate against the exact version of a code. " + PRIVACY + "\n\n"]
     for name in CHECKER_ORDER:
-        description = checkers.describe(name, codes_folder)
+        description = checkers.describe(name, codes)
         served = ", ".join(f"[{esc(c['title'])}]({rel(page, 'codes/' + c['code'] + '/index.md')})" for c in description["codes"])
         out.append(f"## [{description['title']}]({name}/index.md)\n\n{PURPOSE[name]}\n\nApplies to: {served}.\n\n")
     out.append("The checkers apply the numbers written in each code; they are a guide, not legal advice. Where a code "

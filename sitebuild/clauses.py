@@ -11,45 +11,13 @@ when a later version renumbers it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from checkers.content import CodeVersion, ContentError
+from checkers.content import CodeVersion, ContentError, Unit
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.+?)(?:\s+\{#([a-z0-9][a-z0-9-]*)\})?\s*$")
 _CLAUSE = re.compile(r"^(\d+)\.\s+(.*)$")
 _SUBCLAUSE = re.compile(r"^([a-z])\.\s+(.*)$")
 _CONTINUES = re.compile(r"^(\s+\S|[-*+]\s|>)")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-
-
-@dataclass
-class Unit:
-    id: str
-    kind: str  # section, clause, subclause or paragraph
-    label: str  # what the reader sees: "12.", "b.", a heading's text, or "" for paragraphs
-    lines: list[str]
-    line: int  # the file line where the unit starts
-    level: int = 0  # heading level, for sections
-    numbered_as: str = ""  # the anchor its number gives ("5", "5-b"), before any renumbering in `anchors:`
-    name: str = ""  # how a reader names it: "clause 5(b)", "Code of Conduct, clause 3", "section Nominations"
-    section: str | None = None
-    parent: str | None = None
-
-    @property
-    def markdown(self) -> str:
-        return "\n".join(self.lines).strip("\n")
-
-    @property
-    def text(self) -> str:
-        """Plain wording: link targets and emphasis marks dropped, white space folded."""
-        plain = _LINK.sub(lambda m: m[1], self.markdown)
-        plain = re.sub(r"(\*\*|\*|__)", "", plain)
-        plain = re.sub(r"^\s*(>|[-*+])\s?", "", plain, flags=re.M)
-        return " ".join(plain.split())
-
-    def title(self) -> str:
-        """How a citation names the unit, by its visible number: 'clause 12', 'clause 5(b)', 'section Nominations'."""
-        return self.name or self.id
 
 
 def slug(text: str) -> str:

@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .clauses import Unit
+from checkers.content import Unit
 
 _TOKEN = re.compile(r"\s+|[^\s]+")
 

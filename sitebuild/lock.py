@@ -15,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from checkers.content import ContentError, parse_date
+from checkers.content import CodeVersion, ContentError
 
-from .model import Site, Version
+from .model import Site
+from .source import parse_date
 
 LOCK_NAME = "codes.lock.yml"
 
@@ -26,7 +27,7 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def fingerprint(version: Version) -> tuple[str, dict[str, str]]:
+def fingerprint(version: CodeVersion) -> tuple[str, dict[str, str]]:
     """The hash of the whole normalised text, and a short hash of each unit."""
     units = {unit.id: _hash(unit.text)[:12] for unit in version.units}
     whole = _hash("\n".join(f"{unit.id}\t{unit.text}" for unit in version.units))
@@ -45,7 +46,7 @@ def read(path: Path) -> dict:
     return data
 
 
-def rule_values(version: Version) -> dict:
+def rule_values(version: CodeVersion) -> dict:
     """Every value of a version's `rules:` by its dotted path ("donations.reporting.deadline_days": 30)."""
     flat: dict = {}
 
@@ -56,7 +57,7 @@ def rule_values(version: Version) -> dict:
         elif path:
             flat[path] = value
 
-    walk(version.meta.rules, "")
+    walk(version.rules, "")
     return flat
 
 
@@ -78,14 +79,14 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
     present = set()
     for code in site.codes.values():
         for version in code.versions:
-            key = str(version.meta.citation)
+            key = str(version.citation)
             present.add(key)
             whole, units = fingerprint(version)
             rules = rule_values(version)
             entry = lock.get(key)
             if entry is None or "rules" not in entry:
                 if ci:
-                    raise ContentError(version.meta.path, None, f"{key} is not in docs/{LOCK_NAME}{' with its rules' if entry else ''}: "
+                    raise ContentError(version.path, None, f"{key} is not in docs/{LOCK_NAME}{' with its rules' if entry else ''}: "
                                        f"run 'make site' locally and commit docs/{LOCK_NAME} with the new version")
                 if entry is None:
                     lock[key] = {"sha256": whole, "clauses": units, "rules": rules}
@@ -99,10 +100,10 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
             if not isinstance(entry, dict):
                 raise ContentError(path, None, f"{key}: each entry holds sha256, clauses and rules")
             if whole != _accepted(entry, "sha256"):
-                raise ContentError(version.meta.path, _first_changed_line(version, entry, units),
+                raise ContentError(version.path, _first_changed_line(version, entry, units),
                                    _changed_message(key, entry, units, whole, rules, path))
             if rules != _accepted(entry, "rules"):
-                raise ContentError(version.meta.path, _first_changed_rule_line(version, _accepted(entry, "rules") or {}, rules),
+                raise ContentError(version.path, _first_changed_rule_line(version, _accepted(entry, "rules") or {}, rules),
                                    _changed_rules_message(key, _accepted(entry, "rules") or {}, rules, whole, path))
             corrections = entry.get("corrections") or []
             version.corrections = [{"date": parse_date(c.get("date"), path, None, f"{key}: a correction's date"),
@@ -127,13 +128,13 @@ def _changed_units(entry: dict, units: dict[str, str]) -> list[str]:
     return sorted({a for a in set(before) | set(units) if before.get(a) != units.get(a)}, key=_natural)
 
 
-def _first_changed_line(version: Version, entry: dict, units: dict[str, str]) -> int | None:
+def _first_changed_line(version: CodeVersion, entry: dict, units: dict[str, str]) -> int | None:
     lines = [version.by_id[a].line for a in _changed_units(entry, units) if a in version.by_id]
     return min(lines) if lines else None
 
 
-def _first_changed_rule_line(version: Version, before: dict, rules: dict) -> int | None:
-    lines = [version.meta.line_of(f"rules.{name}") for name in set(before) | set(rules) if before.get(name) != rules.get(name)]
+def _first_changed_rule_line(version: CodeVersion, before: dict, rules: dict) -> int | None:
+    lines = [version.line_of(f"rules.{name}") for name in set(before) | set(rules) if before.get(name) != rules.get(name)]
     return min((line for line in lines if line), default=None)
 
 

@@ -2,76 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from checkers import content, frontmatter, rules
-from checkers.content import ContentError
+from checkers import rules
+from checkers.content import Code, CodeVersion, ContentError
 
-from . import clauses, references, wording
-
-
-@dataclass
-class Version:
-    meta: content.CodeVersion
-    units: list[clauses.Unit]
-    index: int
-    until: dt.date | None
-    refs: dict[str, list] = field(default_factory=dict)
-    corrections: list[dict] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.meta.version
-
-    @functools.cached_property
-    def by_id(self) -> dict[str, clauses.Unit]:
-        return {unit.id: unit for unit in self.units}
-
-    def scope_text(self, anchor: str) -> str:
-        """A unit's wording with everything under it: a section's clauses, a clause's sub-clauses."""
-        units = self.units
-        start = next(i for i, u in enumerate(units) if u.id == anchor)
-        head = units[start]
-        parts = [head.text]
-        for unit in units[start + 1:]:
-            if head.kind == "section" and unit.kind == "section" and unit.level <= head.level:
-                break
-            if head.kind != "section" and unit.parent != head.id:
-                break
-            parts.append(unit.text)
-        return " ".join(parts)
-
-
-@dataclass
-class CodeSite:
-    code: str
-    versions: list[Version]
-    _runs: dict = field(default_factory=dict, repr=False)
-
-    @property
-    def current(self) -> Version:
-        return self.versions[-1]
-
-    def wording_runs(self, anchor: str) -> list[list]:
-        """A clause through the versions: [wording or None, first version, last version] for each run of
-        versions with the same wording. Computed once per clause, so every page's share stays small."""
-        if anchor not in self._runs:
-            runs: list[list] = []
-            for version in self.versions:
-                unit = version.by_id.get(anchor)
-                key = unit.text if unit else None
-                if runs and runs[-1][0] == key:
-                    runs[-1][2] = version
-                else:
-                    runs.append([key, version, version])
-            self._runs[anchor] = runs
-        return self._runs[anchor]
+from . import references, source, wording
 
 
 @dataclass
@@ -93,7 +33,7 @@ class Topic:
 
 @dataclass
 class Site:
-    codes: dict[str, CodeSite]
+    codes: dict[str, Code]
     glossary: dict[str, Term]
     topics: list[Topic]
     notices: list[str] = field(default_factory=list)
@@ -107,48 +47,18 @@ class Site:
 def load(docs: Path) -> Site:
     """Load and check the content under `docs`; ContentError names the file and line of the first problem."""
     glossary = load_glossary(docs / "glossary.yml")
-    codes = content.load(docs / "codes")
-    site = Site({}, glossary, [])
-    for code in codes.values():
+    site = Site(source.load_codes(docs / "codes"), glossary, [])
+    for code in site.codes.values():
         for version in code.versions:
-            _check_front_matter_reads_the_same(version)
             rules.check(version)
-        versions = [Version(v, clauses.parse(v), i, code.in_force_until(i)) for i, v in enumerate(code.versions)]
-        site.codes[code.code] = CodeSite(code.code, versions)
-    for code_site in site.codes.values():
-        for version in code_site.versions:
             _resolve_references(site, version)
             _check_rule_numbers(version)
-        site.notices += removed_anchors(code_site)
+        site.notices += removed_anchors(code)
     site.topics = load_topics(docs / "topics.yml", site)
     return site
 
 
-def _check_front_matter_reads_the_same(version: content.CodeVersion) -> None:
-    # The checkers read front matter without PyYAML; a file the two read differently must not pass.
-    front, _, _ = frontmatter.split_front_matter(version.path.read_text(encoding="utf-8"))
-    try:
-        standard = yaml.safe_load(front) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ContentError(version.path, mark.line + 2 if mark else None, f"the front matter is not valid YAML: {error}") from None
-    ours = frontmatter.parse(front)
-    if _plain(standard) != _plain(ours):
-        raise ContentError(version.path, None, "standard YAML reads this front matter differently from the checkers: "
-                           "put text values that contain ':', '#' or quotes in double quotes")
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
-def _resolve_references(site: Site, version: Version) -> None:
+def _resolve_references(site: Site, version: CodeVersion) -> None:
     anchors = set(version.by_id)
 
     def anchors_of(code: str, version_id: str | None):
@@ -160,32 +70,32 @@ def _resolve_references(site: Site, version: Version) -> None:
 
     numbers = {unit.numbered_as: unit.id for unit in version.units if unit.numbered_as}
     for unit in version.units:
-        found = references.find(unit, version.meta.code, version.id, anchors, anchors_of, site.glossary,
-                                version.meta.path, numbers)
+        found = references.find(unit, version.code, version.id, anchors, anchors_of, site.glossary,
+                                version.path, numbers)
         if found:
             version.refs[unit.id] = found
 
 
-def _check_rule_numbers(version: Version) -> None:
+def _check_rule_numbers(version: CodeVersion) -> None:
     # Numbers live with the text: each must be stated in the clause it is cited from, in its unit and wording.
-    for cited in rules.cited_numbers(version.meta):
-        line = version.meta.line_of(cited.field)
+    for cited in rules.cited_numbers(version):
+        line = version.line_of(cited.field)
         if cited.clause not in version.by_id:
-            raise ContentError(version.meta.path, version.meta.line_of(cited.field.rpartition(".")[0] + ".clause"),
+            raise ContentError(version.path, version.line_of(cited.field.rpartition(".")[0] + ".clause"),
                                f"{cited.field} cites clause {cited.clause!r}, which this version does not have")
         if not wording.stated(cited, version.scope_text(cited.clause)):
-            raise ContentError(version.meta.path, line,
+            raise ContentError(version.path, line,
                                f"{cited.field} is {cited.value.normalize():f}, but the text of #{cited.clause} does not state it "
                                f"as {wording.describe(cited)}: cite the clause that states this number, or correct the number")
 
 
-def removed_anchors(code: CodeSite) -> list[str]:
+def removed_anchors(code: Code) -> list[str]:
     """Anchors that a newer version no longer has: reported, never silently broken."""
     notices = []
     for older, newer in zip(code.versions, code.versions[1:], strict=False):
         for anchor in older.by_id:
             if anchor not in newer.by_id:
-                notices.append(f"{newer.meta.citation} removes #{anchor} (it was in {older.id}); "
+                notices.append(f"{newer.citation} removes #{anchor} (it was in {older.id}); "
                                "its comparison page lists it as removed")
     return notices
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from checkers.content import Code, CodeVersion
 from checkers.money_and_dates import sentence
 
 from . import diff
-from .model import CodeSite, Site, Version
+from .model import Site
 from .render import abbreviations, day, esc, facts, href, page_of, rel, unit_block, unit_markdown
 
 
@@ -31,7 +32,7 @@ def comparison_page(code: str, old: str, new: str) -> str:
     return f"codes/{code}/compare/{old}-to-{new}/index.md"
 
 
-def comparisons(code: CodeSite) -> list[tuple[Version, Version]]:
+def comparisons(code: Code) -> list[tuple[CodeVersion, CodeVersion]]:
     """Consecutive pairs, and every version against the current one."""
     pairs = list(zip(code.versions, code.versions[1:], strict=False))
     pairs += [(v, code.current) for v in code.versions[:-2]]
@@ -49,20 +50,19 @@ def write_code_pages(site: Site, root: Path) -> None:
             write(root, page, comparison(site, code, old, new, page))
 
 
-def version_page(site: Site, code: CodeSite, version: Version, page: str) -> str:
-    meta = version.meta
+def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str:
     is_current_page = page == page_of(code.code)
     # The current version's permanent page repeats /codes/<id>/: keep it out of search results.
-    out = [front(meta.title, search=not (version is code.current and not is_current_page),
-                 description=f"{meta.title} ({meta.issuer}), version {version.id}")]
-    out.append(f"# {meta.title} {{#title}}\n\n")
+    out = [front(version.title, search=not (version is code.current and not is_current_page),
+                 description=f"{version.title} ({version.issuer}), version {version.id}")]
+    out.append(f"# {version.title} {{#title}}\n\n")
     if version is not code.current:
         out.append(banner(code, version, page))
     out.append(facts(version, site, page))
     for correction in version.corrections:
         out.append(f'<div class="admonition note correction" role="note" markdown>\n<p class="admonition-title">'
                    f'Corrected on {esc(day(correction["date"]))}</p>\n\n{esc(correction["reason"])}\n\n</div>\n\n')
-    checker_links = [name for name in meta.rules]
+    checker_links = [name for name in version.rules]
     if checker_links:
         links = ", ".join(f"[{name}]({rel(page, f'checkers/{name}/index.md')})" for name in checker_links)
         out.append(f'<p class="checker-links" markdown>Check your own case against this version: {links}.</p>\n\n')
@@ -73,9 +73,9 @@ def version_page(site: Site, code: CodeSite, version: Version, page: str) -> str
     return "".join(out)
 
 
-def banner(code: CodeSite, version: Version, page: str) -> str:
+def banner(code: Code, version: CodeVersion, page: str) -> str:
     successor = code.versions[version.index + 1]
-    when = day(successor.meta.in_force_from)
+    when = day(successor.in_force_from)
     current = href(page, page_of(code.code))
     removed = " ".join(u for u in version.by_id if u not in code.current.by_id)
     return (f'<div class="admonition warning superseded" role="note" data-current="{current}" data-removed="{esc(removed)}" markdown>\n'
@@ -86,12 +86,12 @@ def banner(code: CodeSite, version: Version, page: str) -> str:
             "</div>\n\n")
 
 
-def _unit_extras(site: Site, code: CodeSite, version: Version, unit, page: str) -> str:
+def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) -> str:
     parts = []
     if version is code.current:
         for topic, others in site.related(code.code, unit.id):
             if others:
-                links = " · ".join(f"[{esc(site.codes[c].current.meta.short_title)}, {site.codes[c].current.by_id[a].title()}]"
+                links = " · ".join(f"[{esc(site.codes[c].current.short_title)}, {site.codes[c].current.by_id[a].title()}]"
                                    f"({rel(page, page_of(c) + '#' + a)})" for c, a in others)
                 parts.append(f'<p class="related" markdown>Related clauses in other codes ({topic.title}): {links}</p>')
     if len(code.versions) > 1 and unit.kind != "section":
@@ -102,7 +102,7 @@ def _unit_extras(site: Site, code: CodeSite, version: Version, unit, page: str) 
 HISTORY_SPAN = 6  # runs of wording shown on each side of the version being read
 
 
-def clause_history(code: CodeSite, version: Version, anchor: str, page: str) -> str:
+def clause_history(code: Code, version: CodeVersion, anchor: str, page: str) -> str:
     """The clause in other versions: runs of identical wording, a few on each side of this version.
 
     Grouping and the cap keep every page's size independent of how many versions a code has."""
@@ -125,7 +125,7 @@ def clause_history(code: CodeSite, version: Version, anchor: str, page: str) -> 
             + "\n".join(items) + "\n</ul>\n</details>")
 
 
-def _history_item(code: CodeSite, anchor: str, page: str, first: Version, last: Version, key, mine) -> str:
+def _history_item(code: Code, anchor: str, page: str, first: CodeVersion, last: CodeVersion, key, mine) -> str:
     names = f"version {first.id}" if first is last else f"versions {first.id} to {last.id}"
     current = " (current)" if last is code.current else ""
     if key == "this":
@@ -138,7 +138,7 @@ def _history_item(code: CodeSite, anchor: str, page: str, first: Version, last: 
             f"{current}: {same}</li>")
 
 
-def version_links(code: CodeSite, version: Version, page: str) -> str:
+def version_links(code: Code, version: CodeVersion, page: str) -> str:
     """On a version's permanent page: its neighbours, the current version and the full history."""
     links = []
     if version.index:
@@ -151,10 +151,10 @@ def version_links(code: CodeSite, version: Version, page: str) -> str:
         links.append(f"[current version ({code.current.id})]({rel(page, page_of(code.code))})")
     links.append(f"[all versions, with dates and comparisons]({rel(page, page_of(code.code) + '#versions')})")
     return ("\n## Versions {#versions}\n\n" + " · ".join(links) + ".\n\n"
-            f"Machine-readable: [this version as JSON]({rel(page, version.meta.citation.json_url)}).\n\n")
+            f"Machine-readable: [this version as JSON]({rel(page, version.citation.json_url)}).\n\n")
 
 
-def history(code: CodeSite, version: Version, page: str) -> str:
+def history(code: Code, version: CodeVersion, page: str) -> str:
     rows = []
     for other in code.versions:
         name = f"[{other.id}]({rel(page, page_of(code.code, other.id))})"
@@ -168,30 +168,30 @@ def history(code: CodeSite, version: Version, page: str) -> str:
             compare += (" · " if compare else "") + \
                 f"[compare with current]({rel(page, comparison_page(code.code, other.id, code.current.id))})"
         until = day(other.until) if other.until else ("still in force" if other is code.current else "not stated")
-        rows.append(f"| {name} | {day(other.meta.in_force_from)} | {until} | {esc(other.meta.summary)} | {compare or '—'} |")
-    dates = json.dumps([{"version": v.id, "from": v.meta.in_force_from.isoformat() if v.meta.in_force_from else None,
+        rows.append(f"| {name} | {day(other.in_force_from)} | {until} | {esc(other.summary)} | {compare or '—'} |")
+    dates = json.dumps([{"version": v.id, "from": v.in_force_from.isoformat() if v.in_force_from else None,
                          "until": v.until.isoformat() if v.until else None,
                          "url": href(page, page_of(code.code, v.id))} for v in code.versions])
     return ("\n## Versions {#versions}\n\n"
-            "| Version | In force from | In force until | What changed | Compare |\n|---|---|---|---|---|\n"
+            "| CodeVersion | In force from | In force until | What changed | Compare |\n|---|---|---|---|---|\n"
             + "\n".join(rows) + "\n\n"
             f'<form class="as-at needs-script" data-versions="{esc(dates)}">\n'
             f'<label for="as-at-date">Show the version in force on</label> '
             f'<input type="date" id="as-at-date" name="date" required> <button type="submit">Go</button>\n'
             f'<output class="as-at-result" for="as-at-date" aria-live="polite"></output>\n</form>\n\n'
-            f"Machine-readable: [this version as JSON]({rel(page, version.meta.citation.json_url)}), "
+            f"Machine-readable: [this version as JSON]({rel(page, version.citation.json_url)}), "
             f"[all codes]({rel(page, 'codes/index.json')}), [feed of new versions]({rel(page, 'feed.xml')}).\n\n")
 
 
-def comparison(site: Site, code: CodeSite, old: Version, new: Version, page: str) -> str:
+def comparison(site: Site, code: Code, old: CodeVersion, new: CodeVersion, page: str) -> str:
     changes = diff.compare(old.units, new.units)
     counts = diff.summary(changes)
-    out = [front(f"{new.meta.title}: {old.id} compared with {new.id}", search=False)]
+    out = [front(f"{new.title}: {old.id} compared with {new.id}", search=False)]
     out.append(f"# Changes from version {old.id} to version {new.id}\n\n")
-    out.append(f"Code: [{esc(new.meta.title)}]({rel(page, page_of(code.code))}). "
+    out.append(f"Code: [{esc(new.title)}]({rel(page, page_of(code.code))}). "
                f"From [version {old.id}]({rel(page, page_of(code.code, old.id))}) "
-               f"(in force from {day(old.meta.in_force_from)}) to [version {new.id}]({rel(page, page_of(code.code, new.id))}) "
-               f"(in force from {day(new.meta.in_force_from)}).\n\n")
+               f"(in force from {day(old.in_force_from)}) to [version {new.id}]({rel(page, page_of(code.code, new.id))}) "
+               f"(in force from {day(new.in_force_from)}).\n\n")
     out.append(f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed, "
                f"{counts['unchanged']} unchanged. Removed words are struck through and marked [removed: …]; "
                "added words are underlined and marked [added: …].\n\n")
@@ -231,7 +231,7 @@ def write_topics(site: Site, root: Path) -> None:
         for code, anchor in topic.clauses:
             version = site.codes[code].current
             unit = version.by_id[anchor]
-            out.append(f'<div class="topic-clause" markdown>\n**[{esc(version.meta.short_title)}, {unit.title()}]'
+            out.append(f'<div class="topic-clause" markdown>\n**[{esc(version.short_title)}, {unit.title()}]'
                        f'({rel(page, page_of(code) + "#" + anchor)})**\n\n> {version.scope_text(anchor)}\n\n</div>\n\n')
     out.append(abbreviations(site))
     write(root, page, "".join(out))
@@ -252,7 +252,7 @@ def codes_list(site: Site, page: str) -> str:
     """The list of codes for the home page and /codes/."""
     rows = ["| Code | Issued by | Current version | In force from |", "|---|---|---|---|"]
     for code in site.codes.values():
-        meta = code.current.meta
+        meta = code.current
         rows.append(f"| [{esc(meta.title)}]({rel(page, page_of(code.code))}) | {esc(meta.issuer)} | "
                     f"{esc(code.current.id)} | {day(meta.in_force_from)} |")
     return "\n".join(rows) + "\n"

@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 
 from checkers.citation import Citation
-from checkers.content import ContentError
-
-from .clauses import Unit
+from checkers.content import ContentError, Unit
 
 LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]*)\)")
 # "section 13", "paragraph 5(b)", "clause 12"; not "Clause 1.8" (the Rule Book's own numbering).

@@ -7,10 +7,10 @@ import html
 import posixpath
 
 from checkers.citation import Citation
+from checkers.content import CodeVersion, Unit
 from checkers.money_and_dates import written_date
 
-from .clauses import Unit
-from .model import Site, Version
+from .model import Site
 from .references import Reference
 
 NOT_STATED = "not stated"
@@ -53,16 +53,16 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def reference_link(ref: Reference, site: Site, page: str, version: Version) -> str:
+def reference_link(ref: Reference, site: Site, page: str, version: CodeVersion) -> str:
     if ref.kind == "glossary":
         term = site.glossary[ref.term]
         return f'[{ref.text}]({rel(page, "glossary.md#" + term.id)} "{esc(term.term)}: {esc(term.meaning)}")'
-    if ref.code == version.meta.code and ref.version == version.id:
+    if ref.code == version.code and ref.version == version.id:
         return f"[{ref.text}](#{ref.anchor})"
     return f"[{ref.text}]({rel(page, page_of(ref.code, ref.version) + '#' + ref.anchor)})"
 
 
-def unit_markdown(unit: Unit, version: Version, site: Site, page: str) -> str:
+def unit_markdown(unit: Unit, version: CodeVersion, site: Site, page: str) -> str:
     """The unit's own Markdown with every reference turned into a checked link."""
     source = unit.markdown
     pieces, last = [], 0
@@ -73,10 +73,10 @@ def unit_markdown(unit: Unit, version: Version, site: Site, page: str) -> str:
     return "".join(pieces)
 
 
-def unit_block(unit: Unit, version: Version, site: Site, page: str, extra: str = "") -> str:
+def unit_block(unit: Unit, version: CodeVersion, site: Site, page: str, extra: str = "") -> str:
     """A unit as a block with its permanent anchor and a visible link to copy."""
     body = unit_markdown(unit, version, site, page)
-    cite = version.meta.citation.at(unit.id)
+    cite = version.citation.at(unit.id)
     if unit.kind == "section":
         return f"{'#' * unit.level} {body} {{#{unit.id} data-cite=\"{cite}\"}}\n\n{extra}"
     first, _, rest = body.partition("\n")
@@ -89,36 +89,35 @@ def unit_block(unit: Unit, version: Version, site: Site, page: str, extra: str =
     return (f'<div class="{classes}" id="{unit.id}" markdown>\n{link} {first}\n{rest}\n\n{extra}</div>\n\n')
 
 
-def facts(version: Version, site: Site, page: str) -> str:
-    meta = version.meta
-    code = site.codes[meta.code]
-    permanent = href(page, page_of(meta.code, version.id))
+def facts(version: CodeVersion, site: Site, page: str) -> str:
+    code = site.codes[version.code]
+    permanent = href(page, page_of(version.code, version.id))
     rows = [
-        ("Issued by", esc(meta.issuer)),
-        ("Applies to", esc(meta.applies_to)),
-        ("Version", f'{esc(version.id)} ({"current" if version is code.current else meta.status}) · '
+        ("Issued by", esc(version.issuer)),
+        ("Applies to", esc(version.applies_to)),
+        ("CodeVersion", f'{esc(version.id)} ({"current" if version is code.current else version.status}) · '
                     f'<a href="{permanent}">permanent address of this version</a>'),
-        ("In force from", esc(day(meta.in_force_from))),
+        ("In force from", esc(day(version.in_force_from))),
         ("In force until", _until(version, version is code.current)),
-        ("Status", esc(meta.status.replace("-", " "))),
-        ("Published on this site", esc(day(meta.published))),
-        ("Source", esc(meta.source)),
-        ("Cite as", f"<code>{esc(str(meta.citation))}</code>, and a clause as "
-                    f"<code>{esc(str(meta.citation.at(_example_anchor(version))))}</code>"),
+        ("Status", esc(version.status.replace("-", " "))),
+        ("Published on this site", esc(day(version.published))),
+        ("Source", esc(version.source)),
+        ("Cite as", f"<code>{esc(str(version.citation))}</code>, and a clause as "
+                    f"<code>{esc(str(version.citation.at(_example_anchor(version))))}</code>"),
     ]
     items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return f'<dl class="version-facts">\n{items}\n</dl>\n\n'
 
 
-def _example_anchor(version: Version) -> str:
+def _example_anchor(version: CodeVersion) -> str:
     """A clause of this very version to show how citations read (not every code has a clause 12)."""
     return next((u.id for u in version.units if u.kind == "clause"), version.units[0].id if version.units else "")
 
 
-def _until(version: Version, is_current: bool) -> str:
+def _until(version: CodeVersion, is_current: bool) -> str:
     if version.until:
         return esc(day(version.until))
-    return "still in force" if is_current and version.meta.status == "in-force" else NOT_STATED
+    return "still in force" if is_current and version.status == "in-force" else NOT_STATED
 
 
 def abbreviations(site: Site) -> str:

@@ -50,15 +50,15 @@ def precompile(root: Path, mode: str, source: Path, target: Path) -> None:
         _fail(f"precompiling Python ({mode}) in Pyodide failed:\n{result.stderr[-2000:]}")
 
 
-def build_wheel(codes: Path, root: Path, target: Path) -> Path:
-    """A py3-none-any wheel of checkers/ with every code version inside, built by 'python -m build', with
-    bytecode for Pyodide's Python beside each module."""
+def build_wheel(codes_data: Path, root: Path, target: Path) -> Path:
+    """A py3-none-any wheel of checkers/ with the codes' data inside (checkers/content.py), built by
+    'python -m build', with bytecode for Pyodide's Python beside each module."""
     with tempfile.TemporaryDirectory() as temp:
         project = Path(temp) / "project"
         project.mkdir()
         shutil.copy(root / "pyproject.toml", project)
-        shutil.copytree(root / "checkers", project / "checkers", ignore=shutil.ignore_patterns("__pycache__", "codes"))
-        shutil.copytree(codes, project / "checkers" / "codes", ignore=shutil.ignore_patterns("*.lock.yml"))
+        shutil.copytree(root / "checkers", project / "checkers", ignore=shutil.ignore_patterns("__pycache__", "codes.json"))
+        shutil.copy(codes_data, project / "checkers" / "codes.json")
         # A fixed timestamp in the wheel's entries: the same sources give the same wheel and the same address.
         result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
                                  str(Path(temp) / "dist"), str(project)], capture_output=True, text=True,
@@ -136,7 +136,7 @@ def empty_stdlib(path: Path) -> Path:
     return path
 
 
-def prepare(staging: Path, codes: Path, root: Path) -> dict:
+def prepare(staging: Path, codes_data: Path, root: Path) -> dict:
     """Stage the wheel and the Pyodide runtime under staging/assets; returns the manifest pages embed."""
     pyodide = pyodide_dir(root)
     assets = staging / "assets"
@@ -149,7 +149,7 @@ def prepare(staging: Path, codes: Path, root: Path) -> dict:
     stdlib = precompiled_stdlib(root, pyodide)
     stdlib_name = f"python_stdlib-{stdlib.stem.rsplit('-', 1)[-1]}.zip"
     shutil.copy(stdlib, target / stdlib_name)
-    wheel = build_wheel(codes, root, assets / "wheels")
+    wheel = build_wheel(codes_data, root, assets / "wheels")
     # Named by its contents, which two builds of the same sources need not share (Python's memory layout varies).
     snapshot = memory_snapshot(root, pyodide, stdlib, wheel)
     snapshot_name = f"checkers-{hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]}.snapshot"

@@ -16,7 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import build_site  # noqa: E402
+from checkers import content  # noqa: E402
 from sitebuild.serve import Handler  # noqa: E402
+
+# The checkers read the data the build makes from docs/codes (as `make setup` does); a run of pytest alone
+# makes it again when it is missing or older than the codes' files.
+try:
+    content.load()
+except content.ContentError:
+    assert build_site.main(["--checkers-data", str(content.PACKAGED_DATA)]) == 0, "the content does not build"
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

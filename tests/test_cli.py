@@ -25,7 +25,7 @@ def test_a_request_on_standard_input_gives_a_cited_result():
     assert response["findings"][0]["deadline"] == "2024-03-31"
     assert response["findings"][0]["clause"] == {"code": "nec-candidates", "version": "original", "id": "12",
                                                  "url": "codes/nec-candidates/original/#12",
-                                                 "citation": "nec-candidates@original#12"}
+                                                 "citation": "nec-candidates@original#12", "name": "clause 12"}
 
 
 def test_an_invalid_request_exits_2_naming_every_field():
@@ -46,10 +46,14 @@ def test_an_unknown_checker_exits_2_with_json():
     assert json.loads(result.stdout)["errors"][0]["field"] == "arguments"
 
 
-def test_codes_points_at_another_content_folder():
+def test_codes_points_at_another_codes_data_file(tmp_path):
+    data = tmp_path / "codes.json"
+    made = subprocess.run([sys.executable, "build_site.py", "--docs", str(FIXTURES.parent), "--checkers-data", str(data)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
     request = {"code": "fixture-candidates", "version": "2020",
                "donations": [{"donor": "A", "amount": 600, "received": "2021-01-01"}]}
-    result = cli("donations", "--codes", str(FIXTURES), stdin=json.dumps(request))
+    result = cli("donations", "--codes", str(data), stdin=json.dumps(request))
     assert result.returncode == 0
     assert json.loads(result.stdout)["version"] == "2020"
 

@@ -40,7 +40,7 @@ def test_every_word_of_the_source_is_published_in_order(site, code, seed):
     if not (SEEDS / seed).exists():
         pytest.skip("the seeds are not beside this checkout")
     version = site.codes[code].current
-    published = words(version.meta.title + " " + " ".join(
+    published = words(version.title + " " + " ".join(
         (u.label + " " + u.text) if u.kind in ("clause", "subclause") else u.text for u in version.units))
     source = words((SEEDS / seed).read_text(encoding="utf-8"))
     # Headings and titles are published as they are; the only change allowed is joining a page break.
@@ -105,4 +105,4 @@ def test_the_glossary_has_the_terms_members_meet(site):
 
 def test_no_effective_date_is_invented(site):
     for code in site.codes.values():
-        assert all(v.meta.in_force_from is None for v in code.versions)
+        assert all(v.in_force_from is None for v in code.versions)

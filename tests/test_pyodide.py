@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import checkers
+from checkers import content
 from sitebuild import BuildError, runtime
 from tests import checkercases
 
@@ -26,7 +27,7 @@ def harness_reports(tmp_path_factory):
         pytest.fail("Node.js is needed to run the checkers in Pyodide")
     folder = tmp_path_factory.mktemp("pyodide")
     pyodide = runtime.pyodide_dir(ROOT)
-    wheel = runtime.build_wheel(ROOT / "docs" / "codes", ROOT, folder)
+    wheel = runtime.build_wheel(content.PACKAGED_DATA, ROOT, folder)
     stdlib = runtime.precompiled_stdlib(ROOT, pyodide)
     snapshot = runtime.memory_snapshot(ROOT, pyodide, stdlib, wheel)
     empty = runtime.empty_stdlib(folder / runtime.EMPTY_STDLIB)

@@ -1,5 +1,6 @@
 """Versions over the fixture code (tests/fixtures/docs): diffs, dates, the lock, pages, JSON and feed."""
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -11,7 +12,7 @@ import pytest
 import build_site
 import checkers
 from checkers import content
-from sitebuild import audit, diff, lock, model
+from sitebuild import audit, diff, lock, model, source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docs"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -20,6 +21,12 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture(scope="module")
 def fixture():
     return model.load(FIXTURES).codes["fixture-candidates"]
+
+
+@pytest.fixture(scope="module")
+def fixture_data(tmp_path_factory) -> Path:
+    """The checkers' data for the fixture code, as the build writes it."""
+    return build_site.write_checkers_data(model.load(FIXTURES), tmp_path_factory.mktemp("data") / "codes.json")
 
 
 @pytest.fixture(scope="module")
@@ -79,13 +86,13 @@ def test_plain_references_follow_the_renumbering(fixture):
     ("2023-12-31", "2022"), ("2024-01-01", "2024"), ("2030-01-01", "2024"),
 ])
 def test_the_version_in_force_on_a_day(day, version):
-    code = content.load(FIXTURES / "codes")["fixture-candidates"]
+    code = source.load_codes(FIXTURES / "codes")["fixture-candidates"]
     found = code.version_on(dt.date.fromisoformat(day))
     assert (found.version if found else None) == version
 
 
 def test_a_version_with_no_stated_start_covers_every_day_before_its_successor():
-    code = content.load(Path(__file__).parent.parent / "docs" / "codes")["nec-candidates"]
+    code = checkers.codes()["nec-candidates"]
     assert code.version_on(dt.date(1999, 1, 1)).version == "original"
 
 
@@ -94,7 +101,7 @@ def load_with_one_change(tmp_path, version: str, old: str, new: str):
     shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
     path = tmp_path / "codes" / "fixture-candidates" / f"{version}.md"
     path.write_text(path.read_text().replace(old, new))
-    return content.load(tmp_path / "codes")
+    return source.load_codes(tmp_path / "codes")
 
 
 def test_overlapping_periods_are_refused(tmp_path):
@@ -115,10 +122,11 @@ def test_only_the_newest_version_may_be_in_force(tmp_path):
     ({"version": "2022"}, None, False),          # the 2022 threshold is £2,230
     ({"as_of": "2021-06-01"}, "2021-03-31", True),
 ])
-def test_a_number_changed_in_a_version_changes_the_answer_for_that_version_only(choice, expected_deadline, reported):
+def test_a_number_changed_in_a_version_changes_the_answer_for_that_version_only(choice, expected_deadline, reported,
+                                                                                   fixture_data):
     request = {"code": "fixture-candidates", **choice,
                "donations": [{"donor": "A", "amount": 2000, "received": "2021-03-01", "permissible": True}]}
-    response = checkers.run("donations", request, FIXTURES / "codes")
+    response = checkers.run("donations", request, fixture_data)
     reports = [f for f in response["findings"] if f["rule"] == "report"]
     assert bool(reports) is reported
     if reported:
@@ -126,10 +134,10 @@ def test_a_number_changed_in_a_version_changes_the_answer_for_that_version_only(
         assert reports[0]["clause"]["url"] == "codes/fixture-candidates/2020/#3"
 
 
-def test_the_newest_version_reports_within_14_days():
+def test_the_newest_version_reports_within_14_days(fixture_data):
     request = {"code": "fixture-candidates", "donations": [{"donor": "A", "amount": 2500, "received": "2024-03-01",
                                                             "permissible": True}]}
-    response = checkers.run("donations", request, FIXTURES / "codes")
+    response = checkers.run("donations", request, fixture_data)
     assert response["version"] == "2024"
     assert [f["deadline"] for f in response["findings"] if f["rule"] == "report"] == ["2024-03-15"]
 
@@ -225,9 +233,7 @@ def test_a_clause_history_stays_short_however_many_versions_there_are():
     from sitebuild import pages
 
     code = model.load(FIXTURES).codes["fixture-candidates"]
-    many = model.CodeSite(code.code, [code.versions[i % 2] for i in range(40)])
-    for index, version in enumerate(many.versions):
-        many.versions[index] = model.Version(version.meta, version.units, index, None, version.refs)
+    many = content.Code(code.code, [dataclasses.replace(code.versions[i % 2], in_force_until=None) for i in range(40)])
     html = pages.clause_history(many, many.versions[20], "2", "codes/fixture-candidates/x/index.md")
     assert html.count("<li>") == 2 * pages.HISTORY_SPAN + 2  # the runs around this one, and "all versions"
 

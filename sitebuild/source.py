@@ -1,0 +1,219 @@
+"""Reading the codes' files: `docs/codes/<code-id>/<version>.md`, YAML front matter then the text.
+
+The front matter is read by PyYAML and checked against one declared schema (FIELDS); every error names the
+file and the line of the field. The checkers never read these files: they read the data the build writes
+from them (checkers/content.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from checkers.citation import CODE_ID, VERSION_ID
+from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError
+
+from . import clauses
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # text, date, choice or mapping
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    meaning: str = ""
+
+
+# The front matter of a version, declared once: what each field holds and whether it must be there.
+FIELDS = {
+    "title": Field("text", True, meaning="the code's title as the source gives it"),
+    "short_title": Field("text", meaning="a short name for menus and lists"),
+    "issuer": Field("text", True, meaning="who issued the code"),
+    "applies_to": Field("text", True, meaning="who the code applies to"),
+    "version": Field("text", True, meaning="the version's id, the same as the file's name"),
+    "published": Field("date", True, meaning="the day this version was published on this site"),
+    "status": Field("choice", True, STATUSES),
+    "source": Field("text", True, meaning="where the text came from"),
+    "summary": Field("text", True, meaning="one line on what this version changed"),
+    "numbering": Field("choice", False, NUMBERINGS),
+    "in_force_from": Field("date", meaning="the day this version took effect, where the source states it"),
+    "in_force_until": Field("date", meaning="its last day in force, where the source states it"),
+    "rules": Field("mapping", meaning="the numbers the checkers use, each with its clause"),
+    "anchors": Field("mapping", meaning="renumbered clauses' permanent anchors"),
+}
+
+
+def split_front_matter(source: str, path: Path) -> tuple[str, str, int]:
+    """Return (front matter, body, line number where the body starts)."""
+    lines = source.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ContentError(path, 1, "the file must start with front matter: a line '---', the fields, then '---'")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    raise ContentError(path, 1, "the front matter is not closed: add a line '---' after the last field")
+
+
+def _field_lines(node, first_line: int, path: str = "", found: dict | None = None) -> dict[str, int]:
+    """The file line of every field of a mapping, by dotted path."""
+    found = {} if found is None else found
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            where = f"{path}.{key.value}" if path else str(key.value)
+            found[where] = key.start_mark.line + first_line
+            _field_lines(value, first_line, where, found)
+    return found
+
+
+# A value that opens a quote it does not close on the same line: YAML would read on to the next quote, lines
+# later, and report the problem there.
+_UNCLOSED = re.compile(r"""^\s*(?:- )?[\w-]+:\s+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$""")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a field given twice (which YAML itself would let the last one win)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"the field {key!r} appears twice (first at line "
+                                                        f"{{first}})", key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
+
+
+def read_yaml(text: str, path: Path, first_line: int):
+    """YAML text, and the file line of each field; an error names the line where the problem is."""
+    for offset, line in enumerate(text.split("\n")):
+        if _UNCLOSED.match(line.rstrip()):
+            raise ContentError(path, first_line + offset, "this quoted text is not closed: end it with the same quote "
+                               "mark it starts with, on the same line")
+    try:
+        return yaml.load(text, Loader=_Loader), _field_lines(yaml.compose(text), first_line)
+    except yaml.constructor.ConstructorError as error:
+        if error.problem and "appears twice" in error.problem:
+            raise ContentError(path, error.problem_mark.line + first_line, error.problem.split(" (first")[0]) from None
+        raise ContentError(path, error.problem_mark.line + first_line if error.problem_mark else None,
+                           f"this is not valid front matter: {error.problem}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
+        raise ContentError(path, mark.line + first_line if mark else None,
+                           f"this is not valid YAML ({problem}): put text that holds ':', '#' or quotes in double quotes, "
+                           "and close every quote") from None
+
+
+def parse_date(value, path: Path, line: int | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ContentError(path, line, f"{name} must be a date written YYYY-MM-DD, not {value!r}") from None
+
+
+def _checked(data: dict, path: Path, lines: dict) -> dict:
+    """The front matter's values, each checked against FIELDS."""
+    for name in data:
+        if name not in FIELDS:
+            raise ContentError(path, lines.get(str(name)), f"unknown field {name!r}: the fields are {', '.join(FIELDS)}")
+    values = {}
+    for name, spec in FIELDS.items():
+        value, line = data.get(name), lines.get(name)
+        if value in (None, ""):
+            if spec.required:
+                raise ContentError(path, 1, f"the front matter has no {name!r}: add '{name}: ...' ({spec.meaning}; "
+                                   "see docs/maintainers/)")
+            values[name] = None
+        elif spec.kind == "date":
+            values[name] = parse_date(value, path, line, name)
+        elif spec.kind == "choice":
+            if value not in spec.choices:
+                raise ContentError(path, line, f"{name} must be one of {', '.join(spec.choices)}, not {value!r}")
+            values[name] = value
+        elif spec.kind == "mapping":
+            if not isinstance(value, dict):
+                raise ContentError(path, line, f"{name} must be a set of 'name: value' lines")
+            values[name] = value
+        else:
+            if isinstance(value, (dict, list)):
+                raise ContentError(path, line, f"{name} must be text, not a list or a set of fields")
+            values[name] = str(value)
+    return values
+
+
+def read_version(path: Path, code: str) -> CodeVersion:
+    """Read one version file's front matter and body, checking every field."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(path, None, "the file is not UTF-8 text: save it as UTF-8") from None
+    front, body, body_line = split_front_matter(source, path)
+    data, lines = read_yaml(front, path, 2)
+    if not isinstance(data, dict):
+        raise ContentError(path, 2, "the front matter must be lines of 'field: value'")
+    values = _checked(data, path, lines)
+    if values["version"] != path.stem:
+        raise ContentError(path, lines.get("version"),
+                           f"version is {values['version']!r} but the file is named {path.name!r}: they must match")
+    if not VERSION_ID.match(values["version"]):
+        raise ContentError(path, lines.get("version"), "a version id uses letters, digits, '.' and '-' only")
+    version = CodeVersion(
+        code=code, version=values["version"], title=values["title"], short_title=values["short_title"] or values["title"],
+        issuer=values["issuer"], applies_to=values["applies_to"], published=values["published"], status=values["status"],
+        source=values["source"], summary=values["summary"], numbering=values["numbering"] or "whole-code",
+        in_force_from=values["in_force_from"], in_force_until=values["in_force_until"], rules=values["rules"] or {},
+        anchors=values["anchors"] or {}, path=path, body=body, body_line=body_line, field_lines=lines)
+    version.units = clauses.parse(version)
+    return version
+
+
+def _order(versions: list[CodeVersion]) -> list[CodeVersion]:
+    # Versions follow each other by the date they took effect, else by publication date.
+    return sorted(versions, key=lambda v: (v.in_force_from or v.published, v.published, v.version))
+
+
+def check_periods(code: Code) -> None:
+    """In-force periods follow each other in order and never overlap; statuses agree."""
+    for index, version in enumerate(code.versions):
+        line = version.field_lines.get("in_force_until")
+        if version.in_force_from and version.in_force_until and version.in_force_until < version.in_force_from:
+            raise ContentError(version.path, line, "in_force_until is before in_force_from")
+        if index and version.in_force_from is None:
+            raise ContentError(version.path, 1, "a version after the first must say when it took effect: add in_force_from")
+        if index + 1 < len(code.versions):
+            following = code.versions[index + 1]
+            if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:
+                raise ContentError(following.path, following.field_lines.get("in_force_from"),
+                                   f"in force from {following.in_force_from} overlaps {version.citation}, in force until {version.in_force_until}")
+            if version.status == "in-force":
+                raise ContentError(version.path, version.field_lines.get("status"),
+                                   f"{following.citation} replaces this version: set 'status: superseded' here")
+    if code.current.status == "superseded":
+        raise ContentError(code.current.path, code.current.field_lines.get("status"),
+                           "the newest version cannot be superseded: set 'status: in-force' (or 'withdrawn')")
+
+
+def load_codes(folder: Path) -> dict[str, Code]:
+    """Every code in a content folder, its versions read, split into units and put in order, checked."""
+    if not folder.is_dir():
+        raise ContentError(folder, None, "no such content folder")
+    codes: dict[str, Code] = {}
+    for directory in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if not CODE_ID.match(directory.name):
+            raise ContentError(directory, None, "a code id uses lower-case letters, digits and '-' only")
+        versions = [read_version(p, directory.name) for p in sorted(directory.glob("*.md"))]
+        if not versions:
+            continue
+        code = Code(directory.name, _order(versions))
+        check_periods(code)
+        codes[code.code] = code
+    return codes
