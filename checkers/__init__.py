@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 from . import content, donations, nominations, suspension
-from .findings import clause_reference
+from .citation import Citation
+from .findings import DISCLAIMER, clause_reference, headline
 from .money_and_dates import quoted
 from .rules import cited_numbers
 from .validation import Errors, choose_version
@@ -61,7 +62,10 @@ def run(checker, request, codes_data: Path | str | None = None) -> dict:
     result = CHECKERS[checker].check(request, version, errors)
     if errors:
         return errors.response()
-    return {"checker": checker, "code": version.code, "version": version.version, **result}
+    status_text = CHECKERS[checker].STATUS_TEXT[result["status"]]
+    return {"checker": checker, "code": version.code, "version": version.version, **result,
+            "title": version.short_title, "status_text": status_text, "headline": headline(status_text, version),
+            "disclaimer": DISCLAIMER}
 
 
 def parse_request(text: str) -> tuple[object, list[dict]]:
@@ -91,8 +95,9 @@ def describe(checker: str, served_codes: dict[str, content.Code] | None = None) 
     for code in (codes() if served_codes is None else served_codes).values():
         versions = [v for v in code.versions if checker in v.rules]
         if versions:
-            served.append({"code": code.code, "title": code.current.short_title, "current": code.current.version,
-                           "versions": [{"version": v.version, "status": v.status,
+            served.append({"code": code.code, "citation": str(Citation(code.code)), "title": code.current.short_title,
+                           "current": code.current.version,
+                           "versions": [{"version": v.version, "citation": str(v.citation), "status": v.status,
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, checker)} for v in versions]})
     return {"checker": checker, "title": TITLES[checker], "inputs": CHECKERS[checker].INPUTS, "codes": served}

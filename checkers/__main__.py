@@ -106,4 +106,9 @@ def _write(response: dict) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader of the output went away (`| head`): nothing more to say, and no traceback.
+        sys.stderr.close()
+        sys.exit(1)

@@ -34,6 +34,7 @@ PPERA_SCHEDULE_7 = "https://www.legislation.gov.uk/ukpga/2000/41/schedule/7"
 INPUTS = [
     {"name": "donations", "label": "Donations", "type": "rows", "required": False,
      "hint": "One row for each donation you received, of money or in kind.",
+     "row_label": "Donation", "add_label": "Add a donation", "remove_label": "Remove donation",
      "fields": [
          {"name": "donor", "label": "Donor's name", "type": "text", "required": True,
           "hint": "Donations from the same name (ignoring capitals and spaces at either end) are added up."},
@@ -48,6 +49,7 @@ INPUTS = [
      ]},
     {"name": "spending", "label": "Spending", "type": "rows", "required": False,
      "hint": "What you have spent on your campaign, one row for each region and amount.",
+     "row_label": "Spending", "add_label": "Add spending in a region", "remove_label": "Remove spending",
      "fields": [
          {"name": "region", "label": "Region", "type": "text", "required": True},
          {"name": "amount", "label": "Amount spent", "type": "money", "unit": "£", "required": True},
@@ -55,6 +57,8 @@ INPUTS = [
     {"name": "election_period_end", "label": "Last day of the election period", "type": "date", "required": False,
      "hint": "Where the code says donations must be reported before the election period ends."},
 ]
+STATUS_TEXT = {"ok": "Nothing to act on under this code.", "action": "Action needed.",
+               "breach": "Breach: something here breaks the code."}
 DONATION_FIELDS = ("donor", "amount", "received", "kind", "permissible")
 KINDS = ("cash", "non-cash")
 

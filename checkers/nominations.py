@@ -22,6 +22,10 @@ INPUTS = [
 ]
 
 
+STATUS_TEXT = {"insufficient": "Not enough verified nominations to stand.",
+               "sufficient": "Enough verified nominations to stand.", "full": "The most nominations you may secure."}
+
+
 def read_count(value, maximum: int, errors: Errors) -> int | None:
     # Digits 0-9 only: str.isdigit() also admits superscript and circled digits, which int() refuses.
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
@@ -85,5 +89,7 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
         message = (f"You have {verified} verified nominations: the most you may secure ({rule.minimum} plus "
                    f"{rule.further} further). No more can be added.")
         findings.append(finding("maximum", "info", message, version, rule.clause))
+    details = [f"Verified: {verified} of at least {rule.minimum} needed and at most {rule.maximum}. Still needed: "
+               f"{shortfall}. You may still add: {can_still_add}."]
     return {"status": status, "findings": findings, "verified": verified, "minimum": rule.minimum,
-            "maximum": rule.maximum, "shortfall": shortfall, "can_still_add": can_still_add}
+            "maximum": rule.maximum, "shortfall": shortfall, "can_still_add": can_still_add, "details": details}

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .citation import Citation
+from . import TITLES
 
-LEVELS = {"breach": "BREACH", "action": "ACTION", "info": "Info"}
 # Control characters (and the bidirectional overrides that reorder a line) from a spreadsheet's cells would
 # act on the terminal rather than show: they are written as escapes.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -18,14 +17,19 @@ def printable(text: str) -> str:
 
 
 def readable(response: dict) -> str:
+    """The same words as the checker's page: the headline, each finding with its label and facts, the notes."""
     if "errors" in response:
-        lines = ["Nothing was checked: fix these first."] + [f"- {e['field']}: {e['message']}" for e in response["errors"]]
+        lines = [response.get("summary", "Nothing was checked: fix these first.")]
+        lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
     else:
-        lines = [f"{response['checker'].capitalize()} under {Citation(response['code'], response['version'])}: "
-                 f"{response['status'].upper()}"]
+        lines = [f"{TITLES.get(response['checker'], response['checker'])}: {response['headline']}"]
+        lines += response.get("details", [])
         if not response["findings"]:
             lines.append("No findings: nothing to report or act on under this code.")
         for item in response["findings"]:
-            lines.append(f"- {LEVELS[item['level']]}: {item['message']} [{item['clause']['citation']}]")
+            facts = f" {item['facts_text']}" if item.get("facts_text") else ""
+            lines.append(f"- {item['level_label']}: {item['message']}{facts} [{item['clause']['citation']}, {item['clause']['name']}]")
     lines += [f"Note: {note}" for note in response.get("notes", [])]
+    if "disclaimer" in response:
+        lines.append(response["disclaimer"])
     return "\n".join(printable(line) for line in lines)

@@ -20,6 +20,7 @@ INPUTS = [
     {"name": "other_pending_investigation", "label": "Are you the subject of any other pending investigation?",
      "type": "boolean", "required": "when suspended", "hint": "Answer if you are suspended."},
 ]
+STATUS_TEXT = {"eligible": "This rule allows you to stand.", "not-eligible": "This rule does not allow you to stand."}
 RETURNING_OFFICER = "The Returning Officer interprets these guidelines and has the final word on how they apply to you."
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .content import Code, CodeVersion
-from .money_and_dates import parse_date, quoted
+from .money_and_dates import parse_date, quoted, sentence
 
 # The fields every checker reads: which code, and which version of it (by id, or in force on a date).
 COMMON_FIELDS = ("code", "version", "as_of")
@@ -22,7 +22,11 @@ class Errors:
         return bool(self.items)
 
     def response(self) -> dict:
-        return {"errors": self.items}
+        """{"errors": [...]} as the contract says, with the words a page shows: each message as a sentence, and a
+        summary."""
+        count = len(self.items)
+        return {"errors": [{**item, "sentence": sentence(item["message"])} for item in self.items],
+                "summary": f"Nothing was checked: {count} {'answer needs' if count == 1 else 'answers need'} correcting."}
 
 
 def check_fields(data: dict, allowed: tuple[str, ...], prefix: str, errors: Errors) -> None:

@@ -77,7 +77,7 @@ def _applies(description: dict, page: str) -> str:
     for code in description["codes"]:
         for version in code["versions"]:
             clauses = ", ".join(f'<a href="{href(page, page_of(code["code"], version["version"]) + "#" + c["id"])}">'
-                                f"#{esc(c['id'])}</a>" for c in version["clauses"])
+                                f"{esc(c['name'])}</a>" for c in version["clauses"])
             current = " (current)" if version["version"] == code["current"] else ""
             items.append(f"<li>{esc(code['title'])}, version {esc(version['version'])}{current}: {clauses}</li>")
     return ('<div class="checker-applies"><h2 id="applies">What it applies</h2>'
@@ -87,10 +87,10 @@ def _applies(description: dict, page: str) -> str:
 def _form(description: dict) -> str:
     options = []
     for code in description["codes"]:
-        options.append(f'<option value="{esc(code["code"])}@">{esc(code["title"])}: current version '
+        options.append(f'<option value="{esc(code["citation"])}">{esc(code["title"])}: current version '
                        f'({esc(code["current"])})</option>')
         for version in code["versions"]:
-            options.append(f'<option value="{esc(code["code"])}@{esc(version["version"])}">{esc(code["title"])}: '
+            options.append(f'<option value="{esc(version["citation"])}">{esc(code["title"])}: '
                            f'version {esc(version["version"])}</option>')
     fields = "".join(_field(spec, spec["name"]) for spec in description["inputs"])
     return (f'<form class="checker-form" id="checker-form" data-checker="{description["checker"]}" novalidate>'
@@ -100,8 +100,9 @@ def _form(description: dict) -> str:
             '<input type="date" id="as_of" name="as_of" aria-describedby="as_of-hint">'
             '<p class="hint" id="as_of-hint">Leave empty to use the version chosen above.</p></div>'
             f"{fields}"
-            '<div class="checker-actions"><button type="submit" class="md-button md-button--primary">Check</button> '
-            '<button type="button" class="md-button checker-share">Copy a link to this scenario</button></div>'
+            # Buttons that need the script stay hidden until it runs (checker.js shows them).
+            '<div class="checker-actions" data-needs-script hidden><button type="submit" class="md-button md-button--primary">'
+            'Check</button> <button type="button" class="md-button checker-share">Copy a link to this scenario</button></div>'
             '<p class="checker-share-status" role="status" aria-live="polite"></p>'
             "</form>\n\n")
 
@@ -159,14 +160,13 @@ def _field(spec: dict, path: str) -> str:
 def _rows(spec: dict, path: str) -> str:
     """Repeatable rows: a template the script copies, each row a fieldset a candidate can remove."""
     inner = "".join(_field(f, f"{path}[__i__].{f['name']}") for f in spec["fields"])
-    singular = spec["label"].rstrip("s").lower() if spec["label"].endswith("s") else spec["label"].lower()
     template = (f'<template class="row-template" data-rows="{path}"><fieldset class="row" data-row="__i__">'
-                f'<legend>{esc(spec["label"][:-1] if spec["label"].endswith("s") else spec["label"])} __n__</legend>'
-                f'{inner}<button type="button" class="md-button row-remove">Remove {esc(singular)} __n__</button>'
+                f'<legend>{esc(spec["row_label"])} __n__</legend>'
+                f'{inner}<button type="button" class="md-button row-remove">{esc(spec["remove_label"])} __n__</button>'
                 "</fieldset></template>")
     csv = ""
     if path == "donations":
-        csv = ('<details class="csv"><summary>Use a spreadsheet (CSV)</summary>'
+        csv = ('<details class="csv" data-needs-script hidden><summary>Use a spreadsheet (CSV)</summary>'
                '<p class="hint" id="csv-hint">Columns: donor, amount, received (YYYY-MM-DD), kind (cash or non-cash), '
                "permissible (yes, no or unknown), named so or by a usual name such as “Donor name” or “Date received”; "
                "other columns are ignored. The file is read in this browser and never sent anywhere.</p>"
@@ -180,5 +180,5 @@ def _rows(spec: dict, path: str) -> str:
     _, hint = _hint(spec, path)
     return (f'<fieldset class="rows" id="{path}" data-field="{path}"><legend>{esc(spec["label"])}</legend>{hint}'
             f'<div class="row-list" data-rows="{path}"></div>{template}'
-            f'<button type="button" class="md-button row-add" data-rows="{path}">Add a {esc(singular)}</button>'
+            f'<button type="button" class="md-button row-add" data-rows="{path}" data-needs-script hidden>{esc(spec["add_label"])}</button>'
             f"{csv}</fieldset>")

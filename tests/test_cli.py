@@ -25,7 +25,8 @@ def test_a_request_on_standard_input_gives_a_cited_result():
     assert response["findings"][0]["deadline"] == "2024-03-31"
     assert response["findings"][0]["clause"] == {"code": "nec-candidates", "version": "original", "id": "12",
                                                  "url": "codes/nec-candidates/original/#12",
-                                                 "citation": "nec-candidates@original#12", "name": "clause 12"}
+                                                 "citation": "nec-candidates@original#12", "name": "clause 12",
+                                                 "label": "NEC candidates' code, clause 12"}
 
 
 def test_an_invalid_request_exits_2_naming_every_field():
@@ -65,10 +66,14 @@ def test_a_spreadsheet_gives_a_readable_report_or_json(tmp_path):
                      encoding="utf-8")
     report = cli("donations", "--code", "nec-candidates", "--csv", str(sheet))
     assert report.returncode == 0
-    assert "Donations under nec-candidates@original: ACTION" in report.stdout
-    assert "by 2 March 2024" in report.stdout and "[nec-candidates@original#12]" in report.stdout
     response = json.loads(cli("donations", "--code", "nec-candidates", "--csv", str(sheet), "--json").stdout)
     assert response["status"] == "action"
+    # The report says what the page says: the same headline, labels, sentences and facts, from the same response.
+    assert report.stdout.startswith("Donations and spending: Action needed. Checked against: NEC candidates' code, version original.\n")
+    for finding in response["findings"]:
+        assert (f"- {finding['level_label']}: {finding['message']} {finding['facts_text']} "
+                f"[nec-candidates@original#12, clause 12]") in report.stdout
+    assert "by 2 March 2024" in report.stdout and "Deadline: 2 March 2024." in report.stdout
 
 
 def test_spreadsheet_errors_name_the_row(tmp_path):

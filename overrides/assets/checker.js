@@ -281,8 +281,14 @@ function fieldElements() {
     !element.closest("template") && element.type !== "radio" && !element.classList.contains("rows"));
 }
 
+// The code and version each choice of the form stands for, by its value (a citation, made by Python).
+const choices = new Map(description.codes.flatMap((code) => [
+  [code.citation, { code: code.code }],
+  ...code.versions.map((version) => [version.citation, { code: code.code, version: version.version }]),
+]));
+
 function readRequest() {
-  const [code, version] = form.elements.code.value.split("@");
+  const { code, version } = choices.get(form.elements.code.value);
   const request = { code };
   const asOf = form.elements.as_of.value;
   if (asOf) request.as_of = asOf;
@@ -311,10 +317,11 @@ async function fillForm(request) {
     return [{ field: "scenario", value: request, why: "it is not a set of answers" }];
   }
   const refused = [];
-  const choice = `${request.code}@${request.version === undefined || request.version === null ? "" : request.version}`;
-  if ([...form.elements.code.options].some((option) => option.value === choice)) form.elements.code.value = choice;
+  const code = description.codes.find((served) => served.code === request.code);
+  const version = code && (request.version === undefined || request.version === null
+    ? code : code.versions.find((served) => served.version === request.version));
+  if (version) form.elements.code.value = version.citation;
   else {
-    const code = description.codes.find((served) => served.code === request.code);
     refused.push(code
       ? { field: "version", value: request.version, why: `${code.title} has no such version on this site` }
       : { field: "code", value: request.code, why: "this site has no such code for this checker" });
@@ -383,7 +390,7 @@ function elementFor(field) {
   return null;
 }
 
-function showErrors(errors) {
+function showErrors(errors, summary) {
   clearErrors();
   const unplaced = [];
   let first = null;
@@ -393,7 +400,7 @@ function showErrors(errors) {
     const note = document.createElement("p");
     note.className = "field-error";
     note.id = `error-${index}-error`;
-    note.textContent = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+    note.textContent = error.sentence || error.message;
     if (element.tagName === "FIELDSET") element.append(note);
     else element.insertAdjacentElement("afterend", note);
     element.setAttribute("aria-invalid", "true");
@@ -401,9 +408,7 @@ function showErrors(errors) {
     first = first || element;
   });
   resultSection.hidden = false;
-  const heading = document.createElement("p");
-  heading.className = "status status--error";
-  heading.textContent = `Nothing was checked: ${errors.length} ${errors.length === 1 ? "answer needs" : "answers need"} correcting.`;
+  const heading = element("p", "status status--error", summary);
   const list = document.createElement("ul");
   for (const error of errors) {
     const item = document.createElement("li");
@@ -415,31 +420,7 @@ function showErrors(errors) {
   (target || resultSection).focus();
 }
 
-// --- The result ----------------------------------------------------------------------------------
-
-const STATUS = {
-  ok: "Nothing to act on under this code.",
-  action: "Action needed.",
-  breach: "Breach: something here breaks the code.",
-  insufficient: "Not enough verified nominations to stand.",
-  sufficient: "Enough verified nominations to stand.",
-  full: "The most nominations you may secure.",
-  eligible: "This rule allows you to stand.",
-  "not-eligible": "This rule does not allow you to stand.",
-};
-const LEVEL = { breach: "Breach", action: "Action", info: "Note" };
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December"];
-
-function writtenDate(iso) {
-  const [year, month, day] = iso.split("-").map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-function pounds(amount) {
-  return "£" + Number(amount).toLocaleString("en-GB", {
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 });
-}
+// --- The result: every word comes from Python (headline, labels, facts, clause names) -----------------
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -452,30 +433,22 @@ function showResult(response) {
   // For real-user and benchmark timing: when the first answer reached the reader.
   if (!performance.getEntriesByName("coc:first-result").length) performance.mark("coc:first-result");
   clearErrors();
-  const parts = [element("p", `status status--${response.status}`,
-    `${STATUS[response.status] || response.status} (${response.code}, version ${response.version})`)];
-  if (response.checker === "nominations") {
-    parts.push(element("p", "", `Verified: ${response.verified} of at least ${response.minimum} needed and at most ` +
-      `${response.maximum}. Still needed: ${response.shortfall}. You may still add: ${response.can_still_add}.`));
-  }
+  const parts = [element("p", `status status--${response.status}`, response.headline)];
+  for (const detail of response.details || []) parts.push(element("p", "", detail));
   const list = element("ul", "findings");
   for (const finding of response.findings) {
     const item = element("li", `finding finding--${finding.level}`);
-    item.append(element("strong", "", LEVEL[finding.level] + ": "), document.createTextNode(finding.message));
-    const facts = [];
-    if (finding.donor) facts.push(`Donor: ${finding.donor}`);
-    if (finding.region) facts.push(`Region: ${finding.region}`);
-    if (finding.amount !== undefined) facts.push(`Amount: ${pounds(finding.amount)}`);
-    if (finding.deadline) facts.push(`Deadline: ${writtenDate(finding.deadline)}`);
-    if (facts.length) item.append(element("span", "finding-facts", " " + facts.join(". ") + "."));
-    const cite = element("a", "finding-clause", `${finding.clause.code}@${finding.clause.version}#${finding.clause.id}`);
+    item.append(element("strong", "", finding.level_label + ": "), document.createTextNode(finding.message));
+    if (finding.facts_text) item.append(element("span", "finding-facts", " " + finding.facts_text));
+    const cite = element("a", "finding-clause", finding.clause.label);
     cite.href = description.root + finding.clause.url;
-    item.append(document.createTextNode(" Clause: "), cite);
+    cite.title = finding.clause.citation;
+    item.append(document.createTextNode(" "), cite);
     list.append(item);
   }
   if (response.findings.length) parts.push(list);
   for (const note of response.notes || []) parts.push(element("p", "note", note));
-  parts.push(element("p", "checker-disclaimer", "A guide to the code's own words, not legal advice."));
+  parts.push(element("p", "checker-disclaimer", response.disclaimer));
   resultSection.hidden = false;
   resultBody.replaceChildren(...parts);
   resultSection.focus();
@@ -487,7 +460,7 @@ async function check() {
   resultBody.replaceChildren(element("p", "status", failure ? "" : "Checking…"));
   try {
     const response = await window.codesOfConduct.run(checker, request);
-    if (response.errors) showErrors(response.errors);
+    if (response.errors) showErrors(response.errors, response.summary);
     else showResult(response);
   } catch (error) {
     resultBody.replaceChildren(element("p", "status status--error", "The check could not run: " + error.message));
@@ -586,6 +559,9 @@ if (csvButton) {
 }
 
 // --- Start ------------------------------------------------------------------------------------
+
+// What works only with this script was hidden until now (the page reads without it).
+for (const hidden of document.querySelectorAll("[data-needs-script]")) hidden.hidden = false;
 
 takeOverWorker();
 if (location.hash.startsWith("#scenario=")) {
