@@ -20,6 +20,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError
@@ -146,7 +147,7 @@ def nav(site: model.Site, generated: Path) -> list:
         {"Codes": ["codes/index.md"] + [{c.current.short_title: Citation(c.code).page_source} for c in site.codes.values()]},
         {"Topics": "topics.md"},
         {"Glossary": "glossary.md"},
-        {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkerpages.CHECKER_ORDER]},
+        {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkers.CHECKERS]},
     ] + [item for item in optional if (generated / next(iter(item.values()))).exists()]
 
 

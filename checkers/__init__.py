@@ -16,12 +16,9 @@ from .money_and_dates import quoted
 from .rules import cited_numbers
 from .validation import Errors, choose_version
 
-CHECKERS = {"donations": donations, "nominations": nominations, "suspension": suspension}
-TITLES = {
-    "donations": "Donations and spending",
-    "nominations": "Nominations",
-    "suspension": "Standing while suspended",
-}
+# Each checker is one module: NAME, TITLE, PURPOSE, INPUTS (its form), RULES (the reader of its numbers in a
+# code version's `rules:`), STATUS_TEXT and check(). Pages, forms and the command line come from these.
+CHECKERS = {module.NAME: module for module in (donations, nominations, suspension)}
 _loaded: dict[tuple, dict] = {}
 
 
@@ -42,7 +39,7 @@ def codes(data: Path | str | None = None) -> dict[str, content.Code]:
     return _loaded[key]
 
 
-def run(checker, request, codes_data: Path | str | None = None) -> dict:
+def run(checker, request, codes_data: Path | str | dict | None = None) -> dict:
     """Check a request; a result, or {"errors": [{"field", "message"}, ...]} naming every bad field."""
     errors = Errors()
     if checker not in CHECKERS:
@@ -52,7 +49,8 @@ def run(checker, request, codes_data: Path | str | None = None) -> dict:
         errors.add("request", "must be a JSON object such as {\"code\": \"nec-candidates\", ...}")
         return errors.response()
     try:
-        available = codes(codes_data)
+        # The codes themselves (the build's, for its worked examples), or the data file they are in.
+        available = codes_data if isinstance(codes_data, dict) else codes(codes_data)
     except content.ContentError as error:
         errors.add("codes", str(error))
         return errors.response()
@@ -100,7 +98,8 @@ def describe(checker: str, served_codes: dict[str, content.Code] | None = None) 
                            "versions": [{"version": v.version, "citation": str(v.citation), "status": v.status,
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, checker)} for v in versions]})
-    return {"checker": checker, "title": TITLES[checker], "inputs": CHECKERS[checker].INPUTS, "codes": served}
+    module = CHECKERS[checker]
+    return {"checker": checker, "title": module.TITLE, "purpose": module.PURPOSE, "inputs": module.INPUTS, "codes": served}
 
 
 def _clauses(version: content.CodeVersion, checker: str) -> list[dict]:

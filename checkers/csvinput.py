@@ -112,7 +112,11 @@ def read(data: bytes | str) -> dict:
         _interpret(item, errors)
         donations.append(item)
     errors += _check_rows(donations)
-    return {"donations": [] if errors else donations, "errors": errors, "notes": notes}
+    if errors:
+        return {"donations": [], "errors": errors, "notes": notes}
+    count = len(donations)
+    return {"donations": donations, "errors": [], "notes": notes,
+            "summary": f"{count} {'donation' if count == 1 else 'donations'} added from the spreadsheet."}
 
 
 def _failed(message: str, notes: list[str] | None = None) -> dict:

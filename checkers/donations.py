@@ -31,10 +31,18 @@ from .validation import COMMON_FIELDS, Errors, boolean, check_fields
 
 PPERA_SCHEDULE_7 = "https://www.legislation.gov.uk/ukpga/2000/41/schedule/7"
 
+NAME = "donations"
+TITLE = "Donations and spending"
+PURPOSE = ("Must a donation come from a permissible donor? Must it be reported, and by when? Are you within a donor cap "
+           "or spending limit?")
+RULES = r.donation_rules
+
 INPUTS = [
     {"name": "donations", "label": "Donations", "type": "rows", "required": False,
      "hint": "One row for each donation you received, of money or in kind.",
      "row_label": "Donation", "add_label": "Add a donation", "remove_label": "Remove donation",
+     # A page starts with one empty row, and offers a spreadsheet (checkers/csvinput.py) for these rows.
+     "start_with": 1, "spreadsheet": True,
      "fields": [
          {"name": "donor", "label": "Donor's name", "type": "text", "required": True,
           "hint": "Donations from the same name (ignoring capitals and spaces at either end) are added up."},

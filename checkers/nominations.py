@@ -14,6 +14,11 @@ from .content import CodeVersion
 from .findings import finding
 from .validation import COMMON_FIELDS, Errors, boolean, check_fields
 
+NAME = "nominations"
+TITLE = "Nominations"
+PURPOSE = "Do you have enough verified nominations to stand, and how many more may you secure?"
+RULES = r.nomination_rules
+
 INPUTS = [
     {"name": "verified", "label": "Verified nominations", "type": "count", "required": True,
      "hint": "How many of your nominations have been verified so far."},

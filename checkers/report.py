@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import TITLES
+from . import CHECKERS
 
 # Control characters (and the bidirectional overrides that reorder a line) from a spreadsheet's cells would
 # act on the terminal rather than show: they are written as escapes.
@@ -22,7 +22,7 @@ def readable(response: dict) -> str:
         lines = [response.get("summary", "Nothing was checked: fix these first.")]
         lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
     else:
-        lines = [f"{TITLES.get(response['checker'], response['checker'])}: {response['headline']}"]
+        lines = [f"{CHECKERS[response['checker']].TITLE}: {response['headline']}"]
         lines += response.get("details", [])
         if not response["findings"]:
             lines.append("No findings: nothing to report or act on under this code.")

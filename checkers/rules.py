@@ -201,22 +201,28 @@ def suspension_rules(version: CodeVersion) -> Suspension | None:
     return Suspension(r.clause())
 
 
-READERS = {"donations": donation_rules, "nominations": nomination_rules, "suspension": suspension_rules}
+def _readers() -> dict:
+    # Each checker module names the reader of its rules (RULES); the registry imports this module, so it is
+    # looked up when needed.
+    from . import CHECKERS
+
+    return {name: module.RULES for name, module in CHECKERS.items()}
 
 
 def check(version: CodeVersion) -> None:
     """Read every rule of a version, so that bad rule data fails the build."""
+    readers = _readers()
     for name in version.rules:
-        if name not in READERS:
+        if name not in readers:
             raise ContentError(version.path, version.line_of(f"rules.{name}"),
-                               f"rules.{name} is not a checker: the checkers are {', '.join(READERS)}")
-        READERS[name](version)
+                               f"rules.{name} is not a checker: the checkers are {', '.join(readers)}")
+        readers[name](version)
 
 
 def cited_numbers(version: CodeVersion) -> list[CitedNumber]:
     """Every number the checkers take from this version, with the clause it must appear in."""
     found = []
-    for checker, reader in READERS.items():
+    for checker, reader in _readers().items():
         rules = reader(version)
         parts = [(checker, rules)] if not isinstance(rules, DonationRules) else [
             (f"{checker}.{f.name}", getattr(rules, f.name)) for f in fields(rules)]

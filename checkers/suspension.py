@@ -13,6 +13,11 @@ from .content import CodeVersion
 from .findings import finding
 from .validation import COMMON_FIELDS, Errors, boolean, check_fields
 
+NAME = "suspension"
+TITLE = "Standing while suspended"
+PURPOSE = "May you stand for election while suspended from the Labour Party?"
+RULES = r.suspension_rules
+
 INPUTS = [
     {"name": "suspended", "label": "Are you suspended from the Labour Party?", "type": "boolean", "required": True},
     {"name": "case_concluded", "label": "Has your case concluded?", "type": "boolean", "required": "when suspended",

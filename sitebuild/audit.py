@@ -8,6 +8,8 @@ Each problem names the page, the element and the rule, so that a maintainer can 
 
 from __future__ import annotations
 
+import base64
+import json
 import sys
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,6 +111,10 @@ def check(site: Path, base_path: str = "/") -> list[str]:
             target, fragment = _target(site, path, url, base_path)
             if not target.exists():
                 problems.append(f"{name}:{line}: <{element}> links to {url}, which is not in the site (broken link)")
+            elif fragment.startswith("scenario=") and target.suffix == ".html":
+                # A checker page's scenario (a worked example): it must open on a checker page, and read.
+                if 'id="checker-description"' not in target.read_text(encoding="utf-8") or not _scenario(fragment):
+                    problems.append(f"{name}:{line}: <{element}> links to a scenario that no checker on {url} can read")
             elif fragment and target.suffix == ".html" and fragment not in read(target).ids:
                 problems.append(f"{name}:{line}: <{element}> links to {url}, but that page has no #{fragment} (broken anchor)")
     return problems
@@ -126,3 +132,12 @@ def main(argv=None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _scenario(fragment: str) -> bool:
+    """Whether a #scenario= fragment holds a request, as checker.js reads it (URL-safe base64 of JSON)."""
+    text = fragment.removeprefix("scenario=")
+    try:
+        return isinstance(json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))), dict)
+    except ValueError:
+        return False

@@ -474,3 +474,19 @@ def test_nothing_is_stored_on_any_page_until_the_reader_chooses_a_colour_scheme(
     assert "__palette" in page.evaluate("Object.keys(localStorage).join()")
     page.goto(site_url + "topics/")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_a_worked_example_on_a_checker_page_is_a_tested_case_that_opens_in_the_form(page: Page, site_url):
+    from tests import checkercases
+
+    cases = [c for c in checkercases.load() if c.get("example") and c["checker"] == "nominations"]
+    page.goto(site_url + "checkers/nominations/")
+    examples = page.locator("h3[id^=example-]")
+    expect(examples).to_have_count(len(cases))
+    expect(examples.first).to_contain_text(cases[0]["name"])
+    expected = checkers.run("nominations", cases[0]["request"])
+    expect(page.locator("#examples ~ p strong, h3 ~ p strong").first).to_have_text(expected["headline"])
+    wait_ready(page)
+    page.click("text=Open this example in the checker >> nth=0")
+    expect(page.locator("#verified")).to_have_value(str(cases[0]["request"]["verified"]))
+    expect(page.locator(".checker-result .status")).to_have_text(expected["headline"], timeout=READY)

@@ -516,8 +516,10 @@ form.querySelector(".checker-share").addEventListener("click", async () => {
 
 // --- A spreadsheet, read in this browser ------------------------------------------------------
 
+// The rows a spreadsheet fills, as the checker's description marks them.
+const sheet = description.inputs.find((spec) => spec.spreadsheet);
 const csvButton = form.querySelector(".csv-load");
-if (csvButton) {
+if (csvButton && sheet) {
   const csvStatus = form.querySelector(".csv-status");
   const csvText = form.querySelector("#csv-text");
   // The chosen file's own bytes, read by Python (which knows Excel's encodings), while its text is shown.
@@ -533,22 +535,21 @@ if (csvButton) {
     csvStatus.textContent = "Reading…";
     try {
       const data = chosen && chosen.text === csvText.value ? chosen.bytes : csvText.value;
-      const { donations, errors, notes } = await window.codesOfConduct.parseCsv(data);
+      const { donations: rows, errors, notes, summary } = await window.codesOfConduct.parseCsv(data);
       if (errors.length) {
         csvStatus.textContent = [`Nothing was added: ${errors.length === 1 ? "a problem" : errors.length + " problems"} ` +
           "in the spreadsheet.", ...errors.map((e) => `${e.field}: ${e.message}`), ...notes].join(" ");
         return;
       }
-      const refused = await replaceRows("donations", donations.map(({ _row, ...values }) => values));
-      const added = `${donations.length} ${donations.length === 1 ? "donation" : "donations"} added from the spreadsheet.`;
+      const refused = await replaceRows(sheet.name, rows.map(({ _row, ...values }) => values));
       if (refused.length) showRefused(refused, "the spreadsheet");
-      csvStatus.textContent = [added, ...notes, "Check them, then press Check."].join(" ");
+      csvStatus.textContent = [summary, ...notes, "Check them, then press Check."].join(" ");
     } catch (error) {
       csvStatus.textContent = "The spreadsheet could not be read: " + error.message;
     }
   });
   form.querySelector(".csv-save").addEventListener("click", async () => {
-    const text = await window.codesOfConduct.writeCsv(readRequest().donations || []);
+    const text = await window.codesOfConduct.writeCsv(readRequest()[sheet.name] || []);
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
     link.download = "donations.csv";
@@ -564,7 +565,10 @@ if (csvButton) {
 for (const hidden of document.querySelectorAll("[data-needs-script]")) hidden.hidden = false;
 
 takeOverWorker();
-if (location.hash.startsWith("#scenario=")) {
+
+// A scenario in the fragment: a shared link, or a worked example on this page (which changes only the fragment).
+function openScenario() {
+  if (!location.hash.startsWith("#scenario=")) return false;
   let scenario;
   try {
     scenario = decodeScenario(location.hash.slice("#scenario=".length));
@@ -572,12 +576,16 @@ if (location.hash.startsWith("#scenario=")) {
     resultSection.hidden = false;
     resultBody.replaceChildren(element("p", "status status--error", "The link's scenario could not be read: " +
       "the link may have been cut short. Ask for it again, or enter your answers below."));
+    return true;
   }
-  if (scenario !== undefined) {
-    fillForm(scenario).then((refused) => (refused.length ? showRefused(refused, "the link") : check()));
-  }
+  fillForm(scenario).then((refused) => (refused.length ? showRefused(refused, "the link") : check()));
+  form.scrollIntoView();
+  return true;
 }
-for (const spec of description.inputs) {
-  if (spec.type === "rows" && spec.name === "donations" && !location.hash.startsWith("#scenario=") &&
-      !form.querySelector(".row-list > fieldset.row")) addRow(spec.name);
+
+window.addEventListener("hashchange", openScenario);
+if (!openScenario()) {
+  for (const spec of description.inputs) {
+    for (let count = 0; spec.type === "rows" && count < (spec.start_with || 0); count++) addRow(spec.name);
+  }
 }

@@ -1,0 +1,38 @@
+"""The generated pages' templates (sitebuild/templates/), rendered with Jinja: the Markdown and HTML a page is
+made of lives there, and the Python beside it only gathers what the page shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .render import href, page_of, rel
+
+FOLDER = Path(__file__).parent / "templates"
+
+
+def _yaml_text(value: str) -> Markup:
+    """A front matter value: a double-quoted string, which YAML reads as JSON does."""
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def _script_json(value) -> Markup:
+    """JSON inside <script type="application/json">, which is not HTML-decoded: only what could end the element
+    is escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(FOLDER), autoescape=True,
+                                 trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+ENVIRONMENT.filters.update(yaml_text=_yaml_text, script_json=_script_json,
+                           # In a fenced code block, which Markdown escapes itself.
+                           tojson_pretty=lambda value: Markup(json.dumps(value, indent=1, ensure_ascii=False)))
+ENVIRONMENT.globals.update(href=href, rel=rel, page_of=page_of)
+
+
+def render(template: str, **values) -> str:
+    return ENVIRONMENT.get_template(template).render(**values)
