@@ -20,11 +20,12 @@ import tempfile
 import threading
 from pathlib import Path
 
+import browser_runtime.build as runtime
 import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError
-from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, runtime
+from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages
 
 ROOT = Path(__file__).resolve().parent
 SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
@@ -100,6 +101,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         run_mkdocs(config)
         fix_theme_html(output)
         defer_theme_on_checker_pages(output)
+        runtime.install_page_scripts(output)
         if with_runtime:
             runtime.install(work / "runtime", output)
         swap_in(output, site_dir)

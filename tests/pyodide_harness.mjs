@@ -2,11 +2,11 @@
 // memory snapshot the site ships (as a checker page starts, without the wheel).
 //   node tests/pyodide_harness.mjs <pyodide dir> <stdlib zip> <wheel> <requests.json> [snapshot]
 //   -> JSON responses on stdout
-import "../tools/quiet-errors.mjs";
+import "../browser_runtime/tools/quiet-errors.mjs";
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
-import { crc32, snapshotSize } from "../overrides/assets/snapshot-format.mjs";
-import { snapshotOptions } from "../overrides/assets/snapshot-restore.mjs";
+import { crc32, snapshotSize } from "../browser_runtime/assets/snapshot-format.mjs";
+import { snapshotOptions } from "../browser_runtime/assets/snapshot-restore.mjs";
 
 const [indexURL, stdlib, wheel, requestsFile, snapshot, emptyStdlib, checksum] = process.argv.slice(2);
 const options = { indexURL: indexURL.endsWith("/") ? indexURL : indexURL + "/", stdLibURL: stdlib };
@@ -21,7 +21,7 @@ if (snapshot) {
   pyodide = await loadPyodide({ ...options, stdLibURL: emptyStdlib, ...restore.options }).catch((error) => {
     throw restore.failure() || error;
   });
-  pyodide.pyimport("checkers.stdlib_on_demand").provide(() => new Uint8Array(readFileSync(stdlib)));
+  pyodide.pyimport("stdlib_on_demand").provide(() => new Uint8Array(readFileSync(stdlib)));
 } else {
   pyodide = await loadPyodide(options);
   await pyodide.loadPackage(wheel, { messageCallback: () => {} });
@@ -35,7 +35,7 @@ const responses = requests.map(({ checker, request }) => JSON.parse(run(checker,
 const report = { python: version, responses };
 if (snapshot) {
   // Whether the cases needed anything outside the snapshot, then an import that does.
-  report.stdlibFetchedForCases = pyodide.runPython("import checkers.stdlib_on_demand as d; d.finder.installed");
+  report.stdlibFetchedForCases = pyodide.runPython("import stdlib_on_demand as d; d.finder.installed");
   report.colorsys = pyodide.runPython("import colorsys; colorsys.rgb_to_hsv(1, 0, 0)[0]");
 }
 process.stdout.write(JSON.stringify(report));

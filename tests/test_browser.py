@@ -234,7 +234,7 @@ def test_without_a_usable_snapshot_python_starts_from_the_wheel_and_answers_the_
         page.route("**/*.snapshot", lambda route: route.fulfill(body=b"\0" * 4096))
     else:
         # The real snapshot, with the checksum of the module memory it was made against changed (bytes 20 to 23
-        # of its header: overrides/assets/snapshot-format.mjs).
+        # of its header: browser_runtime/assets/snapshot-format.mjs).
         manifest = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())
         packed = bytearray((built_site / "assets" / manifest["snapshot"]).read_bytes())
         packed[20] ^= 0xFF
@@ -316,7 +316,7 @@ def test_a_check_asked_for_before_python_is_ready_runs_when_it_is(page: Page, si
 
 def test_a_first_visit_loads_pyodides_script_again_after_its_answer_so_the_next_visit_finds_it_compiled(
         context, site_url):
-    # overrides/assets/script-cache-warmer.js: Chromium keeps a script's compiled code from its second load on.
+    # browser_runtime/assets/script-cache-warmer.js: Chromium keeps a script's compiled code from its second load on.
     link = share_link(site_url, "nominations", {"code": "momentum-ncg-elections", "verified": 25})
     warmers = []
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import browser_runtime.build as runtime
 import checkers
 from checkers import content
-from sitebuild import BuildError, runtime
+from sitebuild import BuildError
 from tests import checkercases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +69,7 @@ def test_case_in_pyodide_matches_the_case_and_the_native_answer(pyodide_response
 
 def test_a_snapshot_packs_and_expands_to_the_same_bytes_and_refuses_other_files_and_other_memories():
     script = """
-    import { packSnapshot, expandSnapshot, snapshotSize } from "./overrides/assets/snapshot-format.mjs";
+    import { packSnapshot, expandSnapshot, snapshotSize } from "./browser_runtime/assets/snapshot-format.mjs";
     const page = 4096;
     const full = new Uint8Array(6 * page + 100);
     full.fill(7, 0, 16);  // a header before the memory, as Pyodide's snapshots have

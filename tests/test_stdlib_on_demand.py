@@ -26,7 +26,7 @@ def test_an_import_found_nowhere_fetches_the_whole_library_once_and_goes_on(tmp_
     output = run_python(f"""
         import sys
         sys.path.insert(0, {str(empty)!r})
-        from checkers import stdlib_on_demand
+        from browser_runtime import stdlib_on_demand
         finder = stdlib_on_demand.install({str(empty)!r})
         fetched = []
         stdlib_on_demand.provide(lambda: fetched.append(1) or open({str(whole)!r}, "rb").read())
@@ -40,7 +40,7 @@ def test_an_import_found_nowhere_fetches_the_whole_library_once_and_goes_on(tmp_
 
 def test_without_a_way_to_fetch_the_finder_stays_out_of_the_way(tmp_path):
     output = run_python("""
-        from checkers import stdlib_on_demand
+        from browser_runtime import stdlib_on_demand
         stdlib_on_demand.install("/nowhere.zip")
         try:
             import no_such_module_anywhere

@@ -19,11 +19,16 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from . import BuildError
+from sitebuild import BuildError
+
+ROOM = Path(__file__).resolve().parent
+TOOLS = ROOM / "tools"
+ASSETS = ROOM / "assets"  # what a checker page runs, copied into the site's assets/
+STDLIB_ON_DEMAND = ROOM / "stdlib_on_demand.py"
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 EMPTY_STDLIB = "python_stdlib-empty.zip"
-SNAPSHOT_MAGIC = b"COCSNAP2"  # overrides/assets/snapshot-format.mjs
+SNAPSHOT_MAGIC = b"COCSNAP2"  # browser_runtime/assets/snapshot-format.mjs
 COMPRESS = (".wasm", ".mjs", ".json", ".js", ".snapshot")  # zips and wheels are compressed already
 
 
@@ -43,8 +48,8 @@ def pyodide_version(pyodide: Path) -> str:
 
 
 def precompile(root: Path, mode: str, source: Path, target: Path) -> None:
-    """Bytecode compiled inside Pyodide (tools/precompile.mjs): mode 'stdlib' or 'wheel'."""
-    result = subprocess.run(["node", str(root / "tools" / "precompile.mjs"), str(pyodide_dir(root)), mode, str(source),
+    """Bytecode compiled inside Pyodide (browser_runtime/tools/precompile.mjs): mode 'stdlib' or 'wheel'."""
+    result = subprocess.run(["node", str(TOOLS / "precompile.mjs"), str(pyodide_dir(root)), mode, str(source),
                              str(target)], cwd=root, capture_output=True, text=True)
     if result.returncode:
         _fail(f"precompiling Python ({mode}) in Pyodide failed:\n{result.stderr[-2000:]}")
@@ -77,7 +82,7 @@ def build_wheel(codes_data: Path, root: Path, target: Path) -> Path:
 
 
 def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
-    script = root / "tools" / "precompile.mjs"
+    script = TOOLS / "precompile.mjs"
     version = pyodide_version(pyodide)
     key = hashlib.sha256(script.read_bytes() + (pyodide / "python_stdlib.zip").read_bytes()).hexdigest()[:12]
     cached = root / ".cache" / f"python_stdlib-{version}-{key}.zip"
@@ -90,21 +95,21 @@ def precompiled_stdlib(root: Path, pyodide: Path) -> Path:
 
 
 def memory_snapshot(root: Path, pyodide: Path, stdlib: Path, wheel: Path) -> Path:
-    """Python's memory once started with the checkers imported (tools/snapshot.mjs), without what a page has
-    anyway: zeros, and the WebAssembly module's static data (overrides/assets/snapshot-format.mjs).
+    """Python's memory once started with the checkers imported (browser_runtime/tools/snapshot.mjs), without what a page has
+    anyway: zeros, and the WebAssembly module's static data (browser_runtime/assets/snapshot-format.mjs).
 
     Cached by everything it is made from: the Pyodide build, the standard library, the wheel and the script.
     """
-    script = root / "tools" / "snapshot.mjs"
-    assets = root / "overrides" / "assets"
-    parts = (script, assets / "snapshot-format.mjs", assets / "snapshot-restore.mjs", stdlib, wheel,
+    script = TOOLS / "snapshot.mjs"
+    parts = (script, ASSETS / "snapshot-format.mjs", ASSETS / "snapshot-restore.mjs", STDLIB_ON_DEMAND, stdlib, wheel,
              pyodide / "pyodide.asm.wasm", pyodide / "pyodide.asm.mjs")
     key = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in parts)).hexdigest()[:12]
     cached = root / ".cache" / f"checkers-{key}.snapshot"
     if not cached.exists():
         cached.parent.mkdir(exist_ok=True)
         partial = cached.with_suffix(".partial")
-        result = subprocess.run(["node", str(script), str(pyodide), str(stdlib), str(wheel), str(partial)], cwd=root,
+        result = subprocess.run(["node", str(script), str(pyodide), str(stdlib), str(wheel), str(STDLIB_ON_DEMAND),
+                                 str(partial)], cwd=root,
                                 capture_output=True, text=True)
         if result.returncode:
             _fail(f"making the Pyodide memory snapshot failed:\n{result.stderr[-2000:]}")
@@ -125,7 +130,7 @@ def snapshot_size(path: Path) -> int:
     snapshot itself has arrived."""
     header = path.read_bytes()[:12]
     if header[:8] != SNAPSHOT_MAGIC:
-        _fail(f"{path}: not a checkers snapshot (made by an older tools/snapshot.mjs?)")
+        _fail(f"{path}: not a checkers snapshot (made by an older browser_runtime/tools/snapshot.mjs?)")
     return int.from_bytes(header[8:12], "little")
 
 
@@ -158,13 +163,19 @@ def prepare(staging: Path, codes_data: Path, root: Path) -> dict:
     empty_stdlib(target / EMPTY_STDLIB)
     manifest = {"pyodide": folder, "stdlib": folder + stdlib_name, "wheel": wheel.relative_to(assets).as_posix(),
                 "snapshot": folder + snapshot_name, "snapshot_bytes": snapshot.stat().st_size,
-                # The fetcher refuses a download whose CRC-32 differs (overrides/assets/snapshot-fetcher.js).
+                # The fetcher refuses a download whose CRC-32 differs (browser_runtime/assets/snapshot-fetcher.js).
                 "snapshot_crc32": zlib.crc32(snapshot.read_bytes()),
                 "snapshot_size": snapshot_size(snapshot),
                 "snapshot_stdlib": folder + EMPTY_STDLIB}
     # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).
     (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
+
+
+def install_page_scripts(site: Path) -> None:
+    """The scripts a checker page runs, into the site's assets/: with or without the runtime, since without it
+    they tell the reader so."""
+    shutil.copytree(ASSETS, site / "assets", dirs_exist_ok=True)
 
 
 def install(staging: Path, site: Path) -> None:

@@ -5,7 +5,7 @@
 // Expanding is a few copies; inflating a gzipped file in the worker took ~200 ms of the worker's own time, and
 // hosts that compress may still gzip this file on the way.
 // Layout, little-endian: "COCSNAP2", then u32s: full length, base offset, base length, base checksum, run
-// count; then (u32 start, u32 length) per run, then the runs' bytes in order. Used by tools/snapshot.mjs
+// count; then (u32 start, u32 length) per run, then the runs' bytes in order. Used by browser_runtime/tools/snapshot.mjs
 // (pack), snapshot-restore.mjs and the tests (expand).
 
 const MAGIC = "COCSNAP2";

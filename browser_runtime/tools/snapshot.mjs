@@ -1,17 +1,17 @@
 // A Pyodide memory snapshot taken once Python has started, the checkers are imported and every code version
 // is read: a checker page restores this memory instead of starting Python, which is most of its start-up.
-//   node tools/snapshot.mjs <pyodide dir> <stdlib zip> <checkers wheel> <output>
+//   node browser_runtime/tools/snapshot.mjs <pyodide dir> <stdlib zip> <checkers wheel> <stdlib_on_demand.py> <output>
 // The output leaves out the memory a page has anyway: zeros, and the module's static data
-// (overrides/assets/snapshot-format.mjs).
+// (browser_runtime/assets/snapshot-format.mjs).
 // `_makeSnapshot` and `_loadSnapshot` are private Pyodide options: Pyodide is pinned in package-lock.json, a
 // snapshot only loads into the exact build that made it, and the worker falls back to a normal start.
 import "./quiet-errors.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
-import { expandSnapshot, packSnapshot } from "../overrides/assets/snapshot-format.mjs";
-import { watchInstantiation } from "../overrides/assets/snapshot-restore.mjs";
+import { expandSnapshot, packSnapshot } from "../assets/snapshot-format.mjs";
+import { watchInstantiation } from "../assets/snapshot-restore.mjs";
 
-const [pyodideDir, stdlib, wheel, target] = process.argv.slice(2);
+const [pyodideDir, stdlib, wheel, onDemand, target] = process.argv.slice(2);
 const indexURL = pyodideDir.endsWith("/") ? pyodideDir : pyodideDir + "/";
 const pyodide = await loadPyodide({
   indexURL,
@@ -22,10 +22,12 @@ const pyodide = await loadPyodide({
 });
 // Unpacked with Python rather than loadPackage(), which leaves JavaScript state a snapshot cannot hold.
 pyodide.FS.writeFile("/tmp/checkers.whl", readFileSync(wheel));
+pyodide.FS.writeFile("/tmp/stdlib_on_demand.py", readFileSync(onDemand));
 const summary = pyodide.runPython(`
-import gc, importlib, json, pkgutil, sys, sysconfig, zipfile
+import gc, importlib, json, pkgutil, shutil, sys, sysconfig, zipfile
 
 zipfile.ZipFile("/tmp/checkers.whl").extractall(sysconfig.get_paths()["purelib"])
+shutil.copy("/tmp/stdlib_on_demand.py", sysconfig.get_paths()["purelib"])
 import checkers
 
 # Every module now, so nothing needs the package's files after a restore (they are not in the snapshot).
@@ -34,7 +36,7 @@ for name in names:
     importlib.import_module(name)
 versions = sum(len(code.versions) for code in checkers.codes().values())
 # The page then starts with an empty standard library, and fetches the whole one only if something needs it.
-from checkers import stdlib_on_demand
+import stdlib_on_demand
 stdlib_on_demand.install(next(p for p in sys.path if p.endswith(".zip")))
 # Pyodide puts the current directory first on sys.path again when it restores a snapshot: once is enough.
 while "" in sys.path:
@@ -45,7 +47,7 @@ f"{len(names) + 1} modules imported, {versions} code versions read"
 const full = pyodide.makeMemorySnapshot();
 
 // What a page has without downloading it: the module's memory as instantiated for a restore. A second Python,
-// restored from this snapshot as a page restores it (overrides/assets/snapshot-restore.mjs), shows it.
+// restored from this snapshot as a page restores it (browser_runtime/assets/snapshot-restore.mjs), shows it.
 const instantiation = watchInstantiation();
 let base = null;
 const restored = await loadPyodide({

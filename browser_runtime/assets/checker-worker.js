@@ -55,7 +55,7 @@ globalThis.fetch = async (input, init) => {
   return response;
 };
 
-// Python's memory restored from the snapshot made at build time (tools/snapshot.mjs), with the checkers
+// Python's memory restored from the snapshot made at build time (browser_runtime/tools/snapshot.mjs), with the checkers
 // already imported: a first answer in about half the time. The snapshot option is private to Pyodide,
 // so anything wrong with it (missing, or not from this exact Pyodide) falls back to a normal start.
 async function startPython(loadPyodide, runtime, snapshot, options) {
@@ -64,11 +64,11 @@ async function startPython(loadPyodide, runtime, snapshot, options) {
     const restore = snapshotOptions(runtime.snapshot_size, snapshot);
     try {
       // Every module the checkers use is in the snapshot: the standard library starts empty, and the whole
-      // one is fetched only if an import needs it (checkers/stdlib_on_demand.py).
+      // one is fetched only if an import needs it (browser_runtime/stdlib_on_demand.py).
       const empty = new URL(runtime.snapshot_stdlib, assets).href;
       const pyodide = await loadPyodide({ ...options, stdLibURL: empty, ...restore.options });
       const whole = new URL(runtime.stdlib, assets).href;
-      pyodide.pyimport("checkers.stdlib_on_demand").provide(() => downloadNow(whole));
+      pyodide.pyimport("stdlib_on_demand").provide(() => downloadNow(whole));
       return pyodide;
     } catch (error) {
       restore.stop();

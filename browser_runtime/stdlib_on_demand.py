@@ -1,6 +1,6 @@
 """The standard library on demand, for a checker page whose Python starts from a memory snapshot.
 
-The snapshot (tools/snapshot.mjs) holds every module the checkers use, so the page gives Pyodide an
+The snapshot (browser_runtime/tools/snapshot.mjs) holds every module the checkers use, so the page gives Pyodide an
 empty standard library instead of downloading the whole one (4.5 MB). Should some code still import a
 module that is not in memory, this finder, last on `sys.meta_path`, fetches the whole library once
 through the function the page provides, and the import goes on. Outside that setting it is not installed.

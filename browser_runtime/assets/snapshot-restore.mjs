@@ -2,7 +2,7 @@
 // to restore up front (zeros, of the snapshot's size), so it compiles and instantiates its WebAssembly module
 // while the snapshot downloads, and waits in its public `fsInit` hook, where that memory is filled in from the
 // snapshot and from the module's own memory as instantiated (snapshot-format.mjs). Used by checker-worker.js
-// and tests/pyodide_harness.mjs; tools/snapshot.mjs takes the base the same way.
+// and tests/pyodide_harness.mjs; browser_runtime/tools/snapshot.mjs takes the base the same way.
 // `_loadSnapshot` is a private Pyodide option: if anything here fails, the memory's header stays zero, Pyodide
 // refuses it ("invalid magic number"), and the caller starts Python the usual way.
 import { expandSnapshot } from "./snapshot-format.mjs";

@@ -1,8 +1,8 @@
 // Precompile Python to bytecode inside Pyodide itself, so that the .pyc magic number matches Pyodide's
 // Python (the host's Python may be older), and browsers skip compiling on every visit.
-//   node tools/precompile.mjs <pyodide dir> stdlib <python_stdlib.zip> <output.zip>
+//   node browser_runtime/tools/precompile.mjs <pyodide dir> stdlib <python_stdlib.zip> <output.zip>
 //       replaces each module's source by its bytecode (the ~136 modules Pyodide imports at start-up, and the rest)
-//   node tools/precompile.mjs <pyodide dir> wheel <package.whl> <output.whl>
+//   node browser_runtime/tools/precompile.mjs <pyodide dir> wheel <package.whl> <output.whl>
 //       adds __pycache__ bytecode beside each source, so tracebacks still show the source
 import "./quiet-errors.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
