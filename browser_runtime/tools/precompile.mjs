@@ -14,31 +14,40 @@ const pyodide = await loadPyodide({ indexURL: indexURL.endsWith("/") ? indexURL 
 pyodide.FS.writeFile("/tmp/in.zip", readFileSync(source));
 pyodide.globals.set("mode", mode);
 const summary = pyodide.runPython(`
-import importlib._bootstrap_external as external
+import compileall
 import importlib.util
+import os
+import py_compile
 import zipfile
 
 def entry(name):
     # A fixed date: the same sources give the same bytes, so a file's address changes only with its contents.
     return zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
 
+def compiled_name(name):
+    # Beside the source in the standard library (which then keeps the bytecode alone), in __pycache__ in the wheel.
+    return name + "c" if mode == "stdlib" else importlib.util.cache_from_source(name)
+
+with zipfile.ZipFile("/tmp/in.zip") as zin:
+    zin.extractall("/tmp/src")
+    infos = zin.infolist()
+# The standard library's own compiler, with unchecked hash-based .pyc files: valid whatever the file times, never
+# re-validated. ddir="" names each file in tracebacks by its place in the archive.
+compileall.compile_dir("/tmp/src", ddir="", quiet=2, legacy=mode == "stdlib", workers=1,
+                       invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
 compiled = kept = 0
-with zipfile.ZipFile("/tmp/in.zip") as zin, zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_DEFLATED) as zout:
-    for info in zin.infolist():
-        data = zin.read(info)
+with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_DEFLATED) as zout:
+    for info in infos:
+        data = open(os.path.join("/tmp/src", info.filename), "rb").read() if not info.is_dir() else b""
+        pyc = os.path.join("/tmp/src", compiled_name(info.filename))
         if info.filename.endswith(".py"):
-            try:
-                code = compile(data, info.filename, "exec", dont_inherit=True, optimize=0)
-            except SyntaxError:
+            if not os.path.exists(pyc):
                 kept += 1  # a few test fixtures are deliberately invalid: keep their source as it is
             else:
-                # Unchecked hash-based .pyc: valid whatever the file times, never re-validated.
-                pyc = bytes(external._code_to_hash_pyc(code, importlib.util.source_hash(data), False))
                 compiled += 1
+                zout.writestr(entry(compiled_name(info.filename)), open(pyc, "rb").read(), zipfile.ZIP_DEFLATED)
                 if mode == "stdlib":
-                    zout.writestr(entry(info.filename + "c"), pyc, zipfile.ZIP_DEFLATED)
                     continue
-                zout.writestr(entry(importlib.util.cache_from_source(info.filename)), pyc, zipfile.ZIP_DEFLATED)
         zout.writestr(info, data)
 f"{compiled} modules compiled, {kept} kept as source"
 `);
