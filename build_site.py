@@ -227,7 +227,7 @@ THEME_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-
 
 
 def defer_theme_on_checker_pages(output: Path) -> None:
-    """On a checker page, Material's script waits for the first answer (checker.js loads it then): on two cores
+    """On a checker page, Material's script waits for the first answer (assets/checker/theme.js loads it then): on two cores
     it would otherwise compete with Pyodide's start, and the page reads and works without it meanwhile."""
     for path in output.rglob("*.html"):
         text = path.read_text(encoding="utf-8")

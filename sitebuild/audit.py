@@ -135,7 +135,7 @@ if __name__ == "__main__":
 
 
 def _scenario(fragment: str) -> bool:
-    """Whether a #scenario= fragment holds a request, as checker.js reads it (URL-safe base64 of JSON)."""
+    """Whether a #scenario= fragment holds a request, as assets/checker/share.js reads it (URL-safe base64 of JSON)."""
     text = fragment.removeprefix("scenario=")
     try:
         return isinstance(json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))), dict)

@@ -1,7 +1,7 @@
 """The checker pages, from each checker's own description (checkers.describe) and the templates
 sitebuild/templates/checker.md.j2 and checkers_index.md.j2, with worked examples taken from the tests' cases.
 
-The forms are plain HTML that lists what a checker asks even without JavaScript; assets/checker.js
+The forms are plain HTML that lists what a checker asks even without JavaScript; assets/checker/ (main.js)
 brings them to life with Python running in a Web Worker.
 """
 

@@ -1,0 +1,64 @@
+// Each kind of field in a checker's description (INPUTS in its Python module), read from and written to its
+// widget in one place. A widget is what sitebuild/templates/fields.html.j2 made for that kind.
+const text = {
+  read: (element) => element.value.trim() || undefined,
+  // Returns why a value could not be taken (a choice the field does not offer, a date the date field cannot hold),
+  // so that nothing a link or a spreadsheet held is dropped without a word.
+  write(element, value) {
+    const wanted = value === null ? "" : typeof value === "object" ? null : String(value);
+    if (wanted === null) return "it is not a single value";
+    element.value = wanted;
+    if (element.value === wanted) return null;
+    element.value = "";
+    if (element.tagName === "SELECT") {
+      element.selectedIndex = [...element.options].findIndex((option) => option.defaultSelected);
+      return "it is not one of the choices offered";
+    }
+    return element.type === "date" ? "it is not a date written YYYY-MM-DD" : "the field cannot hold it";
+  },
+};
+
+const WIDGETS = {
+  text,
+  money: text,
+  date: text,
+  choice: text,
+  // Yes, No or Not sure: true, false, or nothing.
+  tristate: {
+    read: (element) => ({ true: true, false: false })[element.value],
+    write: text.write,
+  },
+  // A whole number, sent as one so that the checker can say what is wrong with anything else.
+  count: {
+    read: (element) => {
+      const value = element.value.trim();
+      return value === "" ? undefined : /^\d+$/.test(value) ? Number(value) : value;
+    },
+    write: text.write,
+  },
+  // A checkbox, or Yes and No as radio buttons in a fieldset when an answer is required.
+  boolean: {
+    read(element) {
+      if (element.type === "checkbox") return element.checked;
+      const chosen = element.querySelector("input[type=radio]:checked");
+      return chosen ? chosen.value === "true" : undefined;
+    },
+    write(element, value) {
+      if (typeof value !== "boolean") return "it must be true or false";
+      if (element.type === "checkbox") element.checked = value;
+      else for (const radio of element.querySelectorAll("input[type=radio]")) radio.checked = radio.value === String(value);
+      return null;
+    },
+  },
+};
+
+export function readField(spec, element) {
+  return element ? WIDGETS[spec.type].read(element) : undefined;
+}
+
+// Why the value was not taken, or null.
+export function writeField(spec, element, value) {
+  if (value === undefined) return null;
+  if (!element || !spec) return "this form has no such field";
+  return WIDGETS[spec.type].write(element, value);
+}

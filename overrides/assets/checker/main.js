@@ -1,0 +1,46 @@
+// A checker page, brought to life: the only script checker pages add (overrides/main.html). Each job is a module
+// of its own: page.js (the page's parts), python.js (the worker), theme.js (Material's script held back),
+// fields.js and rows.js (the widgets), form.js (the request), result.js (the answer), share.js (links),
+// spreadsheet.js (CSV).
+import { description, form } from "./page.js";
+import { holdThemeBack } from "./theme.js";
+import { failed, python, takeOverWorker } from "./python.js";
+import { readRequest } from "./form.js";
+import { addRow, rowList } from "./rows.js";
+import { showErrors, showMessage, showResult } from "./result.js";
+import { offerLinks, openScenario } from "./share.js";
+import { offerSpreadsheet } from "./spreadsheet.js";
+
+async function check() {
+  const request = readRequest();
+  showMessage(failed() ? "" : "Checking…");
+  try {
+    const response = await python.run(description.checker, request);
+    if (response.errors) showErrors(response.errors, response.summary);
+    else showResult(response);
+  } catch (error) {
+    showMessage("The check could not run: " + error.message, "status status--error");
+  }
+}
+
+// What works only with this script was hidden until now (the page reads without it).
+for (const hidden of document.querySelectorAll("[data-needs-script]")) hidden.hidden = false;
+holdThemeBack();
+takeOverWorker();
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  check();
+});
+for (const spec of description.inputs.filter((input) => input.type === "rows")) {
+  rowList(spec);
+  form.querySelector(`.row-add[data-rows="${spec.name}"]`).addEventListener("click", () =>
+    addRow(spec).row.querySelector("input, select").focus());
+}
+offerLinks();
+offerSpreadsheet();
+window.addEventListener("hashchange", () => openScenario(check));
+if (!openScenario(check)) {
+  for (const spec of description.inputs.filter((input) => input.type === "rows")) {
+    for (let count = 0; count < (spec.start_with || 0); count++) addRow(spec);
+  }
+}

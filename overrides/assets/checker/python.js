@@ -1,0 +1,99 @@
+// Talking to the Python worker that checker-boot.js started from <head> (browser_runtime/assets/): its progress,
+// its failure, and calls that answer with the command line's JSON. Also window.codesOfConduct, the same contract
+// for power users.
+import { progressBar, progressText } from "./page.js";
+import { startTheme } from "./theme.js";
+
+const pending = new Map();
+let nextId = 1;
+let worker = null;
+let failure = null;
+let themeAfterChecks = false;
+
+export function failed() {
+  return failure;
+}
+
+// The bar never goes back: the snapshot's download and the Python worker report separately.
+function showProgress(percent, text) {
+  progressText.textContent = text;
+  progressBar.hidden = percent >= 100;
+  progressBar.value = Math.max(progressBar.value, percent);
+}
+
+// The snapshot's download, most of a first visit's wait on a slow connection: the bar moves from 10 to 90%.
+// The text stays as it is, so that a screen reader is not told every percent.
+function showDownload(fraction) {
+  if (!progressBar.hidden) progressBar.value = Math.max(progressBar.value, 10 + 80 * fraction);
+}
+
+// What to do depends on what failed: a download (the connection, or the site) or the browser itself.
+function fail(message) {
+  failure = message;
+  startTheme();
+  const download = /could not be downloaded|did not load|did not start within/.test(message);
+  showProgress(100, (download ? "The checker could not start: " : "The checker could not start in this browser: ") +
+    message + (download ? " Check your connection and reload the page" : " Try an up-to-date browser") +
+    ", or run the same checker from the command line (python -m checkers).");
+  for (const { reject } of pending.values()) reject(new Error(message));
+  pending.clear();
+}
+
+// Once Python is ready, the theme's script: at once, or after the checks already asked for have their answers.
+function startThemeAfterChecks() {
+  if (pending.size === 0) startTheme();
+  else themeAfterChecks = true;
+}
+
+function handle(event) {
+  if (event.type === "error") {
+    fail("a file it needs did not load.");
+    return;
+  }
+  const message = event.data;
+  if (message.type === "progress") showProgress(message.percent, message.text);
+  else if (message.type === "download") showDownload(message.fraction);
+  else if (message.type === "ready") startThemeAfterChecks();
+  else if (message.type === "failed") fail(message.message);
+  else if (pending.has(message.id)) {
+    const { resolve, reject } = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error) reject(new Error(message.error));
+    else resolve(message.result);
+    // In a later task: the answer is shown first.
+    if (themeAfterChecks && pending.size === 0) setTimeout(startTheme);
+  }
+}
+
+export function takeOverWorker() {
+  const boot = window.__codesOfConductBoot || { runtime: null };
+  if (!boot.runtime) {
+    fail("this copy of the site was built without the checker runtime.");
+    return;
+  }
+  if (!boot.worker) {
+    fail("this browser cannot run module workers.");
+    return;
+  }
+  worker = boot.worker;
+  worker.onmessage = handle;
+  worker.onerror = (event) => { event.preventDefault(); handle(event); };
+  for (const event of boot.early.splice(0)) handle(event);
+}
+
+function call(message) {
+  if (failure) return Promise.reject(new Error(failure));
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...message, id });
+  });
+}
+
+// The same contract as the command line: a Promise of its JSON response.
+export const python = {
+  run: (name, request) => call({ op: "run", checker: name, request }),
+  parseCsv: (data) => call({ op: "csv", data }),
+  writeCsv: (rows) => call({ op: "csv-write", rows }),
+};
+window.codesOfConduct = python;
