@@ -173,7 +173,7 @@ def history(code: Code, version: CodeVersion, page: str) -> str:
                          "until": v.until.isoformat() if v.until else None,
                          "url": href(page, page_of(code.code, v.id))} for v in code.versions])
     return ("\n## Versions {#versions}\n\n"
-            "| CodeVersion | In force from | In force until | What changed | Compare |\n|---|---|---|---|---|\n"
+            "| Version | In force from | In force until | What changed | Compare |\n|---|---|---|---|---|\n"
             + "\n".join(rows) + "\n\n"
             f'<form class="as-at needs-script" data-versions="{esc(dates)}">\n'
             f'<label for="as-at-date">Show the version in force on</label> '

@@ -95,7 +95,7 @@ def facts(version: CodeVersion, site: Site, page: str) -> str:
     rows = [
         ("Issued by", esc(version.issuer)),
         ("Applies to", esc(version.applies_to)),
-        ("CodeVersion", f'{esc(version.id)} ({"current" if version is code.current else version.status}) · '
+        ("Version", f'{esc(version.id)} ({"current" if version is code.current else version.status}) · '
                     f'<a href="{permanent}">permanent address of this version</a>'),
         ("In force from", esc(day(version.in_force_from))),
         ("In force until", _until(version, version is code.current)),
