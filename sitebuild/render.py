@@ -73,53 +73,6 @@ def unit_markdown(unit: Unit, version: CodeVersion, site: Site, page: str) -> st
     return "".join(pieces)
 
 
-def unit_block(unit: Unit, version: CodeVersion, site: Site, page: str, extra: str = "") -> str:
-    """A unit as a block with its permanent anchor and a visible link to copy."""
-    body = unit_markdown(unit, version, site, page)
-    cite = version.citation.at(unit.id)
-    if unit.kind == "section":
-        return f"{'#' * unit.level} {body} {{#{unit.id} data-cite=\"{cite}\"}}\n\n{extra}"
-    first, _, rest = body.partition("\n")
-    label = unit.label or "¶"
-    name = unit.title()
-    # The visible number starts the link's accessible name; the rest is for screen readers.
-    link = (f'<a class="anchor-link" href="#{unit.id}" data-cite="{cite}" title="Permanent link to {esc(name)}: {cite}">'
-            f'{esc(label)}<span class="visually-hidden"> {esc(name)}, permanent link</span></a>')
-    classes = f"unit unit--{unit.kind}"
-    return (f'<div class="{classes}" id="{unit.id}" markdown>\n{link} {first}\n{rest}\n\n{extra}</div>\n\n')
-
-
-def facts(version: CodeVersion, site: Site, page: str) -> str:
-    code = site.codes[version.code]
-    permanent = href(page, page_of(version.code, version.id))
-    rows = [
-        ("Issued by", esc(version.issuer)),
-        ("Applies to", esc(version.applies_to)),
-        ("Version", f'{esc(version.id)} ({"current" if version is code.current else version.status}) · '
-                    f'<a href="{permanent}">permanent address of this version</a>'),
-        ("In force from", esc(day(version.in_force_from))),
-        ("In force until", _until(version, version is code.current)),
-        ("Status", esc(version.status.replace("-", " "))),
-        ("Published on this site", esc(day(version.published))),
-        ("Source", esc(version.source)),
-        ("Cite as", f"<code>{esc(str(version.citation))}</code>, and a clause as "
-                    f"<code>{esc(str(version.citation.at(_example_anchor(version))))}</code>"),
-    ]
-    items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return f'<dl class="version-facts">\n{items}\n</dl>\n\n'
-
-
-def _example_anchor(version: CodeVersion) -> str:
-    """A clause of this very version to show how citations read (not every code has a clause 12)."""
-    return next((u.id for u in version.units if u.kind == "clause"), version.units[0].id if version.units else "")
-
-
-def _until(version: CodeVersion, is_current: bool) -> str:
-    if version.until:
-        return esc(day(version.until))
-    return "still in force" if is_current and version.status == "in-force" else NOT_STATED
-
-
 def abbreviations(site: Site) -> str:
     """Python-Markdown abbreviations: each glossary term explained on hover wherever it appears."""
     lines = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .render import href, page_of, rel
+from .render import day, esc, href, page_of, rel
 
 FOLDER = Path(__file__).parent / "templates"
 
@@ -29,10 +29,17 @@ def _script_json(value) -> Markup:
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(FOLDER), autoescape=True,
                                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 ENVIRONMENT.filters.update(yaml_text=_yaml_text, script_json=_script_json,
+                           # The same escaping as the rest of the build (render.esc), entity for entity.
+                           e=lambda value: Markup(esc(str(value))), escape=lambda value: Markup(esc(str(value))),
                            # In a fenced code block, which Markdown escapes itself.
                            tojson_pretty=lambda value: Markup(json.dumps(value, indent=1, ensure_ascii=False)))
-ENVIRONMENT.globals.update(href=href, rel=rel, page_of=page_of)
+ENVIRONMENT.globals.update(href=href, rel=rel, page_of=page_of, day=day)
 
 
 def render(template: str, **values) -> str:
     return ENVIRONMENT.get_template(template).render(**values)
+
+
+def macro(template: str, name: str):
+    """One macro of a template, to call from Python."""
+    return getattr(ENVIRONMENT.get_template(template).module, name)
