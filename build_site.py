@@ -209,7 +209,11 @@ def run_mkdocs(config) -> None:
 def fix_theme_html(output: Path) -> None:
     """What Material writes that HTML or accessibility rules do not allow: autocomplete="off" on its hidden
     checkboxes; on pages outside the navigation (versions, comparisons) a label for a toggle it omits; and a
-    search dialog without a name."""
+    search dialog without a name.
+
+    Rewritten here rather than overridden: the checkboxes stand outside any block of Material's base.html, so
+    only a copy of the whole of it could change them, and a copy of search.html or toc.html would drift from
+    Material as silently. tests/test_theme_drift.py pins the files these rewrites concern."""
     autocomplete = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
     orphan_label = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
     for path in output.rglob("*.html"):
