@@ -25,7 +25,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError
-from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages
+from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, scripts
 
 ROOT = Path(__file__).resolve().parent
 SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
@@ -101,6 +101,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         run_mkdocs(config)
         fix_theme_html(output)
         defer_theme_on_checker_pages(output)
+        install_checker_script(output)
         runtime.install_page_scripts(output)
         if with_runtime:
             runtime.install(work / "runtime", output)
@@ -246,6 +247,13 @@ def defer_theme_on_checker_pages(output: Path) -> None:
 
 def _stop(signum, frame):
     raise SystemExit(128 + signum)
+
+
+def install_checker_script(output: Path) -> None:
+    """The checker page's modules (overrides/assets/checker/, which MkDocs copied) as the one script pages load."""
+    folder = output / "assets" / "checker"
+    (output / "assets" / "checker.js").write_text(scripts.bundle(folder), encoding="utf-8")
+    shutil.rmtree(folder)
 
 
 def swap_in(output: Path, site_dir: Path) -> None:

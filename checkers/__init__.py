@@ -29,9 +29,8 @@ def codes(data: Path | str | None = None) -> dict[str, content.Code]:
     start from a memory snapshot taken after it was read.
     """
     path = Path(data) if data else content.PACKAGED_DATA
-    # Not looked at again in the browser, where Python restored from a snapshot may not have the file.
-    packaged_in_browser = path == content.PACKAGED_DATA and not content.REPOSITORY_CODES.is_dir()
-    key = (str(path), None if packaged_in_browser or not path.is_file() else path.stat().st_mtime_ns)
+    # The package's own file is read once: in the browser, Python restored from a snapshot may not have it.
+    key = (str(path), None if path == content.PACKAGED_DATA or not path.is_file() else path.stat().st_mtime_ns)
     if key not in _loaded:
         loaded = content.load(path)
         _loaded.clear()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from . import CHECKERS, csvinput, parse_request, run
+from . import CHECKERS, content, csvinput, parse_request, run
 from .money_and_dates import quoted
 from .report import readable
 
@@ -37,6 +38,9 @@ def main(argv=None) -> int:
     parser.add_argument("--csv", help="with donations: a CSV file of donations, instead of a request on standard input")
     parser.add_argument("--json", action="store_true", help="with --csv: print the JSON response")
     args = parser.parse_args(argv)
+    if not args.codes and _codes_changed_since_data():
+        return _refuse("codes", "docs/codes has changed since the codes' data was built: run 'make setup' to build it "
+                       "again (or give --codes a data file)")
     if args.json and not args.csv:
         return _refuse("--json", "goes with --csv: without it the answer is JSON already")
     if args.csv:
@@ -93,6 +97,15 @@ def _from_csv(args) -> int:
     else:
         print(readable(response))
     return 2 if "errors" in response else 0
+
+
+def _codes_changed_since_data() -> bool:
+    """In a checkout, whether a code's file is newer than the data `make setup` made from them (a maintainer's
+    edit not yet built): answers from the old data would be wrong without a word."""
+    folder = Path(__file__).resolve().parent.parent / "docs" / "codes"
+    if not folder.is_dir() or not content.PACKAGED_DATA.is_file():
+        return False
+    return max((p.stat().st_mtime for p in folder.glob("*/*.md")), default=0) > content.PACKAGED_DATA.stat().st_mtime
 
 
 def _refuse(field: str, message: str) -> int:

@@ -19,7 +19,6 @@ from .citation import Citation
 
 DATA_NAME = "codes.json"
 PACKAGED_DATA = Path(__file__).parent / DATA_NAME
-REPOSITORY_CODES = Path(__file__).parent.parent / "docs" / "codes"
 DATA_FORMAT = 1
 STATUSES = ("in-force", "superseded", "withdrawn")
 NUMBERINGS = ("whole-code", "per-section")
@@ -237,11 +236,6 @@ def load(path: Path | str | None = None) -> dict[str, Code]:
     if not path.is_file():
         raise ContentError(path, None, "the codes' data has not been built: run 'make setup' in the repository "
                            "(or 'python build_site.py --checkers-data checkers/codes.json')")
-    if path == PACKAGED_DATA and REPOSITORY_CODES.is_dir():
-        newest = max((p.stat().st_mtime for p in REPOSITORY_CODES.glob("*/*.md")), default=0)
-        if newest > path.stat().st_mtime:
-            raise ContentError(path, None, "docs/codes has changed since the codes' data was built: run 'make setup' "
-                               "to build it again")
     try:
         return from_data(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError) as error:

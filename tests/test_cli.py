@@ -1,9 +1,12 @@
 """The command line: JSON in, JSON out, exit 0 or 2, never a traceback; the CSV path."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+from checkers import content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "docs" / "codes"
@@ -149,3 +152,18 @@ def test_code_and_version_options_fill_a_request_read_from_standard_input():
     assert clash.returncode == 2 and json.loads(clash.stdout)["errors"][0]["field"] == "code"
     refused = cli("nominations", "--json", stdin='{"verified": 22}')
     assert refused.returncode == 2 and json.loads(refused.stdout)["errors"][0]["field"] == "--json"
+
+
+def test_without_the_codes_data_or_with_stale_data_the_command_says_what_to_run():
+    data = content.PACKAGED_DATA
+    saved = data.read_bytes()
+    try:
+        data.unlink()
+        missing = cli("nominations", stdin='{"code": "momentum-ncg-elections", "verified": 22}')
+        assert missing.returncode == 2 and "run 'make setup'" in json.loads(missing.stdout)["errors"][0]["message"]
+        data.write_bytes(saved)
+        os.utime(data, (1, 1))  # older than every code's file
+        stale = cli("nominations", stdin='{"code": "momentum-ncg-elections", "verified": 22}')
+        assert stale.returncode == 2 and "docs/codes has changed" in json.loads(stale.stdout)["errors"][0]["message"]
+    finally:
+        data.write_bytes(saved)

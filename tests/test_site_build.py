@@ -60,9 +60,9 @@ def test_no_page_points_anything_at_another_origin(built_site):
 
 
 def test_code_pages_fetch_no_pyodide_but_checker_pages_do(built_site):
-    assert "checker/main.js" not in html(built_site, "codes/nec-candidates")
+    assert "assets/checker.js" not in html(built_site, "codes/nec-candidates")
     assert "pyodide" not in html(built_site, "codes/nec-candidates")
-    assert "assets/checker/main.js" in html(built_site, "checkers/donations")
+    assert "assets/checker.js" in html(built_site, "checkers/donations")
 
 
 def test_checker_pages_hold_the_themes_script_back_and_a_missing_one_stops_the_build(built_site, tmp_path):
