@@ -25,7 +25,7 @@ def version_json(site: Site, version: CodeVersion) -> dict:
             if ref.kind == "glossary":
                 links.append({"text": ref.text, "kind": "glossary", "term": ref.term, "url": f"glossary/#{ref.term}"})
             else:
-                target = Citation(ref.code, ref.version, ref.anchor)
+                target = ref.target
                 links.append({"text": ref.text, "kind": "clause", "target": str(target), "url": target.url})
         clauses.append({"id": unit.id, "kind": unit.kind, "label": unit.label, "parent": unit.parent,
                         "section": unit.section, "citation": str(version.citation.at(unit.id)),

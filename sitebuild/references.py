@@ -27,9 +27,7 @@ class Reference:
 
     text: str
     kind: str  # clause or glossary
-    code: str | None = None
-    version: str | None = None  # None: the current version of another code
-    anchor: str | None = None
+    target: Citation | None = None  # a clause; without a version, in another code's current version
     term: str | None = None
 
 
@@ -70,7 +68,7 @@ def find(unit: Unit, code: str, version: str, anchors: set[str], library_anchors
         if anchor not in anchors:
             raise ContentError(path, line, f"{match[0]!r} refers to #{anchor}, which this version does not have; if it "
                                f"means another document, write it as [{match[0]}](glossary:<term>)")
-        found.append((match.start(), match.end(), Reference(match[0], "clause", code, version, anchor)))
+        found.append((match.start(), match.end(), Reference(match[0], "clause", Citation(code, version, anchor))))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -78,7 +76,7 @@ def _clause_ref(text, target, code, version, anchors, library_anchors, path, lin
     if "#" not in target:
         if target not in anchors:
             raise ContentError(path, line, f"ref:{target} does not match any anchor in this version")
-        return Reference(text, "clause", code, version, target)
+        return Reference(text, "clause", Citation(code, version, target))
     try:
         cited = Citation.parse(target)
     except ValueError as error:
@@ -89,5 +87,5 @@ def _clause_ref(text, target, code, version, anchors, library_anchors, path, lin
     if cited.clause not in known:
         raise ContentError(path, line, f"ref:{target}: {cited.work} has no anchor #{cited.clause}")
     if cited.code == code and (cited.version or version) == version:
-        return Reference(text, "clause", code, version, cited.clause)
-    return Reference(text, "clause", cited.code, cited.version, cited.clause)
+        return Reference(text, "clause", Citation(code, version, cited.clause))
+    return Reference(text, "clause", cited)

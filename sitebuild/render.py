@@ -57,9 +57,10 @@ def reference_link(ref: Reference, site: Site, page: str, version: CodeVersion) 
     if ref.kind == "glossary":
         term = site.glossary[ref.term]
         return f'[{ref.text}]({rel(page, "glossary.md#" + term.id)} "{esc(term.term)}: {esc(term.meaning)}")'
-    if ref.code == version.code and ref.version == version.id:
-        return f"[{ref.text}](#{ref.anchor})"
-    return f"[{ref.text}]({rel(page, page_of(ref.code, ref.version) + '#' + ref.anchor)})"
+    target = ref.target
+    if target.work == version.citation:
+        return f"[{ref.text}](#{target.clause})"
+    return f"[{ref.text}]({rel(page, target.work.page_source + '#' + target.clause)})"
 
 
 def unit_markdown(unit: Unit, version: CodeVersion, site: Site, page: str) -> str:

@@ -72,7 +72,7 @@ def test_sub_clauses_and_sections_have_stable_readable_anchors(site):
 
 def test_references_in_the_texts_resolve_to_their_targets(site):
     def targets(code, anchor):
-        return [(r.text, r.anchor or r.term) for _, _, r in site.codes[code].current.refs[anchor]]
+        return [(r.text, r.target.clause if r.target else r.term) for _, _, r in site.codes[code].current.refs[anchor]]
 
     assert targets("nec-candidates", "1") == [("section 13", "13")]
     assert targets("confidentiality-privacy", "6") == [("paragraph 5(b)", "5-b")]

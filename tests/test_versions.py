@@ -75,7 +75,7 @@ def test_a_removed_anchor_is_reported_not_silently_broken(fixture):
 def test_plain_references_follow_the_renumbering(fixture):
     v2022 = fixture.versions[1]
     (_, _, ref), = v2022.refs["4"]
-    assert ref.text == "clause 4" and ref.anchor == "3"
+    assert ref.text == "clause 4" and ref.target.clause == "3"
 
 
 # --- Versions by date ------------------------------------------------------------------------------
