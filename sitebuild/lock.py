@@ -101,10 +101,12 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
                 raise ContentError(path, None, f"{key}: each entry holds sha256, clauses and rules")
             if whole != _accepted(entry, "sha256"):
                 raise ContentError(version.path, _first_changed_line(version, entry, units),
-                                   _changed_message(key, entry, units, whole, rules, path))
-            if rules != _accepted(entry, "rules"):
-                raise ContentError(version.path, _first_changed_rule_line(version, _accepted(entry, "rules") or {}, rules),
-                                   _changed_rules_message(key, _accepted(entry, "rules") or {}, rules, whole, path))
+                                   _changed_message(key, entry, units, whole, rules))
+            accepted_rules = _accepted(entry, "rules") or {}
+            if rules != accepted_rules:
+                changed = _changed_rules(accepted_rules, rules)
+                raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in changed)), default=None),
+                                   _changed_rules_message(key, accepted_rules, rules, changed, whole))
             corrections = entry.get("corrections") or []
             version.corrections = [{"date": parse_date(c.get("date"), path, None, f"{key}: a correction's date"),
                                     "reason": str(c.get("reason") or "")} for c in corrections]
@@ -133,9 +135,8 @@ def _first_changed_line(version: CodeVersion, entry: dict, units: dict[str, str]
     return min(lines) if lines else None
 
 
-def _first_changed_rule_line(version: CodeVersion, before: dict, rules: dict) -> int | None:
-    lines = [version.line_of(f"rules.{name}") for name in set(before) | set(rules) if before.get(name) != rules.get(name)]
-    return min((line for line in lines if line), default=None)
+def _changed_rules(before: dict, rules: dict) -> list[str]:
+    return sorted(name for name in set(before) | set(rules) if before.get(name) != rules.get(name))
 
 
 def _correction(key: str, whole: str, rules: dict) -> str:
@@ -148,17 +149,15 @@ def _correction(key: str, whole: str, rules: dict) -> str:
             "The reason is shown on the version's page.")
 
 
-def _changed_message(key: str, entry: dict, units: dict[str, str], whole: str, rules: dict, path: Path) -> str:
+def _changed_message(key: str, entry: dict, units: dict[str, str], whole: str, rules: dict) -> str:
     which = ", ".join(f"#{a}" for a in _changed_units(entry, units)) or "the text"
     return (f"{key} is published and its wording has changed ({which}). A published version never changes: "
             f"publish a new version instead (copy this file to a new version id, edit the copy, set status: superseded "
             f"here). If this is a genuine correction of a mistake, {_correction(key, whole, rules)}")
 
 
-def _changed_rules_message(key: str, before: dict, rules: dict, whole: str, path: Path) -> str:
-    changes = "; ".join(
-        f"rules.{name} was {_shown(before.get(name))}, is now {_shown(rules.get(name))}"
-        for name in sorted(set(before) | set(rules)) if before.get(name) != rules.get(name))
+def _changed_rules_message(key: str, before: dict, rules: dict, changed: list[str], whole: str) -> str:
+    changes = "; ".join(f"rules.{name} was {_shown(before.get(name))}, is now {_shown(rules.get(name))}" for name in changed)
     return (f"{key} is published and the rules its checkers apply have changed ({changes}). What a checker applies "
             "for a published version is as fixed as its text: publish a new version with the new rules instead. "
             f"If the published rules were a mistake, {_correction(key, whole, rules)}")
