@@ -29,7 +29,7 @@ from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, s
 
 ROOT = Path(__file__).resolve().parent
 SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
-SOURCES_NOT_COPIED = {"codes", "glossary.yml", "topics.yml", lock.LOCK_NAME}
+SOURCES_NOT_COPIED = {"codes", "law", "glossary.yml", "topics.yml", lock.LOCK_NAME}
 
 
 def main(argv=None) -> int:
@@ -92,9 +92,10 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         pages.write_codes_index(site, generated)
         pages.write_topics(site, generated)
         pages.write_glossary(site, generated)
+        pages.write_law(site, generated)
         codes_data = write_checkers_data(site, work / content.DATA_NAME)
         manifest = runtime.prepare(work / "runtime", codes_data, ROOT) if with_runtime else None
-        checkerpages.write(generated, site.codes)
+        checkerpages.write(generated, site)
         config = mkdocs_config(site, generated, output, site_url, manifest)
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
@@ -117,7 +118,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
 def write_checkers_data(site: model.Site, path: Path) -> Path:
     """What the checkers read (checkers/content.py): written whole, then put in place, so never half-written."""
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(content.to_data(site.codes), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    partial.write_text(json.dumps(content.to_data(site.codes, site.law), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     partial.replace(path)
     return path
 
@@ -145,13 +146,14 @@ def expand_shortcodes(generated: Path, site: model.Site) -> None:
 def nav(site: model.Site, generated: Path) -> list:
     """The navigation: generated pages, then the hand-written ones that this content folder has."""
     optional = [{"Maintainers": "maintainers/index.md"}, {"API reference": "reference/index.md"}]
+    law = [{"The law": "law/index.md"}] if site.law else []
     return [
         {"Home": "index.md"},
         {"Codes": ["codes/index.md"] + [{c.current.short_title: Citation(c.code).page_source} for c in site.codes.values()]},
         {"Topics": "topics.md"},
         {"Glossary": "glossary.md"},
         {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkers.CHECKERS]},
-    ] + [item for item in optional if (generated / next(iter(item.values()))).exists()]
+    ] + law + [item for item in optional if (generated / next(iter(item.values()))).exists()]
 
 
 def build_info() -> dict:

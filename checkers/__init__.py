@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import content, donations, nominations, suspension
 from .citation import Citation
-from .findings import DISCLAIMER, clause_reference, headline
+from .findings import DISCLAIMER, LABELS, clause_reference, headline
 from .money_and_dates import quoted
 from .rules import cited_numbers
 from .validation import Errors, choose_version
@@ -98,7 +98,8 @@ def describe(checker: str, served_codes: dict[str, content.Code] | None = None) 
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, checker)} for v in versions]})
     module = CHECKERS[checker]
-    return {"checker": checker, "title": module.TITLE, "purpose": module.PURPOSE, "inputs": module.INPUTS, "codes": served}
+    return {"checker": checker, "title": module.TITLE, "purpose": module.PURPOSE, "inputs": module.INPUTS, "codes": served,
+            "labels": LABELS}
 
 
 def _clauses(version: content.CodeVersion, checker: str) -> list[dict]:

@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import law
 from .citation import Citation
 
 DATA_NAME = "codes.json"
 PACKAGED_DATA = Path(__file__).parent / DATA_NAME
-DATA_FORMAT = 1
+DATA_FORMAT = 2
 STATUSES = ("in-force", "superseded", "withdrawn")
 NUMBERINGS = ("whole-code", "per-section")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -98,6 +99,8 @@ class CodeVersion:
     # Found by the build: references in each unit, and corrections recorded in the lock.
     refs: dict = field(default_factory=dict)
     corrections: list[dict] = field(default_factory=list)
+    # The Act, where one of this version's clauses says it applies (checkers/law.py), else None.
+    law: object = None
 
     @property
     def id(self) -> str:
@@ -202,30 +205,35 @@ _DATES = ("published", "in_force_from", "in_force_until")
 _UNIT_FACTS = ("id", "kind", "label", "name", "section", "parent")
 
 
-def to_data(codes: dict[str, Code]) -> dict:
-    """The checkers' data: every version's facts, rules and units' names, without the text."""
-    return {"format": DATA_FORMAT, "codes": [
+def to_data(codes: dict[str, Code], statute=None) -> dict:
+    """The checkers' data: every version's facts, rules and units' names, without the text; and the law's
+    dated figures (checkers/law.py), with the clause of each version that applies them."""
+    return {"format": DATA_FORMAT, "law": statute.to_data() if statute else None, "codes": [
         {"code": code.code, "versions": [
             {**{name: getattr(v, name) for name in _FACTS},
              **{name: getattr(v, name).isoformat() if getattr(v, name) else None for name in _DATES},
-             "rules": v.rules,
+             "rules": v.rules, "law_clause": v.law.application.clause if v.law else None,
              "units": [{name: getattr(u, name) for name in _UNIT_FACTS} for u in v.units]}
             for v in code.versions]}
         for code in codes.values()]}
 
 
 def from_data(data: dict) -> dict[str, Code]:
-    """The codes from the checkers' data (to_data)."""
+    """The codes from the checkers' data (to_data), each version linked to the law where it applies it."""
     if not isinstance(data, dict) or data.get("format") != DATA_FORMAT:
         raise ValueError(f"not the checkers' data of format {DATA_FORMAT}")
     codes = {}
+    clauses = {}
     for code in data["codes"]:
         versions = []
         for item in code["versions"]:
             dates = {name: dt.date.fromisoformat(item[name]) if item[name] else None for name in _DATES}
             units = [Unit(lines=[], line=0, **unit) for unit in item["units"]]
             versions.append(CodeVersion(**{name: item[name] for name in _FACTS}, **dates, rules=item["rules"], units=units))
+            clauses[(code["code"], item["version"])] = item.get("law_clause")
         codes[code["code"]] = Code(code["code"], versions)
+    if data.get("law"):
+        law.attach(law.from_data(data["law"]), codes, lambda v: clauses[(v.code, v.version)])
     return codes
 
 

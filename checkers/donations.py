@@ -14,6 +14,9 @@ cited in every finding. Catala-style, each block names the wording it implements
   receiving them, and before the end of the election period."
 - PPERA 2000, Schedule 7: a donation of £500 or less to a regulated donee is not a donation for its
   purposes, so it needs no permissibility check and is not added up towards the reporting threshold.
+
+Where a code's clause says the Act applies, donations_law.py reads the same donations by the Act's own
+rules, with its figures on each donation's date, and a finding says both where they differ (`law`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from decimal import Decimal
 
 from . import rules as r
 from .content import CodeVersion
+from .donations_law import LawReading
 from .findings import finding
 from .money_and_dates import add_days, json_amount, parse_amount, parse_date, pounds, quoted, sentence, written_date
 from .validation import COMMON_FIELDS, Errors, boolean, check_fields
@@ -181,10 +185,11 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
         return None
     names = _display_names(donations)
     findings, notes = [], []
+    law = LawReading(version.law, donations, _describe, names) if version.law else None
     if rules.permissible_donor:
-        findings += _permissibility(rules.permissible_donor, donations, names, version)
+        findings += _permissibility(rules.permissible_donor, donations, names, version, law)
     if rules.reporting:
-        findings += _reporting(rules, donations, names, period_end, version, notes)
+        findings += _reporting(rules, donations, names, period_end, version, notes, law)
     if rules.donor_cap:
         findings += _donor_cap(rules.donor_cap, donations, names, version)
     if rules.spending_limit:
@@ -192,6 +197,8 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     elif spending:
         notes.append(f"This version of the code ({version.citation}) sets no spending limit, so the spending you entered "
                      "was not checked.")
+    if law:
+        notes += law.notes()
     findings.sort(key=_finding_order)
     levels = {f["level"] for f in findings}
     status = "breach" if "breach" in levels else "action" if "action" in levels else "ok"
@@ -226,7 +233,7 @@ def _describe(donation: Donation, name: str) -> str:
     return f"the {kind} of {pounds(donation.amount)} from {name} received on {written_date(donation.received)}"
 
 
-def _permissibility(rule: r.PermissibleDonor, donations, names, version) -> list[dict]:
+def _permissibility(rule: r.PermissibleDonor, donations, names, version, law: LawReading | None) -> list[dict]:
     # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor."
     found = []
     for donation in donations:
@@ -243,10 +250,12 @@ def _permissibility(rule: r.PermissibleDonor, donations, names, version) -> list
                                         "and donations of that size must come from a permissible donor.")
         found.append(finding("permissible-donor", level, message, version, rule.clause,
                              donor=name, amount=json_amount(donation.amount)))
+        if law:
+            law.on_permissibility(found[-1], donation)
     return found
 
 
-def _reporting(rules: r.DonationRules, donations, names, period_end, version, notes) -> list[dict]:
+def _reporting(rules: r.DonationRules, donations, names, period_end, version, notes, law: LawReading | None) -> list[dict]:
     rule = rules.reporting
     if period_end and not rule.before_election_period_end:
         notes.append(f"This version of the code ({version.citation}) does not tie reporting to the end of the election period, "
@@ -254,7 +263,7 @@ def _reporting(rules: r.DonationRules, donations, names, period_end, version, no
     if rule.totals == r.EACH_DONATION:
         # e.g. Momentum 2022: "Any donation over £500 from any single donor ... must be reported."
         return [_report(rule, d, names[d.donor_key], d.amount, f"{sentence(_describe(d, names[d.donor_key]))} is "
-                        f"{rule.threshold.words()}, so it must be reported", period_end, version)
+                        f"{rule.threshold.words()}, so it must be reported", period_end, version, law)
                 for d in donations if rule.threshold.reached_by(d.amount)]
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
     counted = [d for d in donations
@@ -274,15 +283,16 @@ def _reporting(rules: r.DonationRules, donations, names, period_end, version, no
                             "not donations under PPERA 2000, Schedule 7)") if rule.small_donations_not_counted else ""
                 why = (f"Donations from {name} in {year} total {pounds(total)}{counting}, which is "
                        f"{rule.threshold.words()} from one donor in a calendar year, so they must be reported")
-                found.append(_report(rule, donation, name, total, why, period_end, version))
+                found.append(_report(rule, donation, name, total, why, period_end, version, law))
             elif crossed:
                 why = (f"{sentence(_describe(donation, name))} comes after {name}'s "
                        f"donations in {year} passed the {pounds(rule.threshold.amount)} threshold, so it must also be reported")
-                found.append(_report(rule, donation, name, donation.amount, why, period_end, version))
+                found.append(_report(rule, donation, name, donation.amount, why, period_end, version, law))
     return found
 
 
-def _report(rule: r.Reporting, donation: Donation, name: str, amount: Decimal, why: str, period_end, version) -> dict:
+def _report(rule: r.Reporting, donation: Donation, name: str, amount: Decimal, why: str, period_end, version,
+            law: LawReading | None) -> dict:
     to = f" to {rule.report_to}" if rule.report_to else ""
     deadline = None
     if rule.deadline_days is not None:
@@ -298,8 +308,11 @@ def _report(rule: r.Reporting, donation: Donation, name: str, amount: Decimal, w
         message = f"{why}{to}{when}"
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
-    return finding("report", "action", message, version, rule.clause, donor=name, amount=json_amount(amount),
-                   deadline=deadline.isoformat() if deadline else None)
+    found = finding("report", "action", message, version, rule.clause, donor=name, amount=json_amount(amount),
+                    deadline=deadline.isoformat() if deadline else None)
+    if law:
+        law.on_report(found, donation, amount)
+    return found
 
 
 def _donor_cap(rule: r.Limit, donations, names, version) -> list[dict]:

@@ -11,6 +11,8 @@ from .money_and_dates import pounds, written_date
 
 LEVEL_LABELS = {"breach": "Breach", "action": "Action", "info": "Note"}
 DISCLAIMER = "A guide to the code's own words, not legal advice."
+# How a page introduces the `law` beside a finding (checkers/donations_law.py), and its list of sources.
+LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to read the law"}
 
 
 def clause_reference(version: CodeVersion, clause: str) -> dict:

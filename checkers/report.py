@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import CHECKERS
+from .findings import LABELS
 
 # Control characters (and the bidirectional overrides that reorder a line) from a spreadsheet's cells would
 # act on the terminal rather than show: they are written as escapes.
@@ -17,7 +18,8 @@ def printable(text: str) -> str:
 
 
 def readable(response: dict) -> str:
-    """The same words as the checker's page: the headline, each finding with its label and facts, the notes."""
+    """The same words as the checker's page: the headline, each finding with its label and facts (and what the
+    law requires, where it differs), the notes."""
     if "errors" in response:
         lines = [response.get("summary", "Nothing was checked: fix these first.")]
         lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
@@ -29,6 +31,10 @@ def readable(response: dict) -> str:
         for item in response["findings"]:
             facts = f" {item['facts_text']}" if item.get("facts_text") else ""
             lines.append(f"- {item['level_label']}: {item['message']}{facts} [{item['clause']['citation']}, {item['clause']['name']}]")
+            if "law" in item:
+                # The code's answer first, then the law's beside it, with where to read the law.
+                sources = "; ".join(f"{source['title']} <{source['url']}>" for source in item["law"]["sources"])
+                lines.append(f"  {LABELS['law']} {item['law']['message']} {LABELS['law_sources']}: {sources}.")
     lines += [f"Note: {note}" for note in response.get("notes", [])]
     if "disclaimer" in response:
         lines.append(response["disclaimer"])

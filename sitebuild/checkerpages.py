@@ -16,15 +16,16 @@ import yaml
 import checkers
 
 from . import pages, templates
-from .render import href
+from .render import day, esc, href
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
 PRIVACY = ("Everything you type stays in this browser: the check runs here, in Python compiled to WebAssembly, and "
            "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario.")
 
 
-def write(generated: Path, codes: dict) -> None:
+def write(generated: Path, site) -> None:
     """The checkers' index and one page per checker."""
+    codes = site.codes
     descriptions = []
     for name in checkers.CHECKERS:
         page = f"checkers/{name}/index.md"
@@ -33,9 +34,22 @@ def write(generated: Path, codes: dict) -> None:
         description["root"] = href(page, "index.md")
         descriptions.append(description)
         pages.write(generated, page, templates.render("checker.md.j2", d=description, page=page, privacy=PRIVACY,
-                                                      examples=examples(name, codes, page)))
+                                                      examples=examples(name, codes, page),
+                                                      currency=currency(site, description, page)))
     pages.write(generated, "checkers/index.md", templates.render("checkers_index.md.j2", descriptions=descriptions,
                                                                   page="checkers/index.md", privacy=PRIVACY))
+
+
+def currency(site, description: dict, page: str) -> str:
+    """The checker page's currency statement: the text of each version it applies, as published, and when the
+    law's figures and notes were last checked."""
+    published = "; ".join(f"{esc(code['title'])}, version {esc(v['version'])}: {day(site.codes[code['code']].get(v['version']).published)}"
+                          for code in description["codes"] for v in code["versions"])
+    notes = [n for n in site.notes if any(n.code == c["code"] for c in description["codes"])]
+    checked = f" Notes on the law on these codes checked on {day(max(n.date for n in notes))}." if notes else ""
+    figures = (f" The law's figures were last checked on {day(site.law.checked)} (<a href=\"{href(page, 'law/index.md')}\">the "
+               "law's figures</a>)." if site.law else "")
+    return f"Applies the codes' text as published on this site ({published}).{checked}{figures}"
 
 
 def examples(checker: str, codes: dict, page: str) -> list[dict]:

@@ -1,4 +1,5 @@
-"""Machine-readable output: each version as JSON, an index of all codes, and an Atom feed of versions."""
+"""Machine-readable output: each version as JSON (with its notes on the law), an index of all codes, the law's
+figures, and an Atom feed of versions and notes."""
 
 from __future__ import annotations
 
@@ -34,7 +35,12 @@ def version_json(site: Site, version: CodeVersion) -> dict:
             "issuer": version.issuer, "applies_to": version.applies_to, "status": version.status,
             "in_force_from": _date(version.in_force_from), "in_force_until": _date(version.until),
             "published": _date(version.published), "summary": version.summary, "source": version.source,
-            "url": version.citation.url, "clauses": clauses}
+            "url": version.citation.url, "clauses": clauses,
+            "notes": [{"clause": note.clause, "citation": str(version.citation.at(note.clause)), "date": note.date.isoformat(),
+                       "title": note.title, "text": note.text, "url": f"{version.citation.url}#{note.anchor}",
+                       "sources": [source.to_data() for source in note.sources]}
+                      for note in site.notes_of(version.code, version.id).values()],
+            "law_checked": _date(site.law.checked) if site.law else None}
 
 
 def write_json(site: Site, root: Path) -> None:
@@ -53,13 +59,32 @@ def write_json(site: Site, root: Path) -> None:
                                       "url": version.citation.url})
         index["codes"].append(entry)
     (root / "codes" / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
+    if site.law:
+        (root / "law").mkdir(parents=True, exist_ok=True)
+        (root / "law" / "figures.json").write_text(json.dumps(site.law.to_data(), ensure_ascii=False, indent=1),
+                                                   encoding="utf-8")
 
 
 def write_feed(site: Site, root: Path, site_url: str) -> None:
     versions = sorted((v for c in site.codes.values() for v in c.versions),
                       key=lambda v: (v.published, v.code, v.index), reverse=True)
-    updated = f"{versions[0].published.isoformat()}T00:00:00Z" if versions else "1970-01-01T00:00:00Z"
+    # A new note on the law is news too, dated the day it was written or checked.
+    days = [v.published for v in versions] + [note.date for note in site.notes]
+    updated = f"{max(days).isoformat()}T00:00:00Z" if days else "1970-01-01T00:00:00Z"
     entries = []
+    for note in sorted(site.notes, key=lambda n: (n.date, n.code, n.version, n.clause), reverse=True):
+        version = site.codes[note.code].get(note.version)
+        link = urljoin(site_url, f"{version.citation.url}#{note.anchor}")
+        entries.append(
+            "  <entry>\n"
+            f"    <id>{note.urn}</id>\n"
+            f"    <title>Note on the law: {escape(version.short_title)}, version {escape(version.id)}, "
+            f"{escape(version.unit_name(note.clause))}: {escape(note.title)}</title>\n"
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
+            f"    <updated>{note.date.isoformat()}T00:00:00Z</updated>\n"
+            "    <author><name>Codes of Conduct (this site)</name></author>\n"
+            f"    <summary>{escape(note.text)}</summary>\n"
+            "  </entry>\n")
     for version in versions:
         link = urljoin(site_url, version.citation.url)
         entries.append(
@@ -73,7 +98,7 @@ def write_feed(site: Site, root: Path, site_url: str) -> None:
             f"    <summary>{escape(version.summary)} In force from {escape(_date(version.in_force_from) or 'a date not stated')}.</summary>\n"
             "  </entry>\n")
     feed = ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
-            "  <id>urn:codes-of-conduct:feed</id>\n  <title>Codes of Conduct: published versions</title>\n"
+            "  <id>urn:codes-of-conduct:feed</id>\n  <title>Codes of Conduct: published versions and notes on the law</title>\n"
             f"  <link rel=\"self\" href={quoteattr(urljoin(site_url, 'feed.xml'))}/>\n"
             f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url)}/>\n"
             f"  <updated>{updated}</updated>\n" + "".join(entries) + "</feed>\n")

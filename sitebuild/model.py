@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from checkers import law as statute
 from checkers import rules
 from checkers.content import Code, CodeVersion, ContentError
 
-from . import references, source, wording
+from . import law, references, source, wording
 
 
 @dataclass
@@ -37,6 +39,16 @@ class Site:
     glossary: dict[str, Term]
     topics: list[Topic]
     notices: list[str] = field(default_factory=list)
+    law: statute.Law | None = None
+    notes: list[law.Note] = field(default_factory=list)
+
+    def notes_of(self, code: str, version: str) -> dict[str, law.Note]:
+        """The notes on the law on a version's clauses, by clause."""
+        found = {n.clause: n for n in self.notes if n.code == code and n.version == version}
+        if not found:
+            return found
+        order = [u.id for u in self.codes[code].get(version).units]
+        return {clause: found[clause] for clause in sorted(found, key=order.index)}
 
     def related(self, code: str, anchor: str) -> list[tuple[Topic, list[tuple[str, str]]]]:
         """For a clause of a code's current version: the topics it is in, with the other codes' clauses."""
@@ -44,10 +56,17 @@ class Site:
                 for topic in self.topics if (code, anchor) in topic.clauses]
 
 
-def load(docs: Path) -> Site:
+def load(docs: Path, today: dt.date | None = None) -> Site:
     """Load and check the content under `docs`; ContentError names the file and line of the first problem."""
     glossary = load_glossary(docs / "glossary.yml")
     site = Site(source.load_codes(docs / "codes"), glossary, [])
+    # A content set may have no law beside it (the tests' small one has none): then nothing is compared.
+    if (docs / "law" / law.FIGURES_FILE).exists():
+        site.law = law.load_figures(docs / "law" / law.FIGURES_FILE, site.codes)
+    else:
+        site.notices.append(f"{docs / 'law' / law.FIGURES_FILE} is missing: the checkers do not compare the codes with the law")
+    if (docs / "law" / law.NOTES_FILE).exists():
+        site.notes = law.load_notes(docs / "law" / law.NOTES_FILE, site.codes, today or dt.date.today())
     for code in site.codes.values():
         for version in code.versions:
             rules.check(version)

@@ -53,7 +53,7 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
         example_anchor=next((u.id for u in version.units if u.kind == "clause"), version.units[0].id if version.units else ""),
         removed=" ".join(u for u in version.by_id if u not in code.current.by_id),
         history=history_rows(code, page), dates=_dates(code, page), links=version_links(code, version, page),
-        abbreviations=abbreviations(site))
+        abbreviations=abbreviations(site), notes=site.notes_of(code.code, version.id))
 
 
 def _until(version: CodeVersion, code: Code) -> str:
@@ -64,6 +64,9 @@ def _until(version: CodeVersion, code: Code) -> str:
 
 def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) -> str:
     parts = []
+    note = site.notes_of(code.code, version.id).get(unit.id)
+    if note:
+        parts.append(templates.macro("law_note.html.j2", "law_note")(note, site.law, page))
     if version is code.current:
         for topic, others in site.related(code.code, unit.id):
             if others:
@@ -71,17 +74,18 @@ def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) 
                                    f"({rel(page, page_of(c) + '#' + a)})" for c, a in others)
                 parts.append(f'<p class="related" markdown>Related clauses in other codes ({topic.title}): {links}</p>')
     if len(code.versions) > 1 and unit.kind != "section":
-        parts.append(clause_history(code, version, unit.id, page))
+        parts.append(clause_history(code, version, unit.id, page, site.notes_of))
     return "\n".join(parts) + ("\n" if parts else "")
 
 
 HISTORY_SPAN = 6  # runs of wording shown on each side of the version being read
 
 
-def clause_history(code: Code, version: CodeVersion, anchor: str, page: str) -> str:
+def clause_history(code: Code, version: CodeVersion, anchor: str, page: str, notes_of=None) -> str:
     """The clause in other versions: runs of identical wording, a few on each side of this version.
 
-    Grouping and the cap keep every page's size independent of how many versions a code has."""
+    Grouping and the cap keep every page's size independent of how many versions a code has. `notes_of` gives
+    a version's notes on the law by clause, so that the list says which versions have one on this clause."""
     runs = code.wording_runs(anchor)
     here = next(i for i, (_, first, last) in enumerate(runs) if first.index <= version.index <= last.index)
     mine = runs[here][0]
@@ -95,7 +99,10 @@ def clause_history(code: Code, version: CodeVersion, anchor: str, page: str) -> 
             (code.versions[version.index + 1], last, key) if last is not version else None]
         for first_, last_, key_ in filter(None, pieces):
             target = last_ if last_ is code.current else first_
+            noted = [v.id for v in code.versions[first_.index:last_.index + 1]
+                     if notes_of and anchor in notes_of(code.code, v.id)]
             items.append({"key": key_, "single": first_ is last_, "current": " (current)" if last_ is code.current else "",
+                          "noted": noted,
                           "names": f"version {first_.id}" if first_ is last_ else f"versions {first_.id} to {last_.id}",
                           "same": "same wording" if key_ == mine else "different wording",
                           "href": href(page, page_of(code.code, target.id) + "#" + anchor)})
@@ -164,7 +171,16 @@ def comparison(site: Site, code: Code, old: CodeVersion, new: CodeVersion, page:
 def write_topics(site: Site, root: Path) -> None:
     page = "topics.md"
     write(root, page, templates.render("topics.md.j2", topics=site.topics, codes=site.codes, page=page,
-                                       abbreviations=abbreviations(site)))
+                                       abbreviations=abbreviations(site), site=site))
+
+
+def write_law(site: Site, root: Path) -> None:
+    """The law's figures, each value dated (or "date not confirmed") with its sources, and every note on the law."""
+    if site.law is None:
+        return
+    page = "law/index.md"
+    notes = [(note, site.codes[note.code].get(note.version)) for note in site.notes]
+    write(root, page, templates.render("law.md.j2", law=site.law, notes=notes, page=page))
 
 
 def write_glossary(site: Site, root: Path) -> None:

@@ -59,13 +59,18 @@ def split_front_matter(source: str, path: Path) -> tuple[str, str, int]:
 
 
 def _field_lines(node, first_line: int, path: str = "", found: dict | None = None) -> dict[str, int]:
-    """The file line of every field of a mapping, by dotted path."""
+    """The file line of every field of a mapping, by dotted path ("figures.x.values[1].from")."""
     found = {} if found is None else found
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             where = f"{path}.{key.value}" if path else str(key.value)
             found[where] = key.start_mark.line + first_line
             _field_lines(value, first_line, where, found)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            where = f"{path}[{index}]"
+            found[where] = item.start_mark.line + first_line
+            _field_lines(item, first_line, where, found)
     return found
 
 

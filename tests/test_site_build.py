@@ -106,7 +106,10 @@ def test_version_json_index_and_feed_parse_and_agree(built_site, content):
     feed = ET.parse(built_site / "feed.xml").getroot()
     ids = [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
     assert "urn:codes-of-conduct:momentum-ncg-elections@2022" in ids
-    assert len(ids) == len(set(ids)) == sum(len(c.versions) for c in content.codes.values())
+    # An entry for each version, and one for each note on the law (a new note is news).
+    assert len(ids) == len(set(ids)) == sum(len(c.versions) for c in content.codes.values()) + len(content.notes)
+    assert "urn:codes-of-conduct:note:nec-candidates@original#12:2026-11-27" in ids
+    assert [n["clause"] for n in nec["notes"]] == ["2", "12"]
 
 
 def test_the_site_says_what_it_is(built_site):

@@ -57,6 +57,7 @@ export function showResult(response) {
     cite.href = description.root + finding.clause.url;
     cite.title = finding.clause.citation;
     item.append(document.createTextNode(" "), cite);
+    if (finding.law) item.append(lawBeside(finding.law));
     list.append(item);
   }
   if (response.findings.length) parts.push(list);
@@ -65,6 +66,25 @@ export function showResult(response) {
   resultSection.hidden = false;
   resultBody.replaceChildren(...parts);
   resultSection.focus();
+}
+
+// The law's answer beside the code's: its words and labels from Python, its sources ordinary links to follow.
+function lawBeside(law) {
+  const box = element("div", `finding-law finding-law--${law.requires ? "requires" : "not-required"}`);
+  box.setAttribute("role", "note");
+  box.append(element("strong", "", description.labels.law + " "), document.createTextNode(law.message));
+  const sources = element("ul", "finding-law-sources");
+  sources.setAttribute("aria-label", description.labels.law_sources);
+  for (const source of law.sources) {
+    const link = element("a", "", source.title);
+    link.href = source.url;
+    link.rel = "external noopener";
+    const entry = element("li");
+    entry.append(link);
+    sources.append(entry);
+  }
+  box.append(sources);
+  return box;
 }
 
 // What a link or a spreadsheet held that the form did not take, and why: shown, never silently dropped.
