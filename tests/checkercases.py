@@ -24,6 +24,11 @@ def _subset(expected, actual, where: str) -> list[str]:
             return [f"{where}: expected an object, got {actual!r}"]
         problems = []
         for key, value in expected.items():
+            if value is None:
+                # `key: null` in a case: the response must not have the key at all (a finding without `law`).
+                if key in actual:
+                    problems.append(f"{where}.{key}: expected none, got {actual[key]!r}")
+                continue
             if key not in actual:
                 problems.append(f"{where}.{key}: missing")
             else:

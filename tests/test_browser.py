@@ -490,3 +490,23 @@ def test_a_worked_example_on_a_checker_page_is_a_tested_case_that_opens_in_the_f
     page.click("text=Open this example in the checker >> nth=0")
     expect(page.locator("#verified")).to_have_value(str(cases[0]["request"]["verified"]))
     expect(page.locator(".checker-result .status")).to_have_text(expected["headline"], timeout=READY)
+
+
+def test_the_laws_answer_is_shown_beside_the_codes_with_its_sources_and_no_request_leaves_the_site(
+        page: Page, site_url, outside_requests):
+    request = {"code": "nec-candidates", "donations": [{"donor": "L", "amount": 1700, "received": "2024-03-15",
+                                                        "permissible": True}]}
+    expected = checkers.run("donations", request)
+    law = expected["findings"][0]["law"]
+    page.goto(share_link(site_url, "donations", request))
+    finding = page.locator(".finding").first
+    expect(finding).to_contain_text(expected["findings"][0]["message"], timeout=READY)
+    beside = finding.locator(".finding-law")
+    expect(beside).to_have_attribute("role", "note")
+    expect(beside).to_contain_text("What the law requires on that date: " + law["message"])
+    links = beside.locator("a")
+    expect(links).to_have_count(len(law["sources"]))
+    assert [links.nth(i).get_attribute("href") for i in range(len(law["sources"]))] == [s["url"] for s in law["sources"]]
+    # The code's answer comes first, the law's after it.
+    assert finding.evaluate("el => el.firstElementChild.textContent") == "Action: "
+    assert outside_requests == []
