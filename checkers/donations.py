@@ -168,6 +168,9 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     Returns:
         `status` (`ok`, `action` or `breach`: the worst level found), `findings` (rule ids
         `permissible-donor`, `report`, `donor-cap`, `spending-limit`) and `notes`; None when the request is invalid.
+        Where the version's clause puts candidates under PPERA 2000 and the Act, on the donation's date, requires
+        something other than what the finding asks, the finding also carries `law`: `{"requires": true|false,
+        "message": "...", "sources": [{"title", "url"}]}` (donations_law.py). A finding where they agree has none.
     """
     check_fields(request, COMMON_FIELDS + ("donations", "spending", "election_period_end"), "", errors)
     donations = sorted(read_donations(request, errors),
