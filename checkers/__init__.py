@@ -6,19 +6,19 @@ command line, `python -m checkers <checker>`. Thresholds come from the code vers
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
-from . import content, donations, nominations, suspension
+from . import campaign, content, disclosure, documents, donations, nominations, suspension
 from .citation import Citation
 from .findings import DISCLAIMER, LABELS, clause_reference, headline
 from .money_and_dates import quoted
-from .rules import cited_numbers
 from .validation import Errors, choose_version
 
 # Each checker is one module: NAME, TITLE, PURPOSE, INPUTS (its form), RULES (the reader of its numbers in a
 # code version's `rules:`), STATUS_TEXT and check(). Pages, forms and the command line come from these.
-CHECKERS = {module.NAME: module for module in (donations, nominations, suspension)}
+CHECKERS = {module.NAME: module for module in (donations, nominations, suspension, campaign, disclosure)}
 _loaded: dict[tuple, dict] = {}
 
 
@@ -85,6 +85,30 @@ def run_json(checker, text: str) -> str:
     return json.dumps({"errors": errors} if errors else run(checker, request), ensure_ascii=False)
 
 
+def keep(checker, request, response: dict | None = None, made_on: dt.date | None = None, site_url: str = "",
+         codes_data=None) -> dict:
+    """What a reader may keep of a check: `record` (plain text) and `calendar` (iCalendar text, or None where the
+    answer has no deadline), each with the file name to save it under."""
+    response = run(checker, request, codes_data) if response is None else response
+    made_on = made_on or dt.date.today()
+    name = checker if checker in CHECKERS else "check"
+    description = describe(name, codes_data if isinstance(codes_data, dict) else None) if checker in CHECKERS else {
+        "title": "a check", "inputs": [], "labels": LABELS}
+    stem = f"{name}-{made_on.isoformat()}"
+    ics = documents.calendar(response, made_on, site_url)
+    return {"record": {"text": documents.record(description, request if isinstance(request, dict) else {}, response,
+                                                made_on, site_url), "filename": f"{stem}.txt"},
+            "calendar": {"text": ics, "filename": f"{stem}.ics"} if ics else None}
+
+
+def keep_json(checker, text: str, made_on: str | None = None, site_url: str = "") -> str:
+    """`keep` for JSON text in and out, as the browser's worker calls it (with the page's own address)."""
+    request, errors = parse_request(text)
+    day = dt.date.fromisoformat(made_on) if made_on else None
+    response = {"errors": errors} if errors else None
+    return json.dumps(keep(checker, request if not errors else {}, response, day, site_url), ensure_ascii=False)
+
+
 def describe(checker: str, served_codes: dict[str, content.Code] | None = None) -> dict:
     """What a checker asks for (labels, hints, units, required fields) and the code versions it serves (of
     the given codes, else of the checkers' data)."""
@@ -99,15 +123,20 @@ def describe(checker: str, served_codes: dict[str, content.Code] | None = None) 
                                          "clauses": _clauses(v, checker)} for v in versions]})
     module = CHECKERS[checker]
     return {"checker": checker, "title": module.TITLE, "purpose": module.PURPOSE, "inputs": module.INPUTS, "codes": served,
-            "labels": LABELS}
+            "labels": LABELS, "answers": getattr(module, "ANSWERS", "findings")}
 
 
 def _clauses(version: content.CodeVersion, checker: str) -> list[dict]:
-    seen = []
-    for number in cited_numbers(version):
-        if number.field.startswith(f"rules.{checker}") and number.clause not in [c["id"] for c in seen]:
-            seen.append(clause_reference(version, number.clause))
-    rule = version.rules.get(checker) or {}
-    if not seen and isinstance(rule, dict) and rule.get("clause"):
-        seen.append(clause_reference(version, str(rule["clause"])))
-    return seen
+    """Every clause a checker's rules for a version cite, in the order its rules give them, each once."""
+    seen: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key == "clause" and str(inner) not in seen:
+                    seen.append(str(inner))
+                else:
+                    walk(inner)
+
+    walk(version.rules.get(checker))
+    return [clause_reference(version, clause) for clause in seen]

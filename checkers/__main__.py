@@ -1,19 +1,22 @@
 """python -m checkers <checker> [--codes DIR] [--code ID] [--version V | --as-of DATE] [--csv FILE [--json]]
+[--record FILE] [--ics FILE] [--site-url URL]
 
 Reads one JSON request on standard input and writes one JSON response on standard output:
 exit 0 with a result, exit 2 with {"errors": [...]}. --code, --version, --as-of and --election-period-end
 fill those fields of the request. With --csv, donations come from a spreadsheet and the answer is a
-readable report (or the JSON with --json).
+readable report (or the JSON with --json). --record writes the check's record as text, and --ics its
+deadlines as an iCalendar file, the same files a checker page offers.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from . import CHECKERS, content, csvinput, parse_request, run
+from . import CHECKERS, content, csvinput, keep, parse_request, run
 from .money_and_dates import quoted
 from .report import readable
 
@@ -37,6 +40,11 @@ def main(argv=None) -> int:
     parser.add_argument("--election-period-end", dest="election_period_end", help="YYYY-MM-DD (the request's 'election_period_end')")
     parser.add_argument("--csv", help="with donations: a CSV file of donations, instead of a request on standard input")
     parser.add_argument("--json", action="store_true", help="with --csv: print the JSON response")
+    parser.add_argument("--record", metavar="FILE", help="also write a record of the check (what was entered, the answer, "
+                        "the code and version, the day) as text to FILE")
+    parser.add_argument("--ics", metavar="FILE", help="also write the answer's deadlines to FILE as an iCalendar file")
+    parser.add_argument("--site-url", dest="site_url", default="", help="the site's address, for whole links in --record "
+                        "and --ics (e.g. https://org.github.io/codes/)")
     args = parser.parse_args(argv)
     if not args.codes and _codes_changed_since_data():
         return _refuse("codes", "docs/codes has changed since the codes' data was built: run 'make setup' to build it "
@@ -53,8 +61,34 @@ def main(argv=None) -> int:
     if not errors:
         request, errors = _with_options(request, args)
     response = {"errors": errors} if errors else run(args.checker, request, args.codes)
+    refused = _keep(args, request if not errors else {}, response)
+    if refused:
+        return refused
     _write(response)
     return 2 if "errors" in response else 0
+
+
+def _keep(args, request, response: dict) -> int:
+    """Write --record and --ics, each whole or not at all; a file that cannot be written is an error."""
+    if not (args.record or args.ics):
+        return 0
+    kept = keep(args.checker, request, response, site_url=args.site_url, codes_data=args.codes)
+    wanted = [("--record", args.record, kept["record"]), ("--ics", args.ics, kept["calendar"])]
+    for option, path, document in wanted:
+        if not path:
+            continue
+        if document is None:
+            print(f"{option}: this answer has no deadline, so no calendar file was written", file=sys.stderr)
+            continue
+        partial = f"{path}.partial"
+        try:
+            with open(partial, "w", encoding="utf-8", newline="") as handle:
+                handle.write(document["text"])
+            os.replace(partial, path)
+        except OSError as error:
+            Path(partial).unlink(missing_ok=True)
+            return _refuse(option, f"cannot write {path}: {error.strerror or error}")
+    return 0
 
 
 def _with_options(request, args) -> tuple[object, list[dict]]:
@@ -82,6 +116,7 @@ def _from_csv(args) -> int:
     except OSError as error:
         return _refuse("csv", f"cannot read {args.csv}: {error.strerror or error}")
     sheet = csvinput.read(data)
+    request = {}
     if sheet["errors"]:
         response = {"errors": sheet["errors"]}
     else:
@@ -92,6 +127,9 @@ def _from_csv(args) -> int:
             response = {"errors": csvinput.rename_errors(response["errors"], sheet["donations"])}
     if sheet["notes"]:
         response["notes"] = sheet["notes"] + response.get("notes", [])
+    refused = _keep(args, request if not sheet["errors"] else {}, response)
+    if refused:
+        return refused
     if args.json:
         _write(response)
     else:

@@ -22,10 +22,13 @@ def clause_reference(version: CodeVersion, clause: str) -> dict:
             "name": name, "label": f"{version.short_title}, {name}"}
 
 
-def finding(rule: str, level: str, message: str, version: CodeVersion, clause: str, **extra) -> dict:
+def finding(rule: str, level: str, message: str, version: CodeVersion, clause: str, *, label: str | None = None,
+            **extra) -> dict:
+    """A finding; `label` replaces the level's usual word ("Breach", "Action", "Note") where the checker's answer
+    needs its own ("Do not share")."""
     result = {"rule": rule, "level": level, "message": message, "clause": clause_reference(version, clause)}
     result.update({key: value for key, value in extra.items() if value is not None})
-    result["level_label"] = LEVEL_LABELS[level]
+    result["level_label"] = label or LEVEL_LABELS[level]
     facts = _facts(result)
     if facts:
         result["facts_text"] = facts

@@ -24,11 +24,13 @@ def readable(response: dict) -> str:
         lines = [response.get("summary", "Nothing was checked: fix these first.")]
         lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
     else:
-        lines = [f"{CHECKERS[response['checker']].TITLE}: {response['headline']}"]
+        module = CHECKERS[response["checker"]]
+        answers = response.get(getattr(module, "ANSWERS", "findings")) or []
+        lines = [f"{module.TITLE}: {response['headline']}"]
         lines += response.get("details", [])
-        if not response["findings"]:
+        if not answers:
             lines.append("No findings: nothing to report or act on under this code.")
-        for item in response["findings"]:
+        for item in answers:
             facts = f" {item['facts_text']}" if item.get("facts_text") else ""
             lines.append(f"- {item['level_label']}: {item['message']}{facts} [{item['clause']['citation']}, {item['clause']['name']}]")
             if "law" in item:

@@ -70,7 +70,18 @@ class Suspension:
 
 
 @dataclass(frozen=True)
-class DonationRules:
+class ClauseRule:
+    """A rule that is its clause alone: what the clause says is in the checker's code, citing it."""
+
+    clause: str
+
+
+class RuleGroup:
+    """A checker's rules made of several rules, each a dataclass with its own clause (cited_numbers walks them)."""
+
+
+@dataclass(frozen=True)
+class DonationRules(RuleGroup):
     permissible_donor: PermissibleDonor | None
     reporting: Reporting | None
     donor_cap: Limit | None
@@ -80,7 +91,7 @@ class DonationRules:
 # How the text states each kind of number (sitebuild/wording.py turns these into patterns): a threshold with
 # its comparison, a limit, a number of days, or a count of things ("count:nominations").
 WORDING = {"threshold": None, "limit": "limit", "deadline_days": "days", "minimum": "count:nominations",
-           "further": "count:nominations", "maximum": "count:nominations"}
+           "further": "count:nominations", "maximum": "count:nominations", "charge": "charge"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,7 @@ class CitedNumber:
     wording: str
 
 
-class _Reader:
+class Reader:
     """Reads one rule's fields, naming `rules.<path>.<field>` in every error."""
 
     def __init__(self, version: CodeVersion, path: str, data):
@@ -141,7 +152,7 @@ class _Reader:
         return value
 
 
-def _threshold(reader: _Reader) -> Threshold:
+def _threshold(reader: Reader) -> Threshold:
     return Threshold(reader.number("threshold"), reader.choice("counts", (MORE_THAN, AT_LEAST)))
 
 
@@ -149,15 +160,15 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
     data = version.rules.get("donations")
     if data is None:
         return None
-    top = _Reader(version, "donations", data)
+    top = Reader(version, "donations", data)
     top.expect_only("permissible_donor", "reporting", "donor_cap", "spending_limit")
     permissible = reporting = cap = spending = None
     if "permissible_donor" in data:
-        r = _Reader(version, "donations.permissible_donor", data["permissible_donor"])
+        r = Reader(version, "donations.permissible_donor", data["permissible_donor"])
         r.expect_only("clause", "threshold", "counts")
         permissible = PermissibleDonor(r.clause(), _threshold(r))
     if "reporting" in data:
-        r = _Reader(version, "donations.reporting", data["reporting"])
+        r = Reader(version, "donations.reporting", data["reporting"])
         r.expect_only("clause", "threshold", "counts", "totals", "deadline_days", "report_to",
                       "before_election_period_end", "small_donations")
         small = r.choice("small_donations", ("counted", "not-counted"), "counted") == "not-counted"
@@ -168,11 +179,11 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
                               r.number("deadline_days", whole=True, required=False),
                               str(report_to) if report_to else None, r.flag("before_election_period_end"), small)
     if "donor_cap" in data:
-        r = _Reader(version, "donations.donor_cap", data["donor_cap"])
+        r = Reader(version, "donations.donor_cap", data["donor_cap"])
         r.expect_only("clause", "limit")
         cap = Limit(r.clause(), r.number("limit"))
     if "spending_limit" in data:
-        r = _Reader(version, "donations.spending_limit", data["spending_limit"])
+        r = Reader(version, "donations.spending_limit", data["spending_limit"])
         r.expect_only("clause", "limit", "per")
         r.choice("per", ("region",), "region")
         spending = Limit(r.clause(), r.number("limit"))
@@ -183,7 +194,7 @@ def nomination_rules(version: CodeVersion) -> Nominations | None:
     data = version.rules.get("nominations")
     if data is None:
         return None
-    r = _Reader(version, "nominations", data)
+    r = Reader(version, "nominations", data)
     r.expect_only("clause", "minimum", "further", "maximum")
     rule = Nominations(r.clause(), r.number("minimum", whole=True), r.number("further", whole=True),
                        r.number("maximum", whole=True))
@@ -196,7 +207,7 @@ def suspension_rules(version: CodeVersion) -> Suspension | None:
     data = version.rules.get("suspension")
     if data is None:
         return None
-    r = _Reader(version, "suspension", data)
+    r = Reader(version, "suspension", data)
     r.expect_only("clause")
     return Suspension(r.clause())
 
@@ -224,7 +235,7 @@ def cited_numbers(version: CodeVersion) -> list[CitedNumber]:
     found = []
     for checker, reader in _readers().items():
         rules = reader(version)
-        parts = [(checker, rules)] if not isinstance(rules, DonationRules) else [
+        parts = [(checker, rules)] if not isinstance(rules, RuleGroup) else [
             (f"{checker}.{f.name}", getattr(rules, f.name)) for f in fields(rules)]
         for path, rule in parts:
             if rule is None:

@@ -103,6 +103,19 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
                 raise ContentError(version.path, _first_changed_line(version, entry, units),
                                    _changed_message(key, entry, units, whole, rules))
             accepted_rules = _accepted(entry, "rules") or {}
+            added = _new_checkers(accepted_rules, rules)
+            if added:
+                # Rules for a checker this version never had change no answer already given: they are recorded,
+                # as a new version is, and are fixed from then on.
+                if ci:
+                    raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in added)), default=None),
+                                       f"{key} has rules for the {', '.join(added)} checker that docs/{LOCK_NAME} does not "
+                                       f"record yet: run 'make site' locally and commit docs/{LOCK_NAME}")
+                for holder in [entry] + [c for c in entry.get("corrections") or [] if isinstance(c, dict) and "rules" in c]:
+                    holder["rules"] = {**holder["rules"], **{n: v for n, v in rules.items() if n.split(".")[0] in added}}
+                accepted_rules = _accepted(entry, "rules")
+                notices.append(f"{key}: rules for the {', '.join(added)} checker recorded in {path} (commit it)")
+                changed = True
             if rules != accepted_rules:
                 changed = _changed_rules(accepted_rules, rules)
                 raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in changed)), default=None),
@@ -133,6 +146,12 @@ def _changed_units(entry: dict, units: dict[str, str]) -> list[str]:
 def _first_changed_line(version: CodeVersion, entry: dict, units: dict[str, str]) -> int | None:
     lines = [version.by_id[a].line for a in _changed_units(entry, units) if a in version.by_id]
     return min(lines) if lines else None
+
+
+def _new_checkers(before: dict, rules: dict) -> list[str]:
+    """Checkers with rules now and none recorded before."""
+    had = {name.split(".")[0] for name in before}
+    return sorted({name.split(".")[0] for name in rules} - had)
 
 
 def _changed_rules(before: dict, rules: dict) -> list[str]:

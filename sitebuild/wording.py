@@ -17,6 +17,8 @@ AT_LEAST_BEFORE = ("at least", "not less than", "a minimum of")
 AT_LEAST_AFTER = ("or more", "or over", "or above")
 LIMIT_BEFORE = ("limit of", "up to", "no more than", "not more than", "maximum of")
 LIMIT_AFTER = ("limit",)
+CHARGE_BEFORE = ("charge of", "fee of", "pay")
+CHARGE_AFTER = ("charge", "fee", "administration charge", "administration fee")
 
 
 def _money(value: Decimal) -> str:
@@ -46,6 +48,8 @@ def patterns(number: rules.CitedNumber) -> list[str]:
         return [rf"{_either(LIMIT_BEFORE)}\s+{_money(number.value)}", rf"{_money(number.value)}\s+{_either(LIMIT_AFTER)}"]
     if kind == "days":
         return [rf"{_number(number.value)}\s+(?:calendar\s+)?days\b"]
+    if kind == "charge":
+        return [rf"{_either(CHARGE_BEFORE)}\s+{_money(number.value)}", rf"{_money(number.value)}\s+{_either(CHARGE_AFTER)}"]
     if kind == "count":
         noun = re.escape(counted)
         # At most one word between, and not one that joins two phrases ("the Act 2000 and nominations").
@@ -67,6 +71,7 @@ def describe(number: rules.CitedNumber) -> str:
         rules.AT_LEAST: [f"{amount} or more", f"at least {amount}"],
         "limit": [f"limit of {amount}", f"{amount} limit"],
         "days": [f"{int(number.value)} days"],
+        "charge": [f"charge of {amount}", f"{amount} fee"],
         "count": [f"{int(number.value)} {counted}", f"{counted} ... {int(number.value)}"],
     }[kind]
     return " or ".join(f'"{e}"' for e in examples)

@@ -124,6 +124,7 @@ async function start(runtime, port) {
     run: pyodide.runPython("checkers.run_json"),
     csv: pyodide.runPython("lambda data: json.dumps(checkers.csvinput.read(data.to_bytes() if hasattr(data, 'to_bytes') else data))"),
     csvWrite: pyodide.runPython("lambda rows: checkers.csvinput.write(json.loads(rows))"),
+    keep: pyodide.runPython("checkers.keep_json"),
   };
   progress(100, "Ready.");
   postMessage({ type: "ready" });
@@ -177,6 +178,9 @@ onmessage = async (event) => {
     let result;
     if (message.op === "csv") result = JSON.parse(api.csv(message.data));
     else if (message.op === "csv-write") result = api.csvWrite(JSON.stringify(message.rows));
+    else if (message.op === "keep") {
+      result = JSON.parse(api.keep(message.checker, JSON.stringify(message.request), message.madeOn, message.siteUrl));
+    }
     else result = JSON.parse(api.run(message.checker, JSON.stringify(message.request)));
     postMessage({ id: message.id, result });
   } catch (error) {

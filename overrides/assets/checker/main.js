@@ -1,7 +1,7 @@
 // A checker page, brought to life: the only script checker pages add (overrides/main.html). Each job is a module
 // of its own: page.js (the page's parts), python.js (the worker), theme.js (Material's script held back),
 // fields.js and rows.js (the widgets), form.js (the request), result.js (the answer), share.js (links),
-// spreadsheet.js (CSV).
+// spreadsheet.js (CSV), keep.js (the record and the calendar file).
 import { description, form } from "./page.js";
 import { holdThemeBack } from "./theme.js";
 import { failed, python, takeOverWorker } from "./python.js";
@@ -10,6 +10,7 @@ import { addRow, rowList } from "./rows.js";
 import { showErrors, showMessage, showResult } from "./result.js";
 import { offerLinks, openScenario } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
+import { listenForKeeping, offerKeeping } from "./keep.js";
 
 async function check() {
   const request = readRequest();
@@ -17,7 +18,10 @@ async function check() {
   try {
     const response = await python.run(description.checker, request);
     if (response.errors) showErrors(response.errors, response.summary);
-    else showResult(response);
+    else {
+      showResult(response);
+      offerKeeping(request);
+    }
   } catch (error) {
     showMessage("The check could not run: " + error.message, "status status--error");
   }
@@ -38,6 +42,7 @@ for (const spec of description.inputs.filter((input) => input.type === "rows")) 
 }
 offerLinks();
 offerSpreadsheet();
+listenForKeeping();
 window.addEventListener("hashchange", () => openScenario(check));
 if (!openScenario(check)) {
   for (const spec of description.inputs.filter((input) => input.type === "rows")) {

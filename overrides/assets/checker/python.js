@@ -95,5 +95,7 @@ export const python = {
   run: (name, request) => call({ op: "run", checker: name, request }),
   parseCsv: (data) => call({ op: "csv", data }),
   writeCsv: (rows) => call({ op: "csv-write", rows }),
+  // The record of a check and its deadlines as a calendar, written by Python: the day is the reader's own.
+  keep: (name, request, madeOn, siteUrl) => call({ op: "keep", checker: name, request, madeOn, siteUrl }),
 };
 window.codesOfConduct = python;

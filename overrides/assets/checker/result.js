@@ -49,8 +49,9 @@ export function showResult(response) {
   const parts = [element("p", `status status--${response.status}`, response.headline)];
   for (const detail of response.details || []) parts.push(element("p", "", detail));
   const list = element("ul", "findings");
-  for (const finding of response.findings) {
-    const item = element("li", `finding finding--${finding.level}`);
+  const answers = response[description.answers] || [];
+  for (const finding of answers) {
+    const item = element("li", `finding finding--${finding.level || "info"}`);
     item.append(element("strong", "", finding.level_label + ": "), document.createTextNode(finding.message));
     if (finding.facts_text) item.append(element("span", "finding-facts", " " + finding.facts_text));
     const cite = element("a", "finding-clause", finding.clause.label);
@@ -60,11 +61,12 @@ export function showResult(response) {
     if (finding.law) item.append(lawBeside(finding.law));
     list.append(item);
   }
-  if (response.findings.length) parts.push(list);
+  if (answers.length) parts.push(list);
   for (const note of response.notes || []) parts.push(element("p", "note", note));
   parts.push(element("p", "checker-disclaimer", response.disclaimer));
   resultSection.hidden = false;
   resultBody.replaceChildren(...parts);
+  resultSection.querySelector(".checker-keep").hidden = true;
   resultSection.focus();
 }
 

@@ -1,0 +1,122 @@
+"""What a reader may keep of a check: a plain record (the answers given, the answer, the code and version with
+links, the day it was made) and, where an answer has deadlines, an iCalendar file with one event for each.
+
+Both are written here, in Python, so that the page, the command line (`--record FILE`, `--ics FILE`) and the
+tests get the same bytes; the browser only offers them as files. Nothing is sent or kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from urllib.parse import urljoin
+
+from .money_and_dates import written_date
+
+PRODUCT = "-//Codes of Conduct//Checkers//EN"
+
+
+def _answers(response: dict, answers: str) -> list[dict]:
+    return response.get(answers) or []
+
+
+def _shown(spec: dict, value) -> str:
+    """A request's value as its form shows it: an option's label, Yes or No, or the text as typed."""
+    if value is None and "default" in spec:
+        value = spec["default"]
+    if value is None or value == "":
+        return "not given"
+    for option_value, label in spec.get("options") or []:
+        if option_value == value:
+            return label
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def _entered(inputs: list[dict], request: dict) -> list[str]:
+    lines = []
+    for spec in inputs:
+        value = request.get(spec["name"])
+        if spec["type"] == "rows":
+            rows = value if isinstance(value, list) else []
+            lines.append(f"{spec['label']}: {len(rows) or 'none'}")
+            for number, row in enumerate(rows, start=1):
+                fields = "; ".join(f"{field['label']}: {_shown(field, row.get(field['name']))}"
+                                   for field in spec["fields"] if isinstance(row, dict))
+                lines.append(f"  {spec.get('row_label', 'Row')} {number}: {fields}")
+        elif value is not None:
+            lines.append(f"{spec['label']}: {_shown(spec, value)}")
+    return lines
+
+
+def record(description: dict, request: dict, response: dict, made_on: dt.date, site_url: str = "") -> str:
+    """The record of one check, as plain text: what was entered, the answer in the page's words, and the code
+    and version applied, each clause with its address."""
+    title = f"Codes of Conduct: {description['title']}"
+    lines = [title, "=" * len(title), "", f"Checked on {written_date(made_on)}."]
+    if "errors" in response:
+        lines += ["", response.get("summary", "Nothing was checked."), ""]
+        lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
+        return "\n".join(lines) + "\n"
+    version_url = urljoin(site_url, f"codes/{response['code']}/{response['version']}/")
+    lines += [f"Code applied: {response['title']}, version {response['version']} ({response['code']}@{response['version']}): "
+              f"{version_url}", "", "What was entered", "----------------"]
+    lines += _entered(description["inputs"], request) or ["nothing beyond the code and version"]
+    lines += ["", "The answer", "----------", response["headline"]]
+    lines += response.get("details", [])
+    for item in _answers(response, description.get("answers", "findings")):
+        facts = f" {item['facts_text']}" if item.get("facts_text") else ""
+        clause = item["clause"]
+        lines.append(f"- {item['level_label']}: {item['message']}{facts} ({clause['label']}: {urljoin(site_url, clause['url'])})")
+        if "law" in item:
+            sources = "; ".join(f"{s['title']}: {s['url']}" for s in item["law"]["sources"])
+            lines.append(f"  {description['labels']['law']} {item['law']['message']} "
+                         f"{description['labels']['law_sources']}: {sources}.")
+    lines += [f"Note: {note}" for note in response.get("notes", [])]
+    lines += ["", response.get("disclaimer", "")]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _escape(text: str) -> str:
+    # RFC 5545, 3.3.11: backslash, semicolon, comma and line breaks in TEXT.
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545, 3.1: lines of at most 75 octets, continued on lines that start with a space."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def calendar(response: dict, made_on: dt.date, site_url: str = "") -> str | None:
+    """An iCalendar file with one all-day event on each deadline the answer gives, or None when it gives none."""
+    deadlines = [item for item in response.get("findings") or [] if item.get("deadline")]
+    if "errors" in response or not deadlines:
+        return None
+    stamp = made_on.strftime("%Y%m%dT000000Z")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    for item in deadlines:
+        day = dt.date.fromisoformat(item["deadline"])
+        clause = item["clause"]
+        # A calendar needs whole addresses: without the site's, the clause is named by its citation.
+        link = urljoin(site_url, clause["url"]) if site_url else clause["citation"]
+        uid = hashlib.sha256("|".join([response["checker"], clause["citation"], item.get("donor", ""), item["deadline"],
+                                       item["message"]]).encode("utf-8")).hexdigest()[:32]
+        who = f": {item['donor']}" if item.get("donor") else ""
+        summary = f"Deadline{who} ({response['title']})"
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@codes-of-conduct", f"DTSTAMP:{stamp}",
+                  # An all-day event: without DTEND it lasts the one day (RFC 5545, 3.6.1).
+                  f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+                  f"SUMMARY:{_escape(summary)}",
+                  f"DESCRIPTION:{_escape(item['message'] + ' ' + clause['label'] + ': ' + link)}",
+                  *([f"URL:{link}"] if site_url else []), "TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
