@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from . import campaign, content, disclosure, documents, donations, nominations, suspension
+from . import campaign, complaint, content, disclosure, documents, donations, nominations, suspension
 from .citation import Citation
 from .findings import DISCLAIMER, LABELS, clause_reference, headline
 from .money_and_dates import quoted
@@ -18,7 +18,7 @@ from .validation import Errors, choose_version
 
 # Each checker is one module: NAME, TITLE, PURPOSE, INPUTS (its form), RULES (the reader of its numbers in a
 # code version's `rules:`), STATUS_TEXT and check(). Pages, forms and the command line come from these.
-CHECKERS = {module.NAME: module for module in (donations, nominations, suspension, campaign, disclosure)}
+CHECKERS = {module.NAME: module for module in (donations, nominations, suspension, campaign, disclosure, complaint)}
 _loaded: dict[tuple, dict] = {}
 
 
@@ -122,8 +122,22 @@ def describe(checker: str, served_codes: dict[str, content.Code] | None = None) 
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, checker)} for v in versions]})
     module = CHECKERS[checker]
-    return {"checker": checker, "title": module.TITLE, "purpose": module.PURPOSE, "inputs": module.INPUTS, "codes": served,
-            "labels": LABELS, "answers": getattr(module, "ANSWERS", "findings")}
+    inputs = [_with_options(spec, served, codes() if served_codes is None else served_codes) for spec in module.INPUTS]
+    described = {"checker": checker, "title": module.TITLE, "purpose": module.PURPOSE, "inputs": inputs, "codes": served,
+                 "labels": LABELS, "answers": getattr(module, "ANSWERS", "findings")}
+    if hasattr(module, "PAGE_ADDRESS"):
+        described["page_address"] = module.PAGE_ADDRESS
+    return described
+
+
+def _with_options(spec: dict, served: list[dict], available: dict[str, content.Code]) -> dict:
+    """A field whose options are a code's clauses (`options_from: units`): those of the current version of each code
+    the checker serves, by their names."""
+    if spec.get("options_from") != "units":
+        return spec
+    options = [[unit.id, f"{code['title']}, {unit.name}"] for code in served
+               for unit in available[code["code"]].current.units if unit.kind != "section"]
+    return {**spec, "options": options}
 
 
 def _clauses(version: content.CodeVersion, checker: str) -> list[dict]:

@@ -155,7 +155,7 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     activities.append(_entry("campaign-material", allowed, (
         f"On {day} you may produce and distribute material calling for support in the selection: {since}."
         if allowed is True else
-        "Not yet: no material calling for support in the selection may be produced or distributed, by you or on your "
+        "No material calling for support in the selection may be produced or distributed, by you or on your "
         f"behalf, before the timetable for selections in this local authority area is published: {awaited}."),
         version, rules.material.clause, when))
 
@@ -167,11 +167,11 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
                         f"Constituency Labour Party (CLP) secretary: you have paid the {charge} administration charge. It "
                         "is for this selection campaign only.")
     elif shortlisted:
-        list_message = (f"Not yet: pay the relevant CLP the administration charge of {charge}. You are then entitled to "
+        list_message = (f"Pay the relevant CLP the administration charge of {charge}. You are then entitled to "
                         "the list of eligible members for the ward that short-listed you, from the Constituency Labour "
                         "Party (CLP) secretary.")
     else:
-        list_message = ("Not yet: the list of eligible members for a ward comes once that ward has short-listed you, from "
+        list_message = ("The list of eligible members for a ward comes once that ward has short-listed you, from "
                         f"the Constituency Labour Party (CLP) secretary, and after you pay the relevant CLP an "
                         f"administration charge of {charge}.")
 
@@ -185,7 +185,7 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
         f"On {day} you may mail eligible members directly, as well as Labour Party units and affiliated organisations, "
         f"with canvassing or promotional material: {since}. {lists}"
         if allowed is True else
-        "Not yet: mailing eligible members, Labour Party units and affiliated organisations directly is permitted "
+        "Mailing eligible members, Labour Party units and affiliated organisations directly is permitted "
         f"following the publication of the timetable for the ward: {awaited}. {lists}"),
         version, rules.mail_members.clause, when))
 
@@ -196,14 +196,14 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     activities.append(_entry("canvass", allowed, (
         f"On {day} you may canvass: approach members personally or by telephone to seek their support, as {since}. "
         f"{manner}" if allowed is True else
-        "Not yet: canvassing members personally or by telephone is allowed following the publication of the timetable: "
+        "Canvassing members personally or by telephone is allowed following the publication of the timetable: "
         f"{awaited}. {manner}"), version, rules.canvass.clause, when))
 
     # Clause 2: the ward secretaries' list, for those on the approved panel.
     activities.append(_entry("ward-secretaries-list", panel is True, (
         "You are entitled to a list of ward secretaries from the secretary of the Local Government Committee, as you "
         "are on the approved panel of candidates." if panel else
-        "Not allowed: the list of ward secretaries is for potential candidates on the approved panel of candidates."),
+        "The list of ward secretaries is for potential candidates on the approved panel of candidates."),
         version, rules.ward_secretaries_list.clause))
     activities.append(_entry("members-list", True if has_list else "later", list_message, version,
                              rules.members_list.clause))

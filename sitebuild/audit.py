@@ -111,8 +111,9 @@ def check(site: Path, base_path: str = "/") -> list[str]:
             target, fragment = _target(site, path, url, base_path)
             if not target.exists():
                 problems.append(f"{name}:{line}: <{element}> links to {url}, which is not in the site (broken link)")
-            elif fragment.startswith("scenario=") and target.suffix == ".html":
-                # A checker page's scenario (a worked example): it must open on a checker page, and read.
+            elif fragment.startswith(("scenario=", "prefill=")) and target.suffix == ".html":
+                # A checker page's scenario (a worked example) or answers to fill in (a clause's "report a breach"):
+                # it must open on a checker page, and read.
                 if 'id="checker-description"' not in target.read_text(encoding="utf-8") or not _scenario(fragment):
                     problems.append(f"{name}:{line}: <{element}> links to a scenario that no checker on {url} can read")
             elif fragment and target.suffix == ".html" and fragment not in read(target).ids:
@@ -135,8 +136,9 @@ if __name__ == "__main__":
 
 
 def _scenario(fragment: str) -> bool:
-    """Whether a #scenario= fragment holds a request, as assets/checker/share.js reads it (URL-safe base64 of JSON)."""
-    text = fragment.removeprefix("scenario=")
+    """Whether a #scenario= or #prefill= fragment holds a request, as assets/checker/share.js reads it (URL-safe base64
+    of JSON)."""
+    text = fragment.partition("=")[2]
     try:
         return isinstance(json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))), dict)
     except ValueError:

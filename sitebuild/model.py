@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+import checkers
 from checkers import law as statute
 from checkers import rules
 from checkers.content import Code, CodeVersion, ContentError
@@ -71,7 +72,9 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
         for version in code.versions:
             rules.check(version)
             _resolve_references(site, version)
+            _check_rule_clauses(version)
             _check_rule_numbers(version)
+            _check_rule_words(version)
         site.notices += removed_anchors(code)
     site.topics = load_topics(docs / "topics.yml", site)
     return site
@@ -93,6 +96,35 @@ def _resolve_references(site: Site, version: CodeVersion) -> None:
                                 version.path, numbers)
         if found:
             version.refs[unit.id] = found
+
+
+def _check_rule_clauses(version: CodeVersion) -> None:
+    # Every clause a rule names is in the version: a checker never cites a clause that is not there.
+    def walk(value, path: str):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                yield from walk(inner, f"{path}.{key}")
+                if key == "clause":
+                    yield f"{path}.{key}", str(inner)
+
+    named = list(walk(version.rules, "rules"))
+    for checker, module in checkers.CHECKERS.items():
+        if hasattr(module, "clauses_cited") and checker in version.rules:
+            named += [(f"rules.{checker}", clause) for clause in module.clauses_cited(version)]
+    for where, clause in named:
+        if clause not in version.by_id:
+            raise ContentError(version.path, version.line_of(where),
+                               f"{where} names clause {clause!r}, which this version does not have")
+
+
+def _check_rule_words(version: CodeVersion) -> None:
+    # Words a checker takes from the text (an address, a subject line, a list) must be the clause's own.
+    for module in checkers.CHECKERS.values():
+        for where, clause, words in getattr(module, "cited_words", lambda v: [])(version):
+            if " ".join(words.split()) not in " ".join(version.scope_text(clause).split()):
+                raise ContentError(version.path, version.line_of(where) or version.line_of(where.split("[")[0]),
+                                   f"{where} is {words!r}, but #{clause} does not say it in those words: copy them "
+                                   "from the clause, or cite the clause that says them")
 
 
 def _check_rule_numbers(version: CodeVersion) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
+import checkers
 from checkers.content import Code, CodeVersion
 from checkers.money_and_dates import sentence
 
@@ -53,7 +55,8 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
         example_anchor=next((u.id for u in version.units if u.kind == "clause"), version.units[0].id if version.units else ""),
         removed=" ".join(u for u in version.by_id if u not in code.current.by_id),
         history=history_rows(code, page), dates=_dates(code, page), links=version_links(code, version, page),
-        abbreviations=abbreviations(site), notes=site.notes_of(code.code, version.id))
+        abbreviations=abbreviations(site), notes=site.notes_of(code.code, version.id),
+        checker_titles={name: module.TITLE for name, module in checkers.CHECKERS.items()})
 
 
 def _until(version: CodeVersion, code: Code) -> str:
@@ -75,7 +78,17 @@ def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) 
                 parts.append(f'<p class="related" markdown>Related clauses in other codes ({topic.title}): {links}</p>')
     if len(code.versions) > 1 and unit.kind != "section":
         parts.append(clause_history(code, version, unit.id, page, site.notes_of))
+    if "complaint" in version.rules and unit.kind != "section":
+        parts.append(report_link(version, unit, page))
     return "\n".join(parts) + ("\n" if parts else "")
+
+
+def report_link(version: CodeVersion, unit, page: str) -> str:
+    """"Report a breach of this clause": the complaint form with this version's clause chosen (#prefill=)."""
+    answers = {"code": version.code, "version": version.id, "clause": unit.id}
+    prefill = base64.urlsafe_b64encode(json.dumps(answers).encode()).decode().rstrip("=")
+    return (f'<p class="report-breach"><a href="{href(page, "checkers/complaint/index.md")}#prefill={prefill}">Report a '
+            f'breach of this clause<span class="visually-hidden"> ({esc(unit.title())})</span></a></p>')
 
 
 HISTORY_SPAN = 6  # runs of wording shown on each side of the version being read

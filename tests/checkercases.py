@@ -4,6 +4,8 @@ from pathlib import Path
 
 import yaml
 
+import checkers
+
 CASES = Path(__file__).parent / "cases"
 
 
@@ -54,7 +56,8 @@ def problems(case: dict, response: dict) -> list[str]:
     found = _subset(expect, response, "response")
     if no_deadline and any("deadline" in f for f in response["findings"]):
         found.append("a deadline was given where the code sets none")
-    for finding in response.get("findings", []):
+    answers = getattr(checkers.CHECKERS.get(case["checker"]), "ANSWERS", "findings")
+    for finding in response.get(answers, []):
         if not finding["message"] or finding["clause"]["url"] != (
                 f"codes/{finding['clause']['code']}/{finding['clause']['version']}/#{finding['clause']['id']}"):
             found.append(f"finding without message or exact clause url: {finding}")

@@ -1,6 +1,7 @@
 """End to end in headless Chromium on the built site: the checkers as a candidate uses them."""
 
 import base64
+import datetime as dt
 import json
 import re
 import time
@@ -509,4 +510,96 @@ def test_the_laws_answer_is_shown_beside_the_codes_with_its_sources_and_no_reque
     assert [links.nth(i).get_attribute("href") for i in range(len(law["sources"]))] == [s["url"] for s in law["sources"]]
     # The code's answer comes first, the law's after it.
     assert finding.evaluate("el => el.firstElementChild.textContent") == "Action: "
+    assert outside_requests == []
+
+
+def test_every_checker_case_gives_in_chromium_the_answer_it_gives_natively(page: Page, site_url):
+    from tests import checkercases
+
+    cases = [c for c in checkercases.load() if isinstance(c["request"], dict)]
+    page.goto(site_url + "checkers/donations/")
+    wait_ready(page)
+    answers = page.evaluate("async cases => { const out = []; for (const [checker, request] of cases) "
+                            "out.push(await window.codesOfConduct.run(checker, request)); return out; }",
+                            [[c["checker"], c["request"]] for c in cases])
+    for case, answer in zip(cases, answers, strict=True):
+        assert answer == checkers.run(case["checker"], case["request"]), case["name"]
+
+
+def test_a_would_be_councillor_learns_what_they_may_do_and_from_when(page: Page, site_url, outside_requests):
+    page.goto(site_url + "checkers/campaign/")
+    page.fill("#on", "2026-03-04")
+    page.fill("#timetable_published", "2026-03-05")
+    page.check("#shortlisted")
+    page.click("button[type=submit]")
+    result = page.locator(".checker-result")
+    expect(result.locator(".status")).to_have_text("What this code lets you do on the day you asked about. Checked "
+                                                   "against: Local government selections code, version original.",
+                                                   timeout=READY)
+    items = result.locator(".finding")
+    expect(items).to_have_count(6)
+    expect(items.nth(0)).to_contain_text("Not yet: No material calling for support")
+    expect(items.nth(0)).to_contain_text("Allowed from: 5 March 2026.")
+    expect(items.nth(4)).to_contain_text("pay the relevant CLP the administration charge of £5")
+    expect(items.nth(0).locator(".finding-clause")).to_have_attribute("href", re.compile(r"local-government-selections/original/#1$"))
+    assert outside_requests == []
+
+
+def test_a_member_learns_whether_they_may_share_and_under_which_paragraph(page: Page, site_url):
+    page.goto(site_url + "checkers/disclosure/")
+    for name, value in {"information": "national-committee", "disciplinary_case": "no", "sharer": "committee-member",
+                        "purpose": "report-back-members", "rule_book_duties": "yes", "required_by_law": "no",
+                        "express_permission": "no", "plp_proceedings": "no"}.items():
+        page.select_option(f"#{name}", value)
+    page.click("button[type=submit]")
+    result = page.locator(".checker-result")
+    expect(result.locator(".status")).to_contain_text("This code allows sharing it in the way you describe.", timeout=READY)
+    expect(result.locator(".finding").last).to_contain_text("Allowed: Paragraph 6(c) allows")
+    expect(result.locator(".finding-clause").last).to_have_text("Confidentiality and privacy code, clause 6(c)")
+
+
+def test_a_breach_reported_from_a_clause_drafts_the_complaint_to_the_procedure_and_sends_nothing(
+        page: Page, site_url, outside_requests):
+    page.goto(site_url + "codes/momentum-ncg-elections/2022/")
+    page.locator("#code-of-conduct-3 .report-breach a").click()
+    expect(page).to_have_url(re.compile(r"checkers/complaint/#prefill="))
+    expect(page.locator("#clause")).to_have_value("code-of-conduct-3")
+    page.fill("#what", "A candidate's post disparaged another candidate.")
+    page.fill("#evidence", "A screenshot.")
+    page.click("button[type=submit]")
+    result = page.locator(".checker-result")
+    expect(result.locator(".status")).to_contain_text("Your complaint is drafted", timeout=READY)
+    draft = result.locator(".checker-draft pre")
+    expect(draft).to_contain_text("To: complaints@peoplesmomentum.com\nSubject: NCG elections")
+    expect(draft).to_contain_text(f"{site_url}codes/momentum-ncg-elections/2022/#code-of-conduct-3")
+    mail = result.get_by_role("link", name="Open it in your e-mail program")
+    expect(mail).to_have_attribute("href", re.compile(r"^mailto:complaints@peoplesmomentum\.com\?subject=NCG%20elections&body="))
+    expect(result.locator(".finding")).to_have_count(6)
+    assert outside_requests == []
+
+
+def test_deadlines_go_into_a_calendar_file_and_the_record_is_saved_as_python_wrote_them(page: Page, site_url,
+                                                                                       outside_requests):
+    request = {"code": "nec-candidates", "donations": [{"donor": "Jane", "amount": "1600", "received": "2024-03-01",
+                                                        "kind": "cash", "permissible": True}]}
+    page.goto(share_link(site_url, "donations", request))
+    keep = page.locator(".checker-keep")
+    expect(keep).to_be_visible(timeout=READY)
+    with page.expect_download() as calendar:
+        keep.get_by_role("button", name="Add the deadlines to a calendar (.ics)").click()
+    with page.expect_download() as record:
+        keep.get_by_role("button", name="Save the record (.txt)").click()
+    today = dt.date.fromisoformat(page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, "
+                                                "d.getDate()].map((n) => String(n).padStart(2, '0')).join('-'); }"))
+    expected = checkers.keep("donations", request, made_on=today, site_url=site_url)
+    assert calendar.value.suggested_filename == f"donations-{today.isoformat()}.ics"
+    assert Path(calendar.value.path()).read_bytes().decode("utf-8") == expected["calendar"]["text"]
+    assert Path(record.value.path()).read_text(encoding="utf-8") == expected["record"]["text"]
+    assert "BEGIN:VEVENT" in expected["calendar"]["text"] and "DTSTART;VALUE=DATE:20240331" in expected["calendar"]["text"]
+    expect(page.locator(".checker-record")).to_have_text(expected["record"]["text"])
+    # On paper the record replaces the page: the same words, without the form.
+    page.emulate_media(media="print")
+    expect(page.locator(".checker-record")).to_be_visible()
+    expect(page.locator(".checker-form")).to_be_hidden()
+    expect(page.locator(".checker-result-body")).to_be_hidden()
     assert outside_requests == []

@@ -167,3 +167,38 @@ def test_without_the_codes_data_or_with_stale_data_the_command_says_what_to_run(
         assert stale.returncode == 2 and "docs/codes has changed" in json.loads(stale.stdout)["errors"][0]["message"]
     finally:
         data.write_bytes(saved)
+
+
+def test_ics_and_record_write_the_same_files_a_checker_page_offers(tmp_path):
+    import datetime as dt
+
+    import checkers
+
+    request = {"code": "nec-candidates", "donations": [{"donor": "A", "amount": "1600", "received": "2024-03-01"},
+                                                       {"donor": "B", "amount": "1600", "received": "2024-05-01"}]}
+    ics, record = tmp_path / "deadlines.ics", tmp_path / "record.txt"
+    result = cli("donations", "--ics", str(ics), "--record", str(record), "--site-url", "https://example.org/coc/",
+                 stdin=json.dumps(request))
+    assert result.returncode == 0 and json.loads(result.stdout)["status"] == "action"
+    expected = checkers.keep("donations", request, made_on=dt.date.today(), site_url="https://example.org/coc/")
+    assert ics.read_bytes().decode("utf-8") == expected["calendar"]["text"]
+    assert record.read_text(encoding="utf-8") == expected["record"]["text"]
+    text = ics.read_bytes().decode("utf-8")
+    assert text.count("BEGIN:VEVENT") == 2 and "DTSTART;VALUE=DATE:20240331" in text and "DTSTART;VALUE=DATE:20240531" in text
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert "URL:https://example.org/coc/codes/nec-candidates/original/#12" in text
+
+
+def test_an_answer_without_deadlines_writes_no_calendar_and_says_so(tmp_path):
+    ics = tmp_path / "none.ics"
+    result = cli("campaign", "--ics", str(ics), stdin=json.dumps({"code": "local-government-selections"}))
+    assert result.returncode == 0 and not ics.exists()
+    assert "no deadline" in result.stderr
+
+
+def test_a_calendar_file_that_cannot_be_written_is_an_error_naming_the_option(tmp_path):
+    request = {"code": "nec-candidates", "donations": [{"donor": "A", "amount": "1600", "received": "2024-03-01"}]}
+    result = cli("donations", "--ics", str(tmp_path / "no" / "such" / "folder.ics"), stdin=json.dumps(request))
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["errors"][0]["field"] == "--ics"
+    assert not list(tmp_path.rglob("*.partial"))

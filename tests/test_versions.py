@@ -283,3 +283,23 @@ def test_json_and_feed_validate_and_carry_stable_ids(fixture_site):
 
 def test_the_fixture_site_has_no_broken_link_or_anchor(fixture_site):
     assert audit.check(fixture_site) == []
+
+
+def test_rules_for_a_new_checker_on_a_published_version_are_recorded_but_changed_rules_are_refused(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    path = docs / "codes" / "fixture-candidates" / "2020.md"
+    path.write_text(path.read_text().replace("rules:\n", "rules:\n  suspension:\n    clause: \"1\"\n", 1))
+    with pytest.raises(content.ContentError, match="has rules for the suspension checker that docs/codes.lock.yml does not "
+                                                   "record yet: run 'make site' locally"):
+        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
+    notices, updated = lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
+    assert notices == [f"fixture-candidates@2020: rules for the suspension checker recorded in {docs / lock.LOCK_NAME} "
+                       "(commit it)"]
+    assert updated["fixture-candidates@2020"]["rules"]["suspension.clause"] == "1"
+    lock.save(docs / lock.LOCK_NAME, updated)
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True) == ([], None)
+    # Once recorded, the new checker's rules are as fixed as the rest.
+    path.write_text(path.read_text().replace("  suspension:\n    clause: \"1\"\n", "  suspension:\n    clause: \"2\"\n"))
+    with pytest.raises(content.ContentError, match=r"rules.suspension.clause was '1', is now '2'"):
+        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)

@@ -20,6 +20,7 @@ const text = {
 
 const WIDGETS = {
   text,
+  longtext: text,
   money: text,
   date: text,
   choice: text,

@@ -8,12 +8,14 @@ import { failed, python, takeOverWorker } from "./python.js";
 import { readRequest } from "./form.js";
 import { addRow, rowList } from "./rows.js";
 import { showErrors, showMessage, showResult } from "./result.js";
-import { offerLinks, openScenario } from "./share.js";
+import { offerLinks, openPrefill, openScenario } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
 import { listenForKeeping, offerKeeping } from "./keep.js";
 
 async function check() {
   const request = readRequest();
+  // A checker that writes whole addresses (a complaint's link to its clause) is told where this site is.
+  if (description.page_address) request[description.page_address] = new URL(description.root, location.href).href;
   showMessage(failed() ? "" : "Checking…");
   try {
     const response = await python.run(description.checker, request);
@@ -43,8 +45,8 @@ for (const spec of description.inputs.filter((input) => input.type === "rows")) 
 offerLinks();
 offerSpreadsheet();
 listenForKeeping();
-window.addEventListener("hashchange", () => openScenario(check));
-if (!openScenario(check)) {
+window.addEventListener("hashchange", () => openScenario(check) || openPrefill());
+if (!openScenario(check) && !openPrefill()) {
   for (const spec of description.inputs.filter((input) => input.type === "rows")) {
     for (let count = 0; count < (spec.start_with || 0); count++) addRow(spec);
   }

@@ -61,6 +61,8 @@ export function showResult(response) {
     if (finding.law) item.append(lawBeside(finding.law));
     list.append(item);
   }
+  if (response.draft) parts.push(draft(response.draft));
+  if (response.actions) parts.push(actions(response.actions));
   if (answers.length) parts.push(list);
   for (const note of response.notes || []) parts.push(element("p", "note", note));
   parts.push(element("p", "checker-disclaimer", response.disclaimer));
@@ -68,6 +70,42 @@ export function showResult(response) {
   resultBody.replaceChildren(...parts);
   resultSection.querySelector(".checker-keep").hidden = true;
   resultSection.focus();
+}
+
+// A document the answer is (a complaint's message): shown as written, to read before sending.
+function draft({ label, text }) {
+  const figure = element("figure", "checker-draft");
+  figure.append(element("figcaption", "", label), element("pre", "", text));
+  return figure;
+}
+
+// What the reader may do with the answer, in Python's words: a link (a mailto: opens their own mail program) or a
+// copy to the clipboard. Nothing is sent by the page.
+function actions(items) {
+  const paragraph = element("p", "checker-actions-result");
+  const status = element("span", "checker-copy-status");
+  status.setAttribute("role", "status");
+  for (const action of items) {
+    if (action.kind === "link") {
+      const link = element("a", "md-button md-button--primary", action.label);
+      link.href = action.href;
+      paragraph.append(link, document.createTextNode(" "));
+    } else if (action.kind === "copy") {
+      const button = element("button", "md-button", action.label);
+      button.type = "button";
+      button.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(action.text);
+          status.textContent = action.done;
+        } catch {
+          status.textContent = "Copying is not allowed here: select the message above and copy it.";
+        }
+      });
+      paragraph.append(button, document.createTextNode(" "));
+    }
+  }
+  paragraph.append(status);
+  return paragraph;
 }
 
 // The law's answer beside the code's: its words and labels from Python, its sources ordinary links to follow.

@@ -62,3 +62,21 @@ export function openScenario(check) {
   form.scrollIntoView();
   return true;
 }
+
+// Answers to fill in, not a scenario to check: a link from a clause ("report a breach of this clause") chooses
+// the clause and leaves the rest to the reader. Returns whether there were any.
+export function openPrefill() {
+  if (!location.hash.startsWith("#prefill=")) return false;
+  let answers;
+  try {
+    answers = decodeScenario(location.hash.slice("#prefill=".length));
+  } catch {
+    return false;
+  }
+  fillForm(answers).then((refused) => {
+    if (refused.length) showRefused(refused, "the link");
+    const first = [...form.elements].find((field) => field.matches("textarea, input:not([type=hidden])") && !field.value);
+    if (first) first.focus();
+  });
+  return true;
+}

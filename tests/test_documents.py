@@ -1,0 +1,54 @@
+"""What a reader keeps of a check: the record and the calendar file, as Python writes them for page and CLI."""
+
+import datetime as dt
+
+import checkers
+from checkers import documents
+
+
+def test_a_calendar_escapes_text_folds_long_lines_and_has_one_event_per_deadline():
+    request = {"code": "nec-candidates", "donations": [{"donor": "Smith; Jones, & Co\\", "amount": 1600,
+                                                        "received": "2024-03-01"}]}
+    text = checkers.keep("donations", request, made_on=dt.date(2026, 11, 27))["calendar"]["text"]
+    lines = text.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
+    assert "SUMMARY:Deadline: Smith\\; Jones\\, & Co\\\\ (NEC candidates' code)" in lines
+    assert "DTSTAMP:20261127T000000Z" in lines and "DTSTART;VALUE=DATE:20240331" in lines
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    # Without the site's address, the clause is named by its citation and no URL is invented.
+    assert not any(line.startswith("URL:") for line in lines)
+    assert "nec-candidates@original#12" in "".join(line[1:] if line.startswith(" ") else line for line in lines)
+
+
+def test_a_fold_never_splits_a_character():
+    folded = documents._fold("DESCRIPTION:" + "£" * 80)
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == "DESCRIPTION:" + "£" * 80
+
+
+def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_the_day():
+    request = {"code": "local-government-selections", "on": "2026-03-04", "timetable_published": "2026-03-05",
+               "shortlisted": True}
+    record = checkers.keep("campaign", request, made_on=dt.date(2026, 11, 27), site_url="https://example.org/")["record"]
+    assert record["filename"] == "campaign-2026-11-27.txt"
+    text = record["text"]
+    assert "Checked on 27 November 2026." in text
+    assert "Code applied: Local government selections code, version original (local-government-selections@original): " \
+           "https://example.org/codes/local-government-selections/original/" in text
+    assert "The day you are asking about: 2026-03-04" in text and "A ward has short-listed you: Yes" in text
+    assert "- Not yet: No material" in text
+    assert "(Local government selections code, clause 1: https://example.org/codes/local-government-selections/original/#1)" in text
+    assert checkers.keep("campaign", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
+
+
+def test_a_record_of_a_refused_request_lists_what_to_correct():
+    text = checkers.keep("campaign", {"code": "local-government-selections", "on": "soon"},
+                         made_on=dt.date(2026, 11, 27))["record"]["text"]
+    assert "Nothing was checked: 1 answer needs correcting." in text and "- on: must be a date" in text
+
+
+def test_keep_json_reads_what_the_page_sends_and_never_raises():
+    import json
+
+    kept = json.loads(checkers.keep_json("donations", "{not json", "2026-11-27", "https://example.org/"))
+    assert "Nothing was checked" in kept["record"]["text"] and kept["calendar"] is None
