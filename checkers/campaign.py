@@ -57,9 +57,7 @@ STATUS_TEXT = {"answered": "What this code lets you do on the day you asked abou
 LABELS = {True: "Allowed", "later": "Not yet", False: "Not allowed"}
 
 
-@dataclass(frozen=True)
-class Activity:
-    clause: str
+Activity = r.ClauseRule
 
 
 @dataclass(frozen=True)
@@ -79,24 +77,15 @@ class CampaignRules(r.RuleGroup):
 
 
 def campaign_rules(version: CodeVersion) -> CampaignRules | None:
-    data = version.rules.get(NAME)
-    if data is None:
-        return None
-    names = ("material", "mail_members", "canvass", "ward_secretaries_list", "members_list", "selection_meetings")
-    top = r.Reader(version, NAME, data)
-    top.expect_only(*names)
-    found = {}
-    for name in names:
-        if name not in data:
-            top.fail(name, "is missing: each activity needs the clause it comes from, e.g. clause: \"1\"")
-        reader = r.Reader(version, f"{NAME}.{name}", data[name])
-        if name == "members_list":
-            reader.expect_only("clause", "charge")
-            found[name] = MembersList(reader.clause(), reader.number("charge"))
-        else:
+    def read(reader: r.Reader, name: str):
+        if name != "members_list":
             reader.expect_only("clause")
-            found[name] = Activity(reader.clause())
-    return CampaignRules(**found)
+            return Activity(reader.clause())
+        reader.expect_only("clause", "charge")
+        return MembersList(reader.clause(), reader.number("charge"))
+
+    found = r.read_parts(version, NAME, tuple(CampaignRules.__dataclass_fields__), read)
+    return None if found is None else CampaignRules(**found)
 
 
 RULES = campaign_rules

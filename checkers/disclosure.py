@@ -150,19 +150,10 @@ class DisclosureRules(r.RuleGroup):
 
 
 def disclosure_rules(version: CodeVersion) -> DisclosureRules | None:
-    data = version.rules.get(NAME)
-    if data is None:
+    found = r.read_parts(version, NAME, tuple(DisclosureRules.__dataclass_fields__))
+    if found is None:
         return None
-    names = [f.name for f in DisclosureRules.__dataclass_fields__.values()]
-    top = r.Reader(version, NAME, data)
-    top.expect_only(*names)
-    found = {}
-    for name in names:
-        if name not in data:
-            top.fail(name, "is missing: give the clause it comes from, e.g. clause: \"5\"")
-        reader = r.Reader(version, f"{NAME}.{name}", data[name])
-        reader.expect_only("clause")
-        found[name] = r.ClauseRule(reader.clause())
+    top = r.Reader(version, NAME, version.rules[NAME])
     rules = DisclosureRules(**found)
     # The lettered paragraphs the table names must be in the version, under the clauses given.
     for clause, letters in ((rules.confidential_matters.clause, {v[1] for v in CONFIDENTIAL.values() if v}),

@@ -152,6 +152,27 @@ class Reader:
         return value
 
 
+def read_parts(version: CodeVersion, checker: str, names: tuple[str, ...], read_one=None) -> dict | None:
+    """A checker's rules made of named parts, each required and each citing its clause: read by `read_one(reader,
+    name)`, by default a clause alone (ClauseRule). None when the version has no rules for the checker."""
+    data = version.rules.get(checker)
+    if data is None:
+        return None
+    top = Reader(version, checker, data)
+    top.expect_only(*names)
+    found = {}
+    for name in names:
+        if name not in data:
+            top.fail(name, "is missing: give the clause it comes from, e.g. clause: \"1\"")
+        reader = Reader(version, f"{checker}.{name}", data[name])
+        if read_one is None:
+            reader.expect_only("clause")
+            found[name] = ClauseRule(reader.clause())
+        else:
+            found[name] = read_one(reader, name)
+    return found
+
+
 def _threshold(reader: Reader) -> Threshold:
     return Threshold(reader.number("threshold"), reader.choice("counts", (MORE_THAN, AT_LEAST)))
 

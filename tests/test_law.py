@@ -3,7 +3,6 @@ on clauses that never touch the text; and what the pages and feed say of them.""
 
 import datetime as dt
 import json
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,8 +11,8 @@ import pytest
 import checkers
 from checkers import content
 from checkers import law as statute
-from checkers.content import ContentError
 from sitebuild import lock, model
+from tests.content_copies import copy, edit, refused
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -26,22 +25,7 @@ def site():
 
 @pytest.fixture
 def docs(tmp_path):
-    """A copy of the content to break."""
-    copy = tmp_path / "docs"
-    shutil.copytree(DOCS, copy)
-    return copy
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def refused(docs: Path) -> ContentError:
-    with pytest.raises(ContentError) as caught:
-        model.load(docs)
-    return caught.value
+    return copy(tmp_path)
 
 
 # --- The figures, dated ----------------------------------------------------------------------------------
