@@ -25,7 +25,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError
-from sitebuild import CSP, BuildError, checkerpages, data, lock, model, pages, scripts
+from sitebuild import CSP, BuildError, annotations, checkerpages, data, lock, model, pages, scripts
 
 ROOT = Path(__file__).resolve().parent
 SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
@@ -51,6 +51,11 @@ def main(argv=None) -> int:
         notices = build(Path(args.docs), Path(args.site_dir), site_url=args.site_url, with_runtime=not args.no_runtime)
     except (ContentError, BuildError) as error:
         print(f"error: {error}", file=sys.stderr)
+        if isinstance(error, ContentError):
+            annotations.emit(error.message, error.path, error.line, title="The build stopped")
+        else:
+            annotations.emit(str(error), getattr(error, "path", None), getattr(error, "line", None),
+                             title="The build stopped")
         print("The build stopped; the previous site/ is unchanged.", file=sys.stderr)
         return 1
     finally:
@@ -99,7 +104,11 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         config = mkdocs_config(site, generated, output, site_url, manifest)
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
-        run_mkdocs(config)
+        try:
+            run_mkdocs(config)
+        except BuildError as error:
+            _annotate_mkdocs(error, site, docs)
+            raise
         fix_theme_html(output)
         defer_theme_on_checker_pages(output)
         install_checker_script(output)
@@ -193,6 +202,15 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
     return config
 
 
+def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:
+    """MkDocs names the generated page it refused: the annotation goes on the file that page came from."""
+    for message in getattr(error, "messages", []):
+        found = re.search(r"'([^']+\.md)'(?:.*?#([\w-]+))?", message)
+        page = found[1].removesuffix("index.md") + "index.html" if found else ""
+        path, line = annotations.source_of(page, found[2] or "" if found else "", docs, site)
+        annotations.emit(message, path, line, title="MkDocs refused a generated page")
+
+
 def run_mkdocs(config) -> None:
     """MkDocs in strict mode: every warning fails the build, and is shown."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -204,7 +222,9 @@ def run_mkdocs(config) -> None:
         mkdocs_build(config)
     except Abort as error:
         details = "\n  ".join(collector.messages) or str(error)
-        raise BuildError(f"MkDocs refused the generated site:\n  {details}") from None
+        refused = BuildError(f"MkDocs refused the generated site:\n  {details}")
+        refused.messages = list(collector.messages)
+        raise refused from None
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)
 

@@ -86,8 +86,11 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
             entry = lock.get(key)
             if entry is None or "rules" not in entry:
                 if ci:
-                    raise ContentError(version.path, None, f"{key} is not in docs/{LOCK_NAME}{' with its rules' if entry else ''}: "
-                                       f"run 'make site' locally and commit docs/{LOCK_NAME} with the new version")
+                    # A maintainer without a terminal copies these lines into the lock in the web editor.
+                    lines = _entry_lines({key: {**(entry or {}), "sha256": whole, "clauses": units, "rules": rules}})
+                    raise ContentError(version.path, None, f"{key} is not in docs/{LOCK_NAME}{' with its rules' if entry else ''}. "
+                                       f"Add these lines at the end of docs/{LOCK_NAME} (or run 'make site' locally "
+                                       f"and commit the file it updates):\n{lines}")
                 if entry is None:
                     lock[key] = {"sha256": whole, "clauses": units, "rules": rules}
                     notices.append(f"{key}: new version recorded in {path} (commit it with the version)")
@@ -108,9 +111,12 @@ def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
                 # Rules for a checker this version never had change no answer already given: they are recorded,
                 # as a new version is, and are fixed from then on.
                 if ci:
+                    recorded = {n: v for n, v in rules.items() if n.split(".")[0] in added}
+                    lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
                     raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in added)), default=None),
                                        f"{key} has rules for the {', '.join(added)} checker that docs/{LOCK_NAME} does not "
-                                       f"record yet: run 'make site' locally and commit docs/{LOCK_NAME}")
+                                       f"record yet: run 'make site' locally and commit docs/{LOCK_NAME}, or add these lines "
+                                       f"under {key}: rules: in docs/{LOCK_NAME}:\n{lines}")
                 for holder in [entry] + [c for c in entry.get("corrections") or [] if isinstance(c, dict) and "rules" in c]:
                     holder["rules"] = {**holder["rules"], **{n: v for n, v in rules.items() if n.split(".")[0] in added}}
                 accepted_rules = _accepted(entry, "rules")
@@ -146,6 +152,10 @@ def _changed_units(entry: dict, units: dict[str, str]) -> list[str]:
 def _first_changed_line(version: CodeVersion, entry: dict, units: dict[str, str]) -> int | None:
     lines = [version.by_id[a].line for a in _changed_units(entry, units) if a in version.by_id]
     return min(lines) if lines else None
+
+
+def _entry_lines(entry: dict) -> str:
+    return yaml.safe_dump(entry, sort_keys=True, allow_unicode=True).rstrip("\n")
 
 
 def _new_checkers(before: dict, rules: dict) -> list[str]:

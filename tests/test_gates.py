@@ -2,6 +2,7 @@
 Chromium proving that no page requests anything from another origin. Each failure names the page,
 the element and the rule."""
 
+import base64
 import json
 import subprocess
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from sitebuild import audit
+from urllib.parse import urlsplit
+
+from sitebuild import annotations, audit
 from tests.forms import check_one_donation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,14 +30,22 @@ def test_every_page_is_valid_html(built_site, fixture_site):
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     problems = [f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']} ({m.get('extract', '').strip()[:80]})"
                 for m in messages if m["type"] == "error"]
+    annotations.emit_page_problems(problems, title="A page is not valid HTML")
     assert problems == []
 
 
 def axe_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{page.url}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+    # The page as the site names it ("codes/nec-candidates/index.html"), for the annotation's file.
+    path = urlsplit(page.url).path.lstrip("/")
+    page_file = path if path.endswith(".html") else path + "index.html"
+    return [f"{page_file}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
             for v in results["violations"]]
+
+
+def _scenario(request: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
 
 
 def fill_and_check(page, site_url: str, with_errors: bool):
@@ -52,7 +63,8 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
     for url in [site_url, site_url + "codes/nec-candidates/", site_url + "codes/momentum-ncg-elections/2022/",
                 site_url + "codes/momentum-ncg-elections/", site_url + "codes/confidentiality-privacy/",
                 site_url + "topics/", site_url + "glossary/", site_url + "checkers/", site_url + "maintainers/",
-                site_url + "reference/",
+                site_url + "reference/", site_url + "law/", site_url + "checkers/campaign/",
+                site_url + "checkers/disclosure/", site_url + "checkers/complaint/",
                 fixture_site_url + "codes/fixture-candidates/2020/", fixture_site_url + "codes/fixture-candidates/compare/2020-to-2022/",
                 site_url + "checkers/nominations/", site_url + "checkers/suspension/"]:
         page.goto(url)
@@ -60,7 +72,20 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
     for with_errors in (False, True):
         fill_and_check(page, site_url, with_errors)
         problems += axe_violations(page)
+    # The answers of the newer checkers: activities, a drafted complaint with its buttons, the law beside a finding.
+    for url, ready in [("checkers/campaign/#scenario=" + _scenario({"code": "local-government-selections",
+                                                                    "on": "2026-03-04", "timetable_published": "2026-03-05"}),
+                        ".finding"),
+                       ("checkers/complaint/#scenario=" + _scenario({"code": "momentum-ncg-elections", "clause": "code-of-conduct-3",
+                                                                     "what": "A post disparaged a candidate."}), ".checker-draft"),
+                       ("checkers/donations/#scenario=" + _scenario({"code": "nec-candidates", "donations": [
+                           {"donor": "A", "amount": "1700", "received": "2024-03-01"}]}), ".finding-law")]:
+        page.goto(site_url + url)
+        expect(page.locator(ready).first).to_be_visible(timeout=READY)
+        expect(page.locator(".checker-keep")).to_be_visible(timeout=READY)
+        problems += axe_violations(page)
     context.close()
+    annotations.emit_page_problems(problems, title="A page has an accessibility problem")
     assert problems == []
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import build_site
-from sitebuild import BuildError, audit, model
+from sitebuild import annotations, BuildError, audit, model
 
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -49,7 +49,9 @@ def test_the_wording_appears_on_the_page(built_site):
 
 
 def test_every_internal_link_and_anchor_resolves_and_nothing_loads_from_elsewhere(built_site):
-    assert audit.check(built_site) == []
+    problems = audit.check(built_site)
+    annotations.emit_page_problems(problems, title="A link or anchor leads nowhere")
+    assert problems == []
 
 
 def test_no_page_points_anything_at_another_origin(built_site):

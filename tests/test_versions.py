@@ -181,8 +181,25 @@ def test_ci_refuses_a_version_missing_from_the_lock(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURES, docs)
     (docs / lock.LOCK_NAME).unlink()
-    with pytest.raises(content.ContentError, match="is not in docs/codes.lock.yml: run 'make site'"):
+    with pytest.raises(content.ContentError, match=r"is not in docs/codes.lock.yml. Add these lines at the end"):
         lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
+
+
+def test_the_lines_ci_gives_for_a_new_version_make_the_lock_pass_without_a_local_build(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    path = docs / lock.LOCK_NAME
+    entries = lock.read(path)
+    removed = entries.pop("fixture-candidates@2024")
+    lock.save(path, entries)
+    with pytest.raises(content.ContentError) as error:
+        lock.check(model.load(docs), path, ci=True)
+    lines = error.value.message.split(":\n", 1)[1]
+    assert lines.startswith("fixture-candidates@2024:\n  clauses:")
+    # What a maintainer does in the web editor: paste the lines at the end of the file.
+    path.write_text(path.read_text(encoding="utf-8") + lines + "\n", encoding="utf-8")
+    assert lock.check(model.load(docs), path, ci=True) == ([], None)
+    assert lock.read(path)["fixture-candidates@2024"] == removed
 
 
 def test_a_published_version_cannot_be_deleted(tmp_path):
@@ -291,7 +308,7 @@ def test_rules_for_a_new_checker_on_a_published_version_are_recorded_but_changed
     path = docs / "codes" / "fixture-candidates" / "2020.md"
     path.write_text(path.read_text().replace("rules:\n", "rules:\n  suspension:\n    clause: \"1\"\n", 1))
     with pytest.raises(content.ContentError, match="has rules for the suspension checker that docs/codes.lock.yml does not "
-                                                   "record yet: run 'make site' locally"):
+                                                   "record yet: run 'make site' locally .* or add these lines"):
         lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
     notices, updated = lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
     assert notices == [f"fixture-candidates@2020: rules for the suspension checker recorded in {docs / lock.LOCK_NAME} "
