@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 # What the checkers read (checkers/content.py), made from the codes' files by the build's reader.
 CHECKERS_DATA := checkers/codes.json
 
-.PHONY: setup site serve test test-fast bench clean
+.PHONY: setup site serve test test-fast bench clean new-version
 
 setup: $(PY_STAMP) $(NODE_STAMP) $(CHECKERS_DATA)
 
@@ -23,7 +23,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(CHECKERS_DATA): $(PY_STAMP) $(wildcard docs/codes/*/*.md sitebuild/*.py checkers/*.py)
+$(CHECKERS_DATA): $(PY_STAMP) $(wildcard docs/codes/*/*.md docs/law/*.yml sitebuild/*.py checkers/*.py)
 	$(PY) build_site.py --checkers-data $@
 
 site: setup
@@ -35,6 +35,11 @@ serve: site
 test: setup
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# A new version of a code, copied from its newest: make new-version CODE=nec-candidates VERSION=2027
+new-version: $(PY_STAMP)
+	@test -n "$(CODE)" -a -n "$(VERSION)" || { echo "Say which: make new-version CODE=<code-id> VERSION=<new version id>"; exit 2; }
+	$(PY) -m sitebuild.new_version --code "$(CODE)" --version "$(VERSION)"
 
 bench: site
 	$(PY) bench/build_scale.py

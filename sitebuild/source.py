@@ -47,6 +47,10 @@ FIELDS = {
 }
 
 
+# What `make new-version` writes in a new version's summary: the build refuses it until it is written.
+SUMMARY_TO_WRITE = "Write one line here: what this version changes."
+
+
 def split_front_matter(source: str, path: Path) -> tuple[str, str, int]:
     """Return (front matter, body, line number where the body starts)."""
     lines = source.split("\n")
@@ -166,6 +170,9 @@ def read_version(path: Path, code: str) -> CodeVersion:
     if not isinstance(data, dict):
         raise ContentError(path, 2, "the front matter must be lines of 'field: value'")
     values = _checked(data, path, lines)
+    if values["summary"] == SUMMARY_TO_WRITE:
+        raise ContentError(path, lines.get("summary"), "summary still holds the words make new-version put there: write "
+                           "one line on what this version changes")
     if values["version"] != path.stem:
         raise ContentError(path, lines.get("version"),
                            f"version is {values['version']!r} but the file is named {path.name!r}: they must match")

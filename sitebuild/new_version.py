@@ -1,0 +1,94 @@
+"""A new version of a code in one step: the newest version's file copied, its front matter set for a new version.
+
+    python -m sitebuild.new_version --code nec-candidates --version 2027
+    make new-version CODE=nec-candidates VERSION=2027
+
+The copy keeps the text, the rules and the anchors; it is dated as published today, has no `in_force_from` (the
+build asks for it), and a summary still to write (the build refuses the placeholder). It says what to edit next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from checkers.citation import CODE_ID, VERSION_ID
+from checkers.content import ContentError
+
+from .source import SUMMARY_TO_WRITE, load_codes
+
+ROOT = Path(__file__).resolve().parent.parent
+# Top-level front matter fields the copy sets anew (or drops, for the dates the new version has not got yet).
+SET = ("version", "published", "status", "summary")
+DROP = ("in_force_from", "in_force_until")
+
+
+def _front_matter(text: str) -> tuple[list[str], str]:
+    lines = text.split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    return lines[1:end], "\n".join(lines[end + 1:])
+
+
+def new_version(docs: Path, code_id: str, version_id: str, today: dt.date) -> tuple[Path, list[str]]:
+    """Write the new version's file; its path, and what to edit next. ContentError says why not."""
+    if not CODE_ID.match(code_id or ""):
+        raise ContentError("CODE", None, f"{code_id!r} is not a code id: lower-case letters, digits and '-'")
+    if not VERSION_ID.match(version_id or ""):
+        raise ContentError("VERSION", None, f"{version_id!r} is not a version id: letters, digits, '.' and '-'")
+    codes = load_codes(docs / "codes")
+    if code_id not in codes:
+        raise ContentError(docs / "codes", None, f"there is no code {code_id!r}; the codes are {', '.join(codes)}")
+    code = codes[code_id]
+    target = docs / "codes" / code_id / f"{version_id}.md"
+    if target.exists() or code.get(version_id):
+        raise ContentError(target, None, f"{code_id} already has a version {version_id!r}: choose another id")
+    newest = code.versions[-1]
+    fields, body = _front_matter(newest.path.read_text(encoding="utf-8"))
+    values = {"version": f'"{version_id}"', "published": today.isoformat(), "status": "in-force",
+              "summary": f'"{SUMMARY_TO_WRITE}"'}
+    kept, skipping = [], False
+    for line in fields:
+        name = re.match(r"^([a-z_]+):", line)
+        if name:
+            skipping = name[1] in DROP
+            if name[1] in SET:
+                line = f"{name[1]}: {values.pop(name[1])}"
+        elif not line.startswith((" ", "\t", "-")):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    kept += [f"{name}: {value}" for name, value in values.items()]
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text("---\n" + "\n".join(kept) + "\n---\n" + body, encoding="utf-8")
+    partial.replace(target)
+    shown = target.relative_to(docs.parent) if docs.parent in target.parents else target
+    steps = [f"Wrote {shown}, a copy of version {newest.id}. Edit it next:",
+             "1. The text below the front matter: make the changes this version brings.",
+             "2. in_force_from: YYYY-MM-DD, the day it takes effect (the build asks for it). Until that day the site "
+             f"shows it as coming into force and version {newest.id} as current.",
+             f"3. summary: one line on what it changes (the build refuses \"{SUMMARY_TO_WRITE}\").",
+             "4. source: where this text comes from.",
+             "Then preview it (make serve, or the pull request's site artifact) and commit it with docs/codes.lock.yml."]
+    return target, steps
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--code", required=True, help="the code's id, e.g. nec-candidates")
+    parser.add_argument("--version", required=True, help="the new version's id, e.g. 2027")
+    parser.add_argument("--docs", default=str(ROOT / "docs"))
+    args = parser.parse_args(argv)
+    try:
+        _, steps = new_version(Path(args.docs), args.code, args.version, dt.date.today())
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(steps))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
