@@ -67,9 +67,20 @@ def main(argv=None) -> int:
     return 0
 
 
+def build_day() -> dt.date:
+    """The day the build stands on: today, or BUILD_DATE (YYYY-MM-DD) to see the site as on another day."""
+    given = os.environ.get("BUILD_DATE")
+    if not given:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(given)
+    except ValueError:
+        raise ContentError("BUILD_DATE", None, f"must be a date written YYYY-MM-DD, not {given!r}") from None
+
+
 def _checkers_data_only(docs: Path, path: Path) -> int:
     try:
-        write_checkers_data(model.load(docs), path)
+        write_checkers_data(model.load(docs, build_day()), path)
     except ContentError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -78,12 +89,13 @@ def _checkers_data_only(docs: Path, path: Path) -> int:
 
 
 def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runtime: bool = True,
-          ci: bool | None = None) -> list[str]:
-    """Build into a fresh folder beside site_dir, then swap it in; raise on any problem."""
+          ci: bool | None = None, today: dt.date | None = None) -> list[str]:
+    """Build into a fresh folder beside site_dir, then swap it in; raise on any problem. The current version of each
+    code is the one in force on `today` (the day of the build, or BUILD_DATE)."""
     ci = os.environ.get("CI") == "true" if ci is None else ci
     recover(site_dir)
     # Validate all content before writing anything.
-    site = model.load(docs)
+    site = model.load(docs, today or build_day())
     notices = list(site.notices)
     lock_notices, new_lock = lock.check(site, docs / lock.LOCK_NAME, ci=ci)
     notices += lock_notices

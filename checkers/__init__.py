@@ -118,7 +118,7 @@ def describe(checker: str, served_codes: dict[str, content.Code] | None = None) 
         if versions:
             served.append({"code": code.code, "citation": str(Citation(code.code)), "title": code.current.short_title,
                            "current": code.current.version,
-                           "versions": [{"version": v.version, "citation": str(v.citation), "status": v.status,
+                           "versions": [{"version": v.version, "citation": str(v.citation), "status": v.standing,
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, checker)} for v in versions]})
     module = CHECKERS[checker]

@@ -22,6 +22,8 @@ DATA_NAME = "codes.json"
 PACKAGED_DATA = Path(__file__).parent / DATA_NAME
 DATA_FORMAT = 2
 STATUSES = ("in-force", "superseded", "withdrawn")
+# A version's standing on the day the site was built, from the dates: STATUSES, or not yet in force.
+UPCOMING = "not-yet-in-force"
 NUMBERINGS = ("whole-code", "per-section")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
@@ -101,6 +103,8 @@ class CodeVersion:
     corrections: list[dict] = field(default_factory=list)
     # The Act, where one of this version's clauses says it applies (checkers/law.py), else None.
     law: object = None
+    # Its standing on the day the site was built (set by Code): in-force, superseded, withdrawn or not-yet-in-force.
+    standing: str = ""
 
     @property
     def id(self) -> str:
@@ -148,20 +152,35 @@ class CodeVersion:
 
 @dataclass
 class Code:
-    """A code and its versions, in the order they took effect."""
+    """A code and its versions, in the order they took effect, as they stand on `today` (the day the site was built):
+    the current version is the one in force that day; a later one is not yet in force."""
 
     code: str
     versions: list[CodeVersion]
+    today: dt.date | None = None
     _runs: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         for index, version in enumerate(self.versions):
             version.index = index
             version.until = self._until(index)
+        started = [v for v in self.versions if v.in_force_from is None or self.today is None or v.in_force_from <= self.today]
+        self._current = started[-1] if started else self.versions[0]
+        for version in self.versions:
+            version.standing = ("withdrawn" if version.status == "withdrawn" else
+                                "superseded" if version.index < self._current.index else
+                                UPCOMING if version.in_force_from and self.today and version.in_force_from > self.today
+                                else "in-force")
 
     @property
     def current(self) -> CodeVersion:
-        return self.versions[-1]
+        """The version in force on the day the site was built (the newest, where no day is given)."""
+        return self._current
+
+    @property
+    def upcoming(self) -> list[CodeVersion]:
+        """Versions agreed but not yet in force on the day the site was built."""
+        return [v for v in self.versions if v.standing == UPCOMING]
 
     def get(self, version: str) -> CodeVersion | None:
         return next((v for v in self.versions if v.version == version), None)
@@ -209,7 +228,7 @@ def to_data(codes: dict[str, Code], statute=None) -> dict:
     """The checkers' data: every version's facts, rules and units' names, without the text; and the law's
     dated figures (checkers/law.py), with the clause of each version that applies them."""
     return {"format": DATA_FORMAT, "law": statute.to_data() if statute else None, "codes": [
-        {"code": code.code, "versions": [
+        {"code": code.code, "today": code.today.isoformat() if code.today else None, "versions": [
             {**{name: getattr(v, name) for name in _FACTS},
              **{name: getattr(v, name).isoformat() if getattr(v, name) else None for name in _DATES},
              "rules": v.rules, "law_clause": v.law.application.clause if v.law else None,
@@ -231,7 +250,7 @@ def from_data(data: dict) -> dict[str, Code]:
             units = [Unit(lines=[], line=0, **unit) for unit in item["units"]]
             versions.append(CodeVersion(**{name: item[name] for name in _FACTS}, **dates, rules=item["rules"], units=units))
             clauses[(code["code"], item["version"])] = item.get("law_clause")
-        codes[code["code"]] = Code(code["code"], versions)
+        codes[code["code"]] = Code(code["code"], versions, dt.date.fromisoformat(code["today"]) if code.get("today") else None)
     if data.get("law"):
         law.attach(law.from_data(data["law"]), codes, lambda v: clauses[(v.code, v.version)])
     return codes

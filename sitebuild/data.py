@@ -18,6 +18,12 @@ def _date(value):
     return value.isoformat() if value else None
 
 
+def _when(version: CodeVersion) -> str:
+    if version.standing == "not-yet-in-force":
+        return f"Comes into force on {escape(_date(version.in_force_from))}."
+    return f"In force from {escape(_date(version.in_force_from) or 'a date not stated')}."
+
+
 def version_json(site: Site, version: CodeVersion) -> dict:
     clauses = []
     for unit in version.units:
@@ -32,7 +38,7 @@ def version_json(site: Site, version: CodeVersion) -> dict:
                         "section": unit.section, "citation": str(version.citation.at(unit.id)),
                         "url": version.clause_url(unit.id), "text": unit.text, "links": links})
     return {"code": version.code, "version": version.id, "citation": str(version.citation), "title": version.title,
-            "issuer": version.issuer, "applies_to": version.applies_to, "status": version.status,
+            "issuer": version.issuer, "applies_to": version.applies_to, "status": version.standing,
             "in_force_from": _date(version.in_force_from), "in_force_until": _date(version.until),
             "published": _date(version.published), "summary": version.summary, "source": version.source,
             "url": version.citation.url, "clauses": clauses,
@@ -52,7 +58,7 @@ def write_json(site: Site, root: Path) -> None:
             path = root / version.citation.json_url
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(version_json(site, version), ensure_ascii=False, indent=1), encoding="utf-8")
-            entry["versions"].append({"version": version.id, "status": version.status,
+            entry["versions"].append({"version": version.id, "status": version.standing,
                                       "in_force_from": _date(version.in_force_from),
                                       "in_force_until": _date(version.until), "published": _date(version.published),
                                       "json": version.citation.json_url,
@@ -95,7 +101,7 @@ def write_feed(site: Site, root: Path, site_url: str) -> None:
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
             f"    <updated>{version.published.isoformat()}T00:00:00Z</updated>\n"
             f"    <author><name>{escape(version.issuer)}</name></author>\n"
-            f"    <summary>{escape(version.summary)} In force from {escape(_date(version.in_force_from) or 'a date not stated')}.</summary>\n"
+            f"    <summary>{escape(version.summary)} {_when(version)}</summary>\n"
             "  </entry>\n")
     feed = ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
             "  <id>urn:codes-of-conduct:feed</id>\n  <title>Codes of Conduct: published versions and notes on the law</title>\n"

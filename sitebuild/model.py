@@ -42,6 +42,7 @@ class Site:
     notices: list[str] = field(default_factory=list)
     law: statute.Law | None = None
     notes: list[law.Note] = field(default_factory=list)
+    today: dt.date | None = None  # the day of the build: which version of each code is current
 
     def notes_of(self, code: str, version: str) -> dict[str, law.Note]:
         """The notes on the law on a version's clauses, by clause."""
@@ -60,15 +61,18 @@ class Site:
 def load(docs: Path, today: dt.date | None = None) -> Site:
     """Load and check the content under `docs`; ContentError names the file and line of the first problem."""
     glossary = load_glossary(docs / "glossary.yml")
-    site = Site(source.load_codes(docs / "codes"), glossary, [])
+    today = today or dt.date.today()
+    site = Site(source.load_codes(docs / "codes", today), glossary, [])
+    site.today = today
     # A content set may have no law beside it (the tests' small one has none): then nothing is compared.
     if (docs / "law" / law.FIGURES_FILE).exists():
         site.law = law.load_figures(docs / "law" / law.FIGURES_FILE, site.codes)
     else:
         site.notices.append(f"{docs / 'law' / law.FIGURES_FILE} is missing: the checkers do not compare the codes with the law")
     if (docs / "law" / law.NOTES_FILE).exists():
-        site.notes = law.load_notes(docs / "law" / law.NOTES_FILE, site.codes, today or dt.date.today())
+        site.notes = law.load_notes(docs / "law" / law.NOTES_FILE, site.codes, today)
     for code in site.codes.values():
+        site.notices += source.status_notices(code)
         for version in code.versions:
             rules.check(version)
             _resolve_references(site, version)

@@ -26,9 +26,9 @@ def comparison_page(code: str, old: str, new: str) -> str:
 
 
 def comparisons(code: Code) -> list[tuple[CodeVersion, CodeVersion]]:
-    """Consecutive pairs, and every version against the current one."""
+    """Consecutive pairs, and every earlier version against the current one."""
     pairs = list(zip(code.versions, code.versions[1:], strict=False))
-    pairs += [(v, code.current) for v in code.versions[:-2]]
+    pairs += [(v, code.current) for v in code.versions[:max(0, code.current.index - 1)]]
     return pairs
 
 
@@ -56,13 +56,16 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
         removed=" ".join(u for u in version.by_id if u not in code.current.by_id),
         history=history_rows(code, page), dates=_dates(code, page), links=version_links(code, version, page),
         abbreviations=abbreviations(site), notes=site.notes_of(code.code, version.id),
-        checker_titles={name: module.TITLE for name, module in checkers.CHECKERS.items()})
+        checker_titles={name: module.TITLE for name, module in checkers.CHECKERS.items()},
+        comparison_of=comparison_page,
+        upcoming_comparison=(rel(page, comparison_page(code.code, code.versions[version.index - 1].id, version.id))
+                             if version.index > code.current.index else None))
 
 
 def _until(version: CodeVersion, code: Code) -> str:
     if version.until:
         return esc(day(version.until))
-    return "still in force" if version is code.current and version.status == "in-force" else NOT_STATED
+    return "still in force" if version is code.current and version.standing == "in-force" else NOT_STATED
 
 
 def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) -> str:
@@ -130,9 +133,10 @@ def version_links(code: Code, version: CodeVersion, page: str) -> list[str]:
         previous = code.versions[version.index - 1]
         links.append(f"[previous version ({previous.id})]({rel(page, page_of(code.code, previous.id))}), "
                      f"[changes from it]({rel(page, comparison_page(code.code, previous.id, version.id))})")
-    if version is not code.current:
+    if version.index + 1 < len(code.versions):
         following = code.versions[version.index + 1]
         links.append(f"[next version ({following.id})]({rel(page, page_of(code.code, following.id))})")
+    if version is not code.current:
         links.append(f"[current version ({code.current.id})]({rel(page, page_of(code.code))})")
     links.append(f"[all versions, with dates and comparisons]({rel(page, page_of(code.code) + '#versions')})")
     return links
@@ -147,10 +151,12 @@ def history_rows(code: Code, page: str) -> list[dict]:
         if other.index:
             previous = code.versions[other.index - 1]
             compare = f"[changes from {previous.id}]({rel(page, comparison_page(code.code, previous.id, other.id))})"
-        if other.index < len(code.versions) - 2:
+        if other.index < code.current.index - 1:
             compare += (" · " if compare else "") + \
                 f"[compare with current]({rel(page, comparison_page(code.code, other.id, code.current.id))})"
         until = day(other.until) if other.until else ("still in force" if other is code.current else "not stated")
+        if other.standing == "not-yet-in-force":
+            name += f" (comes into force on {day(other.in_force_from)})"
         rows.append({"version": other, "name": name, "until": until, "compare": compare})
     return rows
 

@@ -194,7 +194,8 @@ def _order(versions: list[CodeVersion]) -> list[CodeVersion]:
 
 
 def check_periods(code: Code) -> None:
-    """In-force periods follow each other in order and never overlap; statuses agree."""
+    """In-force periods follow each other in order and never overlap; the newest is not superseded. A status that
+    the dates have overtaken (in-force on a version replaced since) is shown as the dates say: see `status_notices`."""
     for index, version in enumerate(code.versions):
         line = version.field_lines.get("in_force_until")
         if version.in_force_from and version.in_force_until and version.in_force_until < version.in_force_from:
@@ -206,16 +207,29 @@ def check_periods(code: Code) -> None:
             if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:
                 raise ContentError(following.path, following.field_lines.get("in_force_from"),
                                    f"in force from {following.in_force_from} overlaps {version.citation}, in force until {version.in_force_until}")
-            if version.status == "in-force":
-                raise ContentError(version.path, version.field_lines.get("status"),
-                                   f"{following.citation} replaces this version: set 'status: superseded' here")
-    if code.current.status == "superseded":
-        raise ContentError(code.current.path, code.current.field_lines.get("status"),
+    if code.versions[-1].status == "superseded":
+        raise ContentError(code.versions[-1].path, code.versions[-1].field_lines.get("status"),
                            "the newest version cannot be superseded: set 'status: in-force' (or 'withdrawn')")
 
 
-def load_codes(folder: Path) -> dict[str, Code]:
-    """Every code in a content folder, its versions read, split into units and put in order, checked."""
+def status_notices(code: Code) -> list[str]:
+    """Where a version's `status:` and its dates disagree on the day of the build: the site goes by the dates."""
+    notices = []
+    for version in code.versions:
+        if version.status == "in-force" and version.standing == "superseded":
+            successor = code.versions[version.index + 1]
+            notices.append(f"{version.citation} says status: in-force, but {successor.citation} replaced it on "
+                           f"{successor.in_force_from}: the site shows it as superseded (set status: superseded in "
+                           f"{version.path.name} when convenient)")
+        if version.status == "superseded" and version.standing != "superseded":
+            notices.append(f"{version.citation} says status: superseded, but no later version is in force yet: the site "
+                           "shows it as in force until its successor's day")
+    return notices
+
+
+def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
+    """Every code in a content folder, its versions read, split into units and put in order, checked; each as it
+    stands on `today` (the day of the build)."""
     if not folder.is_dir():
         raise ContentError(folder, None, "no such content folder")
     codes: dict[str, Code] = {}
@@ -225,7 +239,7 @@ def load_codes(folder: Path) -> dict[str, Code]:
         versions = [read_version(p, directory.name) for p in sorted(directory.glob("*.md"))]
         if not versions:
             continue
-        code = Code(directory.name, _order(versions))
+        code = Code(directory.name, _order(versions), today)
         check_periods(code)
         codes[code.code] = code
     return codes

@@ -6,11 +6,10 @@ import base64
 import json
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-
-from urllib.parse import urlsplit
 
 from sitebuild import annotations, audit
 from tests.forms import check_one_donation

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import build_site
-from sitebuild import annotations, BuildError, audit, model
+from sitebuild import BuildError, annotations, audit, model
 
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -109,9 +109,75 @@ def test_overlapping_periods_are_refused(tmp_path):
         load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
 
 
-def test_only_the_newest_version_may_be_in_force(tmp_path):
-    with pytest.raises(content.ContentError, match="fixture-candidates@2024 replaces this version: set 'status: superseded'"):
-        load_with_one_change(tmp_path, "2022", "status: superseded", "status: in-force")
+def test_a_replaced_version_still_marked_in_force_is_shown_as_superseded_and_the_build_says_so(tmp_path):
+    code = load_with_one_change(tmp_path, "2022", "status: superseded", "status: in-force")["fixture-candidates"]
+    assert code.get("2022").standing == "superseded" and code.current.id == "2024"
+    assert source.status_notices(code) == [
+        "fixture-candidates@2022 says status: in-force, but fixture-candidates@2024 replaced it on 2024-01-01: the site "
+        "shows it as superseded (set status: superseded in 2022.md when convenient)"]
+
+
+def test_the_newest_version_cannot_be_superseded(tmp_path):
+    with pytest.raises(content.ContentError, match="the newest version cannot be superseded"):
+        load_with_one_change(tmp_path, "2024", "status: in-force", "status: superseded")
+
+
+# --- Versions that take effect later ----------------------------------------------------------------
+
+
+def _with_a_2027_version(tmp_path) -> Path:
+    """The fixture content with a version agreed now and in force from 1 January 2027."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    old = docs / "codes" / "fixture-candidates" / "2024.md"
+    old.with_name("2027.md").write_text(
+        old.read_text().replace('version: "2024"', 'version: "2027"').replace("in_force_from: 2024-01-01", "in_force_from: 2027-01-01")
+        .replace("published: 2024-01-01", "published: 2026-11-20").replace("c. exclusion.", "c. exclusion from the party."))
+    return docs
+
+
+def test_a_version_in_force_later_is_not_current_before_its_day_and_is_on_its_day(tmp_path):
+    docs = _with_a_2027_version(tmp_path)
+    before = model.load(docs, dt.date(2026, 11, 27)).codes["fixture-candidates"]
+    assert before.current.id == "2024" and before.current.standing == "in-force"
+    assert [v.id for v in before.upcoming] == ["2027"] and before.get("2027").standing == "not-yet-in-force"
+    assert before.current.until == dt.date(2026, 12, 31)
+    on_the_day = model.load(docs, dt.date(2027, 1, 1)).codes["fixture-candidates"]
+    assert on_the_day.current.id == "2027" and on_the_day.get("2024").standing == "superseded"
+    assert not on_the_day.upcoming
+
+
+def test_the_site_built_before_the_day_shows_it_as_coming_into_force_and_on_the_day_switches(tmp_path):
+    docs = _with_a_2027_version(tmp_path)
+    site = tmp_path / "site"
+    build_site.build(docs, site, with_runtime=False, ci=False, today=dt.date(2026, 11, 27))
+    current = page(site, "codes/fixture-candidates")
+    assert "A new version comes into force on 1 January 2027" in current and "version original" not in current
+    assert 'href="../../codes/fixture-candidates/compare/2024-to-2027/"' in current or "compare/2024-to-2027/" in current
+    assert "Cite as</dt><dd><code>fixture-candidates@2024</code>" in current
+    later = page(site, "codes/fixture-candidates/2027")
+    assert "This version comes into force on 1 January 2027" in later and "not yet in force" in later
+    assert "was superseded" not in page(site, "codes/fixture-candidates/2024")
+    feed = (site / "feed.xml").read_text()
+    assert "Comes into force on 2027-01-01." in feed
+    data = json.loads((site / "codes" / "index.json").read_text())
+    versions = {v["version"]: v["status"] for v in data["codes"][0]["versions"]}
+    assert versions["2024"] == "in-force" and versions["2027"] == "not-yet-in-force" and data["codes"][0]["current"] == "2024"
+    # The daily build on the day: nobody merges anything.
+    build_site.build(docs, site, with_runtime=False, ci=False, today=dt.date(2027, 1, 1))
+    assert "This version was superseded on 1 January 2027" in page(site, "codes/fixture-candidates/2024")
+    assert "Cite as</dt><dd><code>fixture-candidates@2027</code>" in page(site, "codes/fixture-candidates")
+    assert "comes into force" not in page(site, "codes/fixture-candidates")
+
+
+def test_the_checkers_default_to_the_version_in_force_on_the_day_of_the_build(tmp_path):
+    docs = _with_a_2027_version(tmp_path)
+    data = build_site.write_checkers_data(model.load(docs, dt.date(2026, 11, 27)), tmp_path / "codes.json")
+    request = {"code": "fixture-candidates", "donations": []}
+    assert checkers.run("donations", request, data)["version"] == "2024"
+    assert checkers.run("donations", {**request, "version": "2027"}, data)["version"] == "2027"
+    later = build_site.write_checkers_data(model.load(docs, dt.date(2027, 1, 1)), tmp_path / "later.json")
+    assert checkers.run("donations", request, later)["version"] == "2027"
 
 
 # --- Rules follow the version ----------------------------------------------------------------------

@@ -39,7 +39,9 @@ def test_least_privilege_and_no_racing(path):
     assert workflow["permissions"] == {"contents": "read"}
     assert "group" in workflow["concurrency"]
     for name, job in workflow["jobs"].items():
-        assert set(job.get("permissions", {})) <= {"pages", "id-token"}, name
+        # The new-version workflow's one job writes a branch and opens a pull request; no other job writes.
+        allowed = {"contents", "pull-requests"} if path.name == "new-version.yml" else {"pages", "id-token"}
+        assert set(job.get("permissions", {})) <= allowed, name
 
 
 def test_publishing_runs_every_test_before_deploying_and_never_cancels_a_publish():
@@ -53,3 +55,21 @@ def test_publishing_runs_every_test_before_deploying_and_never_cancels_a_publish
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     pull = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
     assert "pull_request" in (pull[True] if True in pull else pull["on"])
+
+
+def test_the_site_switches_versions_daily_and_a_pull_request_gets_a_preview_and_a_summary():
+    publish = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    assert (publish[True] if True in publish else publish["on"])["schedule"] == [{"cron": "17 0 * * *"}]
+    test = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
+    steps = test["jobs"]["test"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    runs = " ".join(s.get("run", "") + s.get("uses", "") for s in steps)
+    assert "upload-artifact" in runs and "sitebuild.summary" in runs and "GITHUB_STEP_SUMMARY" in runs
+
+
+def test_a_new_version_can_be_started_from_the_actions_tab():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "new-version.yml").read_text())
+    inputs = (workflow[True] if True in workflow else workflow["on"])["workflow_dispatch"]["inputs"]
+    assert set(inputs) == {"code", "version"}
+    runs = " ".join(s.get("run", "") for s in workflow["jobs"]["open-pull-request"]["steps"])
+    assert "sitebuild.new_version" in runs and "gh pr create" in runs

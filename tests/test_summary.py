@@ -1,0 +1,36 @@
+"""The pull request's summary in plain words: what a maintainer's change adds, against the branch's base."""
+
+import datetime as dt
+
+from sitebuild import new_version, summary
+from tests.content_copies import copy, edit
+
+
+def test_a_new_version_and_a_new_note_are_listed_with_their_addresses_and_unchanged_answers_say_so(tmp_path):
+    docs = copy(tmp_path)
+    path, _ = new_version.new_version(docs, "leadership", "2027", dt.date(2026, 11, 27))
+    edit(path, '"Write one line here: what this version changes."', "Adds a clause on online conduct.")
+    edit(path, "status: in-force", "status: in-force\nin_force_from: 2027-01-01")
+    (docs / "law" / "notes.yml").write_text((docs / "law" / "notes.yml").read_text(encoding="utf-8") + """
+- code: leadership
+  version: original
+  clause: p1
+  date: 2026-11-27
+  title: A test note
+  text: A note written for this test.
+  sources:
+    - title: A source
+      url: https://www.legislation.gov.uk/
+""", encoding="utf-8")
+    text = summary.summary("HEAD", docs, "https://example.org/site/")
+    assert "- New version **leadership@2027** (Leadership code): Adds a clause on online conduct. " \
+           "[Read it](https://example.org/site/codes/leadership/2027/)." in text
+    assert "[Word-level comparison](https://example.org/site/codes/leadership/compare/original-to-2027/)" in text
+    assert "Note on the law, Leadership code original, paragraph 1: A test note" in text
+    assert text.split("### Checker answers for the test cases")[1].strip() == "No change."
+    assert text.split("### The law's figures")[1].split("###")[0].strip() == "No change."
+
+
+def test_a_base_that_cannot_be_found_is_said_plainly():
+    text = summary.summary("0000000000000000000000000000000000000000", summary.ROOT / "docs", "")
+    assert "could not be checked out, so answers were not compared" in text
