@@ -26,8 +26,9 @@ $(NODE_STAMP): package.json package-lock.json
 $(CHECKERS_DATA): $(PY_STAMP) $(wildcard docs/codes/*/*.md docs/law/*.yml sitebuild/*.py checkers/*.py)
 	$(PY) build_site.py --checkers-data $@
 
+# ENGINE=zensical builds with Zensical instead of MkDocs (docs/maintainers/zensical.md).
 site: setup
-	$(PY) build_site.py
+	$(PY) build_site.py $(if $(ENGINE),--engine $(ENGINE))
 
 serve: site
 	$(PY) -m sitebuild.serve

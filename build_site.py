@@ -20,6 +20,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+import yaml
+
 import browser_runtime.build as runtime
 import checkers
 from checkers import content
@@ -28,6 +30,7 @@ from checkers.content import ContentError
 from sitebuild import CSP, BuildError, annotations, checkerpages, data, lock, model, pages, scripts
 
 ROOT = Path(__file__).resolve().parent
+ENGINES = ("mkdocs", "zensical")
 SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 SOURCES_NOT_COPIED = {"codes", "law", "glossary.yml", "topics.yml", lock.LOCK_NAME}
 
@@ -40,6 +43,9 @@ def main(argv=None) -> int:
                         help="where the site is published, e.g. https://org.github.io/repo/ (default: mkdocs.yml)")
     parser.add_argument("--no-runtime", action="store_true",
                         help="skip the checkers wheel and the Pyodide runtime (faster; checker pages cannot run)")
+    parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs",
+                        help="the generator that turns the generated Markdown into HTML (default: mkdocs; see "
+                        "docs/maintainers/zensical.md)")
     parser.add_argument("--checkers-data", metavar="FILE",
                         help="only check the content and write the checkers' data to FILE (make setup writes checkers/codes.json)")
     args = parser.parse_args(argv)
@@ -48,7 +54,8 @@ def main(argv=None) -> int:
     # A build stopped by `kill` (as by a CI time-out) still removes its temporary folder, as on Ctrl-C.
     previous = signal.signal(signal.SIGTERM, _stop) if threading.current_thread() is threading.main_thread() else None
     try:
-        notices = build(Path(args.docs), Path(args.site_dir), site_url=args.site_url, with_runtime=not args.no_runtime)
+        notices = build(Path(args.docs), Path(args.site_dir), site_url=args.site_url, with_runtime=not args.no_runtime,
+                        engine=args.engine)
     except (ContentError, BuildError) as error:
         print(f"error: {error}", file=sys.stderr)
         if isinstance(error, ContentError):
@@ -89,9 +96,12 @@ def _checkers_data_only(docs: Path, path: Path) -> int:
 
 
 def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runtime: bool = True,
-          ci: bool | None = None, today: dt.date | None = None) -> list[str]:
+          ci: bool | None = None, today: dt.date | None = None, engine: str = "mkdocs") -> list[str]:
     """Build into a fresh folder beside site_dir, then swap it in; raise on any problem. The current version of each
-    code is the one in force on `today` (the day of the build, or BUILD_DATE)."""
+    code is the one in force on `today` (the day of the build, or BUILD_DATE). `engine` turns the generated
+    Markdown into HTML: MkDocs (the default) or Zensical, from the same Markdown and mkdocs.yml."""
+    if engine not in ENGINES:
+        raise BuildError(f"the engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     ci = os.environ.get("CI") == "true" if ci is None else ci
     recover(site_dir)
     # Validate all content before writing anything.
@@ -117,7 +127,10 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
         try:
-            run_mkdocs(config)
+            if engine == "zensical":
+                run_zensical(config, work)
+            else:
+                run_mkdocs(config)
         except BuildError as error:
             _annotate_mkdocs(error, site, docs)
             raise
@@ -166,7 +179,7 @@ def expand_shortcodes(generated: Path, site: model.Site) -> None:
 
 def nav(site: model.Site, generated: Path) -> list:
     """The navigation: generated pages, then the hand-written ones that this content folder has."""
-    optional = [{"Maintainers": "maintainers/index.md"}, {"API reference": "reference/index.md"}]
+    optional = [{"Maintainers": ["maintainers/index.md", "maintainers/zensical.md"]}, {"API reference": "reference/index.md"}]
     law = [{"The law": "law/index.md"}] if site.law else []
     return [
         {"Home": "index.md"},
@@ -174,7 +187,14 @@ def nav(site: model.Site, generated: Path) -> list:
         {"Topics": "topics.md"},
         {"Glossary": "glossary.md"},
         {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkers.CHECKERS]},
-    ] + law + [item for item in optional if (generated / next(iter(item.values()))).exists()]
+    ] + law + [_existing(item, generated) for item in optional if _existing(item, generated)]
+
+
+def _existing(item: dict, generated: Path) -> dict | None:
+    """A navigation entry with only the pages this content folder has; None when it has none of them."""
+    name, pages_ = next(iter(item.items()))
+    kept = [p for p in (pages_ if isinstance(pages_, list) else [pages_]) if (generated / p).exists()]
+    return {name: kept if isinstance(pages_, list) and len(kept) > 1 else kept[0]} if kept else None
 
 
 def build_info() -> dict:
@@ -214,6 +234,32 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
     return config
 
 
+def run_zensical(config, work: Path) -> None:
+    """Zensical, strictly, from the same generated Markdown and the same settings as MkDocs. It reads mkdocs.yml's
+    format and runs no MkDocs plugins: the settings MkDocs resolved are written out for it, without the plugins
+    other than search (see docs/maintainers/zensical.md for what differs)."""
+    binary = Path(sys.executable).with_name("zensical")
+    if not binary.exists() and not shutil.which("zensical"):
+        raise BuildError("Zensical is not installed: it is in the dev dependencies (make setup installs it), or "
+                         "pip install zensical")
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings.update(docs_dir=os.path.relpath(config["docs_dir"], work), site_dir=os.path.relpath(config["site_dir"], work),
+                    site_url=config["site_url"], nav=config["nav"], strict=True,
+                    plugins=[p for p in settings.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)])
+    settings["theme"]["custom_dir"] = str(ROOT / settings["theme"].get("custom_dir", "overrides"))
+    settings["extra"] = {**(settings.get("extra") or {}), **dict(config.extra)}
+    path = work / "zensical.yml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run([str(binary) if binary.exists() else "zensical", "build", "--strict", "--config-file", str(path)],
+                            cwd=work, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    if result.returncode != 0:
+        details = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr).strip().splitlines()
+        refused = BuildError("Zensical refused the generated site:\n  " + "\n  ".join(
+            line for line in details if line.strip() and "Traceback" not in line)[-4000:])
+        refused.messages = [line for line in details if ".md" in line or "Warning" in line]
+        raise refused
+
+
 def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:
     """MkDocs names the generated page it refused: the annotation goes on the file that page came from."""
     for message in getattr(error, "messages", []):
@@ -244,7 +290,8 @@ def run_mkdocs(config) -> None:
 def fix_theme_html(output: Path) -> None:
     """What Material writes that HTML or accessibility rules do not allow: autocomplete="off" on its hidden
     checkboxes; on pages outside the navigation (versions, comparisons) a label for a toggle it omits; and a
-    search dialog without a name.
+    search dialog without a name. Under Zensical: its links from a page to itself, href="", become "./", and the
+    drawer's overlay label loses the aria-hidden that HTML forbids on a label for a control.
 
     Rewritten here rather than overridden: the checkboxes stand outside any block of Material's base.html, so
     only a copy of the whole of it could change them, and a copy of search.html or toc.html would drift from
@@ -258,6 +305,10 @@ def fix_theme_html(output: Path) -> None:
                               '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">')
         if 'id="__toc"' not in fixed:
             fixed = orphan_label.sub(r'<div class="md-nav__title">\1</div>', fixed)
+        # Zensical links a page to itself as href="": to a browser the same page, to a link check a link to nowhere;
+        # and hides the drawer's overlay label, which HTML does not allow on a label for a control.
+        fixed = fixed.replace('<a href=""', '<a href="./"')
+        fixed = fixed.replace('<label class="md-overlay" for="__drawer" aria-hidden="true">', '<label class="md-overlay" for="__drawer">')
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
 

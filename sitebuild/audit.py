@@ -121,6 +121,16 @@ def check(site: Path, base_path: str = "/") -> list[str]:
     return problems
 
 
+def _scenario(fragment: str) -> bool:
+    """Whether a #scenario= or #prefill= fragment holds a request, as assets/checker/share.js reads it (URL-safe base64
+    of JSON)."""
+    text = fragment.partition("=")[2]
+    try:
+        return isinstance(json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))), dict)
+    except ValueError:
+        return False
+
+
 def main(argv=None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     site = Path(args[0] if args else "site")
@@ -134,12 +144,3 @@ def main(argv=None) -> int:
 if __name__ == "__main__":
     sys.exit(main())
 
-
-def _scenario(fragment: str) -> bool:
-    """Whether a #scenario= or #prefill= fragment holds a request, as assets/checker/share.js reads it (URL-safe base64
-    of JSON)."""
-    text = fragment.partition("=")[2]
-    try:
-        return isinstance(json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))), dict)
-    except ValueError:
-        return False

@@ -1,20 +1,12 @@
-"""A copy of the site's content to break, for tests of what the build refuses: edit it, then load it."""
+"""Breaking a copy of the site's content (the `docs_copy` fixture) for tests of what the build refuses: edit it,
+then load it."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from checkers.content import ContentError
 from sitebuild import model
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-
-
-def copy(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(DOCS, target)
-    return target
 
 
 def edit(path: Path, old: str, new: str) -> int:

@@ -12,7 +12,7 @@ import checkers
 from checkers import content
 from checkers import law as statute
 from sitebuild import lock, model
-from tests.content_copies import copy, edit, refused
+from tests.content_copies import edit, refused
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -24,8 +24,8 @@ def site():
 
 
 @pytest.fixture
-def docs(tmp_path):
-    return copy(tmp_path)
+def docs(docs_copy):
+    return docs_copy
 
 
 # --- The figures, dated ----------------------------------------------------------------------------------

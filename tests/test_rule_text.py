@@ -4,12 +4,12 @@ are the clause's own. Each error names the file and line."""
 
 import pytest
 
-from tests.content_copies import copy, edit, refused
+from tests.content_copies import edit, refused
 
 
 @pytest.fixture
-def docs(tmp_path):
-    return copy(tmp_path)
+def docs(docs_copy):
+    return docs_copy
 
 
 def test_an_administration_charge_the_clause_does_not_state_isrefused(docs):

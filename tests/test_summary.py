@@ -3,11 +3,11 @@
 import datetime as dt
 
 from sitebuild import new_version, summary
-from tests.content_copies import copy, edit
+from tests.content_copies import edit
 
 
-def test_a_new_version_and_a_new_note_are_listed_with_their_addresses_and_unchanged_answers_say_so(tmp_path):
-    docs = copy(tmp_path)
+def test_a_new_version_and_a_new_note_are_listed_with_their_addresses_and_unchanged_answers_say_so(docs_copy):
+    docs = docs_copy
     path, _ = new_version.new_version(docs, "leadership", "2027", dt.date(2026, 11, 27))
     edit(path, '"Write one line here: what this version changes."', "Adds a clause on online conduct.")
     edit(path, "status: in-force", "status: in-force\nin_force_from: 2027-01-01")
