@@ -540,7 +540,7 @@ def test_a_would_be_councillor_learns_what_they_may_do_and_from_when(page: Page,
     expect(items).to_have_count(6)
     expect(items.nth(0)).to_contain_text("Not yet: No material calling for support")
     expect(items.nth(0)).to_contain_text("Allowed from: 5 March 2026.")
-    expect(items.nth(4)).to_contain_text("pay the relevant CLP the administration charge of £5")
+    expect(items.nth(4)).to_contain_text("Not yet: Pay the relevant CLP the administration charge of £5")
     expect(items.nth(0).locator(".finding-clause")).to_have_attribute("href", re.compile(r"local-government-selections/original/#1$"))
     assert outside_requests == []
 
