@@ -134,6 +134,17 @@ def snapshot_size(path: Path) -> int:
     return int.from_bytes(header[8:12], "little")
 
 
+# The heap Pyodide 314.0.7 starts with, into which it restores a snapshot without growing it (Pyodide issue 6254).
+# A larger memory is restored into a heap grown first (assets/snapshot-restore.mjs); the manifest says how large.
+PYODIDE_FIRST_HEAP = 30 * 1024 * 1024
+
+
+def snapshot_memory(path: Path) -> int:
+    """The Python memory a packed snapshot holds (its full size less Pyodide's header)."""
+    header = path.read_bytes()[:16]
+    return snapshot_size(path) - int.from_bytes(header[12:16], "little")
+
+
 def empty_stdlib(path: Path) -> Path:
     """A zip with nothing in it, where a restored Python expects its standard library."""
     with zipfile.ZipFile(path, "w"):
@@ -166,6 +177,8 @@ def prepare(staging: Path, codes_data: Path, root: Path) -> dict:
                 # The fetcher refuses a download whose CRC-32 differs (browser_runtime/assets/snapshot-fetcher.js).
                 "snapshot_crc32": zlib.crc32(snapshot.read_bytes()),
                 "snapshot_size": snapshot_size(snapshot),
+                # Above Pyodide's first heap, a page grows the heap before restoring (snapshot-restore.mjs).
+                "snapshot_memory": snapshot_memory(snapshot),
                 "snapshot_stdlib": folder + EMPTY_STDLIB}
     # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).
     (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

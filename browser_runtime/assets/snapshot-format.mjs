@@ -73,7 +73,7 @@ export function packSnapshot(full, base = new Uint8Array(0), offset = 0) {
   return packed;
 }
 
-function readHeader(packed) {
+export function readHeader(packed) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   if (packed.length < HEADER || new TextDecoder().decode(packed.subarray(0, 8)) !== MAGIC) {
     throw new Error("not a checkers snapshot");

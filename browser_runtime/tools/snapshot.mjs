@@ -9,7 +9,7 @@ import "./quiet-errors.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 import { expandSnapshot, packSnapshot } from "../assets/snapshot-format.mjs";
-import { watchInstantiation } from "../assets/snapshot-restore.mjs";
+import { snapshotMemoryBytes, watchInstantiation } from "../assets/snapshot-restore.mjs";
 
 const [pyodideDir, stdlib, wheel, onDemand, target] = process.argv.slice(2);
 const indexURL = pyodideDir.endsWith("/") ? pyodideDir : pyodideDir + "/";
@@ -54,7 +54,11 @@ const restored = await loadPyodide({
   indexURL,
   stdLibURL: stdlib,
   _loadSnapshot: full,
-  fsInit: async () => { base = new Uint8Array(instantiation.memory().buffer).slice(); },
+  fsInit: async () => {
+    base = new Uint8Array(instantiation.memory().buffer).slice();
+    // A memory larger than the initial heap is restored as a page restores it: the heap grown first.
+    instantiation.growTo(snapshotMemoryBytes(full));
+  },
 });
 restored.runPython("import checkers");
 // Pyodide's snapshot begins with a header; its second word is where the memory starts.
@@ -64,4 +68,5 @@ if (!expandSnapshot(packed, base).every((byte, index) => byte === full[index])) 
   throw new Error("the packed snapshot does not expand to the memory it was made from");
 }
 writeFileSync(target, packed);
-console.log(`${summary}; ${(packed.length / 1e6).toFixed(1)} MB of ${(full.length / 1e6).toFixed(1)} MB kept`);
+console.log(`${summary}; ${(packed.length / 1e6).toFixed(1)} MB of ${(full.length / 1e6).toFixed(1)} MB kept; ` +
+  `memory ${snapshotMemoryBytes(full)} bytes, initial heap ${instantiation.initialBytes()} bytes`);
