@@ -27,7 +27,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError
-from sitebuild import CSP, BuildError, annotations, checkerpages, data, lock, model, pages, scripts
+from sitebuild import CSP, BuildError, annotations, checkerpages, compress, data, lock, model, pages, scripts
 
 ROOT = Path(__file__).resolve().parent
 ENGINES = ("mkdocs", "zensical")
@@ -137,9 +137,10 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         fix_theme_html(output)
         defer_theme_on_checker_pages(output)
         install_checker_script(output)
-        runtime.install_page_scripts(output)
+        runtime.install_page_scripts(output, manifest)
         if with_runtime:
             runtime.install(work / "runtime", output)
+        compress.precompress(output, ROOT / ".cache" / "compressed")
         swap_in(output, site_dir)
         # Only a build that succeeded records new versions in the lock.
         if new_lock is not None:

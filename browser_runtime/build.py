@@ -7,7 +7,6 @@ standard library and the snapshot are cached in .cache/, keyed by what they are 
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -29,7 +28,6 @@ STDLIB_ON_DEMAND = ROOM / "stdlib_on_demand.py"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 EMPTY_STDLIB = "python_stdlib-empty.zip"
 SNAPSHOT_MAGIC = b"COCSNAP2"  # browser_runtime/assets/snapshot-format.mjs
-COMPRESS = (".wasm", ".mjs", ".json", ".js", ".snapshot")  # zips and wheels are compressed already
 
 
 def _fail(message: str):
@@ -172,7 +170,12 @@ def prepare(staging: Path, codes_data: Path, root: Path) -> dict:
     shutil.copy(snapshot, target / snapshot_name)
     # What Python starts with when restored from the snapshot: the whole library comes only on demand.
     empty_stdlib(target / EMPTY_STDLIB)
+    # What a first visit downloads, compressed as a host that serves the build's Brotli copies sends it: a page
+    # that waits for the reader (Save-Data) says how much first.
+    first_visit = [target / name for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")]
+    download = sum(len(compressed(path.read_bytes(), root)) for path in first_visit + [target / snapshot_name])
     manifest = {"pyodide": folder, "stdlib": folder + stdlib_name, "wheel": wheel.relative_to(assets).as_posix(),
+                "download_bytes": download,
                 "snapshot": folder + snapshot_name, "snapshot_bytes": snapshot.stat().st_size,
                 # The fetcher refuses a download whose CRC-32 differs (browser_runtime/assets/snapshot-fetcher.js).
                 "snapshot_crc32": zlib.crc32(snapshot.read_bytes()),
@@ -180,26 +183,36 @@ def prepare(staging: Path, codes_data: Path, root: Path) -> dict:
                 # Above Pyodide's first heap, a page grows the heap before restoring (snapshot-restore.mjs).
                 "snapshot_memory": snapshot_memory(snapshot),
                 "snapshot_stdlib": folder + EMPTY_STDLIB}
+    # Every file a checker page runs on, under assets/: what the service worker keeps for use with no network (the
+    # worker's own downloads are not in the page's resource timings, so they are listed here).
+    manifest["files"] = ([f"{folder}{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")]
+                         + [manifest["snapshot"], manifest["snapshot_stdlib"], manifest["wheel"], "checker.js"]
+                         + sorted(p.name for p in ASSETS.iterdir() if p.suffix in (".js", ".mjs") and p.name != SERVICE_WORKER))
     # Also as a file, for other pages and tools that load the same runtime (the benchmarks do).
     (assets / "checkers-runtime.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
 
 
-def install_page_scripts(site: Path) -> None:
+SERVICE_WORKER = "service-worker.js"
+
+
+def install_page_scripts(site: Path, manifest: dict | None) -> None:
     """The scripts a checker page runs, into the site's assets/: with or without the runtime, since without it
-    they tell the reader so."""
-    shutil.copytree(ASSETS, site / "assets", dirs_exist_ok=True)
+    they tell the reader so. And the service worker, at the site's root (its scope), named for this build's runtime:
+    a new runtime makes a new worker, which replaces everything the old one kept."""
+    shutil.copytree(ASSETS, site / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(SERVICE_WORKER))
+    build = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:16] if manifest else "no-runtime"
+    source = (ASSETS / SERVICE_WORKER).read_text(encoding="utf-8")
+    (site / "sw.js").write_text(source.replace("__BUILD__", build), encoding="utf-8")
+
+
+def compressed(data: bytes, root: Path) -> bytes:
+    """The Brotli copy the build writes of a file (sitebuild/compress.py), from the same cache."""
+    from sitebuild import compress
+
+    return compress.brotli_copy(data, root / ".cache" / "compressed")
 
 
 def install(staging: Path, site: Path) -> None:
-    """Copy the staged runtime into the built site, with precompressed copies for hosts that use them."""
+    """Copy the staged runtime into the built site (the build then writes compressed copies: sitebuild/compress.py)."""
     shutil.copytree(staging, site, dirs_exist_ok=True)
-    precompress(site / "assets")
-
-
-def precompress(folder: Path) -> None:
-    """.gz beside each large runtime file, for hosts that serve precompressed files."""
-    for path in folder.rglob("*"):
-        if path.suffix in COMPRESS and path.is_file() and path.stat().st_size > 50_000:
-            with path.open("rb") as source, gzip.GzipFile(path.with_name(path.name + ".gz"), "wb", 9, mtime=0) as out:
-                shutil.copyfileobj(source, out)

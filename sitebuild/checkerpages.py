@@ -36,8 +36,14 @@ def write(generated: Path, site) -> None:
         pages.write(generated, page, templates.render("checker.md.j2", d=description, page=page, privacy=PRIVACY,
                                                       examples=examples(name, codes, page),
                                                       currency=currency(site, description, page)))
-    pages.write(generated, "checkers/index.md", templates.render("checkers_index.md.j2", descriptions=descriptions,
-                                                                  page="checkers/index.md", privacy=PRIVACY))
+    # What "keep every checker for use offline" keeps: the checker pages and every code page they cite.
+    index = "checkers/index.md"
+    keep = [href(index, f"checkers/{d['checker']}/index.md") for d in descriptions]
+    keep += sorted({href(index, pages.page_of(code["code"], version["version"])) for d in descriptions
+                    for code in d["codes"] for version in code["versions"]} |
+                   {href(index, pages.page_of(code["code"])) for d in descriptions for code in d["codes"]})
+    pages.write(generated, index, templates.render("checkers_index.md.j2", descriptions=descriptions, page=index,
+                                                   privacy=PRIVACY, keep=json.dumps(keep)))
 
 
 def currency(site, description: dict, page: str) -> str:

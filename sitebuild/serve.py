@@ -1,7 +1,9 @@
 """`make serve`: serve site/ at http://127.0.0.1:8000 and rebuild whenever a source changes.
 
 The server sends the same Content-Security-Policy the pages carry, and the MIME types Pyodide
-needs. A failed rebuild keeps the last good site and prints what to fix.
+needs. Where the build wrote a Brotli or gzip copy of a file (sitebuild/compress.py), it is sent to a browser that
+accepts it, with the file's own type (application/wasm for WebAssembly, so that streaming compilation and the
+browser's code cache still work). A failed rebuild keeps the last good site and prints what to fix.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import os
 import threading
 import time
 from pathlib import Path
@@ -28,10 +31,51 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("Cache-Control", "no-cache")
+        self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def send_head(self):
+        """The file, or its precompressed copy where the browser accepts that encoding."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            return super().send_head()  # a folder: its index.html, or a redirect, by the usual path
+        accepted = _encodings(self.headers.get("Accept-Encoding", ""))
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if encoding in accepted and os.path.isfile(path + suffix) and os.path.isfile(path):
+                handle = open(path + suffix, "rb")  # noqa: SIM115 - closed by the base class once copied
+                size = os.fstat(handle.fileno()).st_size
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(size))
+                self.end_headers()
+                return handle
+        return super().send_head()
+
+    def do_GET(self):
+        # An index.html asked for as a folder is found by the base class, which calls send_head for it.
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.endswith("/") and os.path.isfile(os.path.join(path, "index.html")):
+            self.path = self.path.split("?", 1)[0] + "index.html"
+        super().do_GET()
 
     def log_message(self, format, *args):  # keep the terminal for build messages
         pass
+
+
+def _encodings(header: str) -> set[str]:
+    """The encodings an Accept-Encoding header allows: each named, unless its q is 0."""
+    allowed = set()
+    for part in header.split(","):
+        name, *params = [item.strip() for item in part.split(";")]
+        quality = next((p[2:] for p in params if p.lower().startswith("q=")), "1")
+        try:
+            accepted = float(quality) > 0
+        except ValueError:
+            accepted = False
+        if name and accepted:
+            allowed.add(name.lower())
+    return allowed
 
 
 def snapshot() -> dict:

@@ -1,21 +1,41 @@
 // Loaded from <head> on checker pages only: starts Python in its worker while the page is still being
 // parsed, instead of after the theme's scripts have run. assets/checker.js takes the worker over.
+// When the browser asks to save data (Save-Data), or the reader has asked the site to download the checker only
+// when they say so, nothing is downloaded yet: checker.js offers to start, and says how much it will download.
 (function () {
   const script = document.currentScript;
-  const boot = { runtime: JSON.parse(script.dataset.runtime || "null"), worker: null, early: [] };
+  const boot = { runtime: JSON.parse(script.dataset.runtime || "null"), worker: null, early: [], waiting: false, start };
   window.__codesOfConductBoot = boot;
   if (!boot.runtime) return;
-  try {
-    boot.worker = new Worker(new URL("checker-worker.js", script.src), { type: "module" });
-  } catch {
-    return; // checker.js says that this browser cannot run module workers
+  if (savingData()) {
+    boot.waiting = true;
+    return;
   }
-  // Messages that arrive before checker.js listens are kept and handed over.
-  boot.worker.onmessage = (event) => boot.early.push(event);
-  boot.worker.onerror = (event) => { event.preventDefault(); boot.early.push(event); };
-  const snapshot = boot.runtime.snapshot ? fetchSnapshot(boot.worker, boot.runtime, script.src) : null;
-  if (snapshot) boot.worker.postMessage({ op: "start", runtime: boot.runtime, snapshot }, [snapshot]);
-  else boot.worker.postMessage({ op: "start", runtime: boot.runtime });
+  start();
+
+  function savingData() {
+    try {
+      return Boolean(navigator.connection && navigator.connection.saveData) ||
+        localStorage.getItem("codes-of-conduct:download") === "when-asked";
+    } catch {
+      return false; // storage refused: the browser's own setting still counts
+    }
+  }
+
+  function start() {
+    boot.waiting = false;
+    try {
+      boot.worker = new Worker(new URL("checker-worker.js", script.src), { type: "module" });
+    } catch {
+      return; // checker.js says that this browser cannot run module workers
+    }
+    // Messages that arrive before checker.js listens are kept and handed over.
+    boot.worker.onmessage = (event) => boot.early.push(event);
+    boot.worker.onerror = (event) => { event.preventDefault(); boot.early.push(event); };
+    const snapshot = boot.runtime.snapshot ? fetchSnapshot(boot.worker, boot.runtime, script.src) : null;
+    if (snapshot) boot.worker.postMessage({ op: "start", runtime: boot.runtime, snapshot }, [snapshot]);
+    else boot.worker.postMessage({ op: "start", runtime: boot.runtime });
+  }
 
   // The snapshot is the largest download: a worker of its own fetches it from now on, in parallel with the
   // Python worker's start, and hands it over on a channel; returns the Python worker's end of it.

@@ -13,9 +13,10 @@ function progress(percent, text) {
 // that each file can be had, and give up after a generous time, to tell the reader plainly.
 const TIME_LIMIT_MS = 120_000;
 
-async function probe(runtime) {
+async function probe(runtime, fromSnapshot) {
+  // The files this start needs: restored from the snapshot, the whole standard library comes only on demand.
   const files = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"].map((name) => runtime.pyodide + name)
-    .concat([runtime.stdlib, runtime.wheel]);
+    .concat(fromSnapshot ? [runtime.snapshot_stdlib] : [runtime.stdlib, runtime.wheel]);
   await Promise.all(files.map(async (file) => {
     let response;
     try {
@@ -112,7 +113,7 @@ async function start(runtime, port) {
   progress(10, "Downloading and starting Python (once per browser: it can take a while on a slow connection)…");
   const snapshot = port ? receiveSnapshot(port) : null;
   const { loadPyodide } = await import(new URL(runtime.pyodide + "pyodide.mjs", assets));
-  const pyodide = await Promise.race([probe(runtime), timeLimit(), failedDownload, startPython(loadPyodide, runtime, snapshot, {
+  const pyodide = await Promise.race([probe(runtime, Boolean(snapshot)), timeLimit(), failedDownload, startPython(loadPyodide, runtime, snapshot, {
     indexURL: new URL(runtime.pyodide, assets).href,
     stdLibURL: new URL(runtime.stdlib, assets).href,
     stdout: () => {},

@@ -1,4 +1,5 @@
 // Small enhancements for every page. The site works without them; nothing here loads Pyodide.
+const SITE_ROOT = new URL("../", document.currentScript.src);
 
 // "Read this clause in the current version": keep the clause the reader came for.
 function pointBannerAtClause() {
@@ -53,7 +54,77 @@ function copyClauseLinks() {
   });
 }
 
+// The service worker (sw.js): keeps a checker used once working with no network (it keeps nothing until a
+// checker page or the reader asks). A newer build's worker waits until the reader asks to reload.
+let reloadAsked = false;
+
+function offerUpdate(worker) {
+  if (document.querySelector(".site-update")) return;
+  const note = document.createElement("div");
+  note.className = "site-update";
+  note.setAttribute("role", "status");
+  note.append("A newer version of this site is ready. ");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button";
+  button.textContent = "Reload to use it";
+  button.addEventListener("click", () => {
+    reloadAsked = true;
+    worker.postMessage({ type: "skip-waiting" });
+  });
+  note.append(button);
+  document.body.append(note);
+}
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloadAsked) location.reload();
+  });
+  navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname }).then((registration) => {
+    const waiting = () => registration.waiting && navigator.serviceWorker.controller && offerUpdate(registration.waiting);
+    waiting();
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker.addEventListener("statechange", () => { if (worker.state === "installed") waiting(); });
+    });
+  }).catch(() => { /* no service worker (a private window, say): the site works as before */ });
+}
+
+// On the checkers' index: keep every checker for use offline, the size said first.
+async function offerEveryCheckerOffline() {
+  const panel = document.querySelector(".offline-all");
+  if (!panel || !("serviceWorker" in navigator)) return;
+  let runtime;
+  try {
+    runtime = await (await fetch(new URL("assets/checkers-runtime.json", SITE_ROOT))).json();
+  } catch {
+    return; // built without the checkers' runtime: nothing to keep
+  }
+  const megabytes = (runtime.download_bytes / 1e6).toFixed(1);
+  panel.querySelector(".offline-size").textContent = megabytes;
+  panel.hidden = false;
+  const status = panel.querySelector(".offline-status");
+  panel.querySelector(".offline-keep").addEventListener("click", async () => {
+    const assets = new URL("assets/", SITE_ROOT);
+    const urls = [...JSON.parse(panel.dataset.keep).map((page) => new URL(page, location.href).href),
+      ...runtime.files.map((file) => new URL(file, assets).href),
+      ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+    status.textContent = `Downloading about ${megabytes} MB…`;
+    const registration = await navigator.serviceWorker.ready;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }) => {
+      status.textContent = data.failed
+        ? `Kept ${data.kept} files; ${data.failed} could not be downloaded. Try again when the connection is better.`
+        : "Every checker is kept in this browser: they work with no network.";
+    };
+    registration.active.postMessage({ type: "keep", urls }, [channel.port2]);
+  });
+}
+
 pointBannerAtClause();
 window.addEventListener("hashchange", pointBannerAtClause);
 enableAsAt();
 copyClauseLinks();
+registerServiceWorker();
+offerEveryCheckerOffline();

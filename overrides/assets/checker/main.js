@@ -1,7 +1,7 @@
 // A checker page, brought to life: the only script checker pages add (overrides/main.html). Each job is a module
 // of its own: page.js (the page's parts), python.js (the worker), theme.js (Material's script held back),
 // fields.js and rows.js (the widgets), form.js (the request), result.js (the answer), share.js (links),
-// spreadsheet.js (CSV), keep.js (the record and the calendar file).
+// spreadsheet.js (CSV), keep.js (the record and the calendar file), offline.js (use with no network).
 import { description, form } from "./page.js";
 import { holdThemeBack } from "./theme.js";
 import { failed, python, takeOverWorker } from "./python.js";
@@ -11,6 +11,7 @@ import { showErrors, showMessage, showResult } from "./result.js";
 import { offerLinks, openPrefill, openScenario } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
 import { listenForKeeping, offerKeeping } from "./keep.js";
+import { keepForOffline, offerDownloadChoice, sayWhenOffline } from "./offline.js";
 
 async function check() {
   const request = readRequest();
@@ -45,6 +46,9 @@ for (const spec of description.inputs.filter((input) => input.type === "rows")) 
 offerLinks();
 offerSpreadsheet();
 listenForKeeping();
+sayWhenOffline();
+offerDownloadChoice();
+window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
 window.addEventListener("hashchange", () => openScenario(check) || openPrefill());
 if (!openScenario(check) && !openPrefill()) {
   for (const spec of description.inputs.filter((input) => input.type === "rows")) {

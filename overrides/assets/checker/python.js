@@ -53,7 +53,10 @@ function handle(event) {
   const message = event.data;
   if (message.type === "progress") showProgress(message.percent, message.text);
   else if (message.type === "download") showDownload(message.fraction);
-  else if (message.type === "ready") startThemeAfterChecks();
+  else if (message.type === "ready") {
+    startThemeAfterChecks();
+    window.dispatchEvent(new Event("codes-of-conduct:ready"));
+  }
   else if (message.type === "failed") fail(message.message);
   else if (pending.has(message.id)) {
     const { resolve, reject } = pending.get(message.id);
@@ -71,6 +74,10 @@ export function takeOverWorker() {
     fail("this copy of the site was built without the checker runtime.");
     return;
   }
+  if (boot.waiting) {
+    offerToStart(boot);
+    return;
+  }
   if (!boot.worker) {
     fail("this browser cannot run module workers.");
     return;
@@ -81,12 +88,35 @@ export function takeOverWorker() {
   for (const event of boot.early.splice(0)) handle(event);
 }
 
+// Save-Data, or the reader's own choice: nothing downloaded until the reader asks, and how much it will be, first.
+function offerToStart(boot) {
+  startTheme();
+  const megabytes = (boot.runtime.download_bytes / 1e6).toFixed(1);
+  progressText.textContent = `To save data, the checker has not been downloaded yet. It needs about ${megabytes} MB, ` +
+    "once: after that your browser keeps it. You can fill in the form meanwhile.";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button checker-start";
+  button.textContent = `Download the checker (about ${megabytes} MB) and start it`;
+  button.addEventListener("click", () => {
+    button.remove();
+    boot.start();
+    takeOverWorker();
+    for (const { message } of queued.splice(0)) worker.postMessage(message);
+  });
+  progressText.after(button);
+}
+
+const queued = [];
+
 function call(message) {
   if (failure) return Promise.reject(new Error(failure));
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    worker.postMessage({ ...message, id });
+    // Asked before the reader started the checker (Save-Data): sent once it starts.
+    if (worker) worker.postMessage({ ...message, id });
+    else queued.push({ message: { ...message, id } });
   });
 }
 

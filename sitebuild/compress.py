@@ -1,0 +1,57 @@
+"""Precompressed copies of the built site's files: Brotli (`.br`) and gzip (`.gz`) beside each text file and each
+runtime file, for hosts that serve them by the request's Accept-Encoding (`make serve` does).
+
+The runtime's largest files (the WebAssembly module, the memory snapshot) take about 25 s each at Brotli's best
+quality, so their compressed copies are cached in .cache/compressed/, keyed by their bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+from pathlib import Path
+
+import brotli
+
+# Text, and the runtime's binary files that compress well; zips, wheels and images are compressed already.
+SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm", ".snapshot", ".ics"}
+SMALLEST = 1024  # below this, a compressed copy saves less than its own headers cost
+CACHED_FROM = 1_000_000
+# Brotli's best, 11, unless BROTLI_QUALITY says otherwise (tests that build a new runtime use a quicker one).
+QUALITY = int(os.environ.get("BROTLI_QUALITY") or 11)
+
+
+def brotli_copy(data: bytes, cache: Path) -> bytes:
+    """Brotli at its best quality; large results are kept in `cache`, keyed by the bytes."""
+    quality = int(os.environ.get("BROTLI_QUALITY") or QUALITY)
+    if len(data) < CACHED_FROM:
+        return brotli.compress(data, quality=quality)
+    cached = cache / (hashlib.sha256(data).hexdigest()[:24] + f"-{quality}.br")
+    if not cached.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        partial.write_bytes(brotli.compress(data, quality=quality, lgwin=24))
+        partial.replace(cached)
+    return cached.read_bytes()
+
+
+def precompress(site: Path, cache: Path) -> dict[str, int]:
+    """Write `<file>.br` and `<file>.gz` beside every file worth it, each only where smaller than the file; returns
+    the bytes each encoding would move for the whole site (for the benchmarks' write-up)."""
+    totals = {"identity": 0, "br": 0, "gzip": 0}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix not in SUFFIXES or path.stat().st_size < SMALLEST:
+            continue
+        data = path.read_bytes()
+        totals["identity"] += len(data)
+        for suffix, encoding, packed in ((".br", "br", brotli_copy(data, cache)),
+                                         (".gz", "gzip", gzip.compress(data, 9, mtime=0))):
+            target = path.with_name(path.name + suffix)
+            if len(packed) < len(data):
+                target.write_bytes(packed)
+                totals[encoding] += len(packed)
+            else:
+                target.unlink(missing_ok=True)
+                totals[encoding] += len(data)
+    return totals

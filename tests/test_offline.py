@@ -1,0 +1,166 @@
+"""On a phone with a weak signal, and with none: the service worker keeps a checker used once, a new build replaces
+what it keeps at once, a code page downloads no Pyodide bytes, and Save-Data downloads nothing until asked."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import build_site
+from tests.conftest import ROOT, serve
+
+pytestmark = pytest.mark.browser
+READY = 60_000
+RUNTIME_BYTES = ("/assets/pyodide/", ".snapshot", ".whl")
+
+
+def wait_ready(page: Page):
+    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+
+
+def wait_kept(page: Page, path: str):
+    """Until the service worker has kept this page, its runtime and the pages it cites (offline.js asks once Python
+    is ready, and the page says when it is done)."""
+    expect(page.locator(".checker-kept")).to_be_visible(timeout=READY)
+    assert page.evaluate("""async (path) => {
+        for (const name of await caches.keys()) {
+            const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
+            if (urls.some((u) => u.endsWith(path)) && urls.some((u) => u.endsWith(".snapshot"))) return true;
+        }
+        return false;
+    }""", path)
+
+
+def nominations(page: Page, verified: str = "25"):
+    page.fill("#verified", verified)
+    page.click("button[type=submit]")
+
+
+def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "checkers/nominations/")
+    wait_ready(page)
+    wait_kept(page, "/checkers/nominations/")
+    expect(page.locator(".checker-offline")).to_be_hidden()
+    context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    expect(page.locator(".checker-offline")).to_be_visible()
+    nominations(page)
+    expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
+    # The code page the answer cites was kept too.
+    page.locator(".finding-clause").first.click()
+    expect(page.locator("#nominations")).to_be_visible()
+    context.close()
+
+
+def test_a_code_page_downloads_no_pyodide_bytes_with_the_service_worker_installed(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "checkers/suspension/")
+    wait_ready(page)
+    wait_kept(page, "/checkers/suspension/")
+    seen = []
+    context.on("request", lambda request: seen.append(request.url))
+    page.goto(site_url + "codes/nec-candidates/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    assert not [url for url in seen if any(part in url for part in RUNTIME_BYTES)]
+    context.close()
+
+
+def test_with_save_data_nothing_of_the_runtime_is_fetched_until_the_reader_asks(browser, site_url, built_site):
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    seen = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+    page.goto(site_url + "checkers/nominations/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    assert not [url for url in seen if any(part in url for part in RUNTIME_BYTES)]
+    megabytes = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())["download_bytes"] / 1e6
+    start = page.get_by_role("button", name=f"Download the checker (about {megabytes:.1f} MB) and start it")
+    expect(page.locator(".checker-progress-text")).to_contain_text(f"To save data, the checker has not been downloaded "
+                                                                   f"yet. It needs about {megabytes:.1f} MB")
+    # The form can be filled meanwhile, and a check asked for now runs once the reader starts the checker.
+    nominations(page)
+    start.click()
+    expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
+    assert [url for url in seen if ".snapshot" in url]
+    context.close()
+
+
+def test_the_readers_choice_to_download_only_when_asked_is_kept_only_when_they_make_it(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "checkers/nominations/")
+    wait_ready(page)
+    assert page.evaluate("localStorage.length") == 0
+    page.check("#download-when-asked")
+    assert page.evaluate("localStorage.getItem('codes-of-conduct:download')") == "when-asked"
+    page.reload()
+    expect(page.locator(".checker-start")).to_be_visible()
+    page.uncheck("#download-when-asked")
+    assert page.evaluate("localStorage.length") == 0
+    context.close()
+
+
+def _second_build(docs: Path, site: Path) -> None:
+    """The same site with a new version of the Momentum guidelines, in force now, asking 25 nominations."""
+    copy = docs.parent / "docs-b"
+    shutil.copytree(docs, copy)
+    old = copy / "codes" / "momentum-ncg-elections" / "2022.md"
+    text = old.read_text(encoding="utf-8")
+    new = (text.replace('version: "2022"', 'version: "2026"').replace("published: 2026-11-22", "published: 2026-11-23")
+           .replace("status: in-force", "status: in-force\nin_force_from: 2026-11-24")
+           .replace("summary: The 2022 guidelines as first published on this site.", "summary: A test version.")
+           .replace("minimum: 20", "minimum: 25").replace("maximum: 30", "maximum: 35")
+           .replace("a minimum 20 valid nominations", "a minimum 25 valid nominations")
+           .replace("drop below 30", "drop below 35").replace("drop below 20", "drop below 25"))
+    (old.parent / "2026.md").write_text(new, encoding="utf-8")
+    build_site.build(copy, site, ci=False)
+
+
+def test_a_new_build_replaces_everything_kept_at_once_and_reloads_only_when_the_reader_asks(
+        browser, built_site, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    server, url = serve(site)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "checkers/nominations/")
+        wait_ready(page)
+        wait_kept(page, "/checkers/nominations/")
+        old_cache = page.evaluate("caches.keys()")
+        monkeypatch.setenv("BROTLI_QUALITY", "4")
+        docs = tmp_path / "docs"
+        shutil.copytree(ROOT / "docs", docs)
+        _second_build(docs, site)
+        # The new page comes from the network; the old worker still runs it until the reader asks.
+        page.reload()
+        update = page.locator(".site-update")
+        expect(update).to_contain_text("A newer version of this site is ready.", timeout=READY)
+        assert page.evaluate("caches.keys()") == old_cache
+        update.get_by_role("button", name="Reload to use it").click()
+        page.wait_for_load_state("load")
+        wait_ready(page)
+        nominations(page, "22")
+        expect(page.locator(".checker-result .status")).to_contain_text("version 2026", timeout=READY)
+        expect(page.locator(".checker-result")).to_contain_text("3 more to reach the 25 needed to stand")
+        wait_kept(page, "/checkers/nominations/")
+        # One build's files only: nothing of the old runtime is kept beside the new.
+        names = page.evaluate("caches.keys()")
+        assert len(names) == 1 and names != old_cache
+        kept = page.evaluate("async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)", names[0])
+        manifest = json.loads((site / "assets" / "checkers-runtime.json").read_text())
+        runtime = [u for u in kept if any(part in u for part in ("/assets/pyodide/", "/assets/wheels/"))]
+        assert any(u.endswith(manifest["snapshot"]) for u in runtime)
+        assert all((site / u.removeprefix(url)).exists() for u in runtime)
+        context.close()
+    finally:
+        server.shutdown()

@@ -1,0 +1,45 @@
+"""`make serve` serves the precompressed copies the build writes, by the browser's Accept-Encoding, with each file's
+own type: application/wasm for the WebAssembly, so that streaming compilation and the code cache still work."""
+
+import gzip
+import json
+import urllib.request
+
+import brotli
+import pytest
+
+from sitebuild.serve import _encodings
+
+
+def _get(url: str, encoding: str | None):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(request) as response:
+        return response.headers, response.read()
+
+
+@pytest.mark.parametrize("accept, expected", [("br", "br"), ("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"),
+                                              ("br;q=0, gzip", "gzip"), (None, None), ("identity", None)])
+def test_the_runtime_and_the_pages_are_sent_in_the_encoding_the_browser_accepts(built_site, site_url, accept, expected):
+    manifest = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())
+    for path, kind in [(f"assets/{manifest['pyodide']}pyodide.asm.wasm", "application/wasm"),
+                       (f"assets/{manifest['snapshot']}", "application/octet-stream"),
+                       ("codes/nec-candidates/", "text/html"), ("assets/site.css", "text/css")]:
+        headers, body = _get(site_url + path, accept)
+        file = built_site / (path + "index.html" if path.endswith("/") else path)
+        assert headers.get("Content-Encoding") == expected, path
+        assert headers["Content-Type"].split(";")[0] == kind, path
+        assert headers["Vary"] == "Accept-Encoding"
+        plain = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda b: b}[expected](body)
+        assert plain == file.read_bytes(), path
+
+
+def test_a_file_without_a_compressed_copy_is_sent_as_it_is(built_site, site_url):
+    small = next(p for p in (built_site / "assets").rglob("*.js") if not p.with_name(p.name + ".br").exists())
+    headers, body = _get(site_url + small.relative_to(built_site).as_posix(), "br")
+    assert headers.get("Content-Encoding") is None and body == small.read_bytes()
+
+
+def test_accept_encoding_is_read_as_http_says():
+    assert _encodings("gzip, deflate, br;q=1.0, zstd") == {"gzip", "deflate", "br", "zstd"}
+    assert _encodings("br;q=0, gzip;q=0.5") == {"gzip"}
+    assert _encodings("") == set() and _encodings("br;q=x") == set()
