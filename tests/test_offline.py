@@ -164,3 +164,24 @@ def test_a_new_build_replaces_everything_kept_at_once_and_reloads_only_when_the_
         context.close()
     finally:
         server.shutdown()
+
+
+def test_every_checker_can_be_kept_from_the_index_with_its_size_said_first(browser, site_url, built_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "checkers/")
+    megabytes = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())["download_bytes"] / 1e6
+    panel = page.locator(".offline-all")
+    expect(panel).to_contain_text(f"your browser downloads about {megabytes:.1f} MB once", timeout=15_000)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    panel.get_by_role("button", name="Keep every checker for use offline").click()
+    expect(panel.locator(".offline-status")).to_have_text(
+        "Every checker is kept in this browser: they work with no network.", timeout=READY)
+    context.set_offline(True)
+    # A checker never opened before answers from what was kept.
+    page.goto(site_url + "checkers/campaign/")
+    wait_ready(page)
+    page.fill("#on", "2026-03-04")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result .finding")).to_have_count(6, timeout=READY)
+    context.close()
