@@ -2,6 +2,7 @@
 
     python bench/pyodide_startup.py [--rounds 9] [--site site] [--variants ours,bare,pyscript]
                                     [--no-warm] [--precompressed] [--throttle MBITS] [--at-once]
+    python bench/pyodide_startup.py --phone [--rounds 3]
 
 Serves the built site and the comparison pages on 127.0.0.1, and drives headless Chromium. Each round
 runs every variant once, in a rotating order (interleaved), each cold in a fresh browser context; warm
@@ -12,8 +13,17 @@ not). Reports medians of: navigation to the first result (the "coc:first-result"
 main-thread total blocking time (long tasks over 50 ms, up to the first result), and bytes transferred.
 Nothing is asserted: the numbers go into bench/README.md.
 
---precompressed serves a file's .gz copy with Content-Encoding: gzip where one exists, as a host with
-precompressed files does; --throttle limits download speed (and adds 40 ms of latency) through DevTools.
+--precompressed serves a file's .br or .gz copy where one exists and the browser accepts it, as a host with
+precompressed files does (`make serve` does too); --throttle limits download speed (and adds 40 ms of latency)
+through DevTools.
+
+--phone: a phone on mobile data. The CPU slowed about four times: the whole browser held to a quarter of one core
+by a CPU cgroup (needs root), since DevTools' CPU throttling reaches pages but not workers in Chromium 156; checked
+each run with a busy loop on the page and in a worker,
+with the network profiles Lighthouse uses for mobile (1.6 Mbit/s down, 150 ms) and a faster 4G (9 Mbit/s, 40 ms),
+applied by the server to every response (a page's DevTools network throttling does not reach its workers' downloads):
+one link shared by all connections, and the round trip before each response. Cold visits of ours, ours without the
+snapshot, and the bare page, interleaved, with precompressed files; bytes are counted by the server.
 """
 
 from __future__ import annotations
@@ -30,6 +40,7 @@ import statistics
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +48,13 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from sitebuild import compress  # noqa: E402
+from sitebuild.serve import Handler as ServeHandler  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+
+# Lighthouse's mobile network (its "slow 4G": 1.6 Mbit/s, 150 ms) and a faster 4G.
+PHONE_NETWORKS = {"Lighthouse mobile (1.6 Mbit/s, 150 ms)": (1.6, 150), "faster 4G (9 Mbit/s, 40 ms)": (9.0, 40)}
+PHONE_CPU_LIMIT = 25  # % of one core for the whole browser: one thread about 4 times slower (checked each run)
 
 SCENARIO = "checkers/nominations/#scenario="
 # How long the first visit stays after its first answer, as a reader reading it: whatever a page does after its
@@ -55,29 +72,54 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 """
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json"}
+class Handler(ServeHandler):
+    """`make serve`'s handler (the precompressed copies by Accept-Encoding, when asked for), with a long-cache
+    host's headers and no policy header: the comparison pages are not the site's."""
+
     precompressed = False
+    sent = 0  # body bytes sent, by every handler: what a visit moved, workers' downloads included
+    # The phone's network, applied by the server to every request (DevTools' network throttling of a page does not
+    # reach its workers' downloads): bytes per second shared by all connections, as one link, and the round trip.
+    link_bytes_per_second: float | None = None
+    latency_s = 0.0
+    _link = threading.Lock()
+    _link_free_at = 0.0
+
+    def send_head(self):
+        if self.link_bytes_per_second:
+            time.sleep(self.latency_s)
+        if self.precompressed:
+            return ServeHandler.send_head(self)
+        return http.server.SimpleHTTPRequestHandler.send_head(self)
+
+    def copyfile(self, source, outputfile):
+        if not self.link_bytes_per_second:
+            before = source.tell()
+            super().copyfile(source, outputfile)
+            type(self).sent += source.tell() - before
+            return
+        while chunk := source.read(16_384):
+            with Handler._link:  # one link: a chunk waits for the ones before it, whichever connection sent them
+                start = max(time.monotonic(), Handler._link_free_at)
+                Handler._link_free_at = start + len(chunk) / self.link_bytes_per_second
+                wait = Handler._link_free_at - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            outputfile.write(chunk)
+            type(self).sent += len(chunk)
 
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=31536000")  # a long-cache host: warm visits reuse files
-        super().end_headers()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        packed = path.with_name(path.name + ".gz")
-        if not (self.precompressed and "gzip" in self.headers.get("Accept-Encoding", "") and packed.is_file()):
-            return super().send_head()
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(packed.stat().st_size))
-        self.end_headers()
-        return packed.open("rb")
+        self.send_header("Vary", "Accept-Encoding")
+        http.server.SimpleHTTPRequestHandler.end_headers(self)
 
     def log_message(self, *args):
         pass
+
+    def handle(self):
+        # A page closed while a throttled download was still going: nothing to report.
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+            super().handle()
 
 
 def prepare(site: Path, root: Path) -> str:
@@ -92,6 +134,9 @@ def prepare(site: Path, root: Path) -> str:
     (bench / "pages" / "pyscript-config.json").write_text(json.dumps(config))
     page = bench / "pages" / "worker.html"
     page.write_text(page.read_text().replace("RUNTIME", json.dumps(runtime)))
+    # The comparison pages' files compressed as the site's are, so that a host serving precompressed copies serves
+    # both alike (--precompressed, --phone).
+    compress.precompress(bench, ROOT / ".cache" / "compressed")
     # The same site whose checker pages do not know of the snapshot: Python starts the way it did before.
     unsnapped = root / "no-snapshot"
     unsnapped.mkdir()
@@ -101,6 +146,8 @@ def prepare(site: Path, root: Path) -> str:
     shutil.copytree(site / "checkers", unsnapped / "checkers")
     for page in (unsnapped / "checkers").rglob("index.html"):
         page.write_text(re.sub(r"data-runtime='([^']*)'", without_snapshot, page.read_text()))
+        for copy in (page.with_name(page.name + ".br"), page.with_name(page.name + ".gz")):
+            copy.unlink(missing_ok=True)  # the compressed copies would still start from the snapshot
     # The checker page runs the same request as the comparison pages, from its share-link fragment.
     request = {"code": "momentum-ncg-elections", "verified": 25}
     return base64.urlsafe_b64encode(json.dumps(request, separators=(",", ":")).encode()).decode().rstrip("=")
@@ -131,18 +178,37 @@ def without_snapshot(attribute: re.Match) -> str:
     return f"data-runtime='{json.dumps(manifest)}'"
 
 
-def measure(page, url: str, throttle: float | None = None, timeout: float = 180_000) -> dict:
+CPU_CGROUP = Path("/sys/fs/cgroup/cpu/codes-of-conduct-phone")  # cgroup v1; needs root, as CI and this machine have
+
+
+def slowed_browser(playwright, limit: int):
+    """Chromium with its whole process tree held to `limit`% of one core, by a CPU cgroup's quota: DevTools' CPU
+    throttling reaches pages but not workers ("Operation is only supported for pages, not workers", Chromium 156),
+    and the checkers run in workers. A quarter of a core makes any one thread about four times slower, workers
+    included (`calibrate` checks it); threads that run at once share that quarter, which is harsher than a phone's
+    several slow cores."""
+    try:
+        CPU_CGROUP.mkdir(exist_ok=True)
+        (CPU_CGROUP / "cpu.cfs_period_us").write_text("100000")
+        (CPU_CGROUP / "cpu.cfs_quota_us").write_text(str(limit * 1000))
+    except OSError as error:
+        sys.exit(f"The phone profile needs a CPU cgroup it can write ({CPU_CGROUP}: {error.strerror}): run it as root "
+                 "on a host with cgroup v1's cpu controller.")
+    chromium = launch_options().get("executable_path") or playwright.chromium.executable_path
+    wrapper = Path(tempfile.mkdtemp()) / "chromium-slowed"
+    wrapper.write_text(f'#!/bin/sh\necho $$ > {CPU_CGROUP}/cgroup.procs\nexec "{chromium}" "$@"\n')
+    wrapper.chmod(0o755)
+    return playwright.chromium.launch(**{**launch_options(), "executable_path": str(wrapper)})
+
+
+def measure(page, url: str, throttle: float | None = None, timeout: float = 180_000, latency: int = 40) -> dict:
     if throttle:
         session = page.context.new_cdp_session(page)
         session.send("Network.enable")
-        session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 40,
+        session.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency,
                      "downloadThroughput": throttle * 1e6 / 8, "uploadThroughput": throttle * 1e6 / 8})
-    sizes = []
-
-    def count(request):
-        sizes.append(max(0, request.sizes()["responseBodySize"]))
-
-    page.on("requestfinished", count)
+    # Counted by the server: a page's own listeners do not see its workers' downloads.
+    start = Handler.sent
     page.goto(url)
     # Poll from Python: wait_for_function evaluates a string in the page, which the site's CSP forbids.
     # The time read is the mark's own timestamp, so the polling interval does not affect it.
@@ -157,10 +223,66 @@ def measure(page, url: str, throttle: float | None = None, timeout: float = 180_
       const tbt = (window.__longTasks || []).filter(([s]) => s < done).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
       return {ms: done, tbt};
     }""")
-    page.wait_for_timeout(200)
-    page.remove_listener("requestfinished", count)  # what the page loads later (it may close meanwhile) is not counted
-    result["bytes"] = sum(sizes)
+    result["bytes"] = Handler.sent - start  # up to the first result: what the page loads later is not counted
     return result
+
+
+LOOP = "let x = 0; const t = performance.now(); for (let i = 0; i < 3e7; i++) x += i % 7; "
+CALIBRATION = """async (loop) => {
+  const page = new Function(loop + "return performance.now() - t;")();
+  const worker = new Worker(URL.createObjectURL(new Blob([loop + "postMessage(performance.now() - t);"])));
+  const inWorker = await new Promise((resolve) => { worker.onmessage = (event) => resolve(event.data); });
+  return [page, inWorker];
+}"""
+
+
+def calibrate(browser, base: str) -> list[float]:
+    """The same busy loop on the page's main thread and in a worker: medians of 5, in ms."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "bench/pages/bare.html")
+    runs = [page.evaluate(CALIBRATION, LOOP) for _ in range(5)]
+    context.close()
+    return [statistics.median(run[index] for run in runs) for index in (0, 1)]
+
+
+def phone(rounds: int, site: Path) -> None:
+    """Cold first visits on a phone profile, each network in turn; ours, ours without the snapshot, and bare."""
+    Handler.precompressed = True
+    with served(site) as (base, scenario), sync_playwright() as playwright:
+        normal = playwright.chromium.launch(**launch_options())
+        plain = calibrate(normal, base)
+        normal.close()
+        browser = slowed_browser(playwright, PHONE_CPU_LIMIT)
+        slowed = calibrate(browser, base)
+        print(f"CPU slowed, checked with a busy loop: on the page {plain[0]:,.0f} ms, slowed {slowed[0]:,.0f} ms "
+              f"({slowed[0] / plain[0]:.1f}x); in a worker {plain[1]:,.0f} ms, slowed {slowed[1]:,.0f} ms "
+              f"({slowed[1] / plain[1]:.1f}x).\n")
+        variants = {"ours": base + SCENARIO + scenario, "ours-no-snapshot": base + "no-snapshot/" + SCENARIO + scenario,
+                    "bare": base + "bench/pages/bare.html"}
+        for network, (mbits, latency) in PHONE_NETWORKS.items():
+            results: dict[str, list[dict]] = {name: [] for name in variants}
+            Handler.link_bytes_per_second, Handler.latency_s = mbits * 1e6 / 8, latency / 1000
+            for round_number in range(rounds):
+                order = list(variants)[round_number % 3:] + list(variants)[:round_number % 3]
+                for name in order:
+                    context = browser.new_context()
+                    context.add_init_script(OBSERVE_LONG_TASKS)
+                    results[name].append(measure(context.new_page(), variants[name], timeout=600_000))
+                    context.close()
+                print(f"{network}: round {round_number + 1}/{rounds} done", file=sys.stderr, flush=True)
+            Handler.link_bytes_per_second = None
+            bare = statistics.median(r["ms"] for r in results["bare"])
+            print(f"{network}, the browser held to {PHONE_CPU_LIMIT}% of a core, precompressed files: medians of {rounds} "
+                  "rounds.\n")
+            print("| variant | first result (ms) | ratio to bare | total blocking time (ms) | bytes on the wire |")
+            print("|---|---|---|---|---|")
+            for name, runs in results.items():
+                ms = statistics.median(r["ms"] for r in runs)
+                print(f"| {name} | {ms:,.0f} | {ms / bare:.2f} | {statistics.median(r['tbt'] for r in runs):,.0f} | "
+                      f"{statistics.median(r['bytes'] for r in runs) / 1e6:.2f} MB |")
+            print()
+        browser.close()
 
 
 def second_visit(playwright, launch: dict, url: str, throttle: float | None, restart: bool, observe=measure,
@@ -196,7 +318,11 @@ def main() -> None:
     parser.add_argument("--precompressed", action="store_true", help="serve .gz copies where they exist, as hosts can")
     parser.add_argument("--throttle", type=float, help="download speed in Mbit/s, with 40 ms latency")
     parser.add_argument("--at-once", action="store_true", help="visit again the moment the browser restarts")
+    parser.add_argument("--phone", action="store_true", help="a phone on mobile data: CPU 4x slower, two networks")
     args = parser.parse_args()
+    if args.phone:
+        phone(args.rounds, Path(args.site))
+        return
     Handler.precompressed = args.precompressed
     site = Path(args.site)
     if not (site / "assets" / "checkers-runtime.json").exists():

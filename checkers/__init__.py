@@ -92,8 +92,12 @@ def keep(checker, request, response: dict | None = None, made_on: dt.date | None
     response = run(checker, request, codes_data) if response is None else response
     made_on = made_on or dt.date.today()
     name = checker if checker in CHECKERS else "check"
-    description = describe(name, codes_data if isinstance(codes_data, dict) else None) if checker in CHECKERS else {
-        "title": "a check", "inputs": [], "labels": LABELS}
+    try:
+        available = codes_data if isinstance(codes_data, dict) else codes(codes_data)
+        description = describe(name, available) if checker in CHECKERS else None
+    except content.ContentError:
+        description = None  # the response already says what is wrong with the data
+    description = description or {"title": "a check", "inputs": [], "labels": LABELS}
     stem = f"{name}-{made_on.isoformat()}"
     ics = documents.calendar(response, made_on, site_url)
     return {"record": {"text": documents.record(description, request if isinstance(request, dict) else {}, response,

@@ -19,9 +19,9 @@ reader's own mail program, or is copied.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urljoin
 
 from . import rules as r
+from .addresses import percent, whole
 from .content import CodeVersion
 from .findings import clause_reference, finding
 from .money_and_dates import parse_date, written_date
@@ -159,7 +159,7 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
     if errors:
         return None
     cited = clause_reference(version, clause)
-    link = urljoin(site, cited["url"]) if site else cited["citation"]
+    link = whole(site, cited["url"]) if site else cited["citation"]
     body = "\n".join([
         "To the Returning Officer,", "",
         f"I wish to report an alleged breach of the {version.short_title} (version {version.version}).", "",
@@ -169,8 +169,8 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
         "Supporting evidence (attached):", evidence or "none attached", "",
         *([name] if name else []),
     ]).rstrip("\n") + "\n"
-    mailto = (f"mailto:{rules.address}?subject={quote(rules.subject, safe='')}"
-              f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}")
+    mailto = (f"mailto:{rules.address}?subject={percent(rules.subject)}"
+              f"&body={percent(body.replace(chr(10), chr(13) + chr(10)))}")
     steps = [finding("send", "action", f"Send it to {rules.address} with \"{rules.subject}\" in the subject line, in writing, "
                      "with any supporting evidence attached: the procedure asks for the allegation in that form.", version,
                      rules.clause, label="Send"),

@@ -8,9 +8,9 @@ tests get the same bytes; the browser only offers them as files. Nothing is sent
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from urllib.parse import urljoin
+import zlib
 
+from .addresses import whole
 from .money_and_dates import written_date
 
 PRODUCT = "-//Codes of Conduct//Checkers//EN"
@@ -59,7 +59,7 @@ def record(description: dict, request: dict, response: dict, made_on: dt.date, s
         lines += ["", response.get("summary", "Nothing was checked."), ""]
         lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
         return "\n".join(lines) + "\n"
-    version_url = urljoin(site_url, f"codes/{response['code']}/{response['version']}/")
+    version_url = whole(site_url, f"codes/{response['code']}/{response['version']}/")
     lines += [f"Code applied: {response['title']}, version {response['version']} ({response['code']}@{response['version']}): "
               f"{version_url}", "", "What was entered", "----------------"]
     lines += _entered(description["inputs"], request) or ["nothing beyond the code and version"]
@@ -68,7 +68,7 @@ def record(description: dict, request: dict, response: dict, made_on: dt.date, s
     for item in _answers(response, description.get("answers", "findings")):
         facts = f" {item['facts_text']}" if item.get("facts_text") else ""
         clause = item["clause"]
-        lines.append(f"- {item['level_label']}: {item['message']}{facts} ({clause['label']}: {urljoin(site_url, clause['url'])})")
+        lines.append(f"- {item['level_label']}: {item['message']}{facts} ({clause['label']}: {whole(site_url, clause['url'])})")
         if "law" in item:
             sources = "; ".join(f"{s['title']}: {s['url']}" for s in item["law"]["sources"])
             lines.append(f"  {description['labels']['law']} {item['law']['message']} "
@@ -107,9 +107,11 @@ def calendar(response: dict, made_on: dt.date, site_url: str = "") -> str | None
         day = dt.date.fromisoformat(item["deadline"])
         clause = item["clause"]
         # A calendar needs whole addresses: without the site's, the clause is named by its citation.
-        link = urljoin(site_url, clause["url"]) if site_url else clause["citation"]
-        uid = hashlib.sha256("|".join([response["checker"], clause["citation"], item.get("donor", ""), item["deadline"],
-                                       item["message"]]).encode("utf-8")).hexdigest()[:32]
+        link = whole(site_url, clause["url"]) if site_url else clause["citation"]
+        # A stable identifier for the event, so that importing the file again updates it rather than adding a copy;
+        # two checksums rather than hashlib, which the snapshot would otherwise have to hold.
+        key = "|".join([response["checker"], clause["citation"], item.get("donor", ""), item["deadline"], item["message"]])
+        uid = f"{zlib.crc32(key.encode('utf-8')):08x}{zlib.adler32(key.encode('utf-8')):08x}"
         who = f": {item['donor']}" if item.get("donor") else ""
         summary = f"Deadline{who} ({response['title']})"
         lines += ["BEGIN:VEVENT", f"UID:{uid}@codes-of-conduct", f"DTSTAMP:{stamp}",
