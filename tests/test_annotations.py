@@ -86,3 +86,17 @@ def test_a_problem_on_a_built_page_is_traced_to_the_version_file_and_the_clauses
     assert annotations.source_of("/codes/fixture-candidates/index.html", "", FIXTURES, site) == (current.path, 1)
     assert annotations.source_of("topics/index.html", "", FIXTURES, site) == (FIXTURES / "topics.yml", None)
     assert annotations.source_of("checkers/donations/index.html", "", FIXTURES, site)[0] == ROOT / "checkers" / "donations.py"
+
+
+def test_an_accessibility_or_html_problem_on_a_page_is_annotated_on_the_clause_it_names(capfd, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    site = model.load(ROOT / "docs")
+    version = site.codes["nec-candidates"].get("original")
+    annotations.emit_page_problems(["codes/nec-candidates/original/index.html: color-contrast (serious): Elements must "
+                                    "meet minimum color contrast ratio thresholds at [['#note-12 > p']]",
+                                    "topics/index.html:40: Duplicate ID “x”. (…)"], title="A page has an accessibility problem")
+    lines = capfd.readouterr().out.splitlines()
+    # The clause's line, found by the anchor the problem names; the message is data, so its ':' stay as they are.
+    assert lines[0].startswith(f"::error file=docs/codes/nec-candidates/original.md,line={version.by_id['12'].line},"
+                               "title=A page has an accessibility problem::codes/nec-candidates/original/index.html: ")
+    assert lines[1].startswith("::error file=docs/topics.yml,title=A page has an accessibility problem::topics/index.html:40:")
