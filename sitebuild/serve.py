@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import email.utils
 import functools
 import http.server
 import os
@@ -42,12 +43,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         accepted = _encodings(self.headers.get("Accept-Encoding", ""))
         for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
             if encoding in accepted and os.path.isfile(path + suffix) and os.path.isfile(path):
+                modified = int(os.stat(path).st_mtime)
+                # Revalidation answered as for the file itself: a 304 keeps the browser's copy (and its compiled
+                # code, for the WebAssembly); a 200 would replace it.
+                if _not_modified_since(self.headers, modified):
+                    self.send_response(304)
+                    self.send_header("Content-Encoding", encoding)
+                    self.end_headers()
+                    return None
                 handle = open(path + suffix, "rb")  # noqa: SIM115 - closed by the base class once copied
-                size = os.fstat(handle.fileno()).st_size
                 self.send_response(200)
                 self.send_header("Content-Type", self.guess_type(path))
                 self.send_header("Content-Encoding", encoding)
-                self.send_header("Content-Length", str(size))
+                self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
+                self.send_header("Last-Modified", self.date_time_string(modified))
                 self.end_headers()
                 return handle
         return super().send_head()
@@ -61,6 +70,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # keep the terminal for build messages
         pass
+
+
+def _not_modified_since(headers, modified: int) -> bool:
+    """Whether a request's If-Modified-Since covers a file last modified at `modified` (as the base class judges it)."""
+    since = headers.get("If-Modified-Since")
+    if not since or headers.get("If-None-Match"):
+        return False
+    try:
+        return modified <= email.utils.parsedate_to_datetime(since).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
 
 
 def _encodings(header: str) -> set[str]:

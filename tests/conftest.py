@@ -90,6 +90,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """pytest-playwright's `page`: without the site's service worker, which would fetch for the page what a test's
+    `page.route` fails on purpose (requests a service worker makes are not routed). tests/test_offline.py, which
+    tests the service worker, opens its own contexts."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site with the checkers' runtime, built once; ci=True so the lock must be complete."""
     site = tmp_path_factory.mktemp("built") / "site"

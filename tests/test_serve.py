@@ -3,6 +3,7 @@ own type: application/wasm for the WebAssembly, so that streaming compilation an
 
 import gzip
 import json
+import urllib.error
 import urllib.request
 
 import brotli
@@ -43,3 +44,13 @@ def test_accept_encoding_is_read_as_http_says():
     assert _encodings("gzip, deflate, br;q=1.0, zstd") == {"gzip", "deflate", "br", "zstd"}
     assert _encodings("br;q=0, gzip;q=0.5") == {"gzip"}
     assert _encodings("") == set() and _encodings("br;q=x") == set()
+
+
+def test_a_compressed_copy_is_revalidated_as_the_file_is_so_the_browser_keeps_its_compiled_code(built_site, site_url):
+    manifest = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())
+    url = site_url + f"assets/{manifest['pyodide']}pyodide.asm.wasm"
+    headers, _ = _get(url, "br")
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "br", "If-Modified-Since": headers["Last-Modified"]})
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request)
+    assert answer.value.code == 304
