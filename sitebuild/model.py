@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,12 +46,19 @@ class Site:
     today: dt.date | None = None  # the day of the build: which version of each code is current
 
     def notes_of(self, code: str, version: str) -> dict[str, law.Note]:
-        """The notes on the law on a version's clauses, by clause."""
-        found = {n.clause: n for n in self.notes if n.code == code and n.version == version}
-        if not found:
-            return found
-        order = [u.id for u in self.codes[code].get(version).units]
-        return {clause: found[clause] for clause in sorted(found, key=order.index)}
+        """The notes on the law on a version's clauses, by clause, in the order of its text."""
+        return self._notes_by_version.get((code, version), {})
+
+    @functools.cached_property
+    def _notes_by_version(self) -> dict[tuple[str, str], dict[str, law.Note]]:
+        # Asked for each unit of every page: grouped once (the notes are loaded before any page is written).
+        grouped: dict[tuple[str, str], dict[str, law.Note]] = {}
+        for note in self.notes:
+            grouped.setdefault((note.code, note.version), {})[note.clause] = note
+        for (code, version), found in grouped.items():
+            order = {unit.id: index for index, unit in enumerate(self.codes[code].get(version).units)}
+            grouped[(code, version)] = dict(sorted(found.items(), key=lambda item: order[item[0]]))
+        return grouped
 
     def related(self, code: str, anchor: str) -> list[tuple[Topic, list[tuple[str, str]]]]:
         """For a clause of a code's current version: the topics it is in, with the other codes' clauses."""

@@ -164,11 +164,9 @@ def _difference(old: dict, new: dict) -> str:
 def _gist(response: dict) -> str:
     if "errors" in response:
         return response.get("summary", "errors")
-    module = checkers.CHECKERS.get(response.get("checker"))
-    answers = response.get(getattr(module, "ANSWERS", "findings")) or []
     return " ".join([response.get("headline", "")] + [f"{a.get('level_label', '')}: {a.get('message', '')}"
                                                       + (f" The law: {a['law']['message']}" if "law" in a else "")
-                                                      for a in answers])
+                                                      for a in _answers(response)])
 
 
 def summary(base: str, docs: Path, site_url: str) -> str:
