@@ -146,8 +146,10 @@ def test_a_new_build_replaces_everything_kept_at_once_and_reloads_only_when_the_
         update = page.locator(".site-update")
         expect(update).to_contain_text("A newer version of this site is ready.", timeout=READY)
         assert page.evaluate("caches.keys()") == old_cache
-        update.get_by_role("button", name="Reload to use it").click()
-        page.wait_for_load_state("load")
+        # The reload follows the new worker taking control, a moment after the click: wait for the new document,
+        # or the old one (still "Ready.") takes the answers and the reload loses them.
+        with page.expect_navigation(wait_until="load", timeout=READY):
+            update.get_by_role("button", name="Reload to use it").click()
         wait_ready(page)
         nominations(page, "22")
         expect(page.locator(".checker-result .status")).to_contain_text("version 2026", timeout=READY)
