@@ -45,7 +45,7 @@ def main() -> None:
             response = checkers.run("donations", request)
             times.append(time.perf_counter() - begin)
         seconds = statistics.median(times)
-        print(f"| {code} | {len(response['findings']):,} | {seconds:.3f} | {args.donations / seconds:,.0f} |")
+        print(f"| {code} | {len(response['answers']):,} | {seconds:.3f} | {args.donations / seconds:,.0f} |")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Candidates' checkers for the codes of conduct: rules as code, the same in pytest, CLI and browser.
 
-`run(checker, request)` takes a JSON-like request and returns the JSON-like response of the
-command line, `python -m checkers <checker>`. Thresholds come from the code versions' data.
+Each checker is one declared object (checkers/contract.py, `Checker`) in its own module. `run(checker, request)`
+takes a JSON-like request and returns the JSON-like response of the command line, `python -m checkers <checker>`;
+`check(checker, request)` also writes the record and the calendar file from that same response, in one run.
+Thresholds come from the code versions' data.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ import json
 from pathlib import Path
 
 from . import campaign, complaint, content, disclosure, documents, donations, nominations, suspension
+from .addresses import site_address
 from .citation import Citation
-from .findings import DISCLAIMER, LABELS, clause_reference, headline
+from .contract import DISCLAIMER, LABELS, ContractError, clause_reference, headline, registry
 from .money_and_dates import quoted
-from .validation import Errors, choose_version
+from .rules import cited_clauses
+from .validation import Errors, checked_today, choose_version, read_request
 
-# Each checker is one module: NAME, TITLE, PURPOSE, INPUTS (its form), RULES (the reader of its numbers in a
-# code version's `rules:`), STATUS_TEXT and check(). Pages, forms and the command line come from these.
-CHECKERS = {module.NAME: module for module in (donations, nominations, suspension, campaign, disclosure, complaint)}
+# The checkers, each declared once in its module (CHECKER); pages, forms and the command line come from these.
+CHECKERS = registry([donations, nominations, suspension, campaign, disclosure, complaint])
 _loaded: dict[tuple, dict] = {}
 
 
@@ -38,31 +41,49 @@ def codes(data: Path | str | None = None) -> dict[str, content.Code]:
     return _loaded[key]
 
 
-def run(checker, request, codes_data: Path | str | dict | None = None) -> dict:
+def _available(codes_data) -> dict[str, content.Code]:
+    # The codes themselves (the build's, for its worked examples), or the data file they are in.
+    return codes_data if isinstance(codes_data, dict) else codes(codes_data)
+
+
+def run(name, request, codes_data: Path | str | dict | None = None) -> dict:
     """Check a request; a result, or {"errors": [{"field", "message"}, ...]} naming every bad field."""
     errors = Errors()
-    if checker not in CHECKERS:
-        errors.add("checker", f"{quoted(checker)} is not a checker; the checkers are {', '.join(CHECKERS)}")
+    if name not in CHECKERS:
+        errors.add("checker", f"{quoted(name)} is not a checker; the checkers are {', '.join(CHECKERS)}")
         return errors.response()
     if not isinstance(request, dict):
         errors.add("request", "must be a JSON object such as {\"code\": \"nec-candidates\", ...}")
         return errors.response()
+    checker = CHECKERS[name]
     try:
-        # The codes themselves (the build's, for its worked examples), or the data file they are in.
-        available = codes_data if isinstance(codes_data, dict) else codes(codes_data)
+        available = _available(codes_data)
     except content.ContentError as error:
         errors.add("codes", str(error))
         return errors.response()
-    version = choose_version(request, available, checker, errors)
-    if version is None:
+    version = choose_version(request, available, name, errors)
+    today = checked_today(request, errors)
+    values = read_request(checker, request, errors, version)
+    if version is not None:
+        checker.check_values(values, version, errors)
+    if checker.page_address and request.get(checker.page_address) is not None:
+        try:
+            values[checker.page_address] = site_address(request[checker.page_address])
+        except ValueError as error:
+            errors.add(checker.page_address, str(error))
+    if version is None or errors:
+        errors.in_order(checker.fields)
         return errors.response()
-    result = CHECKERS[checker].check(request, version, errors)
+    values["today"] = today
+    result = checker.check(values, version, errors)
     if errors:
         return errors.response()
-    status_text = CHECKERS[checker].STATUS_TEXT[result["status"]]
-    return {"checker": checker, "code": version.code, "version": version.version, **result,
+    if result.status not in checker.statuses:
+        raise ContractError(f"checker {name!r} answered with status {result.status!r}, which is not one of its statuses")
+    status_text = checker.statuses[result.status]
+    return {"checker": name, "code": version.code, "version": version.version, **result.to_data(),
             "title": version.short_title, "status_text": status_text, "headline": headline(status_text, version),
-            "disclaimer": DISCLAIMER}
+            "checked_on": today.isoformat(), "disclaimer": DISCLAIMER}
 
 
 def parse_request(text: str) -> tuple[object, list[dict]]:
@@ -79,58 +100,81 @@ def parse_request(text: str) -> tuple[object, list[dict]]:
     return None, [{"field": "request", "message": message}]
 
 
-def run_json(checker, text: str) -> str:
-    """`run` for JSON text in and out: what the browser's worker calls, with the command line's words."""
-    request, errors = parse_request(text)
-    return json.dumps({"errors": errors} if errors else run(checker, request), ensure_ascii=False)
-
-
-def keep(checker, request, response: dict | None = None, made_on: dt.date | None = None, site_url: str = "",
-         codes_data=None) -> dict:
-    """What a reader may keep of a check: `record` (plain text) and `calendar` (iCalendar text, or None where the
-    answer has no deadline), each with the file name to save it under."""
-    response = run(checker, request, codes_data) if response is None else response
-    made_on = made_on or dt.date.today()
-    name = checker if checker in CHECKERS else "check"
+def dumps(value, **options) -> str:
+    """JSON text for a response, as readable as it can be: non-ASCII as itself, and escaped only where the text
+    could not be written out (a lone surrogate that a request smuggled into an error)."""
+    text = json.dumps(value, ensure_ascii=False, **options)
     try:
-        available = codes_data if isinstance(codes_data, dict) else codes(codes_data)
-        description = describe(name, available) if checker in CHECKERS else None
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value, ensure_ascii=True, **options)
+    return text
+
+
+def run_json(name, text: str) -> str:
+    """`run` for JSON text in and out, with the command line's words."""
+    request, errors = parse_request(text)
+    return dumps({"errors": errors} if errors else run(name, request))
+
+
+def keepsakes(name, request, response: dict, made_on: dt.date, site_url: str = "", codes_data=None) -> dict:
+    """What a reader may keep of a check already made: `record` (plain text) and `calendar` (iCalendar text, or
+    None where the answer has nothing to put in a calendar), each with the file name to save it under. Written
+    from `response`: nothing is checked again."""
+    checker = CHECKERS.get(name)
+    try:
+        description = describe(name, _available(codes_data)) if checker else None
     except content.ContentError:
         description = None  # the response already says what is wrong with the data
     description = description or {"title": "a check", "inputs": [], "labels": LABELS}
-    stem = f"{name}-{made_on.isoformat()}"
+    stem = f"{name if checker else 'check'}-{made_on.isoformat()}"
     ics = documents.calendar(response, made_on, site_url)
     return {"record": {"text": documents.record(description, request if isinstance(request, dict) else {}, response,
                                                 made_on, site_url), "filename": f"{stem}.txt"},
             "calendar": {"text": ics, "filename": f"{stem}.ics"} if ics else None}
 
 
-def keep_json(checker, text: str, made_on: str | None = None, site_url: str = "") -> str:
-    """`keep` for JSON text in and out, as the browser's worker calls it (with the page's own address)."""
+def check(name, request, made_on: dt.date | None = None, site_url: str = "", codes_data=None) -> dict:
+    """One check and what a reader may keep of it: {"response", "record", "calendar"}, the check run once."""
+    made_on = made_on or dt.date.today()
+    if isinstance(request, dict) and "today" not in request:
+        request = {**request, "today": made_on.isoformat()}
+    response = run(name, request, codes_data)
+    return {"response": response, **keepsakes(name, request, response, made_on, site_url, codes_data)}
+
+
+def check_json(name, text: str, made_on: str, site_url: str = "") -> str:
+    """`check` for JSON text in and out: what the browser's worker calls, with the page's own day and address."""
     request, errors = parse_request(text)
-    day = dt.date.fromisoformat(made_on) if made_on else None
-    response = {"errors": errors} if errors else None
-    return json.dumps(keep(checker, request if not errors else {}, response, day, site_url), ensure_ascii=False)
+    try:
+        day = dt.date.fromisoformat(made_on)
+    except (TypeError, ValueError):
+        day = dt.date.today()
+    if errors:
+        response = {"errors": errors, "summary": "Nothing was checked: the request could not be read."}
+        return dumps({"response": response, **keepsakes(name, {}, response, day, site_url)})
+    return dumps(check(name, request, day, site_url))
 
 
-def describe(checker: str, served_codes: dict[str, content.Code] | None = None) -> dict:
-    """What a checker asks for (labels, hints, units, required fields) and the code versions it serves (of
-    the given codes, else of the checkers' data)."""
+def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> dict:
+    """What a checker asks for (its fields) and the code versions it serves (of the given codes, else of the
+    checkers' data): what its page, its record and the command line's report are made from."""
+    checker = CHECKERS[name]
+    available = codes() if served_codes is None else served_codes
     served = []
-    for code in (codes() if served_codes is None else served_codes).values():
-        versions = [v for v in code.versions if checker in v.rules]
+    for code in available.values():
+        versions = [v for v in code.versions if name in v.rules]
         if versions:
-            served.append({"code": code.code, "citation": str(Citation(code.code)), "title": code.current.short_title,
-                           "current": code.current.version,
+            served.append({"code": code.code, "citation": str(Citation(code.code)), "url": Citation(code.code).url,
+                           "title": code.current.short_title, "current": code.current.version,
                            "versions": [{"version": v.version, "citation": str(v.citation), "status": v.standing,
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
-                                         "clauses": _clauses(v, checker)} for v in versions]})
-    module = CHECKERS[checker]
-    inputs = [_with_options(spec, served, codes() if served_codes is None else served_codes) for spec in module.INPUTS]
-    described = {"checker": checker, "title": module.TITLE, "purpose": module.PURPOSE, "inputs": inputs, "codes": served,
-                 "labels": LABELS, "answers": getattr(module, "ANSWERS", "findings")}
-    if hasattr(module, "PAGE_ADDRESS"):
-        described["page_address"] = module.PAGE_ADDRESS
+                                         "clauses": _clauses(v, name)} for v in versions]})
+    inputs = [_with_options(spec.to_data(), served, available) for spec in checker.fields]
+    described = {"checker": name, "title": checker.title, "purpose": checker.purpose, "inputs": inputs, "codes": served,
+                 "labels": LABELS}
+    if checker.page_address:
+        described["page_address"] = checker.page_address
     return described
 
 
@@ -144,17 +188,7 @@ def _with_options(spec: dict, served: list[dict], available: dict[str, content.C
     return {**spec, "options": options}
 
 
-def _clauses(version: content.CodeVersion, checker: str) -> list[dict]:
+def _clauses(version: content.CodeVersion, name: str) -> list[dict]:
     """Every clause a checker's rules for a version cite, in the order its rules give them, each once."""
-    seen: list[str] = []
-
-    def walk(value) -> None:
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                if key == "clause" and str(inner) not in seen:
-                    seen.append(str(inner))
-                else:
-                    walk(inner)
-
-    walk(version.rules.get(checker))
+    seen = list(dict.fromkeys(clause for _, clause in cited_clauses(version.rules.get(name))))
     return [clause_reference(version, clause) for clause in seen]

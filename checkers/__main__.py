@@ -11,12 +11,13 @@ deadlines as an iCalendar file, the same files a checker page offers.
 from __future__ import annotations
 
 import argparse
-import json
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
-from . import CHECKERS, content, csvinput, keep, parse_request, run
+from . import CHECKERS, content, csvinput, dumps, keepsakes, parse_request, run
+from .addresses import site_address
 from .money_and_dates import quoted
 from .report import readable
 
@@ -38,7 +39,8 @@ def main(argv=None) -> int:
     parser.add_argument("--version", help="a version id (the request's 'version')")
     parser.add_argument("--as-of", dest="as_of", help="the version in force on this date, YYYY-MM-DD (the request's 'as_of')")
     parser.add_argument("--election-period-end", dest="election_period_end", help="YYYY-MM-DD (the request's 'election_period_end')")
-    parser.add_argument("--csv", help="with donations: a CSV file of donations, instead of a request on standard input")
+    parser.add_argument("--csv", help="a CSV file of the checker's rows, for a checker that takes a spreadsheet, instead "
+                        "of a request on standard input")
     parser.add_argument("--json", action="store_true", help="with --csv: print the JSON response")
     parser.add_argument("--record", metavar="FILE", help="also write a record of the check (what was entered, the answer, "
                         "the code and version, the day) as text to FILE")
@@ -46,6 +48,11 @@ def main(argv=None) -> int:
     parser.add_argument("--site-url", dest="site_url", default="", help="the site's address, for whole links in --record "
                         "and --ics (e.g. https://org.github.io/codes/)")
     args = parser.parse_args(argv)
+    if args.site_url:
+        try:
+            args.site_url = site_address(args.site_url)
+        except ValueError as error:
+            return _refuse("--site-url", str(error))
     if not args.codes and _codes_changed_since_data():
         return _refuse("codes", "docs/codes has changed since the codes' data was built: run 'make setup' to build it "
                        "again (or give --codes a data file)")
@@ -72,7 +79,7 @@ def _keep(args, request, response: dict) -> int:
     """Write --record and --ics, each whole or not at all; a file that cannot be written is an error."""
     if not (args.record or args.ics):
         return 0
-    kept = keep(args.checker, request, response, site_url=args.site_url, codes_data=args.codes)
+    kept = keepsakes(args.checker, request, response, dt.date.today(), site_url=args.site_url, codes_data=args.codes)
     wanted = [("--record", args.record, kept["record"]), ("--ics", args.ics, kept["calendar"])]
     for option, path, document in wanted:
         if not path:
@@ -108,26 +115,29 @@ def _with_options(request, args) -> tuple[object, list[dict]]:
 
 
 def _from_csv(args) -> int:
-    if args.checker != "donations":
-        return _refuse("csv", "--csv works with the donations checker only")
+    sheets = [f for f in CHECKERS[args.checker].rows if f.spreadsheet]
+    if not sheets:
+        takes = ", ".join(name for name, c in CHECKERS.items() if any(f.spreadsheet for f in c.rows))
+        return _refuse("csv", f"the {args.checker} checker takes no spreadsheet; --csv works with: {takes}")
+    sheet = sheets[0]
     try:
         with open(args.csv, "rb") as handle:
             data = handle.read()
     except OSError as error:
         return _refuse("csv", f"cannot read {args.csv}: {error.strerror or error}")
-    sheet = csvinput.read(data)
+    read = csvinput.read(data, sheet)
     request = {}
-    if sheet["errors"]:
-        response = {"errors": sheet["errors"]}
+    if read["errors"]:
+        response = {"errors": read["errors"]}
     else:
         request = {name: getattr(args, name) for name in OPTION_FIELDS if getattr(args, name) is not None}
-        request["donations"] = csvinput.strip_rows(sheet["donations"])
-        response = run("donations", request, args.codes)
+        request[sheet.name] = csvinput.strip_rows(read["rows"])
+        response = run(args.checker, request, args.codes)
         if "errors" in response:
-            response = {"errors": csvinput.rename_errors(response["errors"], sheet["donations"])}
-    if sheet["notes"]:
-        response["notes"] = sheet["notes"] + response.get("notes", [])
-    refused = _keep(args, request if not sheet["errors"] else {}, response)
+            response = {"errors": csvinput.rename_errors(response["errors"], read["rows"], sheet.name)}
+    if read["notes"]:
+        response["notes"] = read["notes"] + response.get("notes", [])
+    refused = _keep(args, request if not read["errors"] else {}, response)
     if refused:
         return refused
     if args.json:
@@ -152,8 +162,7 @@ def _refuse(field: str, message: str) -> int:
 
 
 def _write(response: dict) -> None:
-    json.dump(response, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    sys.stdout.write(dumps(response, indent=2) + "\n")
 
 
 if __name__ == "__main__":

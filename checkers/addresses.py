@@ -16,3 +16,17 @@ def whole(site_url: str, relative: str) -> str:
 def percent(text: str) -> str:
     """Text for a URL's query (RFC 3986): every byte of its UTF-8 but the unreserved ones as %XX."""
     return "".join(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in text.encode("utf-8"))
+
+
+def site_address(value) -> str:
+    """The site's own address as a page or a maintainer gives it: an absolute http(s) address with nothing in it that
+    could break the line of a file it is written into; ending in '/'. ValueError says why not."""
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise ValueError("must be the site's address, starting https://")
+    if any(ord(char) <= 0x20 or 0x7f <= ord(char) <= 0x9f or char in '"<>\\^`{|}' for char in value) or \
+            len(value) > 2000:
+        raise ValueError("must be a web address, with no spaces, line breaks or quotes in it")
+    host = value.split("://", 1)[1].split("/", 1)[0]
+    if not host or "@" in host:
+        raise ValueError("must name the site's host, such as https://example.org/")
+    return value if value.endswith("/") else value + "/"

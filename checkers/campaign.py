@@ -30,29 +30,21 @@ from decimal import Decimal
 
 from . import rules as r
 from .content import CodeVersion
-from .findings import clause_reference
-from .money_and_dates import parse_date, pounds, written_date
-from .validation import COMMON_FIELDS, Errors, boolean, check_fields
+from .contract import Answer, Checker, Field, Result, clause_reference
+from .money_and_dates import pounds, written_date
+from .validation import Errors
 
 NAME = "campaign"
-TITLE = "Campaigning in a local selection"
-PURPOSE = ("What may you do today in a Labour selection for local government, and from when: campaign material, "
-           "mailing and canvassing members, the lists you may have, and the meetings you may attend?")
-ANSWERS = "activities"
-
-INPUTS = [
-    {"name": "on", "label": "The day you are asking about", "type": "date", "required": False,
-     "hint": "Leave empty for today."},
-    {"name": "timetable_published", "label": "The day the selection timetable for your area and ward was published",
-     "type": "date", "required": False, "hint": "Leave empty if it has not been published yet."},
-    {"name": "approved_panel", "label": "You are on the approved panel of candidates", "type": "boolean",
-     "required": False, "default": False},
-    {"name": "shortlisted", "label": "A ward has short-listed you", "type": "boolean", "required": False, "default": False},
-    {"name": "admin_charge_paid", "label": "You have paid the CLP the administration charge for the members' list",
-     "type": "boolean", "required": False, "default": False},
-    {"name": "declared_interest", "label": "You have declared an interest in an elected position", "type": "boolean",
-     "required": False, "default": False},
-]
+FIELDS = (
+    Field("on", "The day you are asking about", "date", hint="Leave empty for today."),
+    Field("timetable_published", "The day the selection timetable for your area and ward was published", "date",
+          hint="Leave empty if it has not been published yet."),
+    Field("approved_panel", "You are on the approved panel of candidates", "boolean", default=False),
+    Field("shortlisted", "A ward has short-listed you", "boolean", default=False),
+    Field("admin_charge_paid", "You have paid the CLP the administration charge for the members' list", "boolean",
+          default=False),
+    Field("declared_interest", "You have declared an interest in an elected position", "boolean", default=False),
+)
 STATUS_TEXT = {"answered": "What this code lets you do on the day you asked about."}
 LABELS = {True: "Allowed", "later": "Not yet", False: "Not allowed"}
 
@@ -63,7 +55,7 @@ Activity = r.ClauseRule
 @dataclass(frozen=True)
 class MembersList:
     clause: str
-    charge: Decimal
+    charge: Decimal = r.stated_as("charge")
 
 
 @dataclass(frozen=True)
@@ -88,18 +80,11 @@ def campaign_rules(version: CodeVersion) -> CampaignRules | None:
     return None if found is None else CampaignRules(**found)
 
 
-RULES = campaign_rules
-
-
-def _entry(activity: str, allowed, message: str, version: CodeVersion, clause: str, when: dt.date | None = None) -> dict:
+def _entry(activity: str, allowed, message: str, version: CodeVersion, clause: str, when: dt.date | None = None) -> Answer:
     """One activity's answer: `allowed` is true or false; "later" (a known or awaited day) reads "Not yet"."""
-    entry = {"activity": activity, "allowed": allowed is True, "message": message,
-             "clause": clause_reference(version, clause), "level": "info" if allowed is True else "action",
-             "level_label": LABELS[allowed]}
-    if when:
-        entry["when"] = when.isoformat()
-        entry["facts_text"] = f"Allowed from: {written_date(when)}."
-    return entry
+    return Answer(activity, "info" if allowed is True else "action", message, clause_reference(version, clause),
+                  label=LABELS[allowed], date=when, date_kind="from" if when else "",
+                  allowed="yes" if allowed is True else "from" if when else "no")
 
 
 def _after_timetable(on: dt.date, published: dt.date | None):
@@ -109,30 +94,18 @@ def _after_timetable(on: dt.date, published: dt.date | None):
     return (True, None) if on >= published else ("later", published)
 
 
-def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
+def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     """What a potential candidate may do on `on` (default today) under a version's campaign rules.
 
-    Returns `status` (`answered`), `on`, and `activities`: for each of `campaign-material`, `mail-members`,
-    `canvass`, `ward-secretaries-list`, `members-list` and `selection-meetings`, `allowed` (true or false),
-    `message`, the `clause` applied, and `when` (YYYY-MM-DD) where it becomes allowed on a known day.
+    Returns `status` (`answered`), `on`, and `answers`: for each of `campaign-material`, `mail-members`,
+    `canvass`, `ward-secretaries-list`, `members-list` and `selection-meetings`, whether it is `allowed` (`yes`,
+    `from` a day given as the answer's date, or `no`), a `message`, and the `clause` applied.
     """
-    check_fields(request, COMMON_FIELDS + tuple(spec["name"] for spec in INPUTS), "", errors)
     rules = campaign_rules(version)
-    on = published = None
-    try:
-        on = parse_date(request["on"]) if request.get("on") is not None else dt.date.today()
-    except ValueError as error:
-        errors.add("on", str(error))
-    if request.get("timetable_published") is not None:
-        try:
-            published = parse_date(request["timetable_published"])
-        except ValueError as error:
-            errors.add("timetable_published", str(error))
-    panel, shortlisted, paid, declared = (boolean(request, name, errors, required=False, default=False)
-                                          for name in ("approved_panel", "shortlisted", "admin_charge_paid",
-                                                       "declared_interest"))
-    if errors:
-        return None
+    on = values["on"] or values["today"]
+    published = values["timetable_published"]
+    panel, shortlisted, paid, declared = (values[name] for name in ("approved_panel", "shortlisted", "admin_charge_paid",
+                                                                   "declared_interest"))
     day = written_date(on)
     since = f"the timetable was published on {written_date(published)}" if published else ""
     awaited = (f"it is published on {written_date(published)}, and you may from that day" if published and on < published
@@ -209,4 +182,11 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
 
     published_text = written_date(published) if published else "not yet"
     details = [f"The day asked about: {day}. Timetable published: {published_text}."]
-    return {"status": "answered", "on": on.isoformat(), "activities": activities, "details": details}
+    return Result("answered", activities, details=details, data={"on": on.isoformat()})
+
+
+CHECKER = Checker(
+    name=NAME, title="Campaigning in a local selection",
+    purpose=("What may you do today in a Labour selection for local government, and from when: campaign material, "
+             "mailing and canvassing members, the lists you may have, and the meetings you may attend?"),
+    fields=FIELDS, read_rules=campaign_rules, statuses=STATUS_TEXT, check=check)

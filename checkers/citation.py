@@ -69,3 +69,18 @@ class Citation:
     def urn(self) -> str:
         """A name that stays the same wherever the site is hosted (the feed's entry ids)."""
         return f"urn:codes-of-conduct:{self.work}"
+
+
+# The site's other addresses, made here too, so that nothing else spells an address out.
+def checker_url(name: str = "") -> str:
+    """Site-relative address of a checker's page (of the checkers' index, without a name)."""
+    return "checkers/" + (f"{name}/" if name else "")
+
+
+def glossary_url(term: str = "") -> str:
+    return "glossary/" + (f"#{term}" if term else "")
+
+
+def law_url(anchor: str = "") -> str:
+    """The page of the law beside the codes (its figures and notes)."""
+    return "law/" + (f"#{anchor}" if anchor else "")

@@ -23,30 +23,28 @@ from dataclasses import dataclass
 from . import rules as r
 from .addresses import percent, whole
 from .content import CodeVersion
-from .findings import clause_reference, finding
-from .money_and_dates import parse_date, written_date
-from .validation import COMMON_FIELDS, Errors, check_fields
+from .contract import Action, Answer, Checker, ClauseLink, Field, Result, clause_reference
+from .money_and_dates import written_date
+from .text import printable
+from .validation import Errors
 
 NAME = "complaint"
-TITLE = "Report a breach"
-PURPOSE = ("Draft a complaint to the Returning Officer, as Momentum's complaints procedure asks: in writing, naming the "
-           "clause breached, with your evidence. It opens in your own mail program; this site sends nothing.")
-ANSWERS = "steps"
 # The page gives its own address, so that the draft links to the clause's permanent page (whole addresses).
 PAGE_ADDRESS = "site_url"
 LONGEST = 5000  # characters in a free-text answer: a complaint, not a document
 
-INPUTS = [
-    {"name": "clause", "label": "The clause allegedly breached", "type": "choice", "required": True,
-     "options_from": "units", "hint": "Choose the clause of the guidelines you believe was broken."},
-    {"name": "what", "label": "What happened", "type": "longtext", "required": True,
-     "hint": "Who did what, and where. Stick to what you saw or can show."},
-    {"name": "when", "label": "When it happened", "type": "date", "required": False},
-    {"name": "evidence", "label": "The evidence you will attach", "type": "longtext", "required": False,
-     "hint": "For example screenshots or links. Attach the files to the e-mail yourself."},
-    {"name": "name", "label": "Your name", "type": "text", "required": False,
-     "hint": "To sign the message. It stays in this browser until you send the e-mail yourself."},
-]
+FIELDS = (
+    Field("clause", "The clause allegedly breached", "choice", required=True, options_from="units",
+          missing="Choose the clause you believe was broken",
+          hint="Choose the clause of the guidelines you believe was broken."),
+    Field("what", "What happened", "longtext", required=True, longest=LONGEST, missing="Describe what happened",
+          hint="Who did what, and where. Stick to what you saw or can show."),
+    Field("when", "When it happened", "date"),
+    Field("evidence", "The evidence you will attach", "longtext", longest=LONGEST,
+          hint="For example screenshots or links. Attach the files to the e-mail yourself."),
+    Field("name", "Your name", "text", longest=200,
+          hint="To sign the message. It stays in this browser until you send the e-mail yourself."),
+)
 STATUS_TEXT = {"drafted": "Your complaint is drafted: send it from your own e-mail."}
 
 
@@ -95,9 +93,6 @@ def complaint_rules(version: CodeVersion) -> ComplaintRules | None:
                           data["panel"])
 
 
-RULES = complaint_rules
-
-
 def cited_words(version: CodeVersion) -> list[tuple[str, str, str]]:
     """The words this checker takes from the text, each with its field and clause: the build checks each is there."""
     rules = complaint_rules(version)
@@ -117,81 +112,69 @@ def clauses_cited(version: CodeVersion) -> list[str]:
                                      rules.sanctions.clause, rules.further_sanctions.clause, rules.panel]
 
 
-def _text(request: dict, name: str, errors: Errors, *, required: bool) -> str:
-    value = request.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            errors.add(name, "is required: describe it in your own words")
-        return ""
-    if not isinstance(value, str):
-        errors.add(name, "must be text")
-        return ""
-    if len(value) > LONGEST:
-        errors.add(name, f"is {len(value):,} characters long: keep it under {LONGEST:,}, and attach the rest as evidence")
-        return ""
-    # Line breaks as the reader typed them; other control characters would not survive an e-mail.
-    return "\n".join(" ".join(line.split()) for line in value.strip().replace("\r\n", "\n").split("\n"))
-
-
-def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
-    """The complaint as a message to send: `to`, `subject`, `body`, a `mailto` link that opens it in the reader's mail
-    program, and `steps` (what the procedure says happens next, and the sanctions the text lists), each cited."""
-    check_fields(request, COMMON_FIELDS + tuple(spec["name"] for spec in INPUTS) + (PAGE_ADDRESS,), "", errors)
-    rules = complaint_rules(version)
-    clause = request.get("clause")
-    units = [u.id for u in version.units if u.kind != "section"]
-    if not isinstance(clause, str) or clause not in units:
-        errors.add("clause", "is required: the anchor of a clause of this version, such as " + units[0] if not clause else
-                   f"{clause!r} is not a clause of {version.citation}" if isinstance(clause, str) else "must be a clause's anchor")
-    what = _text(request, "what", errors, required=True)
-    evidence = _text(request, "evidence", errors, required=False)
-    name = _text(request, "name", errors, required=False)
-    when = None
-    if request.get("when") is not None:
-        try:
-            when = parse_date(request["when"])
-        except ValueError as error:
-            errors.add("when", str(error))
-    site = request.get(PAGE_ADDRESS) or ""
-    if not isinstance(site, str) or (site and not site.startswith(("https://", "http://"))):
-        errors.add(PAGE_ADDRESS, "must be the site's address, starting https://")
-        site = ""
-    if errors:
-        return None
-    cited = clause_reference(version, clause)
+def draft(values: dict, version: CodeVersion, rules: ComplaintRules, cited: dict) -> str:
+    """The message, in the procedure's form: the clause by name and address, what happened, when, the evidence.
+    What the reader typed is written so that it cannot change how the message reads (checkers/text.py)."""
+    site = values.get(PAGE_ADDRESS)
     link = whole(site, cited["url"]) if site else cited["citation"]
-    body = "\n".join([
+    when = values["when"]
+    return "\n".join([
         "To the Returning Officer,", "",
         f"I wish to report an alleged breach of the {version.short_title} (version {version.version}).", "",
         f"The clause allegedly breached: {cited['label']} ({cited['citation']}): {link}", "",
-        "What happened:", what, "",
+        "What happened:", printable(values["what"], keep_lines=True), "",
         f"When it happened: {written_date(when) if when else 'not stated'}", "",
-        "Supporting evidence (attached):", evidence or "none attached", "",
-        *([name] if name else []),
+        "Supporting evidence (attached):", printable(values["evidence"], keep_lines=True) if values["evidence"] else
+        "none attached", "",
+        *([printable(values["name"])] if values["name"] else []),
     ]).rstrip("\n") + "\n"
-    mailto = (f"mailto:{rules.address}?subject={percent(rules.subject)}"
-              f"&body={percent(body.replace(chr(10), chr(13) + chr(10)))}")
-    steps = [finding("send", "action", f"Send it to {rules.address} with \"{rules.subject}\" in the subject line, in writing, "
-                     "with any supporting evidence attached: the procedure asks for the allegation in that form.", version,
-                     rules.clause, label="Send"),
-             finding("reminder", "info", "On receipt of a credible allegation, the Returning Officer will write to all "
-                     "candidates reminding them and their supporters of their responsibilities under the Code of Conduct.",
-                     version, rules.reminder, label="Then"),
-             finding("consultation", "info", "The Returning Officer will consult you, and will try to resolve the issue "
-                     "locally, without delay and without disrupting the election.", version, rules.consultation,
-                     label="Then"),
-             finding("sanction", "info", "Where the Returning Officer finds sufficient evidence of a breach, they may "
-                     "impose any appropriate sanction within their powers.", version, rules.sanction, label="Then"),
-             finding("sanctions", "info", "The sanctions the Returning Officer may use, as they see fit and in any order: "
-                     + "; ".join(rules.sanctions.listed) + ". The text then lists, \"for the following sanctions\": "
-                     + "; ".join(rules.further_sanctions.listed) + ".", version, rules.sanctions.clause,
-                     label="Sanctions"),
-             finding("panel", "info", "The Returning Officer may form a panel of NCG representatives not standing for "
-                     "re-election to consider the issue; the panel's decision is final.", version, rules.panel,
-                     label="Sanctions")]
-    return {"status": "drafted", "to": rules.address, "subject": rules.subject, "body": body, "mailto": mailto,
-            "steps": steps, "draft": {"label": "The message", "text": f"To: {rules.address}\nSubject: {rules.subject}\n\n{body}"},
-            "actions": [{"kind": "link", "label": "Open it in your e-mail program", "href": mailto},
-                        {"kind": "copy", "label": "Copy the message", "text": body,
-                         "done": "Copied. Paste it into a new e-mail to " + rules.address + "."}]}
 
+
+def mail_link(rules: ComplaintRules, body: str) -> str:
+    """A mailto: link that opens the message in the reader's own mail program (RFC 6068: CRLF line breaks)."""
+    return f"mailto:{rules.address}?subject={percent(rules.subject)}&body={percent(body.replace(chr(10), chr(13) + chr(10)))}"
+
+
+def steps(rules: ComplaintRules, version: CodeVersion) -> list[Answer]:
+    """What the procedure asks of the complainant, and what it says happens next, each citing its clause."""
+    def step(rule, level, message, clause, label):
+        return Answer(rule, level, message, clause_reference(version, clause), label=label)
+
+    return [step("send", "action", f"Send it to {rules.address} with \"{rules.subject}\" in the subject line, in writing, "
+                 "with any supporting evidence attached: the procedure asks for the allegation in that form.",
+                 rules.clause, "Send"),
+            step("reminder", "info", "On receipt of a credible allegation, the Returning Officer will write to all "
+                 "candidates reminding them and their supporters of their responsibilities under the Code of Conduct.",
+                 rules.reminder, "Then"),
+            step("consultation", "info", "The Returning Officer will consult you, and will try to resolve the issue "
+                 "locally, without delay and without disrupting the election.", rules.consultation, "Then"),
+            step("sanction", "info", "Where the Returning Officer finds sufficient evidence of a breach, they may "
+                 "impose any appropriate sanction within their powers.", rules.sanction, "Then"),
+            step("sanctions", "info", "The sanctions the Returning Officer may use, as they see fit and in any order: "
+                 + "; ".join(rules.sanctions.listed) + ". The text then lists, \"for the following sanctions\": "
+                 + "; ".join(rules.further_sanctions.listed) + ".", rules.sanctions.clause, "Sanctions"),
+            step("panel", "info", "The Returning Officer may form a panel of NCG representatives not standing for "
+                 "re-election to consider the issue; the panel's decision is final.", rules.panel, "Sanctions")]
+
+
+def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
+    """The complaint as a message to send: `to`, `subject`, `body`, a `mailto` link that opens it in the reader's mail
+    program, and `answers` (what the procedure says happens next, and the sanctions the text lists), each cited."""
+    rules = complaint_rules(version)
+    body = draft(values, version, rules, clause_reference(version, values["clause"]))
+    mailto = mail_link(rules, body)
+    return Result("drafted", steps(rules, version),
+                  draft={"label": "The message", "text": f"To: {rules.address}\nSubject: {rules.subject}\n\n{body}"},
+                  actions=[Action("link", "Open it in your e-mail program", href=mailto),
+                           Action("copy", "Copy the message", text=body,
+                                  done=f"Copied. Paste it into a new e-mail to {rules.address}.")],
+                  data={"to": rules.address, "subject": rules.subject, "body": body, "mailto": mailto})
+
+
+CHECKER = Checker(
+    name=NAME, title="Report a breach",
+    purpose=("Draft a complaint to the Returning Officer, as Momentum's complaints procedure asks: in writing, naming the "
+             "clause breached, with your evidence. It opens in your own mail program; this site sends nothing."),
+    fields=FIELDS, read_rules=complaint_rules, statuses=STATUS_TEXT, check=check, page_address=PAGE_ADDRESS,
+    cited_words=cited_words, clauses_cited=clauses_cited,
+    from_clause=ClauseLink("Report a breach of this clause", "clause"))

@@ -101,8 +101,8 @@ class CodeVersion:
     # Found by the build: references in each unit, and corrections recorded in the lock.
     refs: dict = field(default_factory=dict)
     corrections: list[dict] = field(default_factory=list)
-    # The Act, where one of this version's clauses says it applies (checkers/law.py), else None.
-    law: object = None
+    # The Act as it bears on this version (law.Applied), where one of its clauses says it applies, else None.
+    applied_law: object = None
     # Its standing on the day the site was built (set by Code): in-force, superseded, withdrawn or not-yet-in-force.
     standing: str = ""
 
@@ -231,7 +231,7 @@ def to_data(codes: dict[str, Code], statute=None) -> dict:
         {"code": code.code, "today": code.today.isoformat() if code.today else None, "versions": [
             {**{name: getattr(v, name) for name in _FACTS},
              **{name: getattr(v, name).isoformat() if getattr(v, name) else None for name in _DATES},
-             "rules": v.rules, "law_clause": v.law.application.clause if v.law else None,
+             "rules": v.rules, "law_clause": v.applied_law.application.clause if v.applied_law else None,
              "units": [{name: getattr(u, name) for name in _UNIT_FACTS} for u in v.units]}
             for v in code.versions]}
         for code in codes.values()]}

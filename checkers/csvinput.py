@@ -1,9 +1,11 @@
-"""Donations from a spreadsheet saved as CSV: columns donor, amount, received, kind, permissible.
+"""Rows from a spreadsheet saved as CSV, for a checker's rows field that offers one (Field.spreadsheet): its columns
+are the rows' fields, named by their names, labels or aliases.
 
 A header names a column by its whole name or a known synonym ("Donor name", "Amount (£)", "Date received"),
 never by a prefix: "Donor address" beside "Donor" must not replace the donor's name. Every error names the
-spreadsheet row, counting the header as row 1 as a spreadsheet does, and every row is checked as the
-donations checker checks it, so that what the page fills in is what the checker would accept.
+spreadsheet row, counting the header as row 1 as a spreadsheet does, and every row is read by the rows' own fields,
+as the checker reads them, so that what the page fills in is what the checker would accept. What `write` saves,
+`read` reads back the same.
 """
 
 from __future__ import annotations
@@ -13,25 +15,17 @@ import io
 import re
 import unicodedata
 
-from .donations import read_donations
+from .contract import Field
 from .money_and_dates import quoted, sentence
-from .validation import Errors
+from .validation import Errors, read_rows
 
-COLUMNS = {
-    "donor": ("donor", "donor name", "name", "name of donor", "from", "donor's name", "donors name"),
-    "amount": ("amount", "value", "sum", "amount received", "donation", "donation amount"),
-    "received": ("received", "date", "date received", "received on", "receipt date", "date of receipt",
-                 "date of donation"),
-    "kind": ("kind", "type", "cash or non cash", "cash non cash", "donation type", "kind of donation"),
-    "permissible": ("permissible", "permissible donor", "is permissible", "donor permissible",
-                    "is the donor permissible", "permissible donor yes no"),
-}
-REQUIRED = ("donor", "amount", "received")
-KIND_WORDS = {"cash": "cash", "non cash": "non-cash", "noncash": "non-cash", "in kind": "non-cash", "kind": "non-cash"}
 YES = ("yes", "y", "true", "1")
 NO = ("no", "n", "false", "0")
 NOT_SURE = ("", "unknown", "not sure", "?", "don't know", "dont know")
-DELIMITERS = ("\t", ";", ",")
+DELIMITERS = (",", ";", "\t")
+# A cell a spreadsheet program would run as a formula is saved with an apostrophe before it (and so is one that
+# starts with an apostrophe, so that reading takes exactly one off).
+FORMULA = ("=", "+", "-", "@", "'")
 
 
 def _normal(header: str) -> str:
@@ -41,8 +35,14 @@ def _normal(header: str) -> str:
     return " ".join(re.sub(r"[_\-/]", " ", text).split())
 
 
-# Each name means one field only (tests/test_csvinput.py checks that no two fields share one).
-_BY_NAME = {_normal(alias): column for column, aliases in COLUMNS.items() for alias in aliases}
+def names_of(sheet: Field) -> dict[str, str]:
+    """Every name a column may have, normalised, and the field it gives: each name means one field only."""
+    found: dict[str, str] = {}
+    for column in sheet.fields:
+        for name in (column.name, column.label, *column.aliases):
+            if found.setdefault(_normal(name), column.name) != column.name:
+                raise ValueError(f"{name!r} names both {found[_normal(name)]} and {column.name}")
+    return found
 
 
 def _letter(index: int) -> str:
@@ -74,11 +74,11 @@ def decode(data: bytes) -> tuple[str | None, list[str]]:
         return None, []
 
 
-def read(data: bytes | str) -> dict:
-    """A spreadsheet's donations: {"donations": [...], "errors": [{field, message}], "notes": [...]}.
+def read(data: bytes | str, sheet: Field) -> dict:
+    """A spreadsheet's rows: {"rows": [...], "errors": [{field, message}], "notes": [...], "summary": ...}.
 
-    The donations are requests' rows, each with "_row", its row in the spreadsheet; there are none when
-    there are errors."""
+    The rows are a request's rows, each with "_row", its row in the spreadsheet; there are none when there are
+    errors."""
     notes: list[str] = []
     if isinstance(data, (bytes, bytearray)):
         text, notes = decode(bytes(data))
@@ -88,54 +88,69 @@ def read(data: bytes | str) -> dict:
         text = data
     if "\x00" in text:
         return _failed("the file is not text (it holds NUL bytes): save the spreadsheet as CSV (UTF-8)")
+    if re.search(r"[\ud800-\udfff]", text):
+        return _failed("the file holds characters that are not text: save the spreadsheet as CSV (UTF-8)")
+    names = names_of(sheet)
     try:
-        # newline="": rows may end in \r\n, \n or a lone \r (old Mac files), and quoted cells keep their line breaks.
-        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-                if any(cell.strip() for cell in row)]
+        rows = _rows(text, names)
     except csv.Error as error:
         return _failed(f"the file could not be read as CSV: {error}")
     if not rows:
-        return _failed("the file is empty: it needs a header row and one row per donation")
-    mapping, errors, ignored = _columns(rows[0])
+        return _failed(f"the file is empty: it needs a header row and one row per {sheet.row_label.lower()}")
+    mapping, errors, ignored = _columns(rows[0], sheet, names)
     notes += ignored
     if errors:
-        return {"donations": [], "errors": errors, "notes": notes}
+        return {"rows": [], "errors": errors, "notes": notes}
     if len(rows) == 1:
-        return _failed("no donations found: the file has a header row but no rows of donations under it", notes)
-    donations = []
+        return _failed(f"no {sheet.label.lower()} found: the file has a header row but no rows under it", notes)
+    items = []
     for number, row in enumerate(rows[1:], start=2):
         item: dict = {"_row": number}
         for index, cell in enumerate(row):
             column = mapping.get(index)
-            if column and cell.strip():
-                item[column] = cell.strip()
-        _interpret(item, errors)
-        donations.append(item)
-    errors += _check_rows(donations)
+            cell = _unguarded(cell.strip())
+            if column and cell:
+                item[column] = cell
+        _interpret(item, sheet, errors)
+        items.append(item)
+    errors += _check_rows(items, sheet)
     if errors:
-        return {"donations": [], "errors": errors, "notes": notes}
-    count = len(donations)
-    return {"donations": donations, "errors": [], "notes": notes,
-            "summary": f"{count} {'donation' if count == 1 else 'donations'} added from the spreadsheet."}
+        return {"rows": [], "errors": errors, "notes": notes}
+    count = len(items)
+    word = sheet.row_label.lower()
+    return {"rows": items, "errors": [], "notes": notes,
+            "summary": f"{count} {word if count == 1 else sheet.label.lower()} added from the spreadsheet."}
 
 
 def _failed(message: str, notes: list[str] | None = None) -> dict:
-    return {"donations": [], "errors": [{"field": "csv", "message": message}], "notes": notes or []}
+    return {"rows": [], "errors": [{"field": "csv", "message": message}], "notes": notes or []}
 
 
-def _delimiter(text: str) -> str:
-    # From the header row alone: a tab or a semicolon there means the file uses it (as Excel does in
-    # countries where the comma is a decimal mark); guessing from the data could pick a comma in "£1,500".
-    header = text.lstrip("\ufeff").split("\n", 1)[0].split("\r", 1)[0]
-    return next((d for d in DELIMITERS if d in header), ",")
+def _rows(text: str, names: dict[str, str]) -> list[list[str]]:
+    """The file's rows, split by the delimiter whose reading of the header names the most columns (a quoted ';' in a
+    header then decides nothing); a comma where none does."""
+    def parse(delimiter: str) -> list[list[str]]:
+        # newline="": rows may end in \r\n, \n or a lone \r (old Mac files), and quoted cells keep their line breaks.
+        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in row)]
+
+    best, score = None, -1
+    for delimiter in DELIMITERS:
+        try:
+            head = next(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        known = sum(1 for cell in head if _normal(cell) in names)
+        if known > score:
+            best, score = delimiter, known
+    return parse(best or ",")
 
 
-def _columns(header: list[str]) -> tuple[dict[int, str], list[dict], list[str]]:
+def _columns(header: list[str], sheet: Field, names: dict[str, str]) -> tuple[dict[int, str], list[dict], list[str]]:
     """Which column gives which field, by whole names; two columns for one field is an error naming both."""
     mapping: dict[int, str] = {}
     errors, ignored = [], []
     for index, name in enumerate(header):
-        column = _BY_NAME.get(_normal(name))
+        column = names.get(_normal(name))
         where = f"column {_letter(index)} ({quoted(name.strip())})"
         if column is None:
             if name.strip():
@@ -147,67 +162,80 @@ def _columns(header: list[str]) -> tuple[dict[int, str], list[dict], list[str]]:
                            f"({quoted(header[other].strip())}) and {where} both give the {column}: keep one of them"})
             continue
         mapping[index] = column
-    missing = [c for c in REQUIRED if c not in mapping.values()]
+    required = [f.name for f in sheet.fields if f.required is True]
+    missing = [c for c in required if c not in mapping.values()]
     if missing and not errors:
         errors.append({"field": "csv", "message": f"row 1 (the header) has no column for {', '.join(missing)}; "
-                       "the columns are donor, amount, received, kind, permissible"})
+                       f"the columns are {', '.join(f.name for f in sheet.fields)}"})
     return mapping, errors, ignored
 
 
-def _interpret(item: dict, errors: list[dict]) -> None:
-    """A spreadsheet's words for kind and permissible, as the checker's values."""
+def _interpret(item: dict, sheet: Field, errors: list[dict]) -> None:
+    """A spreadsheet's words for choices and yes-or-no answers, as the checker's values."""
     number = item["_row"]
-    if "kind" in item:
-        item["kind"] = KIND_WORDS.get(_normal(item["kind"]), item["kind"])
-    if "permissible" in item:
-        answer = item["permissible"].strip().lower()
-        if answer in YES or answer in NO:
-            item["permissible"] = answer in YES
-        elif answer in NOT_SURE:
-            item["permissible"] = None
-        else:
-            errors.append({"field": f"row {number}.permissible",
-                           "message": f"{quoted(item['permissible'])} should be yes, no or unknown"})
-            del item["permissible"]
+    for column in sheet.fields:
+        if column.name not in item:
+            continue
+        cell = item[column.name]
+        if column.kind == "choice":
+            words = {_normal(str(o.value)): o.value for o in column.options}
+            words.update({_normal(o.label): o.value for o in column.options})
+            words.update({_normal(alias): o.value for o in column.options for alias in o.aliases})
+            item[column.name] = words.get(_normal(cell), cell)
+        elif column.kind in ("tristate", "boolean"):
+            answer = cell.strip().lower()
+            if answer in YES or answer in NO:
+                item[column.name] = answer in YES
+            elif answer in NOT_SURE and column.kind == "tristate":
+                item[column.name] = None
+            else:
+                errors.append({"field": f"row {number}.{column.name}",
+                               "message": f"{quoted(cell)} should be yes, no" + (" or unknown" if column.kind == "tristate" else "")})
+                del item[column.name]
 
 
-def _check_rows(donations: list[dict]) -> list[dict]:
-    # The checker's own reading of each row, so that the spreadsheet's errors are the checker's words.
+def _check_rows(items: list[dict], sheet: Field) -> list[dict]:
+    # The rows' own fields read each row, so that the spreadsheet's errors are the checker's words.
     errors = Errors()
-    read_donations({"donations": strip_rows(donations)}, errors)
-    return rename_errors(errors.items, donations)
+    read_rows(sheet, strip_rows(items), sheet.name, errors)
+    return rename_errors(errors.items, items, sheet.name) + ([{"field": "csv", "message": f"{errors.more} more problems are "
+                                                                "not listed"}] if errors.more else [])
 
 
-def rename_errors(errors: list[dict], donations: list[dict]) -> list[dict]:
-    """Turn donations[i].field into 'row N.field' so that a candidate can find it in the spreadsheet."""
+def rename_errors(errors: list[dict], items: list[dict], name: str) -> list[dict]:
+    """Turn name[i].field into 'row N.field' so that a candidate can find it in the spreadsheet."""
     renamed = []
     for error in errors:
-        match = re.match(r"^donations\[(\d+)\](.*)$", error["field"])
-        if match and int(match[1]) < len(donations):
-            renamed.append({"field": f"row {donations[int(match[1])]['_row']}{match[2]}", "message": error["message"]})
+        match = re.match(rf"^{re.escape(name)}\[(\d+)\](.*)$", error["field"])
+        if match and int(match[1]) < len(items):
+            renamed.append({"field": f"row {items[int(match[1])]['_row']}{match[2]}", "message": error["message"]})
         else:
             renamed.append(error)
     return renamed
 
 
-def strip_rows(donations: list[dict]) -> list[dict]:
-    return [{k: v for k, v in item.items() if k != "_row"} for item in donations]
+def strip_rows(items: list[dict]) -> list[dict]:
+    return [{k: v for k, v in item.items() if k != "_row"} for item in items]
 
 
-def write(donations: list) -> str:
-    """Donation rows as CSV text with this module's own headers: what a page offers to save and share."""
+def write(rows: list, sheet: Field) -> str:
+    """Rows as CSV text with the fields' names as headers: what a page offers to save and share, and reads back."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["donor", "amount", "received", "kind", "permissible"])
-    for row in donations if isinstance(donations, list) else []:
+    writer.writerow([f.name for f in sheet.fields])
+    for row in rows if isinstance(rows, list) else []:
         row = row if isinstance(row, dict) else {}
-        permissible = {True: "yes", False: "no"}.get(row.get("permissible"), "unknown")
-        writer.writerow([_cell(row.get("donor")), _cell(row.get("amount")), _cell(row.get("received")),
-                         _cell(row.get("kind")), permissible])
+        writer.writerow([_cell(column, row.get(column.name)) for column in sheet.fields])
     return out.getvalue()
 
 
-def _cell(value) -> str:
+def _cell(column: Field, value) -> str:
+    if column.kind in ("tristate", "boolean"):
+        return {True: "yes", False: "no"}.get(value, "unknown" if column.kind == "tristate" else "")
     text = "" if value is None else str(value)
-    # A cell that a spreadsheet program would run as a formula is written as text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in FORMULA else text
+
+
+def _unguarded(cell: str) -> str:
+    """A cell as written before `_cell` guarded it: one apostrophe off where one was put on."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA else cell

@@ -26,13 +26,10 @@ from dataclasses import dataclass
 
 from . import rules as r
 from .content import CodeVersion
-from .findings import finding
-from .validation import COMMON_FIELDS, Errors, check_fields
+from .contract import Answer, Checker, Field, Option, Result, clause_reference
+from .validation import Errors
 
 NAME = "disclosure"
-TITLE = "May I share this?"
-PURPOSE = ("Is the information a Confidential Matter under the Labour Party's Confidentiality and Privacy Policy, and may "
-           "you share it in the way you have in mind? Each step cites its paragraph.")
 NOT_SURE = "not-sure"
 YES_NO = [["yes", "Yes"], ["no", "No"], [NOT_SURE, "Not sure"]]
 
@@ -78,7 +75,7 @@ DISCIPLINARY = {
                                "submitted it"),
 }
 
-INPUTS = [
+_INPUT_SPECS = [
     {"name": "information", "label": "What is the information?", "type": "choice", "required": False,
      "default": NOT_SURE, "hint": "Paragraph 5 lists the Confidential Matters.",
      "options": [["declared-confidential", "Something the NEC (or a national officer under its delegated powers) has "
@@ -135,8 +132,11 @@ STATUS_TEXT = {"allowed": "This code allows sharing it in the way you describe."
 LEVELS = {"allowed": ("info", "Allowed"), "not-allowed": ("breach", "Do not share"),
           "not-restricted": ("info", "Not restricted"), "not-stated": ("action", "Not stated"),
           "depends": ("action", "It depends")}
-OPTIONS = {spec["name"]: [value for value, _ in spec["options"] if value != NOT_SURE] for spec in INPUTS}
-LABEL_OF = {spec["name"]: dict(map(tuple, spec["options"])) for spec in INPUTS}
+FIELDS = tuple(Field(spec["name"], spec["label"], "choice", default=NOT_SURE, hint=spec.get("hint", ""),
+                     options=tuple(Option(value, label) for value, label in spec["options"]))
+               for spec in _INPUT_SPECS)
+OPTIONS = {f.name: [value for value in f.values if value != NOT_SURE] for f in FIELDS}
+LABEL_OF = {f.name: {o.value: o.label for o in f.options} for f in FIELDS}
 
 
 @dataclass(frozen=True)
@@ -163,9 +163,6 @@ def disclosure_rules(version: CodeVersion) -> DisclosureRules | None:
             if version.units and f"{clause}-{letter}" not in version.by_id:
                 top.fail("", f"names clause {clause} for a table that reads its ({letter}), which this version does not have")
     return rules
-
-
-RULES = disclosure_rules
 
 
 @dataclass(frozen=True)
@@ -237,30 +234,15 @@ def decide(answers: dict, rules: DisclosureRules) -> tuple[list[tuple[str, str]]
         "Secretary's delegated power and authorised to give it. Neither applies on your answers."))
 
 
-def read_answers(request: dict, errors: Errors) -> dict:
-    answers = {}
-    for spec in INPUTS:
-        value = request.get(spec["name"])
-        value = NOT_SURE if value is None else value
-        allowed = [option for option, _ in spec["options"]]
-        if value not in allowed:
-            errors.add(spec["name"], f"must be one of {', '.join(allowed)}")
-        answers[spec["name"]] = value
-    return answers
-
-
-def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
+def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     """Whether the information is a Confidential Matter and whether sharing it as described is allowed.
 
-    The request is a flat object of named answers (INPUTS), each one of its options or "not-sure" (the default).
-    Returns `status` (`allowed`, `not-allowed`, `not-restricted`, `not-stated` or `depends`), `findings` (the
+    The request is a flat object of named answers (FIELDS), each one of its options or "not-sure" (the default).
+    Returns `status` (`allowed`, `not-allowed`, `not-restricted`, `not-stated` or `depends`), `answers` (the
     steps, each citing its paragraph, then the outcome), and for "not sure" answers, what turns on them.
     """
-    check_fields(request, COMMON_FIELDS + tuple(spec["name"] for spec in INPUTS), "", errors)
     rules = disclosure_rules(version)
-    answers = read_answers(request, errors)
-    if errors:
-        return None
+    answers = {f.name: values[f.name] for f in FIELDS}
     unsure = [name for name, value in answers.items() if value == NOT_SURE]
     if not unsure:
         steps, outcome = decide(answers, rules)
@@ -286,8 +268,9 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
         settled = {option: (next(iter(found_))[0], tuple(sorted({c for _, c in found_}, key=_natural)))
                    for option, found_ in by_option.items() if len({s for s, _ in found_}) == 1}
         if not settled:
-            found.append(finding("turns-on", "action", f"Your answer to \"{_label(name)}\" matters, together with your "
-                                 "other answers.", version, getattr(rules, READS[name]).clause, label=LEVELS["depends"][1]))
+            found.append(Answer("turns-on", "action", f"Your answer to \"{_label(name)}\" matters, together with your "
+                                "other answers.", clause_reference(version, getattr(rules, READS[name]).clause),
+                                label=LEVELS["depends"][1]))
             continue
         groups: dict[tuple, list[str]] = {}
         for option, key in settled.items():
@@ -296,10 +279,9 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
                  f"({_either([version.unit_name(c) for c in clauses])})" for (status, clauses), options in groups.items()]
         if len(settled) < len(by_option):
             parts.append("if anything else, it turns on your other answers too")
-        found.append(finding("turns-on", "action", f"It turns on your answer to \"{_label(name)}\": {'; '.join(parts)}.",
-                             version, next(iter(groups))[1][0], label=LEVELS["depends"][1]))
-    return {"status": "depends", "findings": found,
-            "notes": [f"Answer the questions you are not sure of ({labels}) for a definite answer."]}
+        found.append(Answer("turns-on", "action", f"It turns on your answer to \"{_label(name)}\": {'; '.join(parts)}.",
+                            clause_reference(version, next(iter(groups))[1][0]), label=LEVELS["depends"][1]))
+    return Result("depends", found, [f"Answer the questions you are not sure of ({labels}) for a definite answer."])
 
 
 def _matters(outcomes: dict, index: int) -> bool:
@@ -312,15 +294,15 @@ def _matters(outcomes: dict, index: int) -> bool:
     return False
 
 
-def _answer(status: str, steps, outcome: Outcome, version: CodeVersion) -> dict:
-    findings = [finding("step", "info", message, version, clause, label="Step") for clause, message in steps]
+def _answer(status: str, steps, outcome: Outcome, version: CodeVersion) -> Result:
+    answers = [Answer("step", "info", message, clause_reference(version, clause), label="Step") for clause, message in steps]
     level, label = LEVELS[status]
-    findings.append(finding("outcome", level, outcome.message, version, outcome.clause, label=label))
-    return {"status": status, "findings": findings}
+    answers.append(Answer("outcome", level, outcome.message, clause_reference(version, outcome.clause), label=label))
+    return Result(status, answers)
 
 
 def _label(name: str) -> str:
-    return next(spec["label"] for spec in INPUTS if spec["name"] == name)
+    return next(f.label for f in FIELDS if f.name == name)
 
 
 def _either(options: list[str]) -> str:
@@ -340,3 +322,10 @@ def _most_common(clauses) -> str:
     for clause in clauses:
         counted[clause] = counted.get(clause, 0) + 1
     return max(counted, key=lambda c: (counted[c], c))
+
+
+CHECKER = Checker(
+    name=NAME, title="May I share this?",
+    purpose=("Is the information a Confidential Matter under the Labour Party's Confidentiality and Privacy Policy, and "
+             "may you share it in the way you have in mind? Each step cites its paragraph."),
+    fields=FIELDS, read_rules=disclosure_rules, statuses=STATUS_TEXT, check=check)

@@ -11,13 +11,11 @@ import datetime as dt
 import zlib
 
 from .addresses import whole
+from .citation import Citation
 from .money_and_dates import written_date
+from .text import printable
 
 PRODUCT = "-//Codes of Conduct//Checkers//EN"
-
-
-def _answers(response: dict, answers: str) -> list[dict]:
-    return response.get(answers) or []
 
 
 def _shown(spec: dict, value) -> str:
@@ -31,14 +29,15 @@ def _shown(spec: dict, value) -> str:
             return label
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    return str(value)
+    # As typed, but never able to act on the record: a control character or a line break shows as its code.
+    return printable(str(value), keep_lines=spec.get("kind") == "longtext")
 
 
 def _entered(inputs: list[dict], request: dict) -> list[str]:
     lines = []
     for spec in inputs:
         value = request.get(spec["name"])
-        if spec["type"] == "rows":
+        if spec["kind"] == "rows":
             rows = value if isinstance(value, list) else []
             lines.append(f"{spec['label']}: {len(rows) or 'none'}")
             for number, row in enumerate(rows, start=1):
@@ -59,13 +58,13 @@ def record(description: dict, request: dict, response: dict, made_on: dt.date, s
         lines += ["", response.get("summary", "Nothing was checked."), ""]
         lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
         return "\n".join(lines) + "\n"
-    version_url = whole(site_url, f"codes/{response['code']}/{response['version']}/")
+    version_url = whole(site_url, Citation(response["code"], response["version"]).url)
     lines += [f"Code applied: {response['title']}, version {response['version']} ({response['code']}@{response['version']}): "
               f"{version_url}", "", "What was entered", "----------------"]
     lines += _entered(description["inputs"], request) or ["nothing beyond the code and version"]
     lines += ["", "The answer", "----------", response["headline"]]
     lines += response.get("details", [])
-    for item in _answers(response, description.get("answers", "findings")):
+    for item in response.get("answers") or []:
         facts = f" {item['facts_text']}" if item.get("facts_text") else ""
         clause = item["clause"]
         lines.append(f"- {item['level_label']}: {item['message']}{facts} ({clause['label']}: {whole(site_url, clause['url'])})")
@@ -98,19 +97,19 @@ def _fold(line: str) -> str:
 
 def calendar(response: dict, made_on: dt.date, site_url: str = "") -> str | None:
     """An iCalendar file with one all-day event on each deadline the answer gives, or None when it gives none."""
-    deadlines = [item for item in response.get("findings") or [] if item.get("deadline")]
+    deadlines = [item for item in response.get("answers") or [] if (item.get("date") or {}).get("kind") == "deadline"]
     if "errors" in response or not deadlines:
         return None
     stamp = made_on.strftime("%Y%m%dT000000Z")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for item in deadlines:
-        day = dt.date.fromisoformat(item["deadline"])
+        day = dt.date.fromisoformat(item["date"]["on"])
         clause = item["clause"]
         # A calendar needs whole addresses: without the site's, the clause is named by its citation.
         link = whole(site_url, clause["url"]) if site_url else clause["citation"]
         # A stable identifier for the event, so that importing the file again updates it rather than adding a copy;
         # two checksums rather than hashlib, which the snapshot would otherwise have to hold.
-        key = "|".join([response["checker"], clause["citation"], item.get("donor", ""), item["deadline"], item["message"]])
+        key = "|".join([response["checker"], clause["citation"], item.get("donor", ""), item["date"]["on"], item["message"]])
         uid = f"{zlib.crc32(key.encode('utf-8')):08x}{zlib.adler32(key.encode('utf-8')):08x}"
         who = f": {item['donor']}" if item.get("donor") else ""
         summary = f"Deadline{who} ({response['title']})"

@@ -28,51 +28,114 @@ from decimal import Decimal
 
 from . import rules as r
 from .content import CodeVersion
-from .donations_law import LawReading
-from .findings import finding
-from .money_and_dates import add_days, json_amount, parse_amount, parse_date, pounds, quoted, sentence, written_date
-from .validation import COMMON_FIELDS, Errors, boolean, check_fields
-
-PPERA_SCHEDULE_7 = "https://www.legislation.gov.uk/ukpga/2000/41/schedule/7"
+from .contract import Answer, Checker, Field, Option, Result, clause_reference
+from .donations_law import FIGURES, LawReading
+from .money_and_dates import add_days, pounds, sentence, written_date
+from .text import printable, same_name_key
+from .validation import Errors
 
 NAME = "donations"
-TITLE = "Donations and spending"
-PURPOSE = ("Must a donation come from a permissible donor? Must it be reported, and by when? Are you within a donor cap "
-           "or spending limit?")
-RULES = r.donation_rules
-
-INPUTS = [
-    {"name": "donations", "label": "Donations", "type": "rows", "required": False,
-     "hint": "One row for each donation you received, of money or in kind.",
-     "row_label": "Donation", "add_label": "Add a donation", "remove_label": "Remove donation",
-     # A page starts with one empty row, and offers a spreadsheet (checkers/csvinput.py) for these rows.
-     "start_with": 1, "spreadsheet": True,
-     "fields": [
-         {"name": "donor", "label": "Donor's name", "type": "text", "required": True,
-          "hint": "Donations from the same name (ignoring capitals and spaces at either end) are added up."},
-         {"name": "amount", "label": "Amount", "type": "money", "unit": "£", "required": True,
-          "hint": "In pounds, e.g. 750 or 1,500.50. For a donation in kind, its value."},
-         {"name": "received", "label": "Date received", "type": "date", "required": True},
-         {"name": "kind", "label": "Kind", "type": "choice", "required": False, "default": "cash",
-          "options": [["cash", "Cash"], ["non-cash", "Non-cash (in kind)"]]},
-         {"name": "permissible", "label": "Is the donor permissible?", "type": "tristate", "required": False,
-          "hint": "A permissible donor is, for example, an individual on a UK electoral register.",
-          "options": [[None, "Not sure"], [True, "Yes"], [False, "No"]]},
-     ]},
-    {"name": "spending", "label": "Spending", "type": "rows", "required": False,
-     "hint": "What you have spent on your campaign, one row for each region and amount.",
-     "row_label": "Spending", "add_label": "Add spending in a region", "remove_label": "Remove spending",
-     "fields": [
-         {"name": "region", "label": "Region", "type": "text", "required": True},
-         {"name": "amount", "label": "Amount spent", "type": "money", "unit": "£", "required": True},
-     ]},
-    {"name": "election_period_end", "label": "Last day of the election period", "type": "date", "required": False,
-     "hint": "Where the code says donations must be reported before the election period ends."},
-]
+KINDS = ("cash", "non-cash")
+DONATION = Field(
+    "donations", "Donations", "rows", hint="One row for each donation you received, of money or in kind.",
+    row_label="Donation", add_label="Add a donation", remove_label="Remove donation",
+    # A page starts with one empty row, and offers a spreadsheet (checkers/csvinput.py) for these rows.
+    start_with=1, spreadsheet=True,
+    fields=(
+        Field("donor", "Donor's name", "text", required=True, missing="Enter the donor's name",
+              hint="Donations from the same name (ignoring capitals and spaces at either end) are added up.",
+              aliases=("donor name", "name", "name of donor", "from", "donor's name", "donors name")),
+        Field("amount", "Amount", "money", required=True, unit="£", missing="Enter the amount of the donation",
+              hint="In pounds, e.g. 750 or 1,500.50. For a donation in kind, its value.",
+              aliases=("value", "sum", "amount received", "donation", "donation amount")),
+        Field("received", "Date received", "date", required=True, missing="Enter the date you received the donation",
+              aliases=("date", "date received", "received on", "receipt date", "date of receipt", "date of donation")),
+        Field("kind", "Kind", "choice", default="cash",
+              options=(Option("cash", "Cash"), Option("non-cash", "Non-cash (in kind)", aliases=("non cash", "noncash",
+                                                                                                 "in kind", "kind"))),
+              aliases=("type", "cash or non cash", "cash non cash", "donation type", "kind of donation")),
+        Field("permissible", "Is the donor permissible?", "tristate",
+              hint="A permissible donor is, for example, an individual on a UK electoral register.",
+              options=(Option(None, "Not sure"), Option(True, "Yes"), Option(False, "No")),
+              aliases=("permissible donor", "is permissible", "donor permissible", "is the donor permissible",
+                       "permissible donor yes no")),
+    ))
+SPENDING = Field(
+    "spending", "Spending", "rows", hint="What you have spent on your campaign, one row for each region and amount.",
+    row_label="Spending", add_label="Add spending in a region", remove_label="Remove spending",
+    fields=(Field("region", "Region", "text", required=True, missing="Enter the region the money was spent in"),
+            Field("amount", "Amount spent", "money", required=True, unit="£", missing="Enter the amount spent")))
+PERIOD_END = Field("election_period_end", "Last day of the election period", "date",
+                   hint="Where the code says donations must be reported before the election period ends.")
 STATUS_TEXT = {"ok": "Nothing to act on under this code.", "action": "Action needed.",
                "breach": "Breach: something here breaks the code."}
-DONATION_FIELDS = ("donor", "amount", "received", "kind", "permissible")
-KINDS = ("cash", "non-cash")
+
+
+# Which donations count towards a reporting threshold.
+EACH_DONATION = "each-donation"
+DONOR_CALENDAR_YEAR = "donor-calendar-year"
+
+
+@dataclass(frozen=True)
+class PermissibleDonor:
+    clause: str
+    threshold: r.Threshold
+
+
+@dataclass(frozen=True)
+class Reporting:
+    clause: str
+    threshold: r.Threshold
+    totals: str
+    deadline_days: int | None = r.stated_as("days")
+    report_to: str | None
+    before_election_period_end: bool
+    # PPERA 2000 Schedule 7: a donation of £500 or less is not a donation, so it is not counted.
+    small_donations_not_counted: bool
+
+
+@dataclass(frozen=True)
+class DonationRules(r.RuleGroup):
+    permissible_donor: PermissibleDonor | None
+    reporting: Reporting | None
+    donor_cap: r.Limit | None
+    spending_limit: r.Limit | None
+
+
+def donation_rules(version: CodeVersion) -> DonationRules | None:
+    """A version's `rules.donations`: each part optional, each citing its clause."""
+    data = version.rules.get(NAME)
+    if data is None:
+        return None
+    top = r.Reader(version, NAME, data)
+    top.expect_only("permissible_donor", "reporting", "donor_cap", "spending_limit")
+    permissible = reporting = cap = spending = None
+    if "permissible_donor" in data:
+        read = r.Reader(version, f"{NAME}.permissible_donor", data["permissible_donor"])
+        read.expect_only("clause", "threshold", "counts")
+        permissible = PermissibleDonor(read.clause(), r.read_threshold(read))
+    if "reporting" in data:
+        read = r.Reader(version, f"{NAME}.reporting", data["reporting"])
+        read.expect_only("clause", "threshold", "counts", "totals", "deadline_days", "report_to",
+                         "before_election_period_end", "small_donations")
+        small = read.choice("small_donations", ("counted", "not-counted"), "counted") == "not-counted"
+        if small and permissible is None:
+            read.fail("small_donations", "needs a permissible_donor rule: its threshold says which donations are small")
+        report_to = read.data.get("report_to")
+        reporting = Reporting(read.clause(), r.read_threshold(read),
+                              read.choice("totals", (EACH_DONATION, DONOR_CALENDAR_YEAR)),
+                              read.number("deadline_days", whole=True, required=False),
+                              str(report_to) if report_to else None, read.flag("before_election_period_end"), small)
+    if "donor_cap" in data:
+        read = r.Reader(version, f"{NAME}.donor_cap", data["donor_cap"])
+        read.expect_only("clause", "limit")
+        cap = r.Limit(read.clause(), read.number("limit"))
+    if "spending_limit" in data:
+        read = r.Reader(version, f"{NAME}.spending_limit", data["spending_limit"])
+        read.expect_only("clause", "limit", "per")
+        read.choice("per", ("region",), "region")
+        spending = r.Limit(read.clause(), read.number("limit"))
+    return DonationRules(permissible, reporting, cap, spending)
 
 
 @dataclass(frozen=True)
@@ -86,129 +149,70 @@ class Donation:
     where: str  # the request's path to it, for errors
 
 
-def read_donations(request: dict, errors: Errors) -> list[Donation]:
-    """The donations of a request, each field checked; donors are the same when their trimmed, case-folded names match."""
-    items = request.get("donations", [])
-    if items is None:
-        return []
-    if not isinstance(items, list):
-        errors.add("donations", "must be a list of donations (it may be empty)")
-        return []
-    donations = []
-    for index, item in enumerate(items):
-        where = f"donations[{index}]"
-        if not isinstance(item, dict):
-            errors.add(where, "must be a donation: {donor, amount, received, kind, permissible}")
-            continue
-        check_fields(item, DONATION_FIELDS, where, errors)
-        donor = item.get("donor")
-        if not isinstance(donor, str) or not donor.strip():
-            errors.add(f"{where}.donor", "is required: the donor's name")
-        amount = received = None
-        try:
-            amount = parse_amount(item.get("amount"))
-        except ValueError as error:
-            errors.add(f"{where}.amount", str(error))
-        try:
-            received = parse_date(item.get("received"))
-        except ValueError as error:
-            errors.add(f"{where}.received", str(error))
-        # Absent or null is cash, the form's default; anything else must be one of the kinds, so that a
-        # typo or a false never passes for cash.
-        kind = item.get("kind")
-        kind = "cash" if kind is None else kind
-        if kind not in KINDS:
-            errors.add(f"{where}.kind", f"must be \"cash\" or \"non-cash\", not {quoted(kind)}")
-        permissible = boolean(item, "permissible", errors, required=False, prefix=f"{where}.")
-        if isinstance(donor, str) and donor.strip() and amount and received and kind in KINDS:
-            donations.append(Donation(donor.strip().casefold(), donor.strip(), amount, received, kind, permissible, where))
-    return donations
+def donations_of(rows: list[dict]) -> list[Donation]:
+    """The donations of a request's rows, already read by their fields; donors are the same when their names are
+    (checkers/text.py, same_name_key)."""
+    return [Donation(same_name_key(row["donor"]), row["donor"], row["amount"], row["received"], row["kind"],
+                     row["permissible"], f"{DONATION.name}[{row['_index']}]") for row in rows]
 
 
-def read_spending(request: dict, errors: Errors) -> dict[str, tuple[str, Decimal]]:
-    """Spending totals by region, keyed like donors (trimmed, case-folded)."""
-    items = request.get("spending", [])
-    if items is None:
-        return {}
-    if not isinstance(items, list):
-        errors.add("spending", "must be a list of {region, amount}")
-        return {}
+def spending_by_region(rows: list[dict]) -> dict[str, tuple[str, Decimal]]:
+    """Spending totals by region, keyed like donors."""
     totals: dict[str, tuple[str, Decimal]] = {}
-    for index, item in enumerate(items):
-        where = f"spending[{index}]"
-        if not isinstance(item, dict):
-            errors.add(where, "must be {region, amount}")
-            continue
-        check_fields(item, ("region", "amount"), where, errors)
-        region = item.get("region")
-        if not isinstance(region, str) or not region.strip():
-            errors.add(f"{where}.region", "is required: the region the money was spent in")
-            region = None
-        try:
-            amount = parse_amount(item.get("amount"))
-        except ValueError as error:
-            errors.add(f"{where}.amount", str(error))
-            continue
-        if region:
-            key = region.strip().casefold()
-            name, total = totals.get(key, (region.strip(), Decimal(0)))
-            totals[key] = (min(name, region.strip()), total + amount)
+    for row in rows:
+        key = same_name_key(row["region"])
+        name, total = totals.get(key, (row["region"], Decimal(0)))
+        totals[key] = (min(name, row["region"]), total + row["amount"])
     return totals
 
 
-def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
+def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     """Check donations and spending against one code version's donation rules.
 
     Args:
-        request: `donations` ({donor, amount, received, kind, permissible}), `spending` ({region, amount})
-            and `election_period_end`, as in the command line's contract.
+        values: `donations` ({donor, amount, received, kind, permissible}), `spending` ({region, amount})
+            and `election_period_end`, as read by the fields, and `today`.
         version: the code version whose `rules.donations` apply.
         errors: collects every bad field; nothing is checked while there are any.
 
     Returns:
-        `status` (`ok`, `action` or `breach`: the worst level found), `findings` (rule ids
-        `permissible-donor`, `report`, `donor-cap`, `spending-limit`) and `notes`; None when the request is invalid.
+        `status` (`ok`, `action` or `breach`: the worst level found), `answers` (rules `permissible-donor`,
+        `report`, `donor-cap`, `spending-limit`) and `notes`; None when the request is invalid.
         Where the version's clause puts candidates under PPERA 2000 and the Act, on the donation's date, requires
-        something other than what the finding asks, the finding also carries `law`: `{"requires": true|false,
-        "message": "...", "sources": [{"title", "url"}]}` (donations_law.py). A finding where they agree has none.
+        something other than what an answer asks, the answer also carries `law`: `{"requires": true|false,
+        "message": "...", "sources": [{"title", "url"}]}` (donations_law.py). An answer where they agree has none.
     """
-    check_fields(request, COMMON_FIELDS + ("donations", "spending", "election_period_end"), "", errors)
-    donations = sorted(read_donations(request, errors),
+    donations = sorted(donations_of(values[DONATION.name]),
                        key=lambda d: (d.received, d.amount, d.donor_key, d.donor, d.kind, str(d.permissible)))
-    spending = read_spending(request, errors)
-    period_end = None
-    if request.get("election_period_end") is not None:
-        try:
-            period_end = parse_date(request["election_period_end"])
-        except ValueError as error:
-            errors.add("election_period_end", str(error))
-    rules = r.donation_rules(version)
+    spending = spending_by_region(values[SPENDING.name])
+    period_end = values[PERIOD_END.name]
+    rules = donation_rules(version)
     _check_deadlines_fit(rules, donations, errors)
     if errors:
         return None
-    names = _display_names(donations)
-    findings, notes = [], []
-    law = LawReading(version.law, donations, _describe, names) if version.law else None
+    names, merged = _display_names(donations)
+    answers, notes = [], list(merged)
+    law = LawReading(version.applied_law, donations, _describe, names) if version.applied_law else None
     if rules.permissible_donor:
-        findings += _permissibility(rules.permissible_donor, donations, names, version, law)
+        answers += _permissibility(rules.permissible_donor, donations, names, version, law)
     if rules.reporting:
-        findings += _reporting(rules, donations, names, period_end, version, notes, law)
+        answers += _reporting(rules, donations, names, period_end, version, notes, law)
     if rules.donor_cap:
-        findings += _donor_cap(rules.donor_cap, donations, names, version)
+        answers += _donor_cap(rules.donor_cap, donations, names, version)
     if rules.spending_limit:
-        findings += _spending(rules.spending_limit, spending, version)
+        answers += _spending(rules.spending_limit, spending, version)
     elif spending:
         notes.append(f"This version of the code ({version.citation}) sets no spending limit, so the spending you entered "
                      "was not checked.")
     if law:
         notes += law.notes()
-    findings.sort(key=_finding_order)
-    levels = {f["level"] for f in findings}
+    answers.sort(key=_answer_order)
+    levels = {a.level for a in answers}
     status = "breach" if "breach" in levels else "action" if "action" in levels else "ok"
-    return {"status": status, "findings": findings, "notes": notes}
+    return Result(status, answers, notes)
 
 
-def _check_deadlines_fit(rules: r.DonationRules, donations: list[Donation], errors: Errors) -> None:
+def _check_deadlines_fit(rules: DonationRules, donations: list[Donation], errors: Errors) -> None:
     # Dates end on 31 December 9999: a donation whose deadline would fall after it cannot be checked.
     days = rules.reporting.deadline_days if rules.reporting else None
     for donation in donations:
@@ -217,18 +221,27 @@ def _check_deadlines_fit(rules: r.DonationRules, donations: list[Donation], erro
                        f"its reporting deadline, {days} days later, would fall after 31 December 9999")
 
 
-def _display_names(donations: list[Donation]) -> dict[str, str]:
-    # One spelling per donor whatever the order of input: the first in sorted order.
-    names: dict[str, str] = {}
+def _display_names(donations: list[Donation]) -> tuple[dict[str, str], list[str]]:
+    """One spelling per donor whatever the order of input (the first in sorted order), and a note for each donor
+    whose spellings differ by more than capitals: they were counted as one, and the reader should know."""
+    spellings: dict[str, set[str]] = defaultdict(set)
     for donation in donations:
-        names[donation.donor_key] = min(names.get(donation.donor_key, donation.donor), donation.donor)
-    return names
+        spellings[donation.donor_key].add(donation.donor)
+    names = {key: min(found) for key, found in spellings.items()}
+    notes = []
+    for key, found in spellings.items():
+        if len({name.casefold() for name in found}) > 1:
+            listed = " and ".join(f"\"{printable(name)}\"" for name in sorted(found)[:4])
+            notes.append(f"The donor names {listed} were counted as one donor, {names[key]}: they differ only by "
+                         "spaces, capitals or characters that cannot be seen. If they are different donors, give "
+                         "them names that tell them apart.")
+    return names, notes
 
 
-def _finding_order(item: dict):
-    rank = {"breach": 0, "action": 1, "info": 2}[item["level"]]
-    return (rank, item.get("deadline", ""), item["rule"], item.get("donor", ""), item.get("region", ""),
-            str(item.get("amount", "")), item["message"])
+def _answer_order(answer: Answer):
+    rank = {"breach": 0, "action": 1, "info": 2}[answer.level]
+    return (rank, answer.date.isoformat() if answer.date else "", answer.rule, answer.facts.get("donor", ""),
+            answer.facts.get("region", ""), str(answer.facts.get("amount", "")), answer.message)
 
 
 def _describe(donation: Donation, name: str) -> str:
@@ -236,7 +249,13 @@ def _describe(donation: Donation, name: str) -> str:
     return f"the {kind} of {pounds(donation.amount)} from {name} received on {written_date(donation.received)}"
 
 
-def _permissibility(rule: r.PermissibleDonor, donations, names, version, law: LawReading | None) -> list[dict]:
+def _answer(rule: str, level: str, message: str, version: CodeVersion, clause: str, *, deadline: dt.date | None = None,
+            **facts) -> Answer:
+    return Answer(rule, level, message, clause_reference(version, clause), facts=facts, date=deadline,
+                  date_kind="deadline" if deadline else "")
+
+
+def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawReading | None) -> list[Answer]:
     # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor."
     found = []
     for donation in donations:
@@ -251,19 +270,18 @@ def _permissibility(rule: r.PermissibleDonor, donations, names, version, law: La
         else:
             level, message = "action", (f"Check that {name} is a permissible donor: {what} is {rule.threshold.words()}, "
                                         "and donations of that size must come from a permissible donor.")
-        found.append(finding("permissible-donor", level, message, version, rule.clause,
-                             donor=name, amount=json_amount(donation.amount)))
+        found.append(_answer("permissible-donor", level, message, version, rule.clause, donor=name, amount=donation.amount))
         if law:
             law.on_permissibility(found[-1], donation)
     return found
 
 
-def _reporting(rules: r.DonationRules, donations, names, period_end, version, notes, law: LawReading | None) -> list[dict]:
+def _reporting(rules: DonationRules, donations, names, period_end, version, notes, law: LawReading | None) -> list[Answer]:
     rule = rules.reporting
     if period_end and not rule.before_election_period_end:
         notes.append(f"This version of the code ({version.citation}) does not tie reporting to the end of the election period, "
                      "so that date does not change any deadline here.")
-    if rule.totals == r.EACH_DONATION:
+    if rule.totals == EACH_DONATION:
         # e.g. Momentum 2022: "Any donation over £500 from any single donor ... must be reported."
         return [_report(rule, d, names[d.donor_key], d.amount, f"{sentence(_describe(d, names[d.donor_key]))} is "
                         f"{rule.threshold.words()}, so it must be reported", period_end, version, law)
@@ -294,8 +312,8 @@ def _reporting(rules: r.DonationRules, donations, names, period_end, version, no
     return found
 
 
-def _report(rule: r.Reporting, donation: Donation, name: str, amount: Decimal, why: str, period_end, version,
-            law: LawReading | None) -> dict:
+def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why: str, period_end, version,
+            law: LawReading | None) -> Answer:
     to = f" to {rule.report_to}" if rule.report_to else ""
     deadline = None
     if rule.deadline_days is not None:
@@ -311,35 +329,39 @@ def _report(rule: r.Reporting, donation: Donation, name: str, amount: Decimal, w
         message = f"{why}{to}{when}"
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
-    found = finding("report", "action", message, version, rule.clause, donor=name, amount=json_amount(amount),
-                    deadline=deadline.isoformat() if deadline else None)
+    found = _answer("report", "action", message, version, rule.clause, deadline=deadline, donor=name, amount=amount)
     if law:
         law.on_report(found, donation, amount)
     return found
 
 
-def _donor_cap(rule: r.Limit, donations, names, version) -> list[dict]:
+def _donor_cap(rule: r.Limit, donations, names, version) -> list[Answer]:
     # Momentum 2022: "There is a £2000 limit on donations from any single donor or organisation".
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for donation in donations:
         totals[donation.donor_key] += donation.amount
-    return [finding("donor-cap", "breach",
+    return [_answer("donor-cap", "breach",
                     f"Donations from {names[key]} total {pounds(total)}, more than the {pounds(rule.limit)} limit on "
                     "donations from any single donor. Return or refuse the amount over the limit.",
-                    version, rule.clause, donor=names[key], amount=json_amount(total))
+                    version, rule.clause, donor=names[key], amount=total)
             for key, total in totals.items() if total > rule.limit]
 
 
-def _spending(rule: r.Limit, spending, version) -> list[dict]:
+def _spending(rule: r.Limit, spending, version) -> list[Answer]:
     # Momentum 2022: "There is a spending limit of £250 per candidate, per region."
     found = []
     for name, total in spending.values():
-        if total > rule.limit:
-            found.append(finding("spending-limit", "breach",
-                                 f"You have spent {pounds(total)} in {name}, more than the limit of {pounds(rule.limit)} "
-                                 "per candidate per region.", version, rule.clause, region=name, amount=json_amount(total)))
-        else:
-            found.append(finding("spending-limit", "info",
-                                 f"You have spent {pounds(total)} in {name}, within the limit of {pounds(rule.limit)} "
-                                 "per candidate per region.", version, rule.clause, region=name, amount=json_amount(total)))
+        within = total <= rule.limit
+        found.append(_answer(
+            "spending-limit", "info" if within else "breach",
+            f"You have spent {pounds(total)} in {name}, {'within' if within else 'more than'} the limit of "
+            f"{pounds(rule.limit)} per candidate per region.", version, rule.clause, region=name, amount=total))
     return found
+
+
+CHECKER = Checker(
+    name=NAME, title="Donations and spending",
+    purpose=("Must a donation come from a permissible donor? Must it be reported, and by when? Are you within a donor "
+             "cap or spending limit?"),
+    fields=(DONATION, SPENDING, PERIOD_END), read_rules=donation_rules, statuses=STATUS_TEXT, check=check,
+    law_figures=FIGURES)

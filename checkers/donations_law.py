@@ -81,7 +81,7 @@ class LawReading:
 
     # --- Beside the code's findings --------------------------------------------------------------------
 
-    def on_permissibility(self, found: dict, donation) -> None:
+    def on_permissibility(self, found, donation) -> None:
         self.asked_permissibility.add(id(donation))
         reading = self.readings[id(donation)]
         if reading.is_donation is False:
@@ -91,7 +91,7 @@ class LawReading:
                          f"({self.floor.provision}), so it need not come from a permissible donor. The code asks for the "
                          "check all the same.", [self.floor], floor)
 
-    def on_report(self, found: dict, donation, code_total: Decimal) -> None:
+    def on_report(self, found, donation, code_total: Decimal) -> None:
         self.asked_report.add(id(donation))
         reading = self.readings[id(donation)]
         if reading.is_donation is None:
@@ -144,13 +144,14 @@ class LawReading:
     def _report_of(self, crossing) -> list:
         return [d for d in self.order if self.readings[id(d)].reported_with is crossing]
 
-    def _attach(self, found: dict, requires: bool, message: str, figures: list[Figure], value) -> None:
+    def _attach(self, found, requires: bool, message: str, figures: list[Figure], value) -> None:
+        """The law's answer beside the code's (found, an Answer)."""
         application = self.applied.application
-        ask = (f" The code's {found['clause']['name']} says: \"{application.ask}\"" if application.ask else
+        ask = (f" The code's {found.clause['name']} says: \"{application.ask}\"" if application.ask else
                " The Electoral Commission's guidance explains the Act's rules.")
         sources = [{"title": figure.provision, "url": figure.url} for figure in figures]
         sources += [{"title": source.title, "url": source.url} for source in value.sources[:1]]
         sources += [{"title": source.title, "url": source.url} for source in self.applied.law.guidance]
         unique = list({source["url"]: source for source in sources}.values())
-        found["law"] = {"requires": requires, "message": message + ask, "sources": unique}
+        found.law = {"requires": requires, "message": message + ask, "sources": unique}
 

@@ -16,11 +16,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .money_and_dates import pounds, written_date
+from .comparisons import MORE_THAN, NOT_MORE_THAN, words
+from .money_and_dates import json_amount, written_date
 
 # How a figure bounds: a gift "not more than £500" is disregarded; a donation "of more than £2,230" is reported.
-NOT_MORE_THAN = "not-more-than"
-MORE_THAN = "more-than"
 COUNTS = (NOT_MORE_THAN, MORE_THAN)
 UNITS = ("pounds", "days")
 NOT_CONFIRMED = "not confirmed"
@@ -76,7 +75,7 @@ class Figure:
     def words(self, value: Value) -> str:
         if self.unit == "days":
             return f"{value.amount:f} days"
-        return f"{'not more than' if self.counts == NOT_MORE_THAN else 'more than'} {pounds(value.amount)}"
+        return words(value.amount, self.counts)
 
 
 @dataclass(frozen=True)
@@ -108,16 +107,12 @@ class Law:
                 "guidance": [s.to_data() for s in self.guidance],
                 "figures": [{"id": f.id, "title": f.title, "provision": f.provision, "url": f.url, "counts": f.counts,
                              "unit": f.unit, "runs_from": f.runs_from,
-                             "values": [{"value": _number(v.amount), "from": v.start.isoformat() if v.start else NOT_CONFIRMED,
+                             "values": [{"value": json_amount(v.amount), "from": v.start.isoformat() if v.start else NOT_CONFIRMED,
                                          "in_force_on": v.in_force_on.isoformat() if v.in_force_on else None,
                                          "basis": v.basis, "sources": [s.to_data() for s in v.sources]}
                                         for v in f.values]}
                             for f in self.figures.values()],
                 "applies_to": [{"code": a.code, "clause": a.clause, "wording": a.wording, "ask": a.ask} for a in self.applies]}
-
-
-def _number(amount: Decimal) -> int | float:
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def _date(text):
@@ -150,4 +145,4 @@ def attach(law: Law, codes, clause_of) -> None:
         for version in code.versions:
             clause = clause_of(version)
             application = law.application(code.code, [clause]) if clause else None
-            version.law = Applied(law, application) if application else None
+            version.applied_law = Applied(law, application) if application else None

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from . import CHECKERS
-from .findings import LABELS
-
-# Control characters (and the bidirectional overrides that reorder a line) from a spreadsheet's cells would
-# act on the terminal rather than show: they are written as escapes.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}",
-                       text.replace("\n", " ").replace("\t", " "))
+from .contract import LABELS
+from .text import printable
 
 
 def readable(response: dict) -> str:
-    """The same words as the checker's page: the headline, each finding with its label and facts (and what the
+    """The same words as the checker's page: the headline, each answer with its label and facts (and what the
     law requires, where it differs), the notes."""
     if "errors" in response:
         lines = [response.get("summary", "Nothing was checked: fix these first.")]
         lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
     else:
-        module = CHECKERS[response["checker"]]
-        answers = response.get(getattr(module, "ANSWERS", "findings")) or []
-        lines = [f"{module.TITLE}: {response['headline']}"]
+        answers = response.get("answers") or []
+        lines = [f"{CHECKERS[response['checker']].title}: {response['headline']}"]
         lines += response.get("details", [])
         if not answers:
             lines.append("No findings: nothing to report or act on under this code.")

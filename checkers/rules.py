@@ -6,18 +6,11 @@ own. The site build checks that each number appears in the text of the clause ci
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
+from .comparisons import AT_LEAST, MORE_THAN, reached, words
 from .content import CodeVersion, ContentError
-from .money_and_dates import pounds
-
-# How a code words a threshold: "more than £500" or "£200 or more".
-MORE_THAN = "more-than"
-AT_LEAST = "at-least"
-# Which donations count towards a reporting threshold.
-EACH_DONATION = "each-donation"
-DONOR_CALENDAR_YEAR = "donor-calendar-year"
 
 
 @dataclass(frozen=True)
@@ -26,47 +19,21 @@ class Threshold:
     counts: str
 
     def reached_by(self, amount: Decimal) -> bool:
-        return amount > self.amount if self.counts == MORE_THAN else amount >= self.amount
+        return reached(amount, self.amount, self.counts)
 
     def words(self) -> str:
-        return f"more than {pounds(self.amount)}" if self.counts == MORE_THAN else f"{pounds(self.amount)} or more"
+        return words(self.amount, self.counts)
 
 
-@dataclass(frozen=True)
-class PermissibleDonor:
-    clause: str
-    threshold: Threshold
-
-
-@dataclass(frozen=True)
-class Reporting:
-    clause: str
-    threshold: Threshold
-    totals: str
-    deadline_days: int | None
-    report_to: str | None
-    before_election_period_end: bool
-    # PPERA 2000 Schedule 7: a donation of £500 or less is not a donation, so it is not counted.
-    small_donations_not_counted: bool
+def stated_as(wording: str):
+    """A rule's number and how its clause states it (sitebuild/wording.py): limit, days, charge or count:<things>."""
+    return field(metadata={"wording": wording})
 
 
 @dataclass(frozen=True)
 class Limit:
     clause: str
-    limit: Decimal
-
-
-@dataclass(frozen=True)
-class Nominations:
-    clause: str
-    minimum: int
-    further: int
-    maximum: int
-
-
-@dataclass(frozen=True)
-class Suspension:
-    clause: str
+    limit: Decimal = stated_as("limit")
 
 
 @dataclass(frozen=True)
@@ -78,20 +45,6 @@ class ClauseRule:
 
 class RuleGroup:
     """A checker's rules made of several rules, each a dataclass with its own clause (cited_numbers walks them)."""
-
-
-@dataclass(frozen=True)
-class DonationRules(RuleGroup):
-    permissible_donor: PermissibleDonor | None
-    reporting: Reporting | None
-    donor_cap: Limit | None
-    spending_limit: Limit | None
-
-
-# How the text states each kind of number (sitebuild/wording.py turns these into patterns): a threshold with
-# its comparison, a limit, a number of days, or a count of things ("count:nominations").
-WORDING = {"threshold": None, "limit": "limit", "deadline_days": "days", "minimum": "count:nominations",
-           "further": "count:nominations", "maximum": "count:nominations", "charge": "charge"}
 
 
 @dataclass(frozen=True)
@@ -152,6 +105,11 @@ class Reader:
         return value
 
 
+def read_threshold(reader: Reader) -> Threshold:
+    """A threshold: its amount and how the text bounds it."""
+    return Threshold(reader.number("threshold"), reader.choice("counts", (MORE_THAN, AT_LEAST)))
+
+
 def read_parts(version: CodeVersion, checker: str, names: tuple[str, ...], read_one=None) -> dict | None:
     """A checker's rules made of named parts, each required and each citing its clause: read by `read_one(reader,
     name)`, by default a clause alone (ClauseRule). None when the version has no rules for the checker."""
@@ -173,72 +131,27 @@ def read_parts(version: CodeVersion, checker: str, names: tuple[str, ...], read_
     return found
 
 
-def _threshold(reader: Reader) -> Threshold:
-    return Threshold(reader.number("threshold"), reader.choice("counts", (MORE_THAN, AT_LEAST)))
-
-
-def donation_rules(version: CodeVersion) -> DonationRules | None:
-    data = version.rules.get("donations")
-    if data is None:
-        return None
-    top = Reader(version, "donations", data)
-    top.expect_only("permissible_donor", "reporting", "donor_cap", "spending_limit")
-    permissible = reporting = cap = spending = None
-    if "permissible_donor" in data:
-        r = Reader(version, "donations.permissible_donor", data["permissible_donor"])
-        r.expect_only("clause", "threshold", "counts")
-        permissible = PermissibleDonor(r.clause(), _threshold(r))
-    if "reporting" in data:
-        r = Reader(version, "donations.reporting", data["reporting"])
-        r.expect_only("clause", "threshold", "counts", "totals", "deadline_days", "report_to",
-                      "before_election_period_end", "small_donations")
-        small = r.choice("small_donations", ("counted", "not-counted"), "counted") == "not-counted"
-        if small and permissible is None:
-            r.fail("small_donations", "needs a permissible_donor rule: its threshold says which donations are small")
-        report_to = r.data.get("report_to")
-        reporting = Reporting(r.clause(), _threshold(r), r.choice("totals", (EACH_DONATION, DONOR_CALENDAR_YEAR)),
-                              r.number("deadline_days", whole=True, required=False),
-                              str(report_to) if report_to else None, r.flag("before_election_period_end"), small)
-    if "donor_cap" in data:
-        r = Reader(version, "donations.donor_cap", data["donor_cap"])
-        r.expect_only("clause", "limit")
-        cap = Limit(r.clause(), r.number("limit"))
-    if "spending_limit" in data:
-        r = Reader(version, "donations.spending_limit", data["spending_limit"])
-        r.expect_only("clause", "limit", "per")
-        r.choice("per", ("region",), "region")
-        spending = Limit(r.clause(), r.number("limit"))
-    return DonationRules(permissible, reporting, cap, spending)
-
-
-def nomination_rules(version: CodeVersion) -> Nominations | None:
-    data = version.rules.get("nominations")
-    if data is None:
-        return None
-    r = Reader(version, "nominations", data)
-    r.expect_only("clause", "minimum", "further", "maximum")
-    rule = Nominations(r.clause(), r.number("minimum", whole=True), r.number("further", whole=True),
-                       r.number("maximum", whole=True))
-    if rule.maximum != rule.minimum + rule.further:
-        r.fail("maximum", f"is {rule.maximum}, but minimum {rule.minimum} plus further {rule.further} is {rule.minimum + rule.further}")
-    return rule
-
-
-def suspension_rules(version: CodeVersion) -> Suspension | None:
-    data = version.rules.get("suspension")
-    if data is None:
-        return None
-    r = Reader(version, "suspension", data)
-    r.expect_only("clause")
-    return Suspension(r.clause())
-
-
 def _readers() -> dict:
-    # Each checker module names the reader of its rules (RULES); the registry imports this module, so it is
+    # Each checker names the reader of its rules (Checker.read_rules); the registry imports this module, so it is
     # looked up when needed.
     from . import CHECKERS
 
-    return {name: module.RULES for name, module in CHECKERS.items()}
+    return {name: checker.read_rules for name, checker in CHECKERS.items()}
+
+
+def walk(value, path: str = ""):
+    """Every leaf of a version's `rules:` with its dotted path: ("donations.reporting.clause", "12"). The one walk
+    over rules that the checkers, the build's checks and the lock share."""
+    if isinstance(value, dict) and value:
+        for key, inner in value.items():
+            yield from walk(inner, f"{path}.{key}" if path else str(key))
+    elif path:
+        yield path, value
+
+
+def cited_clauses(rules_data) -> list[tuple[str, str]]:
+    """Every clause the rules name, with its path ("donations.reporting.clause"), in the order given."""
+    return [(path, str(value)) for path, value in walk(rules_data) if path.rpartition(".")[2] == "clause"]
 
 
 def check(version: CodeVersion) -> None:
@@ -252,7 +165,8 @@ def check(version: CodeVersion) -> None:
 
 
 def cited_numbers(version: CodeVersion) -> list[CitedNumber]:
-    """Every number the checkers take from this version, with the clause it must appear in."""
+    """Every number the checkers take from this version, with the clause it must appear in and how it states it
+    (each rule's field says its wording: `stated_as`)."""
     found = []
     for checker, reader in _readers().items():
         rules = reader(version)
@@ -265,6 +179,6 @@ def cited_numbers(version: CodeVersion) -> list[CitedNumber]:
                 value = getattr(rule, f.name)
                 if isinstance(value, Threshold):
                     found.append(CitedNumber(f"rules.{path}.threshold", value.amount, rule.clause, value.counts))
-                elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-                    found.append(CitedNumber(f"rules.{path}.{f.name}", Decimal(value), rule.clause, WORDING[f.name]))
+                elif "wording" in f.metadata and value is not None:
+                    found.append(CitedNumber(f"rules.{path}.{f.name}", Decimal(value), rule.clause, f.metadata["wording"]))
     return found

@@ -10,37 +10,42 @@ from __future__ import annotations
 
 from . import rules as r
 from .content import CodeVersion
-from .findings import finding
-from .validation import COMMON_FIELDS, Errors, boolean, check_fields
+from .contract import Answer, Checker, Condition, Field, Result, clause_reference
+from .validation import Errors
 
 NAME = "suspension"
-TITLE = "Standing while suspended"
-PURPOSE = "May you stand for election while suspended from the Labour Party?"
-RULES = r.suspension_rules
 
-INPUTS = [
-    {"name": "suspended", "label": "Are you suspended from the Labour Party?", "type": "boolean", "required": True},
-    {"name": "case_concluded", "label": "Has your case concluded?", "type": "boolean", "required": "when suspended",
-     "hint": "Answer if you are suspended: has the investigation into you finished, with an outcome?"},
-    {"name": "other_pending_investigation", "label": "Are you the subject of any other pending investigation?",
-     "type": "boolean", "required": "when suspended", "hint": "Answer if you are suspended."},
-]
+
+def suspension_rules(version: CodeVersion) -> r.ClauseRule | None:
+    """The clause on suspended members: the rule is its words, which `check` implements."""
+    data = version.rules.get(NAME)
+    if data is None:
+        return None
+    read = r.Reader(version, NAME, data)
+    read.expect_only("clause")
+    return r.ClauseRule(read.clause())
+
+
+WHEN_SUSPENDED = Condition("suspended", (True,), "Required if you are suspended.")
+FIELDS = (
+    Field("suspended", "Are you suspended from the Labour Party?", "boolean", required=True,
+          missing="Say whether you are suspended from the Labour Party"),
+    Field("case_concluded", "Has your case concluded?", "boolean", required=WHEN_SUSPENDED, asked_when=WHEN_SUSPENDED,
+          missing="Say whether your case has concluded",
+          hint="Answer if you are suspended: has the investigation into you finished, with an outcome?"),
+    Field("other_pending_investigation", "Are you the subject of any other pending investigation?", "boolean",
+          required=WHEN_SUSPENDED, asked_when=WHEN_SUSPENDED,
+          missing="Say whether you are the subject of any other pending investigation", hint="Answer if you are suspended."),
+)
 STATUS_TEXT = {"eligible": "This rule allows you to stand.", "not-eligible": "This rule does not allow you to stand."}
 RETURNING_OFFICER = "The Returning Officer interprets these guidelines and has the final word on how they apply to you."
 
 
-def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
+def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     """`eligible` or `not-eligible` under the rule on suspended members; a member who is not suspended is not
     restricted by it (other rules may apply, and the Returning Officer interprets the guidelines)."""
-    check_fields(request, COMMON_FIELDS + ("suspended", "case_concluded", "other_pending_investigation"), "", errors)
-    rule = r.suspension_rules(version)
-    suspended = boolean(request, "suspended", errors, required=True)
-    concluded = pending = None
-    if suspended:
-        concluded = boolean(request, "case_concluded", errors, required=True)
-        pending = boolean(request, "other_pending_investigation", errors, required=True)
-    if errors:
-        return None
+    rule = suspension_rules(version)
+    suspended, concluded, pending = (values[f.name] for f in FIELDS)
     if not suspended:
         status, level = "eligible", "info"
         message = ("You are not suspended, so this rule does not restrict you. Other rules on who may stand may still "
@@ -57,4 +62,9 @@ def check(request: dict, version: CodeVersion, errors: Errors) -> dict | None:
         why = ("your case has not concluded (you are suspended pending investigation or awaiting its outcome)"
                if not concluded else "you are the subject of another pending investigation")
         message = f"You may not stand: you are suspended and {why}. {RETURNING_OFFICER}"
-    return {"status": status, "findings": [finding("eligibility", level, message, version, rule.clause)]}
+    return Result(status, [Answer("eligibility", level, message, clause_reference(version, rule.clause))])
+
+
+CHECKER = Checker(
+    name=NAME, title="Standing while suspended", purpose="May you stand for election while suspended from the Labour Party?",
+    fields=FIELDS, read_rules=suspension_rules, statuses=STATUS_TEXT, check=check)

@@ -1,53 +1,238 @@
-"""Checking a request: collecting every bad field by its path, and choosing the code version."""
+"""Checking a request against a checker's fields: every field given is read by its kind, used or not; every bad one
+is named by its path, in a bounded list; and the code version is chosen."""
 
 from __future__ import annotations
 
-from .content import Code, CodeVersion
-from .money_and_dates import parse_date, quoted, sentence
+import datetime as dt
+import re
 
-# The fields every checker reads: which code, and which version of it (by id, or in force on a date).
-COMMON_FIELDS = ("code", "version", "as_of")
+from . import text
+from .content import Code, CodeVersion
+from .contract import COMMON_FIELDS, Checker, Condition, Field
+from .money_and_dates import parse_amount, parse_date, quoted, sentence
+
+# Enough to correct a form; more would only repeat themselves (a request of a million unknown fields).
+MOST_ERRORS = 50
 
 
 class Errors:
-    """Every problem in a request, each naming its field by path, e.g. donations[2].amount."""
+    """Every problem in a request, each naming its field by path (donations[2].amount), up to MOST_ERRORS."""
 
     def __init__(self):
         self.items: list[dict] = []
+        self.more = 0
 
     def add(self, field: str, message: str) -> None:
+        if len(self.items) >= MOST_ERRORS:
+            self.more += 1
+            return
         self.items.append({"field": field, "message": message})
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
+    def in_order(self, fields: tuple[Field, ...]) -> None:
+        """Sort the problems as the form asks its questions: by field, then row, then the row's field; anything
+        else (an unknown field) after them, as found."""
+        top = {f.name: i for i, f in enumerate(fields)}
+        inner = {f.name: {g.name: i for i, g in enumerate(f.fields)} for f in fields}
+
+        def key(item: dict):
+            match = re.match(r"^([^.\[]+)(?:\[(\d+)\])?(?:\.(.+))?$", item["field"])
+            if not match or match[1] not in top:
+                return (len(top), 0, 0)
+            return (top[match[1]], int(match[2] or -1), inner[match[1]].get(match[3] or "", -1))
+
+        self.items.sort(key=key)
+
     def response(self) -> dict:
-        """{"errors": [...]} as the contract says, with the words a page shows: each message as a sentence, and a
-        summary."""
-        count = len(self.items)
-        return {"errors": [{**item, "sentence": sentence(item["message"])} for item in self.items],
-                "summary": f"Nothing was checked: {count} {'answer needs' if count == 1 else 'answers need'} correcting."}
+        """{"errors": [...]} as the contract says, with each message as a sentence and a summary."""
+        count = len(self.items) + self.more
+        summary = f"Nothing was checked: {count} {'answer needs' if count == 1 else 'answers need'} correcting."
+        if self.more:
+            summary += f" The first {len(self.items)} are listed; {self.more} more are not."
+        response = {"errors": [{**item, "sentence": sentence(item["message"])} for item in self.items], "summary": summary}
+        if self.more:
+            response["more"] = self.more
+        return response
 
 
-def check_fields(data: dict, allowed: tuple[str, ...], prefix: str, errors: Errors) -> None:
-    """Unknown fields are usually typos: name them rather than ignore them."""
+def unknown_fields(data: dict, allowed, prefix: str, errors: Errors) -> None:
+    """Unknown fields are usually typos: named rather than ignored; the list of fields is said once."""
+    listed = False
     for name in data:
-        if name not in allowed:
-            name = str(name) or '""'
-            where = f"{prefix}.{name}" if prefix else name
+        where = f"{prefix}.{_name(name)}" if prefix else _name(name)
+        if listed:
+            errors.add(where, "is not a field this checker reads")
+        else:
             errors.add(where, f"is not a field this checker reads; the fields are {', '.join(allowed)}")
+            listed = True
 
 
-def boolean(data: dict, name: str, errors: Errors, *, required: bool, prefix: str = "", default=None):
-    value = data.get(name)
-    if value is None:
-        if required:
-            errors.add(prefix + name, "is required: true or false")
-        return default
-    if not isinstance(value, bool):
-        errors.add(prefix + name, "must be true or false")
-        return default
+def _name(name) -> str:
+    shown = str(name)
+    if not shown:
+        return '""'
+    return shown if text.refused(shown) is None and len(shown) <= 60 else quoted(shown)
+
+
+# --- Each kind of field, read --------------------------------------------------------------------------------
+
+
+def _text(spec: Field, value, where: str, errors: Errors):
+    if not isinstance(value, str):
+        errors.add(where, "must be text")
+        return None
+    multi = spec.kind == "longtext"
+    why = text.refused(value, lines=multi)
+    if why:
+        errors.add(where, why)
+        return None
+    value = text.lines(value) if multi else text.one_line(value)
+    if spec.longest and len(value) > spec.longest:
+        errors.add(where, f"is {len(value):,} characters long: keep it under {spec.longest:,}")
+        return None
+    return value or None
+
+
+def _count(spec: Field, value, where: str, errors: Errors):
+    # Digits 0-9 only: str.isdigit() also admits superscript and circled digits, which int() refuses.
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        errors.add(where, "must be a whole number, such as 22")
+    elif value < 0:
+        errors.add(where, "cannot be negative")
+    else:
+        return value
+    return None
+
+
+def _choice(spec: Field, value, where: str, errors: Errors):
+    if spec.options_from:  # the checker knows its options (a version's clauses) and reads them itself
+        if not isinstance(value, str):
+            errors.add(where, "must be one of the choices offered, as text")
+            return None
+        return value
+    if not isinstance(value, str) or value not in spec.values:
+        errors.add(where, f"must be one of {', '.join(quoted(v) for v in spec.values)}, not {quoted(value)}")
+        return None
     return value
+
+
+def _boolean(spec: Field, value, where: str, errors: Errors):
+    if not isinstance(value, bool):
+        errors.add(where, "must be true or false")
+        return None
+    return value
+
+
+def _tristate(spec: Field, value, where: str, errors: Errors):
+    return _boolean(spec, value, where, errors)
+
+
+def _parsed(parse):
+    def read(spec: Field, value, where: str, errors: Errors):
+        try:
+            return parse(value)
+        except ValueError as error:
+            errors.add(where, str(error))
+            return None
+    return read
+
+
+READERS = {"text": _text, "longtext": _text, "money": _parsed(parse_amount), "date": _parsed(parse_date),
+           "choice": _choice, "tristate": _tristate, "count": _count, "boolean": _boolean}
+
+
+def _required(spec: Field, values: dict) -> bool:
+    return spec.required.holds(values) if isinstance(spec.required, Condition) else bool(spec.required)
+
+
+def _missing(spec: Field) -> str:
+    if spec.kind in ("boolean", "tristate") and spec.required:
+        return "is required: true or false"
+    return "is required" + (f": {spec.missing[:1].lower()}{spec.missing[1:]}" if spec.missing else "")
+
+
+def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Errors, units=None) -> dict:
+    """Each field's value, typed, its default where none is given; every given value read, whether or not the
+    answer will use it; a required one missing is named. Errors come in the order of the fields. `units`: the
+    anchors a field whose options are a version's clauses may take."""
+    values: dict = {}
+    problems: dict[str, Errors] = {}
+    for spec in fields:
+        where = f"{prefix}.{spec.name}" if prefix else spec.name
+        value = data.get(spec.name)
+        if spec.kind == "rows":
+            continue
+        if value is None or (isinstance(value, str) and not value.strip() and spec.kind != "choice"):
+            values[spec.name] = spec.default
+            continue
+        problems[spec.name] = found = Errors()
+        values[spec.name] = READERS[spec.kind](spec, value, where, found)
+        if values[spec.name] is not None and spec.options_from and units is not None and values[spec.name] not in units:
+            found.add(where, f"{quoted(values[spec.name])} is not one of the clauses offered; a clause's anchor is, for "
+                      f"example, {next(iter(units), 'none')}")
+            values[spec.name] = None
+        if values[spec.name] is None:
+            values[spec.name] = spec.default
+    # Conditions read the values they depend on, so requiredness is judged once all are read.
+    for spec in fields:
+        where = f"{prefix}.{spec.name}" if prefix else spec.name
+        if spec.kind == "rows":
+            values[spec.name] = read_rows(spec, data.get(spec.name), where, errors)
+        elif spec.name in problems and problems[spec.name]:
+            for item in problems[spec.name].items:
+                errors.add(item["field"], item["message"])
+        elif values.get(spec.name) is None and _required(spec, values):
+            errors.add(where, _missing(spec))
+    return values
+
+
+def read_rows(spec: Field, items, where: str, errors: Errors) -> list[dict]:
+    """A list of rows, each read by the rows' fields; a row with a problem is left out (its errors say why)."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        errors.add(where, f"must be a list of rows, each {{{', '.join(f.name for f in spec.fields)}}} (it may be empty)")
+        return []
+    rows = []
+    names = tuple(f.name for f in spec.fields)
+    for index, item in enumerate(items):
+        at = f"{where}[{index}]"
+        if not isinstance(item, dict):
+            errors.add(at, f"must be one row: {{{', '.join(names)}}}")
+            continue
+        unknown_fields({k: v for k, v in item.items() if k not in names}, names, at, errors)
+        before = len(errors.items) + errors.more
+        values = read_fields(spec.fields, item, at, errors)
+        if len(errors.items) + errors.more == before:
+            rows.append({**values, "_index": index})
+    return rows
+
+
+def read_request(checker: Checker, request: dict, errors: Errors, version: CodeVersion | None = None) -> dict:
+    """The checker's fields of a request, typed; unknown fields named. With the version, a field whose options are
+    its clauses takes only those."""
+    allowed = COMMON_FIELDS + tuple(f.name for f in checker.fields) + ((checker.page_address,) if checker.page_address else ())
+    unknown_fields({k: v for k, v in request.items() if k not in allowed}, allowed, "", errors)
+    units = [u.id for u in version.units if u.kind != "section"] if version else None
+    return read_fields(checker.fields, request, "", errors, units)
+
+
+def checked_today(request: dict, errors: Errors) -> dt.date:
+    """The day of the check: the request's `today` (a page sends its reader's own date), else this machine's."""
+    value = request.get("today")
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        errors.add("today", str(error))
+        return dt.date.today()
 
 
 def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: Errors) -> CodeVersion | None:

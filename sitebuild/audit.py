@@ -8,14 +8,14 @@ Each problem names the page, the element and the rule, so that a maintainer can 
 
 from __future__ import annotations
 
-import base64
-import json
 import sys
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from checkers import scenario
 
 # Attributes that make the browser fetch something, by element.
 LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
@@ -122,13 +122,8 @@ def check(site: Path, base_path: str = "/") -> list[str]:
 
 
 def _scenario(fragment: str) -> bool:
-    """Whether a #scenario= or #prefill= fragment holds a request, as assets/checker/share.js reads it (URL-safe base64
-    of JSON)."""
-    text = fragment.partition("=")[2]
-    try:
-        return isinstance(json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))), dict)
-    except ValueError:
-        return False
+    """Whether a #scenario= or #prefill= fragment holds a request, as a checker page reads it (checkers/scenario.py)."""
+    return isinstance(scenario.read_fragment("#" + fragment).get("request"), dict)
 
 
 def main(argv=None) -> int:

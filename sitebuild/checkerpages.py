@@ -7,13 +7,14 @@ brings them to life with Python running in a Web Worker.
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 
 import yaml
 
 import checkers
+from checkers import scenario
+from checkers.citation import Citation, checker_url
 
 from . import pages, templates
 from .render import day, esc, href
@@ -28,7 +29,7 @@ def write(generated: Path, site) -> None:
     codes = site.codes
     descriptions = []
     for name in checkers.CHECKERS:
-        page = f"checkers/{name}/index.md"
+        page = checker_url(name) + "index.md"
         description = checkers.describe(name, codes)
         # What the page's script needs: where the site root is, relative to this page.
         description["root"] = href(page, "index.md")
@@ -37,11 +38,11 @@ def write(generated: Path, site) -> None:
                                                       examples=examples(name, codes, page),
                                                       currency=currency(site, description, page)))
     # What "keep every checker for use offline" keeps: the checker pages and every code page they cite.
-    index = "checkers/index.md"
-    keep = [href(index, f"checkers/{d['checker']}/index.md") for d in descriptions]
-    keep += sorted({href(index, pages.page_of(code["code"], version["version"])) for d in descriptions
+    index = checker_url() + "index.md"
+    keep = [href(index, checker_url(d["checker"]) + "index.md") for d in descriptions]
+    keep += sorted({href(index, Citation(code["code"], version["version"]).page_source) for d in descriptions
                     for code in d["codes"] for version in code["versions"]} |
-                   {href(index, pages.page_of(code["code"])) for d in descriptions for code in d["codes"]})
+                   {href(index, Citation(code["code"]).page_source) for d in descriptions for code in d["codes"]})
     pages.write(generated, index, templates.render("checkers_index.md.j2", descriptions=descriptions, page=index,
                                                    privacy=PRIVACY, keep=json.dumps(keep)))
 
@@ -67,7 +68,6 @@ def examples(checker: str, codes: dict, page: str) -> list[dict]:
             if not case.get("example") or case["checker"] != checker or case["request"].get("code") not in codes:
                 continue
             response = checkers.run(checker, case["request"], codes)
-            scenario = base64.urlsafe_b64encode(json.dumps(case["request"]).encode()).decode().rstrip("=")
             found.append({"name": case["name"], "request": case["request"], "response": response,
-                          "link": f"#scenario={scenario}"})
+                          "link": scenario.fragment(case["request"])})
     return found

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from urllib.parse import urljoin
-from xml.sax.saxutils import escape, quoteattr
 
-from checkers.citation import Citation
+from checkers.citation import Citation, glossary_url
 from checkers.content import CodeVersion
 
+from . import templates
 from .model import Site
 
 
@@ -20,8 +20,8 @@ def _date(value):
 
 def _when(version: CodeVersion) -> str:
     if version.standing == "not-yet-in-force":
-        return f"Comes into force on {escape(_date(version.in_force_from))}."
-    return f"In force from {escape(_date(version.in_force_from) or 'a date not stated')}."
+        return f"Comes into force on {_date(version.in_force_from)}."
+    return f"In force from {_date(version.in_force_from) or 'a date not stated'}."
 
 
 def version_json(site: Site, version: CodeVersion) -> dict:
@@ -30,7 +30,7 @@ def version_json(site: Site, version: CodeVersion) -> dict:
         links = []
         for _, _, ref in version.refs.get(unit.id, []):
             if ref.kind == "glossary":
-                links.append({"text": ref.text, "kind": "glossary", "term": ref.term, "url": f"glossary/#{ref.term}"})
+                links.append({"text": ref.text, "kind": "glossary", "term": ref.term, "url": glossary_url(ref.term)})
             else:
                 target = ref.target
                 links.append({"text": ref.text, "kind": "clause", "target": str(target), "url": target.url})
@@ -43,7 +43,7 @@ def version_json(site: Site, version: CodeVersion) -> dict:
             "published": _date(version.published), "summary": version.summary, "source": version.source,
             "url": version.citation.url, "clauses": clauses,
             "notes": [{"clause": note.clause, "citation": str(version.citation.at(note.clause)), "date": note.date.isoformat(),
-                       "title": note.title, "text": note.text, "url": f"{version.citation.url}#{note.anchor}",
+                       "title": note.title, "text": note.text, "url": version.citation.at(note.anchor).url,
                        "sources": [source.to_data() for source in note.sources]}
                       for note in site.notes_of(version.code, version.id).values()],
             "law_checked": _date(site.law.checked) if site.law else None}
@@ -72,41 +72,13 @@ def write_json(site: Site, root: Path) -> None:
 
 
 def write_feed(site: Site, root: Path, site_url: str) -> None:
+    """The Atom feed of published versions and notes on the law, from its template (autoescaped as XML)."""
     versions = sorted((v for c in site.codes.values() for v in c.versions),
                       key=lambda v: (v.published, v.code, v.index), reverse=True)
     # A new note on the law is news too, dated the day it was written or checked.
     days = [v.published for v in versions] + [note.date for note in site.notes]
-    updated = f"{max(days).isoformat()}T00:00:00Z" if days else "1970-01-01T00:00:00Z"
-    entries = []
-    for note in sorted(site.notes, key=lambda n: (n.date, n.code, n.version, n.clause), reverse=True):
-        version = site.codes[note.code].get(note.version)
-        link = urljoin(site_url, f"{version.citation.url}#{note.anchor}")
-        entries.append(
-            "  <entry>\n"
-            f"    <id>{note.urn}</id>\n"
-            f"    <title>Note on the law: {escape(version.short_title)}, version {escape(version.id)}, "
-            f"{escape(version.unit_name(note.clause))}: {escape(note.title)}</title>\n"
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
-            f"    <updated>{note.date.isoformat()}T00:00:00Z</updated>\n"
-            "    <author><name>Codes of Conduct (this site)</name></author>\n"
-            f"    <summary>{escape(note.text)}</summary>\n"
-            "  </entry>\n")
-    for version in versions:
-        link = urljoin(site_url, version.citation.url)
-        entries.append(
-            "  <entry>\n"
-            # Stable whatever the host, so that readers never see an entry twice.
-            f"    <id>{version.citation.urn}</id>\n"
-            f"    <title>{escape(version.title)}: version {escape(version.id)}</title>\n"
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
-            f"    <updated>{version.published.isoformat()}T00:00:00Z</updated>\n"
-            f"    <author><name>{escape(version.issuer)}</name></author>\n"
-            f"    <summary>{escape(version.summary)} {_when(version)}</summary>\n"
-            "  </entry>\n")
-    feed = ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
-            "  <id>urn:codes-of-conduct:feed</id>\n  <title>Codes of Conduct: published versions and notes on the law</title>\n"
-            f"  <link rel=\"self\" href={quoteattr(urljoin(site_url, 'feed.xml'))}/>\n"
-            f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url)}/>\n"
-            f"  <updated>{updated}</updated>\n" + "".join(entries) + "</feed>\n")
+    notes = [(note, site.codes[note.code].get(note.version))
+             for note in sorted(site.notes, key=lambda n: (n.date, n.code, n.version, n.clause), reverse=True)]
+    feed = templates.render_xml("feed.xml.j2", versions=versions, notes=notes, updated=max(days) if days else None,
+                                site_url=site_url, absolute=lambda path: urljoin(site_url, path), when=_when)
     (root / "feed.xml").write_text(feed, encoding="utf-8")
-

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from checkers import donations_law
+import checkers
 from checkers import law as statute
 from checkers.content import Code, ContentError
 
@@ -22,8 +22,6 @@ from .source import parse_date, read_yaml
 FIGURES_FILE = "figures.yml"
 NOTES_FILE = "notes.yml"
 FIGURE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# The statutory figures each checker reads (a checker that cites a figure must find it here).
-FIGURES_READ = {"donations": donations_law.FIGURES}
 
 
 @dataclass(frozen=True)
@@ -164,8 +162,8 @@ def load_figures(path: Path, codes: dict[str, Code]) -> statute.Law:
             figure_id, _text(item, "title", path, lines, at), _text(item, "provision", path, lines, at), url,
             item["counts"], item["unit"], _values(item.get("values"), path, lines, f"{at}.values", item["unit"]),
             " ".join(str(item.get("runs_from") or "").split()))
-    for checker, needed in FIGURES_READ.items():
-        for figure_id in needed:
+    for checker, declared in checkers.CHECKERS.items():
+        for figure_id in declared.law_figures:
             if figure_id not in figures:
                 raise ContentError(path, lines.get("figures"), f"the {checker} checker cites the statutory figure "
                                    f"{figure_id!r}, which this file does not have")

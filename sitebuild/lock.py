@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from checkers import rules
 from checkers.content import CodeVersion, ContentError
 
 from .model import Site
@@ -48,17 +49,7 @@ def read(path: Path) -> dict:
 
 def rule_values(version: CodeVersion) -> dict:
     """Every value of a version's `rules:` by its dotted path ("donations.reporting.deadline_days": 30)."""
-    flat: dict = {}
-
-    def walk(value, path: str) -> None:
-        if isinstance(value, dict) and value:
-            for key, inner in value.items():
-                walk(inner, f"{path}.{key}" if path else str(key))
-        elif path:
-            flat[path] = value
-
-    walk(version.rules, "")
-    return flat
+    return dict(rules.walk(version.rules))
 
 
 def _accepted(entry: dict, name: str):

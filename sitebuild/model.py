@@ -112,17 +112,10 @@ def _resolve_references(site: Site, version: CodeVersion) -> None:
 
 def _check_rule_clauses(version: CodeVersion) -> None:
     # Every clause a rule names is in the version: a checker never cites a clause that is not there.
-    def walk(value, path: str):
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                yield from walk(inner, f"{path}.{key}")
-                if key == "clause":
-                    yield f"{path}.{key}", str(inner)
-
-    named = list(walk(version.rules, "rules"))
-    for checker, module in checkers.CHECKERS.items():
-        if hasattr(module, "clauses_cited") and checker in version.rules:
-            named += [(f"rules.{checker}", clause) for clause in module.clauses_cited(version)]
+    named = [(f"rules.{path}", clause) for path, clause in rules.cited_clauses(version.rules)]
+    for name, checker in checkers.CHECKERS.items():
+        if name in version.rules:
+            named += [(f"rules.{name}", clause) for clause in checker.clauses_cited(version)]
     for where, clause in named:
         if clause not in version.by_id:
             raise ContentError(version.path, version.line_of(where),
@@ -131,8 +124,8 @@ def _check_rule_clauses(version: CodeVersion) -> None:
 
 def _check_rule_words(version: CodeVersion) -> None:
     # Words a checker takes from the text (an address, a subject line, a list) must be the clause's own.
-    for module in checkers.CHECKERS.values():
-        for where, clause, words in getattr(module, "cited_words", lambda v: [])(version):
+    for checker in checkers.CHECKERS.values():
+        for where, clause, words in checker.cited_words(version):
             if " ".join(words.split()) not in " ".join(version.scope_text(clause).split()):
                 raise ContentError(version.path, version.line_of(where) or version.line_of(where.split("[")[0]),
                                    f"{where} is {words!r}, but #{clause} does not say it in those words: copy them "

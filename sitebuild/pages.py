@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 
 import checkers
+from checkers import scenario
+from checkers.citation import checker_url
 from checkers.content import Code, CodeVersion
 from checkers.money_and_dates import sentence
 
@@ -56,7 +57,7 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
         removed=" ".join(u for u in version.by_id if u not in code.current.by_id),
         history=history_rows(code, page), dates=_dates(code, page), links=version_links(code, version, page),
         abbreviations=abbreviations(site), notes=site.notes_of(code.code, version.id),
-        checker_titles={name: module.TITLE for name, module in checkers.CHECKERS.items()},
+        checker_titles={name: checker.title for name, checker in checkers.CHECKERS.items()},
         comparison_of=comparison_page,
         upcoming_comparison=(rel(page, comparison_page(code.code, code.versions[version.index - 1].id, version.id))
                              if version.index > code.current.index else None))
@@ -76,22 +77,23 @@ def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) 
     if version is code.current:
         for topic, others in site.related(code.code, unit.id):
             if others:
-                links = " · ".join(f"[{esc(site.codes[c].current.short_title)}, {site.codes[c].current.by_id[a].title()}]"
-                                   f"({rel(page, page_of(c) + '#' + a)})" for c, a in others)
-                parts.append(f'<p class="related" markdown>Related clauses in other codes ({topic.title}): {links}</p>')
+                links = [(site.codes[c].current.short_title, site.codes[c].current.by_id[a].title(),
+                          rel(page, page_of(c) + "#" + a)) for c, a in others]
+                parts.append(templates.macro("related.md.j2", "related")(topic.title, links))
     if len(code.versions) > 1 and unit.kind != "section":
         parts.append(clause_history(code, version, unit.id, page, site.notes_of))
-    if "complaint" in version.rules and unit.kind != "section":
-        parts.append(report_link(version, unit, page))
+    if unit.kind != "section":
+        parts += [clause_link(name, checker.from_clause, version, unit, page)
+                  for name, checker in checkers.CHECKERS.items() if checker.from_clause and name in version.rules]
     return "\n".join(parts) + ("\n" if parts else "")
 
 
-def report_link(version: CodeVersion, unit, page: str) -> str:
-    """"Report a breach of this clause": the complaint form with this version's clause chosen (#prefill=)."""
-    answers = {"code": version.code, "version": version.id, "clause": unit.id}
-    prefill = base64.urlsafe_b64encode(json.dumps(answers).encode()).decode().rstrip("=")
-    return (f'<p class="report-breach"><a href="{href(page, "checkers/complaint/index.md")}#prefill={prefill}">Report a '
-            f'breach of this clause<span class="visually-hidden"> ({esc(unit.title())})</span></a></p>')
+def clause_link(name: str, link, version: CodeVersion, unit, page: str) -> str:
+    """A checker's link from a clause ("Report a breach of this clause"): its form with this version's clause chosen,
+    and the rest left to the reader (#prefill=)."""
+    answers = {"code": version.code, "version": version.id, link.field: unit.id}
+    target = href(page, checker_url(name) + "index.md") + scenario.fragment(answers, scenario.PREFILL)
+    return templates.macro("clause_link.html.j2", "clause_link")(target, link.label, unit.title(), name)
 
 
 HISTORY_SPAN = 6  # runs of wording shown on each side of the version being read

@@ -36,8 +36,23 @@ ENVIRONMENT.filters.update(yaml_text=_yaml_text, script_json=_script_json,
 ENVIRONMENT.globals.update(href=href, rel=rel, page_of=page_of, day=day)
 
 
+def _xml(value) -> str:
+    """Any value in XML text or a double-quoted attribute."""
+    return str("" if value is None else value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+        .replace('"', "&quot;")
+
+
+# XML (the feed): every value escaped on its way out, whatever the template writes around it.
+XML = jinja2.Environment(loader=jinja2.FileSystemLoader(FOLDER), autoescape=False, finalize=_xml,
+                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
 def render(template: str, **values) -> str:
     return ENVIRONMENT.get_template(template).render(**values)
+
+
+def render_xml(template: str, **values) -> str:
+    return XML.get_template(template).render(**values)
 
 
 def macro(template: str, name: str):

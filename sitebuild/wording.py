@@ -11,8 +11,10 @@ import re
 from decimal import Decimal
 
 from checkers import rules
+from checkers.money_and_dates import pounds
 
-MORE_THAN = ("more than", "over", "exceeding", "in excess of", "above", "greater than")
+# The phrasings that state each kind of number.
+MORE_THAN_WORDS = ("more than", "over", "exceeding", "in excess of", "above", "greater than")
 AT_LEAST_BEFORE = ("at least", "not less than", "a minimum of")
 AT_LEAST_AFTER = ("or more", "or over", "or above")
 LIMIT_BEFORE = ("limit of", "up to", "no more than", "not more than", "maximum of")
@@ -41,7 +43,7 @@ def patterns(number: rules.CitedNumber) -> list[str]:
     """The phrasings any of which states the number."""
     kind, _, counted = number.wording.partition(":")
     if kind == rules.MORE_THAN:
-        return [rf"{_either(MORE_THAN)}\s+{_money(number.value)}"]
+        return [rf"{_either(MORE_THAN_WORDS)}\s+{_money(number.value)}"]
     if kind == rules.AT_LEAST:
         return [rf"{_money(number.value)}\s+{_either(AT_LEAST_AFTER)}", rf"{_either(AT_LEAST_BEFORE)}\s+{_money(number.value)}"]
     if kind == "limit":
@@ -65,7 +67,7 @@ def stated(number: rules.CitedNumber, text: str) -> bool:
 def describe(number: rules.CitedNumber) -> str:
     """What the text must say, in a maintainer's words: '"more than £1,500" (or "over £1,500")'."""
     kind, _, counted = number.wording.partition(":")
-    amount = f"£{number.value:,.2f}".removesuffix(".00")
+    amount = pounds(number.value)
     examples = {
         rules.MORE_THAN: [f"more than {amount}", f"over {amount}"],
         rules.AT_LEAST: [f"{amount} or more", f"at least {amount}"],

@@ -19,7 +19,7 @@ def test_the_readmes_command_line_example_runs_and_answers_as_it_says():
     assert result.returncode == 0, result.stdout + result.stderr
     response = json.loads(result.stdout)
     assert response["code"] == "nec-candidates" and response["status"] == "action"
-    assert [f["rule"] for f in response["findings"]] == ["permissible-donor", "report"]
+    assert [f["rule"] for f in response["answers"]] == ["permissible-donor", "report"]
 
 
 def test_the_maintainers_guide_quotes_the_content_security_policy_the_pages_carry():

@@ -9,7 +9,7 @@ from checkers import documents
 def test_a_calendar_escapes_text_folds_long_lines_and_has_one_event_per_deadline():
     request = {"code": "nec-candidates", "donations": [{"donor": "Smith; Jones, & Co\\", "amount": 1600,
                                                         "received": "2024-03-01"}]}
-    text = checkers.keep("donations", request, made_on=dt.date(2026, 11, 27))["calendar"]["text"]
+    text = checkers.check("donations", request, made_on=dt.date(2026, 11, 27))["calendar"]["text"]
     lines = text.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
     assert "SUMMARY:Deadline: Smith\\; Jones\\, & Co\\\\ (NEC candidates' code)" in lines
@@ -29,7 +29,7 @@ def test_a_fold_never_splits_a_character():
 def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_the_day():
     request = {"code": "local-government-selections", "on": "2026-03-04", "timetable_published": "2026-03-05",
                "shortlisted": True}
-    record = checkers.keep("campaign", request, made_on=dt.date(2026, 11, 27), site_url="https://example.org/")["record"]
+    record = checkers.check("campaign", request, made_on=dt.date(2026, 11, 27), site_url="https://example.org/")["record"]
     assert record["filename"] == "campaign-2026-11-27.txt"
     text = record["text"]
     assert "Checked on 27 November 2026." in text
@@ -38,17 +38,32 @@ def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_th
     assert "The day you are asking about: 2026-03-04" in text and "A ward has short-listed you: Yes" in text
     assert "- Not yet: No material" in text
     assert "(Local government selections code, clause 1: https://example.org/codes/local-government-selections/original/#1)" in text
-    assert checkers.keep("campaign", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
+    assert checkers.check("campaign", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
 
 
 def test_a_record_of_a_refused_request_lists_what_to_correct():
-    text = checkers.keep("campaign", {"code": "local-government-selections", "on": "soon"},
+    text = checkers.check("campaign", {"code": "local-government-selections", "on": "soon"},
                          made_on=dt.date(2026, 11, 27))["record"]["text"]
     assert "Nothing was checked: 1 answer needs correcting." in text and "- on: must be a date" in text
 
 
-def test_keep_json_reads_what_the_page_sends_and_never_raises():
+def test_check_json_reads_what_the_page_sends_and_never_raises():
     import json
 
-    kept = json.loads(checkers.keep_json("donations", "{not json", "2026-11-27", "https://example.org/"))
+    kept = json.loads(checkers.check_json("donations", "{not json", "2026-11-27", "https://example.org/"))
     assert "Nothing was checked" in kept["record"]["text"] and kept["calendar"] is None
+    assert kept["response"]["errors"][0]["field"] == "request"
+    for made_on in (None, "", "30 November", "2026-02-30"):
+        assert json.loads(checkers.check_json("donations", "{}", made_on, ""))["response"]["errors"]
+
+
+def test_the_record_and_calendar_come_from_the_response_of_the_same_run(monkeypatch):
+    import checkers.donations as donations
+
+    calls = []
+    real = donations.CHECKER.check
+    monkeypatch.setitem(checkers.CHECKERS, "donations", donations.CHECKER.__class__(
+        **{**donations.CHECKER.__dict__, "check": lambda *a: calls.append(1) or real(*a)}))
+    request = {"code": "nec-candidates", "donations": [{"donor": "A", "amount": 1600, "received": "2024-03-01"}]}
+    kept = checkers.check("donations", request, made_on=dt.date(2026, 11, 27))
+    assert calls == [1] and kept["calendar"] and kept["response"]["status"] == "action"

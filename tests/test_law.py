@@ -68,10 +68,10 @@ def test_a_value_is_never_relied_on_where_the_next_ones_first_day_is_unknown():
 def test_the_checkers_data_carries_the_law_and_which_clause_of_each_version_applies_it(site):
     codes = content.from_data(content.to_data(site.codes, site.law))
     nec, local = codes["nec-candidates"].current, codes["local-government-selections"].current
-    assert nec.law.application.clause == "12" and local.law.application.clause == "12"
-    assert nec.law.application.ask == "Contact the Governance and Legal Unit on 020 7783 1498 for more information."
-    assert codes["momentum-ncg-elections"].current.law is None
-    assert nec.law.law.figure("reporting-threshold").on(dt.date(2024, 1, 1)).amount == 2230
+    assert nec.applied_law.application.clause == "12" and local.applied_law.application.clause == "12"
+    assert nec.applied_law.application.ask == "Contact the Governance and Legal Unit on 020 7783 1498 for more information."
+    assert codes["momentum-ncg-elections"].current.applied_law is None
+    assert nec.applied_law.law.figure("reporting-threshold").on(dt.date(2024, 1, 1)).amount == 2230
 
 
 # --- The build refuses bad law data, naming the file and line ----------------------------------------------

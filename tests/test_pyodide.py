@@ -153,4 +153,4 @@ def test_a_content_set_whose_memory_outgrows_pyodides_first_heap_is_restored_int
     assert result.returncode == 0, result.stderr[-3000:]
     answers = json.loads(result.stdout)["responses"]
     assert answers == [checkers.run("donations", request, content.load(data)) for request in asked]
-    assert answers[1]["findings"][-1]["law"]["requires"] is False
+    assert answers[1]["answers"][-1]["law"]["requires"] is False

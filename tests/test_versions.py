@@ -193,10 +193,10 @@ def test_a_number_changed_in_a_version_changes_the_answer_for_that_version_only(
     request = {"code": "fixture-candidates", **choice,
                "donations": [{"donor": "A", "amount": 2000, "received": "2021-03-01", "permissible": True}]}
     response = checkers.run("donations", request, fixture_data)
-    reports = [f for f in response["findings"] if f["rule"] == "report"]
+    reports = [f for f in response["answers"] if f["rule"] == "report"]
     assert bool(reports) is reported
     if reported:
-        assert reports[0]["deadline"] == expected_deadline
+        assert reports[0]["date"]["on"] == expected_deadline
         assert reports[0]["clause"]["url"] == "codes/fixture-candidates/2020/#3"
 
 
@@ -205,7 +205,7 @@ def test_the_newest_version_reports_within_14_days(fixture_data):
                                                             "permissible": True}]}
     response = checkers.run("donations", request, fixture_data)
     assert response["version"] == "2024"
-    assert [f["deadline"] for f in response["findings"] if f["rule"] == "report"] == ["2024-03-15"]
+    assert [f["date"]["on"] for f in response["answers"] if f["rule"] == "report"] == ["2024-03-15"]
 
 
 # --- The lock ---------------------------------------------------------------------------------------

@@ -119,13 +119,17 @@ async function start(runtime, port) {
     stdout: () => {},
     stderr: () => {},
   })]);
-  pyodide.runPython("import json, checkers, checkers.csvinput");
-  // The same entries as the command line's: JSON text in and out, a spreadsheet's bytes or text read by Python.
+  pyodide.runPython("import checkers.page");
+  // The page's entries (checkers/page.py): JSON text in and out, the command line's words; a spreadsheet's bytes or
+  // text read by Python.
+  const page = pyodide.pyimport("checkers.page");
   const api = {
-    run: pyodide.runPython("checkers.run_json"),
-    csv: pyodide.runPython("lambda data: json.dumps(checkers.csvinput.read(data.to_bytes() if hasattr(data, 'to_bytes') else data))"),
-    csvWrite: pyodide.runPython("lambda rows: checkers.csvinput.write(json.loads(rows))"),
-    keep: pyodide.runPython("checkers.keep_json"),
+    run: page.run_json,
+    check: page.check_json,
+    csv: page.read_spreadsheet,
+    csvWrite: page.write_spreadsheet,
+    shareLink: page.share_link,
+    readFragment: page.read_fragment,
   };
   progress(100, "Ready.");
   postMessage({ type: "ready" });
@@ -177,11 +181,14 @@ onmessage = async (event) => {
   try {
     const api = await ready;
     let result;
-    if (message.op === "csv") result = JSON.parse(api.csv(message.data));
-    else if (message.op === "csv-write") result = api.csvWrite(JSON.stringify(message.rows));
-    else if (message.op === "keep") {
-      result = JSON.parse(api.keep(message.checker, JSON.stringify(message.request), message.madeOn, message.siteUrl));
+    if (message.op === "csv") result = JSON.parse(api.csv(message.checker, message.data));
+    else if (message.op === "csv-write") result = api.csvWrite(message.checker, JSON.stringify(message.rows));
+    // One trip: the answer, its record and its calendar, from one run of the rules.
+    else if (message.op === "check") {
+      result = JSON.parse(api.check(message.checker, JSON.stringify(message.request), message.madeOn, message.siteUrl));
     }
+    else if (message.op === "share-link") result = JSON.parse(api.shareLink(message.pageUrl, JSON.stringify(message.request)));
+    else if (message.op === "read-fragment") result = JSON.parse(api.readFragment(message.fragment));
     else result = JSON.parse(api.run(message.checker, JSON.stringify(message.request)));
     postMessage({ id: message.id, result });
   } catch (error) {

@@ -54,12 +54,12 @@ const WIDGETS = {
 };
 
 export function readField(spec, element) {
-  return element ? WIDGETS[spec.type].read(element) : undefined;
+  return element ? WIDGETS[spec.kind].read(element) : undefined;
 }
 
 // Why the value was not taken, or null.
 export function writeField(spec, element, value) {
   if (value === undefined) return null;
   if (!element || !spec) return "this form has no such field";
-  return WIDGETS[spec.type].write(element, value);
+  return WIDGETS[spec.kind].write(element, value);
 }

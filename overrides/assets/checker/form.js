@@ -21,7 +21,7 @@ export function readRequest() {
   if (asOf) request.as_of = asOf;
   else if (version) request.version = version;
   for (const spec of description.inputs) {
-    const value = spec.type === "rows" ? readRows(spec, readField) : readField(spec, fieldElement(spec));
+    const value = spec.kind === "rows" ? readRows(spec, readField) : readField(spec, fieldElement(spec));
     if (value !== undefined) request[spec.name] = value;
   }
   return request;
@@ -43,14 +43,14 @@ export async function fillForm(request) {
       ? { field: "version", value: request.version, why: `${code.title} has no such version on this site` }
       : { field: "code", value: request.code, why: "this site has no such code for this checker" });
   }
-  const asOfWhy = writeField({ type: "date" }, form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
+  const asOfWhy = writeField({ kind: "date" }, form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
   if (asOfWhy) refused.push({ field: "as_of", value: request.as_of, why: asOfWhy });
   const known = new Set(["code", "version", "as_of", ...description.inputs.map((spec) => spec.name)]);
   for (const name of Object.keys(request)) {
     if (!known.has(name)) refused.push({ field: name, value: request[name], why: "this checker has no such question" });
   }
   for (const spec of description.inputs) {
-    if (spec.type !== "rows") {
+    if (spec.kind !== "rows") {
       const why = writeField(spec, fieldElement(spec), request[spec.name]);
       if (why) refused.push({ field: spec.name, value: request[spec.name], why });
       continue;

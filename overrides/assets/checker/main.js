@@ -1,16 +1,17 @@
 // A checker page, brought to life: the only script checker pages add (overrides/main.html). Each job is a module
 // of its own: page.js (the page's parts), python.js (the worker), theme.js (Material's script held back),
 // fields.js and rows.js (the widgets), form.js (the request), result.js (the answer), share.js (links),
-// spreadsheet.js (CSV), keep.js (the record and the calendar file), offline.js (use with no network).
+// spreadsheet.js (CSV), records.js (the record and the calendar file), offline.js (use with no network).
 import { description, form } from "./page.js";
 import { holdThemeBack } from "./theme.js";
 import { failed, python, takeOverWorker } from "./python.js";
 import { readRequest } from "./form.js";
 import { addRow, rowList } from "./rows.js";
 import { showErrors, showMessage, showResult } from "./result.js";
-import { offerLinks, openPrefill, openScenario } from "./share.js";
+import { offerLinks, openFragment } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
-import { listenForKeeping, offerKeeping } from "./keep.js";
+import { listenForRecords, offerRecords } from "./records.js";
+import { readersToday } from "./download.js";
 import { keepForOffline, offerDownloadChoice, sayWhenOffline } from "./offline.js";
 
 async function check() {
@@ -19,11 +20,12 @@ async function check() {
   if (description.page_address) request[description.page_address] = new URL(description.root, location.href).href;
   showMessage(failed() ? "" : "Checking…");
   try {
-    const response = await python.run(description.checker, request);
-    if (response.errors) showErrors(response.errors, response.summary);
+    // One trip to Python: the answer, with its record and calendar file written from it.
+    const checked = await python.check(description.checker, request, readersToday(), new URL(description.root, location.href).href);
+    if (checked.response.errors) showErrors(checked.response.errors, checked.response.summary);
     else {
-      showResult(response);
-      offerKeeping(request);
+      showResult(checked.response);
+      offerRecords(checked);
     }
   } catch (error) {
     showMessage("The check could not run: " + error.message, "status status--error");
@@ -38,20 +40,20 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   check();
 });
-for (const spec of description.inputs.filter((input) => input.type === "rows")) {
+for (const spec of description.inputs.filter((input) => input.kind === "rows")) {
   rowList(spec);
   form.querySelector(`.row-add[data-rows="${spec.name}"]`).addEventListener("click", () =>
     addRow(spec).row.querySelector("input, select").focus());
 }
 offerLinks();
 offerSpreadsheet();
-listenForKeeping();
+listenForRecords();
 sayWhenOffline();
 offerDownloadChoice();
 window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
-window.addEventListener("hashchange", () => openScenario(check) || openPrefill());
-if (!openScenario(check) && !openPrefill()) {
-  for (const spec of description.inputs.filter((input) => input.type === "rows")) {
+window.addEventListener("hashchange", () => openFragment(check));
+if (!openFragment(check)) {
+  for (const spec of description.inputs.filter((input) => input.kind === "rows")) {
     for (let count = 0; count < (spec.start_with || 0); count++) addRow(spec);
   }
 }

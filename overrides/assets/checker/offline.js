@@ -12,7 +12,7 @@ function filesToKeep() {
   const runtime = (window.__codesOfConductBoot || {}).runtime || { files: [] };
   const loaded = performance.getEntriesByType("resource").map((entry) => entry.name)
     .concat(runtime.files.map((file) => new URL(`assets/${file}`, root).href));
-  const cited = description.codes.flatMap((code) => [new URL(`codes/${code.code}/`, root).href,
+  const cited = description.codes.flatMap((code) => [new URL(code.url, root).href,
     ...code.versions.flatMap((version) => version.clauses.map((clause) => new URL(clause.url, root).href))]);
   const page = new URL(location.href);
   page.hash = "";

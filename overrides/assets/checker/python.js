@@ -39,9 +39,19 @@ function fail(message) {
   pending.clear();
 }
 
+// Checks asked for and not yet answered, and whether one is still to come (a shared link's, once Python has read
+// it): the theme's script waits for their answers.
+let checksPending = 0;
+let checkExpected = false;
+
+export function expectCheck(expected) {
+  checkExpected = expected;
+  if (!expected && themeAfterChecks && checksPending === 0) setTimeout(startTheme);
+}
+
 // Once Python is ready, the theme's script: at once, or after the checks already asked for have their answers.
 function startThemeAfterChecks() {
-  if (pending.size === 0) startTheme();
+  if (checksPending === 0 && !checkExpected) startTheme();
   else themeAfterChecks = true;
 }
 
@@ -59,12 +69,16 @@ function handle(event) {
   }
   else if (message.type === "failed") fail(message.message);
   else if (pending.has(message.id)) {
-    const { resolve, reject } = pending.get(message.id);
+    const { resolve, reject, isCheck } = pending.get(message.id);
     pending.delete(message.id);
+    if (isCheck) {
+      checksPending--;
+      checkExpected = false;
+    }
     if (message.error) reject(new Error(message.error));
     else resolve(message.result);
     // In a later task: the answer is shown first.
-    if (themeAfterChecks && pending.size === 0) setTimeout(startTheme);
+    if (isCheck && themeAfterChecks && checksPending === 0) setTimeout(startTheme);
   }
 }
 
@@ -113,19 +127,23 @@ function call(message) {
   if (failure) return Promise.reject(new Error(failure));
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    const isCheck = message.op === "check" || message.op === "run";
+    if (isCheck) checksPending++;
+    pending.set(id, { resolve, reject, isCheck });
     // Asked before the reader started the checker (Save-Data): sent once it starts.
     if (worker) worker.postMessage({ ...message, id });
     else queued.push({ message: { ...message, id } });
   });
 }
 
-// The same contract as the command line: a Promise of its JSON response.
+// The same contract as the command line: a Promise of its JSON response (checkers/page.py).
 export const python = {
   run: (name, request) => call({ op: "run", checker: name, request }),
-  parseCsv: (data) => call({ op: "csv", data }),
-  writeCsv: (rows) => call({ op: "csv-write", rows }),
-  // The record of a check and its deadlines as a calendar, written by Python: the day is the reader's own.
-  keep: (name, request, madeOn, siteUrl) => call({ op: "keep", checker: name, request, madeOn, siteUrl }),
+  // One trip: the response, the record and the calendar file, from one run; the day is the reader's own.
+  check: (name, request, madeOn, siteUrl) => call({ op: "check", checker: name, request, madeOn, siteUrl }),
+  parseCsv: (name, data) => call({ op: "csv", checker: name, data }),
+  writeCsv: (name, rows) => call({ op: "csv-write", checker: name, rows }),
+  shareLink: (pageUrl, request) => call({ op: "share-link", pageUrl, request }),
+  readFragment: (fragment) => call({ op: "read-fragment", fragment }),
 };
-window.codesOfConduct = python;
+window.codesOfConduct = { run: python.run, check: python.check };

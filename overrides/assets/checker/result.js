@@ -49,7 +49,7 @@ export function showResult(response) {
   const parts = [element("p", `status status--${response.status}`, response.headline)];
   for (const detail of response.details || []) parts.push(element("p", "", detail));
   const list = element("ul", "findings");
-  const answers = response[description.answers] || [];
+  const answers = response.answers || [];
   for (const finding of answers) {
     const item = element("li", `finding finding--${finding.level || "info"}`);
     item.append(element("strong", "", finding.level_label + ": "), document.createTextNode(finding.message));

@@ -1,44 +1,26 @@
 // A scenario in the page's fragment (never the query string, never stored): a link to copy, and a link or a
-// worked example opened.
+// worked example opened. Python writes and reads the fragment (checkers/scenario.py), as it wrote the build's links.
 import { form } from "./page.js";
+import { expectCheck, python } from "./python.js";
 import { fillForm, readRequest } from "./form.js";
 import { showMessage, showRefused } from "./result.js";
-
-// Links longer than this are cut by many e-mail and chat programs: the page says so and offers a spreadsheet.
-const LONGEST_LINK = 8000;
-
-function encodeScenario(request) {
-  const bytes = new TextEncoder().encode(JSON.stringify(request));
-  let binary = "";
-  // In pieces: a whole year's donations as one call's arguments overflows the stack.
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function decodeScenario(text) {
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-}
 
 export function offerLinks() {
   form.querySelector(".checker-share").addEventListener("click", async () => {
     const status = form.querySelector(".checker-share-status");
-    const url = new URL(location.href);
-    url.hash = "scenario=" + encodeScenario(readRequest());
-    if (url.href.length > LONGEST_LINK) {
+    const link = await python.shareLink(location.href, readRequest());
+    if (link.too_long) {
       const save = form.querySelector(".csv-save");
-      status.textContent = `This scenario is too long for a link (${url.href.length.toLocaleString("en-GB")} characters: ` +
-        `many e-mail and chat programs cut links longer than ${LONGEST_LINK.toLocaleString("en-GB")}).` +
-        (save ? " Save the rows as a spreadsheet instead, below, and share the file." : "");
+      status.textContent = link.message + (save ? " Save the rows as a spreadsheet instead, below, and share the file." : "");
       if (save) {
         save.closest("details").open = true;
         save.focus();
       }
       return;
     }
-    history.replaceState(null, "", url);
+    history.replaceState(null, "", link.url);
     try {
-      await navigator.clipboard.writeText(url.href);
+      await navigator.clipboard.writeText(link.url);
       status.textContent = "Link copied. It holds your answers: share it only with people who may see them.";
     } catch {
       status.textContent = "The address bar now holds a link to this scenario: copy it from there.";
@@ -46,37 +28,31 @@ export function offerLinks() {
   });
 }
 
-// A scenario in the fragment: a shared link, or a worked example on this page (which changes only the fragment).
-// Checked at once when the form took all of it. Returns whether there was one.
-export function openScenario(check) {
-  if (!location.hash.startsWith("#scenario=")) return false;
-  let scenario;
-  try {
-    scenario = decodeScenario(location.hash.slice("#scenario=".length));
-  } catch {
-    showMessage("The link's scenario could not be read: the link may have been cut short. Ask for it again, or enter "
-      + "your answers below.", "status status--error");
-    return true;
-  }
-  fillForm(scenario).then((refused) => (refused.length ? showRefused(refused, "the link") : check()));
-  form.scrollIntoView();
-  return true;
-}
-
-// Answers to fill in, not a scenario to check: a link from a clause ("report a breach of this clause") chooses
-// the clause and leaves the rest to the reader. Returns whether there were any.
-export function openPrefill() {
-  if (!location.hash.startsWith("#prefill=")) return false;
-  let answers;
-  try {
-    answers = decodeScenario(location.hash.slice("#prefill=".length));
-  } catch {
-    return false;
-  }
-  fillForm(answers).then((refused) => {
+// A scenario in the fragment (a shared link, or a worked example on this page: checked at once when the form took
+// all of it), or answers to fill in (a link from a clause: the rest is left to the reader). Returns whether there
+// was one.
+export function openFragment(check) {
+  if (!/^#(scenario|prefill)=/.test(location.hash)) return false;
+  // A shared scenario is checked once read: the theme's script waits for its answer too.
+  expectCheck(location.hash.startsWith("#scenario="));
+  python.readFragment(location.hash).then(async (found) => {
+    if (found.error) {
+      expectCheck(false);
+      showMessage(found.error, "status status--error");
+      return;
+    }
+    const refused = await fillForm(found.request);
+    if (found.kind === "scenario") {
+      if (refused.length) {
+        expectCheck(false);
+        showRefused(refused, "the link");
+      } else check();
+      return;
+    }
     if (refused.length) showRefused(refused, "the link");
     const first = [...form.elements].find((field) => field.matches("textarea, input:not([type=hidden])") && !field.value);
     if (first) first.focus();
-  });
+  }).catch((error) => showMessage("The link's answers could not be read: " + error.message, "status status--error"));
+  form.scrollIntoView();
   return true;
 }

@@ -5,6 +5,7 @@ import { python } from "./python.js";
 import { readRequest } from "./form.js";
 import { replaceRows } from "./rows.js";
 import { showRefused } from "./result.js";
+import { saveFile } from "./download.js";
 
 export function offerSpreadsheet() {
   const sheet = description.inputs.find((spec) => spec.spreadsheet);
@@ -24,7 +25,7 @@ export function offerSpreadsheet() {
     status.textContent = "Reading…";
     try {
       const data = chosen && chosen.text === text.value ? chosen.bytes : text.value;
-      const { donations: rows, errors, notes, summary } = await python.parseCsv(data);
+      const { rows, errors, notes, summary } = await python.parseCsv(description.checker, data);
       if (errors.length) {
         status.textContent = [`Nothing was added: ${errors.length === 1 ? "a problem" : errors.length + " problems"} ` +
           "in the spreadsheet.", ...errors.map((e) => `${e.field}: ${e.message}`), ...notes].join(" ");
@@ -38,12 +39,8 @@ export function offerSpreadsheet() {
     }
   });
   form.querySelector(".csv-save").addEventListener("click", async () => {
-    const csv = await python.writeCsv(readRequest()[sheet.name] || []);
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
-    link.download = `${sheet.name}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    const csv = await python.writeCsv(description.checker, readRequest()[sheet.name] || []);
+    saveFile(csv, `${sheet.name}.csv`, "text/csv");
     status.textContent = `Saved as ${sheet.name}.csv in your downloads. It holds your answers: share it only with ` +
       "people who may see them.";
   });

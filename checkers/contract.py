@@ -1,0 +1,336 @@
+"""The contract every checker meets, written down once: a checker is one declared `Checker`, asking typed `Field`s,
+answering in one shape, a `Result` of `Answer`s.
+
+The page, the command line, the record, the calendar and the report read only this: nothing generic looks a
+checker's module over for optional parts, and nothing generic names a particular checker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .content import CodeVersion
+from .money_and_dates import json_amount, pounds, written_date
+
+NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
+# The kinds of field a form can ask (overrides/assets/checker/fields.js reads and writes each by its kind).
+KINDS = ("text", "longtext", "money", "date", "choice", "tristate", "count", "boolean", "rows")
+LEVELS = ("breach", "action", "info")
+LEVEL_LABELS = {"breach": "Breach", "action": "Action", "info": "Note"}
+# An answer's date is either when something must be done by, or from when something is allowed.
+DATE_KINDS = ("deadline", "from")
+# Whether the thing an answer is about is allowed: now, from a day (the answer's date), or not.
+ALLOWED = ("yes", "from", "no")
+# The fields every checker reads (checkers/validation.py): which code, which version of it (by id, or in force on a
+# date), and the day the check is made (the reader's own today, which decides what is overdue).
+COMMON_FIELDS = ("code", "version", "as_of", "today")
+DISCLAIMER = "A guide to the code's own words, not legal advice."
+# How a page introduces the `law` beside an answer (checkers/donations_law.py), and its list of sources.
+LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to read the law"}
+
+
+class ContractError(TypeError):
+    """A checker that does not meet the contract: names the checker and the part."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A field asked (or required) only when another field has one of some values, in the form's words."""
+
+    field: str
+    values: tuple
+    words: str  # "Answer if you are suspended."
+
+    def holds(self, values: dict) -> bool:
+        return values.get(self.field) in self.values
+
+    def to_data(self) -> dict:
+        return {"field": self.field, "values": list(self.values), "words": self.words}
+
+
+@dataclass(frozen=True)
+class Option:
+    value: object
+    label: str
+    # Other words for it in a spreadsheet's cells ("in kind" for non-cash).
+    aliases: tuple[str, ...] = ()
+    # The question's own words for this option, from the text, where the label puts it plainly.
+    wording: str = ""
+
+    def to_data(self) -> list:
+        return [self.value, self.label]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of a checker's form (or one column of its rows), typed by its kind."""
+
+    name: str
+    label: str
+    kind: str
+    required: bool | Condition = False
+    hint: str = ""
+    unit: str = ""
+    default: object = None
+    options: tuple[Option, ...] = ()
+    # Options made from a code version's clauses ("units"), rather than listed here.
+    options_from: str = ""
+    # Asked only when this holds (a form that branches shows the question then).
+    asked_when: Condition | None = None
+    # The words a candidate reads when a required answer is missing: "Enter the date you received the donation".
+    missing: str = ""
+    # The policy's own words for the question, one tap away from the plain ones.
+    wording: str = ""
+    # A spreadsheet's other names for this column.
+    aliases: tuple[str, ...] = ()
+    # Text: the most characters an answer may have (0: the reading's own limit).
+    longest: int = 0
+    # Rows only: the fields of each row, and the words of the row's controls.
+    fields: tuple[Field, ...] = ()
+    row_label: str = ""
+    add_label: str = ""
+    remove_label: str = ""
+    start_with: int = 0
+    spreadsheet: bool = False
+
+    def __post_init__(self):
+        if not NAME.match(self.name):
+            raise ContractError(f"field {self.name!r}: a field's name is lower-case letters, digits and '_'")
+        if self.kind not in KINDS:
+            raise ContractError(f"field {self.name!r}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
+        if self.kind in ("choice", "tristate") and not (self.options or self.options_from):
+            raise ContractError(f"field {self.name!r}: a {self.kind} field lists its options")
+        if (self.kind == "rows") != bool(self.fields):
+            raise ContractError(f"field {self.name!r}: rows, and only rows, have fields")
+
+    @property
+    def values(self) -> tuple:
+        return tuple(option.value for option in self.options)
+
+    def label_of(self, value) -> str:
+        return next((o.label for o in self.options if o.value == value), str(value))
+
+    def to_data(self) -> dict:
+        """What a page's form is made from (sitebuild/templates/fields.html.j2) and reads by (fields.js)."""
+        data = {"name": self.name, "label": self.label, "kind": self.kind,
+                "required": self.required.to_data() if isinstance(self.required, Condition) else self.required}
+        for name in ("hint", "unit", "missing", "wording", "options_from", "row_label", "add_label", "remove_label"):
+            if getattr(self, name):
+                data[name] = getattr(self, name)
+        if self.default is not None:
+            data["default"] = self.default
+        if self.options:
+            data["options"] = [option.to_data() for option in self.options]
+            worded = {str(o.value): o.wording for o in self.options if o.wording}
+            if worded:
+                data["option_wording"] = worded
+        if self.asked_when:
+            data["asked_when"] = self.asked_when.to_data()
+        if self.fields:
+            data["fields"] = [inner.to_data() for inner in self.fields]
+            data["start_with"] = self.start_with
+            data["spreadsheet"] = self.spreadsheet
+        return data
+
+
+@dataclass(frozen=True)
+class ClauseLink:
+    """A link from every clause of a version this checker serves, that opens it with the clause chosen ("Report a
+    breach of this clause")."""
+
+    label: str
+    field: str  # the field the clause fills
+
+
+# --- The one shape of answer ----------------------------------------------------------------------------------
+
+
+def clause_reference(version: CodeVersion, clause: str) -> dict:
+    """A clause as an answer cites it: its address, its citation and how a reader names it."""
+    cite = version.citation.at(clause)
+    name = version.unit_name(clause)
+    return {"code": version.code, "version": version.version, "id": clause, "url": cite.url, "citation": str(cite),
+            "name": name, "label": f"{version.short_title}, {name}"}
+
+
+@dataclass
+class Answer:
+    """One thing a check found: what it is about, how much it matters, what to do, in a sentence, and the clause."""
+
+    rule: str  # what the answer is about, as the checker names it ("report", "canvass", "outcome")
+    level: str  # breach, action or info
+    message: str
+    clause: dict  # clause_reference
+    label: str = ""  # the level's word where the answer needs its own ("Do not share", "Allowed")
+    todo: str = ""  # what to do, in plain words, where the answer asks something of the reader
+    facts: dict = field(default_factory=dict)  # donor, region, amount: what the answer is about
+    date: dt.date | None = None
+    date_kind: str = ""  # deadline or from
+    overdue: bool = False
+    allowed: str = ""  # yes, from or no, where the answer says whether something is allowed
+    law: dict | None = None  # what the law requires, where it differs (checkers/donations_law.py)
+
+    def __post_init__(self):
+        if self.level not in LEVELS:
+            raise ContractError(f"answer {self.rule!r}: level {self.level!r} is not one of {', '.join(LEVELS)}")
+        if self.date is not None and self.date_kind not in DATE_KINDS:
+            raise ContractError(f"answer {self.rule!r}: a date is a deadline or a day from which")
+        if self.allowed and self.allowed not in ALLOWED:
+            raise ContractError(f"answer {self.rule!r}: allowed is one of {', '.join(ALLOWED)}")
+        if self.allowed == "from" and (self.date is None or self.date_kind != "from"):
+            raise ContractError(f"answer {self.rule!r}: allowed from a day needs that day")
+
+    def facts_text(self) -> str:
+        """"Donor: A. Amount: £1,600. Deadline: 31 January 2024.": what the answer is about, as written."""
+        words = {"donor": "Donor", "region": "Region"}
+        parts = [f"{words[name]}: {self.facts[name]}" for name in words if name in self.facts]
+        if "amount" in self.facts:
+            parts.append(f"Amount: {pounds(self.facts['amount'])}")
+        if self.date:
+            parts.append(f"{'Deadline' if self.date_kind == 'deadline' else 'Allowed from'}: {written_date(self.date)}")
+        return ". ".join(parts) + "." if parts else ""
+
+    def to_data(self) -> dict:
+        data = {"rule": self.rule, "level": self.level, "level_label": self.label or LEVEL_LABELS[self.level],
+                "message": self.message, "clause": self.clause}
+        if self.todo:
+            data["todo"] = self.todo
+        for name, value in self.facts.items():
+            data[name] = json_amount(value) if isinstance(value, Decimal) else value
+        if self.date:
+            data["date"] = {"on": self.date.isoformat(), "kind": self.date_kind, "overdue": self.overdue}
+        if self.allowed:
+            data["allowed"] = self.allowed
+        text = self.facts_text()
+        if text:
+            data["facts_text"] = text
+        if self.law:
+            data["law"] = self.law
+        return data
+
+
+@dataclass(frozen=True)
+class Action:
+    """What the reader may do with the answer, in the checker's words: follow a link, or copy a text."""
+
+    kind: str  # link or copy
+    label: str
+    href: str = ""
+    text: str = ""
+    done: str = ""  # what the page says once copied
+
+    def to_data(self) -> dict:
+        return {k: v for k, v in {"kind": self.kind, "label": self.label, "href": self.href, "text": self.text,
+                                  "done": self.done}.items() if v}
+
+
+@dataclass
+class Result:
+    """What a check returns: its status (one of the checker's), its answers, and what else the reader should read."""
+
+    status: str
+    answers: list[Answer]
+    notes: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    # A document the answer is (a drafted message), shown as written, and what the reader may do with it.
+    draft: dict | None = None
+    actions: list[Action] = field(default_factory=list)
+    # Facts of the answer for programs that read the JSON (counts, the day asked about); no page reads them.
+    data: dict = field(default_factory=dict)
+
+    def to_data(self) -> dict:
+        data = {"status": self.status, **self.data, "answers": [a.to_data() for a in self.answers]}
+        if self.notes:
+            data["notes"] = self.notes
+        if self.details:
+            data["details"] = self.details
+        if self.draft:
+            data["draft"] = self.draft
+        if self.actions:
+            data["actions"] = [a.to_data() for a in self.actions]
+        return data
+
+
+def headline(status_text: str, version: CodeVersion) -> str:
+    """The first line of an answer: what it comes to, and the code and version applied, by their names."""
+    return f"{status_text} Checked against: {version.short_title}, version {version.version}."
+
+
+def _nothing(version: CodeVersion) -> list:
+    return []
+
+
+@dataclass(frozen=True)
+class Checker:
+    """A checker, declared once in its module as CHECKER: what it is, what it asks, the reader of its rules in a
+    code version's `rules:`, the statuses it answers with, and its check."""
+
+    name: str
+    title: str
+    purpose: str
+    fields: tuple[Field, ...]
+    read_rules: Callable  # (version) -> the version's rules for this checker, or None where it has none
+    statuses: dict  # status -> the sentence that says it
+    check: Callable  # (request, version, errors) -> Result, or None where errors were added
+    # The request field a page fills with its own address, for a checker whose answer links whole addresses.
+    page_address: str = ""
+    # The words this checker takes from the text: [(field path, clause, words)], each checked by the build.
+    cited_words: Callable = _nothing
+    # Clauses the rules imply without naming them in `rules:` (the build checks each is there).
+    clauses_cited: Callable = _nothing
+    # The statutory figures it reads (docs/law/figures.yml must have each).
+    law_figures: tuple[str, ...] = ()
+    # A link from each clause of the versions it serves.
+    from_clause: ClauseLink | None = None
+    # What the version's rules refuse of values already read (more nominations than the most allowed), checked
+    # with the fields, so that every problem is said at once: (values, version, errors) -> None.
+    check_values: Callable = lambda values, version, errors: None
+
+    def __post_init__(self):
+        where = f"checker {self.name!r}"
+        if not isinstance(self.name, str) or not NAME.match(self.name):
+            raise ContractError(f"{where}: name is lower-case letters, digits and '-'")
+        for part in ("title", "purpose"):
+            if not isinstance(getattr(self, part), str) or not getattr(self, part).strip():
+                raise ContractError(f"{where}: {part} is required, as a sentence a reader sees")
+        if not isinstance(self.fields, tuple) or not all(isinstance(f, Field) for f in self.fields):
+            raise ContractError(f"{where}: fields is a tuple of Field")
+        for part in ("read_rules", "check", "cited_words", "clauses_cited", "check_values"):
+            if not callable(getattr(self, part)):
+                raise ContractError(f"{where}: {part} must be a function")
+        if not isinstance(self.statuses, dict) or not self.statuses or not all(
+                isinstance(k, str) and isinstance(v, str) and v for k, v in self.statuses.items()):
+            raise ContractError(f"{where}: statuses maps each status to the sentence that says it")
+        names = [f.name for f in self.fields]
+        if len(names) != len(set(names)):
+            raise ContractError(f"{where}: two fields share a name")
+        if set(names) & set(COMMON_FIELDS + (self.page_address,)):
+            raise ContractError(f"{where}: a field may not be named like a field every checker reads ({', '.join(COMMON_FIELDS)})")
+        if self.from_clause and self.from_clause.field not in names:
+            raise ContractError(f"{where}: from_clause fills {self.from_clause.field!r}, which is not one of its fields")
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def rows(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.kind == "rows")
+
+
+def registry(modules) -> dict[str, Checker]:
+    """The checkers of these modules, by name: each must declare CHECKER, a Checker."""
+    found: dict[str, Checker] = {}
+    for module in modules:
+        declared = getattr(module, "CHECKER", None)
+        if not isinstance(declared, Checker):
+            raise ContractError(f"{module.__name__} does not declare CHECKER = Checker(...): every checker module declares "
+                                "its name, title, purpose, fields, read_rules, statuses and check in one object")
+        if declared.name in found:
+            raise ContractError(f"two checkers are named {declared.name!r}")
+        found[declared.name] = declared
+    return found
+

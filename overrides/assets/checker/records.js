@@ -1,0 +1,24 @@
+// What a reader may keep of a check: the record (to save or print) and the dates as a calendar file. Python writes
+// both with the answer, in the same run (checkers.check); this module only offers them as files made in the browser.
+import { resultSection } from "./page.js";
+import { saveFile } from "./download.js";
+
+const panel = resultSection.querySelector(".checker-keep");
+const printed = resultSection.querySelector(".checker-record");
+const calendarButton = panel.querySelector(".checker-keep-calendar");
+let kept = null;
+
+export function offerRecords(documents) {
+  kept = documents;
+  printed.textContent = kept.record.text;
+  calendarButton.hidden = !kept.calendar;
+  panel.hidden = false;
+}
+
+export function listenForRecords() {
+  panel.querySelector(".checker-keep-save").addEventListener("click",
+    () => saveFile(kept.record.text, kept.record.filename, "text/plain;charset=utf-8"));
+  panel.querySelector(".checker-keep-print").addEventListener("click", () => window.print());
+  calendarButton.addEventListener("click",
+    () => saveFile(kept.calendar.text, kept.calendar.filename, "text/calendar;charset=utf-8"));
+}
