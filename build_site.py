@@ -107,6 +107,9 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     # Validate all content before writing anything.
     site = model.load(docs, today or build_day())
     notices = list(site.notices)
+    for path, line, message in site.warnings:
+        notices.append(f"warning: {annotations.relative(path)}{f':{line}' if line else ''}: {message}")
+        annotations.emit(message, path, line, title="The law needs checking again", level="warning")
     lock_notices, new_lock = lock.check(site, docs / lock.LOCK_NAME, ci=ci)
     notices += lock_notices
     site_dir.parent.mkdir(parents=True, exist_ok=True)

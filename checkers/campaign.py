@@ -20,6 +20,10 @@
 
 "Prior to the publication" and "following publication" meet on the day of publication: from that day on, the
 timetable has been published, so what waited for it is allowed.
+
+Two timetables are named, and may be published on different days: clause 1 waits for "the timetable for selections
+in this local authority area", clause 4 for "the timetable for a ward". Clause 6 says "the timetable" without
+saying which; until both are published, the answer waits for the later, and says why.
 """
 
 from __future__ import annotations
@@ -35,10 +39,16 @@ from .money_and_dates import pounds, written_date
 from .validation import Errors
 
 NAME = "campaign"
+# Which timetable each activity waits for, in its clause's own words (checked against the clause by the build).
+AREA = "the timetable for selections in this local authority area"
+WARD = "the timetable for a ward"
+EITHER = "following publication of the timetable"
 FIELDS = (
     Field("on", "The day you are asking about", "date", hint="Leave empty for today."),
-    Field("timetable_published", "The day the selection timetable for your area and ward was published", "date",
-          hint="Leave empty if it has not been published yet."),
+    Field("area_timetable_published", "The day the timetable for selections in your local authority area was published",
+          "date", hint="Leave empty if it has not been published yet.", wording=f"Clause 1: \"{AREA}\"."),
+    Field("ward_timetable_published", "The day the timetable for your ward was published", "date",
+          hint="Leave empty if it has not been published yet.", wording=f"Clause 4: \"publication of {WARD}\"."),
     Field("approved_panel", "You are on the approved panel of candidates", "boolean", default=False),
     Field("shortlisted", "A ward has short-listed you", "boolean", default=False),
     Field("admin_charge_paid", "You have paid the CLP the administration charge for the members' list", "boolean",
@@ -46,7 +56,6 @@ FIELDS = (
     Field("declared_interest", "You have declared an interest in an elected position", "boolean", default=False),
 )
 STATUS_TEXT = {"answered": "What this code lets you do on the day you asked about."}
-LABELS = {True: "Allowed", "later": "Not yet", False: "Not allowed"}
 
 
 Activity = r.ClauseRule
@@ -80,18 +89,55 @@ def campaign_rules(version: CodeVersion) -> CampaignRules | None:
     return None if found is None else CampaignRules(**found)
 
 
-def _entry(activity: str, allowed, message: str, version: CodeVersion, clause: str, when: dt.date | None = None) -> Answer:
-    """One activity's answer: `allowed` is true or false; "later" (a known or awaited day) reads "Not yet"."""
-    return Answer(activity, "info" if allowed is True else "action", message, clause_reference(version, clause),
-                  label=LABELS[allowed], date=when, date_kind="from" if when else "",
-                  allowed="yes" if allowed is True else "from" if when else "no")
+def cited_words(version: CodeVersion) -> list[tuple[str, str, str]]:
+    """The clauses' words each activity waits for: the build checks each clause says them."""
+    rules = campaign_rules(version)
+    if rules is None:
+        return []
+    return [("rules.campaign.material.clause", rules.material.clause, AREA),
+            ("rules.campaign.mail_members.clause", rules.mail_members.clause, WARD),
+            ("rules.campaign.canvass.clause", rules.canvass.clause, EITHER)]
 
 
-def _after_timetable(on: dt.date, published: dt.date | None):
-    """Whether something that waits for the timetable is allowed on `on`, and the day it becomes so."""
+@dataclass(frozen=True)
+class Awaited:
+    """When something that waits for publication is allowed, on the day asked about."""
+
+    allowed: str  # yes, from or no
+    day: dt.date | None  # the day it is allowed from, where it is known and after the day asked about
+    why: str  # the clause's condition, in words, as it stands
+
+
+def _after(on: dt.date, published: dt.date | None, what: str) -> Awaited:
+    """Whether something that waits for one timetable is allowed on `on`."""
     if published is None:
-        return "later", None
-    return (True, None) if on >= published else ("later", published)
+        return Awaited("no", None, f"{what} has not been published yet")
+    if on >= published:
+        return Awaited("yes", None, f"{what} was published on {written_date(published)}")
+    return Awaited("from", published, f"{what} is published on {written_date(published)}, and you may from that day")
+
+
+def _after_both(on: dt.date, area: dt.date | None, ward: dt.date | None) -> Awaited:
+    """Clause 6's "the timetable", which it does not name: allowed once both are published, the safe reading."""
+    if area and ward:
+        later = max(area, ward)
+        if on >= later:
+            return Awaited("yes", None, f"both timetables have been published (the later on {written_date(later)})")
+        return Awaited("from", later, f"the later of the two timetables is published on {written_date(later)}, and you "
+                       "may from that day")
+    missing = " and ".join(name for name, day in (("the local authority area's", area), ("the ward's", ward)) if day is None)
+    return Awaited("no", None, f"the clause does not say which timetable it means, and {missing} has not been published "
+                   "yet, so wait for both")
+
+
+def _entry(activity: str, awaited: Awaited, message: str, version: CodeVersion, clause: str, todo: str,
+           refused: str = "Not yet") -> Answer:
+    """One activity's answer: allowed now, from a day (its date), or not (`refused` says how: not yet, not entitled)."""
+    label = {"yes": "Allowed", "from": f"Allowed from {written_date(awaited.day)}" if awaited.day else "",
+             "no": refused}[awaited.allowed]
+    return Answer(activity, "info" if awaited.allowed == "yes" else "action", message, clause_reference(version, clause),
+                  label=label, date=awaited.day, date_kind="from" if awaited.day else "", allowed=awaited.allowed,
+                  todo=todo)
 
 
 def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
@@ -103,85 +149,102 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     """
     rules = campaign_rules(version)
     on = values["on"] or values["today"]
-    published = values["timetable_published"]
+    area, ward = values["area_timetable_published"], values["ward_timetable_published"]
     panel, shortlisted, paid, declared = (values[name] for name in ("approved_panel", "shortlisted", "admin_charge_paid",
                                                                    "declared_interest"))
     day = written_date(on)
-    since = f"the timetable was published on {written_date(published)}" if published else ""
-    awaited = (f"it is published on {written_date(published)}, and you may from that day" if published and on < published
-               else "it has not been published yet")
     activities = []
 
-    # Clause 1: nothing calling for support "prior to the publication of the timetable".
-    allowed, when = _after_timetable(on, published)
-    activities.append(_entry("campaign-material", allowed, (
-        f"On {day} you may produce and distribute material calling for support in the selection: {since}."
-        if allowed is True else
-        "No material calling for support in the selection may be produced or distributed, by you or on your "
-        f"behalf, before the timetable for selections in this local authority area is published: {awaited}."),
-        version, rules.material.clause, when))
+    # Clause 1: nothing calling for support "prior to the publication of the timetable for selections in this local
+    # authority area".
+    material = _after(on, area, "the timetable for selections in your local authority area")
+    activities.append(_entry("campaign-material", material, (
+        f"On {day} you may produce and distribute material calling for support in the selection: {material.why}."
+        if material.allowed == "yes" else
+        "No material calling for support in the selection may be produced or distributed, by you or on your behalf, "
+        f"before the timetable for selections in this local authority area is published: {material.why}."),
+        version, rules.material.clause,
+        "You may produce and distribute campaign material." if material.allowed == "yes" else
+        f"Wait until {written_date(material.day)} to produce or distribute campaign material." if material.day else
+        "Produce no campaign material until the timetable for your local authority area is published."))
 
     # Clause 2: the members' list, once short-listed and after paying the administration charge.
     charge = pounds(rules.members_list.charge)
     has_list = shortlisted and paid
-    if has_list:
-        list_message = ("You are entitled to the list of eligible members for the ward that short-listed you, from the "
-                        f"Constituency Labour Party (CLP) secretary: you have paid the {charge} administration charge. It "
-                        "is for this selection campaign only.")
-    elif shortlisted:
-        list_message = (f"Pay the relevant CLP the administration charge of {charge}. You are then entitled to "
-                        "the list of eligible members for the ward that short-listed you, from the Constituency Labour "
-                        "Party (CLP) secretary.")
-    else:
-        list_message = ("The list of eligible members for a ward comes once that ward has short-listed you, from "
-                        f"the Constituency Labour Party (CLP) secretary, and after you pay the relevant CLP an "
-                        f"administration charge of {charge}.")
-
-    # Clause 4: mailing members directly "following publication of the timetable for a ward".
-    allowed, when = _after_timetable(on, published)
     where = version.unit_name(rules.members_list.clause)
     lists = (f"You are entitled to the members' list ({where})." if has_list else
              f"To mail eligible members you need their list, which comes only on the conditions of {where}: short-listed "
              f"by the ward, and the {charge} administration charge paid.")
-    activities.append(_entry("mail-members", allowed, (
+
+    # Clause 4: mailing members directly "following publication of the timetable for a ward".
+    mail = _after(on, ward, "the timetable for your ward")
+    activities.append(_entry("mail-members", mail, (
         f"On {day} you may mail eligible members directly, as well as Labour Party units and affiliated organisations, "
-        f"with canvassing or promotional material: {since}. {lists}"
-        if allowed is True else
+        f"with canvassing or promotional material: {mail.why}. {lists}"
+        if mail.allowed == "yes" else
         "Mailing eligible members, Labour Party units and affiliated organisations directly is permitted "
-        f"following the publication of the timetable for the ward: {awaited}. {lists}"),
-        version, rules.mail_members.clause, when))
+        f"following the publication of the timetable for the ward: {mail.why}. {lists}"),
+        version, rules.mail_members.clause,
+        "You may mail eligible members directly." if mail.allowed == "yes" else
+        f"Wait until {written_date(mail.day)} to mail members directly." if mail.day else
+        "Do not mail members directly until the timetable for your ward is published."))
 
     # Clause 6: canvassing "following publication of the timetable and from this period onwards".
-    allowed, when = _after_timetable(on, published)
+    canvass = _after_both(on, area, ward)
     manner = ("Contact with members must not be carried out in a manner likely to cause offence or be seen as applying "
               "pressure to any member.")
-    activities.append(_entry("canvass", allowed, (
-        f"On {day} you may canvass: approach members personally or by telephone to seek their support, as {since}. "
-        f"{manner}" if allowed is True else
+    activities.append(_entry("canvass", canvass, (
+        f"On {day} you may canvass: approach members personally or by telephone to seek their support, as "
+        f"{canvass.why}. {manner}" if canvass.allowed == "yes" else
         "Canvassing members personally or by telephone is allowed following the publication of the timetable: "
-        f"{awaited}. {manner}"), version, rules.canvass.clause, when))
+        f"{canvass.why}. {manner}"), version, rules.canvass.clause,
+        "You may canvass members personally or by telephone." if canvass.allowed == "yes" else
+        f"Wait until {written_date(canvass.day)} to canvass members." if canvass.day else
+        "Do not canvass members until the timetables are published."))
 
     # Clause 2: the ward secretaries' list, for those on the approved panel.
-    activities.append(_entry("ward-secretaries-list", panel is True, (
+    activities.append(_entry("ward-secretaries-list", Awaited("yes" if panel else "no", None, ""), (
         "You are entitled to a list of ward secretaries from the secretary of the Local Government Committee, as you "
         "are on the approved panel of candidates." if panel else
         "The list of ward secretaries is for potential candidates on the approved panel of candidates."),
-        version, rules.ward_secretaries_list.clause))
-    activities.append(_entry("members-list", True if has_list else "later", list_message, version,
-                             rules.members_list.clause))
+        version, rules.ward_secretaries_list.clause,
+        "Ask the secretary of the Local Government Committee for the list of ward secretaries." if panel else "",
+        refused="Not entitled"))
+    if has_list:
+        list_message = ("You are entitled to the list of eligible members for the ward that short-listed you, from the "
+                        f"Constituency Labour Party (CLP) secretary: you have paid the {charge} administration charge. It "
+                        "is for this selection campaign only.")
+        list_todo = "Ask the CLP secretary for the list of eligible members; use it for this selection campaign only."
+    elif shortlisted:
+        list_message = (f"Pay the relevant CLP the administration charge of {charge}. You are then entitled to "
+                        "the list of eligible members for the ward that short-listed you, from the Constituency Labour "
+                        "Party (CLP) secretary.")
+        list_todo = f"Pay the relevant CLP the {charge} administration charge to receive the members' list."
+    else:
+        list_message = ("The list of eligible members for a ward comes once that ward has short-listed you, from "
+                        f"the Constituency Labour Party (CLP) secretary, and after you pay the relevant CLP an "
+                        f"administration charge of {charge}.")
+        list_todo = ""
+    activities.append(_entry("members-list", Awaited("yes" if has_list else "no", None, ""), list_message, version,
+                             rules.members_list.clause, list_todo))
 
     # Clause 10: after declaring an interest, not the part of a meeting on the ward's selection business.
-    activities.append(_entry("selection-meetings", not declared, (
+    meetings = Answer("selection-meetings", "action" if declared else "info", (
         "You have declared an interest, so you cannot attend the part of any meeting that deals with the selection "
         "business of the ward in question, unless you are specifically invited in your role as a potential candidate."
         if declared else
         "You have not declared an interest, so this clause does not keep you from meetings. Once you declare an interest "
         "in an elected position, you cannot attend the part of any meeting that deals with the selection business of "
         "that ward, unless you are specifically invited in your role as a potential candidate."),
-        version, rules.selection_meetings.clause))
+        clause_reference(version, rules.selection_meetings.clause), label="Not allowed" if declared else "Allowed",
+        allowed="no" if declared else "yes",
+        todo="Leave any meeting while it deals with the ward's selection business, unless specifically invited as a "
+             "potential candidate." if declared else "")
+    activities.append(meetings)
 
-    published_text = written_date(published) if published else "not yet"
-    details = [f"The day asked about: {day}. Timetable published: {published_text}."]
+    details = [f"The day asked about: {day}. The timetable for your local authority area: "
+               f"{'published on ' + written_date(area) if area else 'not published yet'}. The timetable for your ward: "
+               f"{'published on ' + written_date(ward) if ward else 'not published yet'}."]
     return Result("answered", activities, details=details, data={"on": on.isoformat()})
 
 
@@ -189,4 +252,4 @@ CHECKER = Checker(
     name=NAME, title="Campaigning in a local selection",
     purpose=("What may you do today in a Labour selection for local government, and from when: campaign material, "
              "mailing and canvassing members, the lists you may have, and the meetings you may attend?"),
-    fields=FIELDS, read_rules=campaign_rules, statuses=STATUS_TEXT, check=check)
+    fields=FIELDS, read_rules=campaign_rules, statuses=STATUS_TEXT, check=check, cited_words=cited_words)

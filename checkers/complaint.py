@@ -11,6 +11,11 @@
 4. "Where the Returning Officer finds that there is sufficient evidence of a breach of the code, the Returning
    Officer may impose any appropriate sanction within their powers."
 
+The sanctions the guidelines list are for candidates. For staff, "Momentum Staff": "The Returning Officer (RO) will
+make a decision on any alleged breach by a staff member and staff will be entitled to the regular internal
+disciplinary procedure, as agreed by the organisation and the trade union." A complaint about a member of staff, or
+about a clause of the sections on staff (`rules.complaint.staff`), is told that route instead.
+
 The address, the subject and the sanctions are data of the version (`rules.complaint`), each checked by the
 build against the words of its clause. The site sends nothing and keeps nothing: the draft opens in the
 reader's own mail program, or is copied.
@@ -23,7 +28,7 @@ from dataclasses import dataclass
 from . import rules as r
 from .addresses import percent, whole
 from .content import CodeVersion
-from .contract import Action, Answer, Checker, ClauseLink, Field, Result, clause_reference
+from .contract import Action, Answer, Checker, ClauseLink, Field, Option, Result, clause_reference
 from .money_and_dates import written_date
 from .text import printable
 from .validation import Errors
@@ -42,16 +47,33 @@ FIELDS = (
     Field("when", "When it happened", "date"),
     Field("evidence", "The evidence you will attach", "longtext", longest=LONGEST,
           hint="For example screenshots or links. Attach the files to the e-mail yourself."),
+    Field("about", "Who is the complaint about?", "choice", default="not-sure",
+          hint="Staff have their own route under the guidelines.",
+          options=(Option("candidate", "A candidate, or someone acting for one"),
+                   Option("staff", "A member of Momentum staff"), Option("not-sure", "Not sure"))),
     Field("name", "Your name", "text", longest=200,
           hint="To sign the message. It stays in this browser until you send the e-mail yourself."),
 )
 STATUS_TEXT = {"drafted": "Your complaint is drafted: send it from your own e-mail."}
+# What the guidelines say of a breach by staff, in their words (checked against the clause `staff.decision` names).
+STAFF_WORDS = ("The Returning Officer (RO) will make a decision on any alleged breach by a staff member",
+               "staff will be entitled to the regular internal disciplinary procedure, as agreed by the organisation and "
+               "the trade union")
 
 
 @dataclass(frozen=True)
 class Listed:
     clause: str
     listed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StaffRoute:
+    """Where the guidelines deal with staff: the sections whose clauses bind staff, and the clause that says how a
+    breach by staff is decided."""
+
+    sections: tuple[str, ...]
+    decision: str
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,7 @@ class ComplaintRules:
     sanctions: Listed
     further_sanctions: Listed
     panel: str
+    staff: StaffRoute | None = None
 
 
 def complaint_rules(version: CodeVersion) -> ComplaintRules | None:
@@ -73,7 +96,7 @@ def complaint_rules(version: CodeVersion) -> ComplaintRules | None:
         return None
     reader = r.Reader(version, NAME, data)
     reader.expect_only("clause", "address", "subject", "reminder", "consultation", "sanction", "sanctions",
-                       "further_sanctions", "panel")
+                       "further_sanctions", "panel", "staff")
     for name in ("address", "subject", "reminder", "consultation", "sanction", "panel"):
         if not isinstance(data.get(name), str) or not data[name].strip():
             reader.fail(name, "is required: " + ("as the clause words it" if name in ("address", "subject") else
@@ -88,9 +111,19 @@ def complaint_rules(version: CodeVersion) -> ComplaintRules | None:
         if not isinstance(listed, list) or not listed or not all(isinstance(i, str) and i.strip() for i in listed):
             inner.fail("listed", "must list the sanctions as the text words them, one an entry")
         lists[name] = Listed(inner.clause(), tuple(listed))
+    staff = None
+    if "staff" in data:
+        inner = r.Reader(version, f"{NAME}.staff", data["staff"])
+        inner.expect_only("sections", "decision")
+        sections = inner.data.get("sections")
+        if not isinstance(sections, list) or not sections or not all(isinstance(s, str) and s for s in sections):
+            inner.fail("sections", "must list the anchors of the sections whose clauses bind staff")
+        if not isinstance(inner.data.get("decision"), str):
+            inner.fail("decision", "is required: the anchor of the clause that says how a breach by staff is decided")
+        staff = StaffRoute(tuple(sections), inner.data["decision"])
     return ComplaintRules(reader.clause(), data["address"].strip(), data["subject"].strip(), data["reminder"],
                           data["consultation"], data["sanction"], lists["sanctions"], lists["further_sanctions"],
-                          data["panel"])
+                          data["panel"], staff)
 
 
 def cited_words(version: CodeVersion) -> list[tuple[str, str, str]]:
@@ -102,14 +135,20 @@ def cited_words(version: CodeVersion) -> list[tuple[str, str, str]]:
     for name in ("sanctions", "further_sanctions"):
         group = getattr(rules, name)
         found += [(f"rules.complaint.{name}.listed[{i}]", group.clause, item) for i, item in enumerate(group.listed)]
+    if rules.staff:
+        # The staff route as the answer words it: the clause must say it.
+        found += [("rules.complaint.staff.decision", rules.staff.decision, words) for words in STAFF_WORDS]
     return found
 
 
 def clauses_cited(version: CodeVersion) -> list[str]:
     """Every clause the rules name, for the build to check each exists."""
     rules = complaint_rules(version)
-    return [] if rules is None else [rules.clause, rules.reminder, rules.consultation, rules.sanction,
-                                     rules.sanctions.clause, rules.further_sanctions.clause, rules.panel]
+    if rules is None:
+        return []
+    return [rules.clause, rules.reminder, rules.consultation, rules.sanction, rules.sanctions.clause,
+            rules.further_sanctions.clause, rules.panel] + (list(rules.staff.sections) + [rules.staff.decision]
+                                                            if rules.staff else [])
 
 
 def draft(values: dict, version: CodeVersion, rules: ComplaintRules, cited: dict) -> str:
@@ -135,14 +174,33 @@ def mail_link(rules: ComplaintRules, body: str) -> str:
     return f"mailto:{rules.address}?subject={percent(rules.subject)}&body={percent(body.replace(chr(10), chr(13) + chr(10)))}"
 
 
-def steps(rules: ComplaintRules, version: CodeVersion) -> list[Answer]:
-    """What the procedure asks of the complainant, and what it says happens next, each citing its clause."""
-    def step(rule, level, message, clause, label):
-        return Answer(rule, level, message, clause_reference(version, clause), label=label)
+def about_staff(values: dict, rules: ComplaintRules, version: CodeVersion) -> bool:
+    """Whether the complaint takes the staff route: it is about staff, or (not said) about a clause that binds staff."""
+    if rules.staff is None or values["about"] == "candidate":
+        return False
+    if values["about"] == "staff":
+        return True
+    unit = version.by_id[values["clause"]]
+    return unit.section in rules.staff.sections or unit.id in rules.staff.sections
 
-    return [step("send", "action", f"Send it to {rules.address} with \"{rules.subject}\" in the subject line, in writing, "
-                 "with any supporting evidence attached: the procedure asks for the allegation in that form.",
-                 rules.clause, "Send"),
+
+def steps(rules: ComplaintRules, version: CodeVersion, staff: bool = False) -> list[Answer]:
+    """What the procedure asks of the complainant, and what it says happens next, each citing its clause: for staff,
+    the Returning Officer's decision and the internal disciplinary procedure, not the candidates' sanctions."""
+    def step(rule, level, message, clause, label, todo=""):
+        return Answer(rule, level, message, clause_reference(version, clause), label=label, todo=todo)
+
+    send = step("send", "action", f"Send it to {rules.address} with \"{rules.subject}\" in the subject line, in writing, "
+                "with any supporting evidence attached: the procedure asks for the allegation in that form.",
+                rules.clause, "Send", f"Send the message to {rules.address} from your own e-mail, with your evidence "
+                "attached.")
+    if staff:
+        return [send,
+                step("consultation", "info", "The Returning Officer will consult you, and will try to resolve the issue "
+                     "locally, without delay and without disrupting the election.", rules.consultation, "Then"),
+                step("staff-decision", "info", f"{STAFF_WORDS[0]}, and {STAFF_WORDS[1]}. The sanctions the guidelines "
+                     "list for candidates do not apply to staff.", rules.staff.decision, "Staff")]
+    return [send,
             step("reminder", "info", "On receipt of a credible allegation, the Returning Officer will write to all "
                  "candidates reminding them and their supporters of their responsibilities under the Code of Conduct.",
                  rules.reminder, "Then"),
@@ -163,7 +221,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     rules = complaint_rules(version)
     body = draft(values, version, rules, clause_reference(version, values["clause"]))
     mailto = mail_link(rules, body)
-    return Result("drafted", steps(rules, version),
+    return Result("drafted", steps(rules, version, about_staff(values, rules, version)),
                   draft={"label": "The message", "text": f"To: {rules.address}\nSubject: {rules.subject}\n\n{body}"},
                   actions=[Action("link", "Open it in your e-mail program", href=mailto),
                            Action("copy", "Copy the message", text=body,

@@ -39,17 +39,34 @@ class ContractError(TypeError):
 
 @dataclass(frozen=True)
 class Condition:
-    """A field asked (or required) only when another field has one of some values, in the form's words."""
+    """When a field is asked (or required): another field has one of some values (or, `excluded`, none of them); or
+    any of, or all of, other conditions. `words` says it in the form's words ("Required if you are suspended.")."""
 
-    field: str
-    values: tuple
-    words: str  # "Answer if you are suspended."
+    field: str = ""
+    values: tuple = ()
+    words: str = ""
+    excluded: bool = False
+    any_of: tuple[Condition, ...] = ()
+    all_of: tuple[Condition, ...] = ()
 
     def holds(self, values: dict) -> bool:
-        return values.get(self.field) in self.values
+        if self.any_of:
+            return any(c.holds(values) for c in self.any_of)
+        if self.all_of:
+            return all(c.holds(values) for c in self.all_of)
+        return (values.get(self.field) in self.values) != self.excluded
+
+    def fields(self) -> set[str]:
+        return {self.field} if self.field else set().union(*(c.fields() for c in self.any_of + self.all_of))
 
     def to_data(self) -> dict:
-        return {"field": self.field, "values": list(self.values), "words": self.words}
+        """The same test for the page's script (overrides/assets/checker/fields.js, `holds`)."""
+        data = {"words": self.words} if self.words else {}
+        if self.any_of:
+            return {**data, "any_of": [c.to_data() for c in self.any_of]}
+        if self.all_of:
+            return {**data, "all_of": [c.to_data() for c in self.all_of]}
+        return {**data, "field": self.field, "values": list(self.values), "excluded": self.excluded}
 
 
 @dataclass(frozen=True)
@@ -308,6 +325,11 @@ class Checker:
         names = [f.name for f in self.fields]
         if len(names) != len(set(names)):
             raise ContractError(f"{where}: two fields share a name")
+        for f in self.fields:
+            for condition in (f.asked_when, f.required if isinstance(f.required, Condition) else None):
+                if condition and not condition.fields() <= set(names[:names.index(f.name)]):
+                    raise ContractError(f"{where}: field {f.name!r} depends on a field asked after it, or on none of "
+                                        "the checker's fields: a form asks in order")
         if set(names) & set(COMMON_FIELDS + (self.page_address,)):
             raise ContractError(f"{where}: a field may not be named like a field every checker reads ({', '.join(COMMON_FIELDS)})")
         if self.from_clause and self.from_clause.field not in names:

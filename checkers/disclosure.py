@@ -1,11 +1,15 @@
 """Confidentiality: may I share this? The Confidentiality and Privacy Policy, paragraphs 5 to 10, as one table.
 
-The questions and what each answer means are declared below (QUESTIONS, CONFIDENTIAL, COMMITTEE, DISCIPLINARY),
-each beside the paragraph it reads, so that a reader can check them against the text line by line:
+The questions and what each answer means are declared below (KINDS, COMMITTEE, DISCIPLINARY), each beside the
+paragraph it reads, so that a reader can check them against the text line by line:
 
-- 5: the Confidential Matters, (a) to (d);
-- 6: paragraph 5(b) "shall not preclude members of such national committees from" (a) to (d), "in each case,
-  where required by, or ancillary to, their duties under the Labour Party Rule Book";
+- 5: the Confidential Matters, (a) to (d). Each kind of information is read against every one of them: membership
+  records, for one, are in (b) ("membership records") and in (c) ("membership records and/or information relating to
+  any individual disciplinary proceedings");
+- 6: "Without prejudice to the remainder of this Code of Conduct, it shall be understood that paragraph 5(b) above
+  shall not preclude members of such national committees from" (a) to (d), "in each case, where required by, or
+  ancillary to, their duties under the Labour Party Rule Book". It lifts 5(b) only: information that (a), (c) or (d)
+  also makes confidential stays confidential, and paragraphs 7 and 8 decide;
 - 7: "Members of the Labour Party must maintain confidentiality in all Confidential Matters";
 - 8: "Members may not waive or breach confidentiality in respect of Confidential Matters save as required by law
   or with the express permission of the NEC or the General Secretary, or a national officer acting under the
@@ -16,7 +20,9 @@ each beside the paragraph it reads, so that a reader can check them against the 
   Standing Orders of the Parliamentary Labour Party."
 
 "Not sure" is an answer to every question: the checker tries each possible answer in its place, and says
-whether the outcome turns on it, and how.
+whether the outcome turns on it, and how. A question is asked only where the answers before it let it matter
+(each field's `asked_when`; tests/test_properties.py checks that a question not asked never changes the outcome).
+Every paragraph a message names is named from the version's own data.
 """
 
 from __future__ import annotations
@@ -26,27 +32,32 @@ from dataclasses import dataclass
 
 from . import rules as r
 from .content import CodeVersion
-from .contract import Answer, Checker, Field, Option, Result, clause_reference
+from .contract import Answer, Checker, Condition, Field, Option, Result, clause_reference
+from .money_and_dates import sentence
 from .validation import Errors
 
 NAME = "disclosure"
 NOT_SURE = "not-sure"
-YES_NO = [["yes", "Yes"], ["no", "No"], [NOT_SURE, "Not sure"]]
+YES, NO = "yes", "no"
 
-# Paragraph 5: what the information is, and the letter of paragraph 5 that makes it a Confidential Matter.
-CONFIDENTIAL = {
-    "declared-confidential": ("5(a)", "a", "declared strictly confidential by the NEC, or by national officers acting "
-                              "under its delegated powers"),
-    "meeting-minutes": ("5(b)", "b", "minutes of Labour Party meetings"),
-    "national-committee": ("5(b)", "b", "papers, minutes or discussions of the Labour Party's national committees"),
-    "membership-records": ("5(b) and (c)", "b", "membership records"),
-    "election-data": ("5(b)", "b", "data pertaining to elections"),
-    "disciplinary-data": ("5(b) and (c)", "b", "data or information relating to individual disciplinary investigations, "
-                          "proceedings or decisions"),
-    "customary": ("5(d)", "d", "a matter which through custom and practice ought reasonably to be considered confidential "
-                  "in the opinion of the NEC"),
-    "none": None,
+# Paragraph 5: the letters of paragraph 5 each kind of information falls under, and the words that put it there.
+KINDS = {
+    "declared-confidential": ({"a"}, "matters, documents and information which the NEC, or national officers acting "
+                              "under its delegated powers, expressly declare to be strictly confidential"),
+    "meeting-minutes": ({"b"}, "minutes of Labour Party meetings"),
+    "national-committee": ({"b"}, "papers for the Labour Party's national committees, and their minutes and discussions"),
+    "membership-records": ({"b", "c"}, "membership records"),
+    "election-data": ({"b"}, "all data pertaining to elections"),
+    "disciplinary-data": ({"b", "c"}, "data relating to individual disciplinary investigations or decisions, and "
+                          "information relating to any individual disciplinary proceedings"),
+    "customary": ({"d"}, "matters which through custom and practice ought reasonably to be considered confidential in "
+                  "the opinion of the NEC"),
+    "none": (set(), ""),
 }
+# What membership records, or a disciplinary case, add to any kind of information: (b) and (c) both name them.
+RECORDS_OR_CASE = {"b", "c"}
+# The kinds that may hold membership records without being them: asked whether they do.
+MAY_HOLD_RECORDS = ("meeting-minutes", "national-committee", "election-data")
 # Paragraph 6: what members of national committees may still do with 5(b) matters, by letter.
 COMMITTEE = {
     "committee-preparation": ("a", "having such discussions, or sharing documents that are not strictly confidential, as "
@@ -75,55 +86,101 @@ DISCIPLINARY = {
                                "submitted it"),
 }
 
-_INPUT_SPECS = [
-    {"name": "information", "label": "What is the information?", "type": "choice", "required": False,
-     "default": NOT_SURE, "hint": "Paragraph 5 lists the Confidential Matters.",
-     "options": [["declared-confidential", "Something the NEC (or a national officer under its delegated powers) has "
-                  "expressly declared strictly confidential"],
-                 ["meeting-minutes", "Minutes of a Labour Party meeting"],
-                 ["national-committee", "Papers, minutes or discussions of a Labour Party national committee"],
-                 ["membership-records", "Membership records"],
-                 ["election-data", "Data about elections"],
-                 ["disciplinary-data", "Data about an individual disciplinary investigation, proceeding or decision"],
-                 ["customary", "Something the NEC would, by custom and practice, reasonably consider confidential"],
-                 ["none", "None of these"], [NOT_SURE, "Not sure"]]},
-    {"name": "disciplinary_case", "label": "Does it concern an individual disciplinary case?", "type": "choice",
-     "required": False, "default": NOT_SURE, "options": YES_NO,
-     "hint": "Information, correspondence or Confidential Matters about one member's disciplinary case (paragraph 9)."},
-    {"name": "sharer", "label": "Who would share it?", "type": "choice", "required": False, "default": NOT_SURE,
-     "options": [["member", "A member"],
-                 ["committee-member", "A member of a Labour Party national committee"],
-                 ["subject-member", "The member who is subject to the disciplinary proceedings"],
-                 ["nec-or-officer", "The NEC, the General Secretary, or a national officer acting under delegated powers"],
-                 [NOT_SURE, "Not sure"]]},
-    {"name": "purpose", "label": "With whom, and why?", "type": "choice", "required": False, "default": NOT_SURE,
-     "options": [["committee-preparation", "Preparing for a national committee, with documents that are not strictly "
-                  "confidential"],
-                 ["role-assistance", "Getting help to carry out a national committee role"],
-                 ["report-back-members", "Reporting back to other members, or to the Division represented"],
-                 ["report-back-affiliate", "Reporting back to an affiliated organisation's executive committee"],
-                 ["advice-or-support", "Getting legal advice, medical or social support, or support from close family, "
-                  "a trade union, the NEC or a national officer"],
-                 ["fact-to-third-parties", "Telling third parties that an investigation exists, without naming the member"],
-                 ["correct-media-reports", "Correcting false reports in the media"],
-                 ["to-party-officer", "Telling a national officer, staff member or appointee who needs it for a Rule Book "
-                  "duty"],
-                 ["outcome-to-complainant", "Telling the person who complained the outcome of their complaint"],
-                 ["other", "Anyone else, or for another reason (for example the press or social media)"],
-                 [NOT_SURE, "Not sure"]]},
-    {"name": "rule_book_duties", "label": "Is sharing it required by, or ancillary to, duties under the Labour Party "
-     "Rule Book?", "type": "choice", "required": False, "default": NOT_SURE, "options": YES_NO},
-    {"name": "required_by_law", "label": "Does the law require the disclosure?", "type": "choice", "required": False,
-     "default": NOT_SURE, "options": YES_NO},
-    {"name": "express_permission", "label": "Has the NEC, the General Secretary, or a national officer authorised to "
-     "give it, given express permission?", "type": "choice", "required": False, "default": NOT_SURE, "options": YES_NO},
-    {"name": "plp_proceedings", "label": "Are these disciplinary procedures under the Standing Orders of the "
-     "Parliamentary Labour Party?", "type": "choice", "required": False, "default": NOT_SURE, "options": YES_NO},
-]
+
+def _yes_no(name: str, label: str, *, hint: str = "", wording: str = "", asked_when: Condition | None = None) -> Field:
+    return Field(name, label, "choice", default=NOT_SURE, hint=hint, wording=wording, asked_when=asked_when,
+                 options=(Option(YES, "Yes"), Option(NO, "No"), Option(NOT_SURE, "Not sure")))
+
+
+def _in(field: str, *values: str, excluded: bool = False) -> Condition:
+    return Condition(field, values, excluded=excluded)
+
+
+# When each question can matter, from the answers before it (not sure included: it can be either).
+CONFIDENTIAL_OR_CASE = Condition(any_of=(_in("information", "none", excluded=True),
+                                         _in("disciplinary_case", YES, NOT_SURE)))
+ONLY_5B_POSSIBLE = Condition(all_of=(_in("information", "meeting-minutes", "national-committee", "election-data", NOT_SURE),
+                                     _in("includes_records", NO, NOT_SURE), _in("disciplinary_case", NO, NOT_SURE)))
+DISCIPLINARY_POSSIBLE = Condition(any_of=(_in("information", "disciplinary-data", NOT_SURE),
+                                          _in("disciplinary_case", YES, NOT_SURE)))
+
+FIELDS = (
+    Field("information", "What is the information?", "choice", default=NOT_SURE,
+          hint="Choose the closest. The policy calls these Confidential Matters.",
+          wording="Paragraph 5 lists the Confidential Matters in (a) to (d).",
+          options=(Option("declared-confidential", "Something the NEC, or a national officer acting for it, has declared "
+                          "strictly confidential", wording=KINDS["declared-confidential"][1]),
+                   Option("meeting-minutes", "Minutes of a Labour Party meeting", wording=KINDS["meeting-minutes"][1]),
+                   Option("national-committee", "Papers, minutes or discussions of one of the Labour Party's national "
+                          "committees", wording=KINDS["national-committee"][1]),
+                   Option("membership-records", "Membership records", wording=KINDS["membership-records"][1]),
+                   Option("election-data", "Data about elections", wording=KINDS["election-data"][1]),
+                   Option("disciplinary-data", "Information about one member's disciplinary case (an investigation, "
+                          "proceedings or a decision)", wording=KINDS["disciplinary-data"][1]),
+                   Option("customary", "Something else the NEC would, by custom and practice, see as confidential",
+                          wording=KINDS["customary"][1]),
+                   Option("none", "None of these"), Option(NOT_SURE, "Not sure"))),
+    _yes_no("includes_records", "Does it include membership records?",
+            hint="For example names, contact details or membership status of members.",
+            wording="Membership records are in paragraph 5(b) and 5(c).",
+            asked_when=_in("information", *MAY_HOLD_RECORDS, NOT_SURE)),
+    _yes_no("disciplinary_case", "Is it about one member's disciplinary case?",
+            hint="Anything about the case: letters, evidence, the investigation or its outcome.",
+            wording="Paragraph 9: information, correspondence and Confidential Matters pertaining to individual "
+                    "disciplinary cases.",
+            asked_when=_in("information", "disciplinary-data", excluded=True)),
+    Field("sharer", "Who would share it?", "choice", default=NOT_SURE, asked_when=CONFIDENTIAL_OR_CASE,
+          options=(Option("member", "A member"),
+                   Option("committee-member", "A member of one of the Labour Party's national committees"),
+                   Option("subject-member", "The member whose disciplinary case it is"),
+                   Option("nec-or-officer", "The NEC, the General Secretary, or a national officer acting under their "
+                          "delegated powers"),
+                   Option(NOT_SURE, "Not sure"))),
+    Field("purpose", "Who would it go to, and why?", "choice", default=NOT_SURE, asked_when=CONFIDENTIAL_OR_CASE,
+          options=(Option("committee-preparation", "Preparing for a national committee meeting (documents that are not "
+                          "strictly confidential)", wording=COMMITTEE["committee-preparation"][1]),
+                   Option("role-assistance", "Getting help to do a national committee role",
+                          wording=COMMITTEE["role-assistance"][1]),
+                   Option("report-back-members", "Reporting back to other members, or to the Division represented",
+                          wording=COMMITTEE["report-back-members"][1]),
+                   Option("report-back-affiliate", "Reporting back to an affiliated organisation's executive committee",
+                          wording=COMMITTEE["report-back-affiliate"][1]),
+                   Option("advice-or-support", "Getting legal advice, medical or social support, or support from close "
+                          "family, a trade union, the NEC or a national officer", wording=DISCIPLINARY["advice-or-support"][2]),
+                   Option("fact-to-third-parties", "Telling others that an investigation exists, without naming the member",
+                          wording=DISCIPLINARY["fact-to-third-parties"][2]),
+                   Option("correct-media-reports", "Correcting false reports in the media",
+                          wording=DISCIPLINARY["correct-media-reports"][2]),
+                   Option("to-party-officer", "Telling a national officer, staff member or appointee who needs it for a "
+                          "Rule Book duty", wording=DISCIPLINARY["to-party-officer"][2]),
+                   Option("outcome-to-complainant", "Telling the person who complained the outcome of their complaint",
+                          wording=DISCIPLINARY["outcome-to-complainant"][2]),
+                   Option("other", "Anyone else, or for another reason (the press or social media, say)"),
+                   Option(NOT_SURE, "Not sure"))),
+    _yes_no("rule_book_duties", "Do your duties under the Labour Party Rule Book need you to share it?",
+            hint="Yes if the Rule Book requires it, or it is part of carrying out those duties.",
+            wording="Paragraph 6: \"where required by, or ancillary to, their duties under the Labour Party Rule Book\".",
+            asked_when=Condition(all_of=(ONLY_5B_POSSIBLE, _in("sharer", "committee-member", NOT_SURE),
+                                         _in("purpose", *COMMITTEE, NOT_SURE)))),
+    _yes_no("required_by_law", "Does the law require you to share it?", asked_when=CONFIDENTIAL_OR_CASE,
+            wording="Paragraph 8: \"save as required by law\"; paragraph 9(a): \"required by law or by a legal obligation\"."),
+    _yes_no("express_permission", "Has the NEC, the General Secretary, or a national officer allowed to give it, given "
+            "you express permission?",
+            wording="Paragraph 8: \"with the express permission of the NEC or the General Secretary, or a national "
+                    "officer acting under the delegated power of the General Secretary and authorised to give such "
+                    "permission\".",
+            asked_when=Condition(all_of=(_in("information", "none", "disciplinary-data", excluded=True),
+                                         _in("disciplinary_case", NO, NOT_SURE)))),
+    _yes_no("plp_proceedings", "Is the case under the Standing Orders of the Parliamentary Labour Party?",
+            hint="Disciplinary procedures of the PLP, rather than of the Labour Party's Rule Book.",
+            wording="Paragraph 10: \"disciplinary procedures taken pursuant to the Standing Orders of the Parliamentary "
+                    "Labour Party\".", asked_when=DISCIPLINARY_POSSIBLE),
+)
 # The paragraph each question reads, cited where an answer "not sure" leaves the outcome open.
-READS = {"information": "confidential_matters", "disciplinary_case": "disciplinary", "sharer": "committee_exceptions",
-         "purpose": "committee_exceptions", "rule_book_duties": "committee_exceptions", "required_by_law": "waiver",
-         "express_permission": "waiver", "plp_proceedings": "parliamentary_party"}
+READS = {"information": "confidential_matters", "includes_records": "confidential_matters",
+         "disciplinary_case": "disciplinary", "sharer": "committee_exceptions", "purpose": "committee_exceptions",
+         "rule_book_duties": "committee_exceptions", "required_by_law": "waiver", "express_permission": "waiver",
+         "plp_proceedings": "parliamentary_party"}
 STATUS_TEXT = {"allowed": "This code allows sharing it in the way you describe.",
                "not-allowed": "This code does not allow sharing it in the way you describe.",
                "not-restricted": "This code does not restrict sharing it.",
@@ -132,9 +189,6 @@ STATUS_TEXT = {"allowed": "This code allows sharing it in the way you describe."
 LEVELS = {"allowed": ("info", "Allowed"), "not-allowed": ("breach", "Do not share"),
           "not-restricted": ("info", "Not restricted"), "not-stated": ("action", "Not stated"),
           "depends": ("action", "It depends")}
-FIELDS = tuple(Field(spec["name"], spec["label"], "choice", default=NOT_SURE, hint=spec.get("hint", ""),
-                     options=tuple(Option(value, label) for value, label in spec["options"]))
-               for spec in _INPUT_SPECS)
 OPTIONS = {f.name: [value for value in f.values if value != NOT_SURE] for f in FIELDS}
 LABEL_OF = {f.name: {o.value: o.label for o in f.options} for f in FIELDS}
 
@@ -156,7 +210,7 @@ def disclosure_rules(version: CodeVersion) -> DisclosureRules | None:
     top = r.Reader(version, NAME, version.rules[NAME])
     rules = DisclosureRules(**found)
     # The lettered paragraphs the table names must be in the version, under the clauses given.
-    for clause, letters in ((rules.confidential_matters.clause, {v[1] for v in CONFIDENTIAL.values() if v}),
+    for clause, letters in ((rules.confidential_matters.clause, set().union(*(k[0] for k in KINDS.values()))),
                             (rules.committee_exceptions.clause, {v[0] for v in COMMITTEE.values()}),
                             (rules.disciplinary.clause, {v[0] for v in DISCIPLINARY.values()} | {"a"})):
         for letter in sorted(letters):
@@ -172,66 +226,89 @@ class Outcome:
     message: str
 
 
-def decide(answers: dict, rules: DisclosureRules) -> tuple[list[tuple[str, str]], Outcome]:
+def letters_of(answers: dict) -> set[str]:
+    """The letters of paragraph 5 that make the information a Confidential Matter, read against each of them."""
+    letters = set(KINDS[answers["information"]][0])
+    holds_records = answers["information"] in MAY_HOLD_RECORDS and answers.get("includes_records") == YES
+    if holds_records or answers["disciplinary_case"] == YES:
+        letters |= RECORDS_OR_CASE
+    return letters
+
+
+def decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple[list[tuple[str, str]], Outcome]:
     """For answers with no "not sure": the steps (clause, sentence) and the outcome, by paragraphs 5 to 10."""
+    def name(anchor: str) -> str:
+        return version.unit_name(anchor)
+
     steps = []
     info, sharer, purpose = answers["information"], answers["sharer"], answers["purpose"]
-    confidential = CONFIDENTIAL[info]
-    c5, c9 = rules.confidential_matters.clause, rules.disciplinary.clause
-    if confidential:
-        where, letter, words = confidential
-        steps.append((f"{c5}-{letter}", f"It is a Confidential Matter under paragraph {where}: {words}."))
+    c5, c6, c9 = rules.confidential_matters.clause, rules.committee_exceptions.clause, rules.disciplinary.clause
+    letters = letters_of(answers)
+    if letters:
+        under = " and ".join(name(f"{c5}-{letter}") for letter in sorted(letters))
+        why = KINDS[info][1] or "membership records, or information relating to an individual disciplinary case"
+        steps.append((f"{c5}-{min(letters)}", f"It is a Confidential Matter under {under}: {why}."))
     else:
-        steps.append((c5, "It is not one of the Confidential Matters that paragraph 5 lists in (a) to (d)."))
-    disciplinary = answers["disciplinary_case"] == "yes" or info == "disciplinary-data"
+        steps.append((c5, f"It is not one of the Confidential Matters that {name(c5)} lists in (a) to (d)."))
+    disciplinary = answers["disciplinary_case"] == YES or info == "disciplinary-data"
     if disciplinary:
-        steps.append((c9, "It concerns an individual disciplinary case, which paragraph 9 says members must keep private "
+        steps.append((c9, f"It concerns an individual disciplinary case, which {name(c9)} says members must keep private "
                      "and avoid disclosing to any party, except as it lists in (a) to (f)."))
-        if answers["plp_proceedings"] == "yes":
+        if answers["plp_proceedings"] == YES:
             return steps, Outcome("not-stated", rules.parliamentary_party.clause, (
-                "Paragraph 10 says paragraph 8 does not apply to disciplinary procedures taken under the Standing Orders "
-                "of the Parliamentary Labour Party, and paragraph 9 speaks of disciplinary action under the Labour Party "
-                "Rule Book. This code does not say when information about such procedures may be shared; paragraph 7 "
-                "still asks members to maintain confidentiality in all Confidential Matters."))
-        if answers["required_by_law"] == "yes":
-            return steps, Outcome("allowed", f"{c9}-a", "Paragraph 9(a) allows disclosure where it is required by law or "
-                                  "by a legal obligation.")
+                f"{sentence(name(rules.parliamentary_party.clause))} says {name(rules.waiver.clause)} does not apply to "
+                "disciplinary procedures taken under the Standing Orders of the Parliamentary Labour Party, and "
+                f"{name(c9)} speaks of disciplinary action under the Labour Party Rule Book. This code does not say when "
+                f"information about such procedures may be shared; {name(rules.keep_confidential.clause)} still asks "
+                "members to maintain confidentiality in all Confidential Matters."))
+        if answers["required_by_law"] == YES:
+            return steps, Outcome("allowed", f"{c9}-a", f"{sentence(name(c9 + '-a'))} allows disclosure where it is "
+                                  "required by law or by a legal obligation.")
         exception = DISCIPLINARY.get(purpose)
         if exception and exception[1] == sharer:
             letter, _, words = exception
             condition = " Do not disclose the member's identity." if letter == "c" else ""
-            return steps, Outcome("allowed", f"{c9}-{letter}", f"Paragraph 9({letter}) allows it: {words}.{condition}")
+            return steps, Outcome("allowed", f"{c9}-{letter}", f"{sentence(name(f'{c9}-{letter}'))} allows it: "
+                                  f"{words}.{condition}")
         return steps, Outcome("not-allowed", c9, (
-            "None of paragraph 9's exceptions covers sharing it in this way, by this person, so it must be kept private. "
-            "The exceptions are: disclosure required by law (a); the member subject to proceedings seeking advice or "
-            "support (b); and disclosures by the NEC or national officers acting under delegated powers for the "
-            "purposes in (c) to (f)."))
-    if not confidential:
+            f"None of the exceptions in {name(c9)} covers sharing it in this way, by this person, so it must be kept "
+            "private. The exceptions are: disclosure required by law (a); the member subject to proceedings seeking "
+            "advice or support (b); and disclosures by the NEC or national officers acting under delegated powers for "
+            "the purposes in (c) to (f)."))
+    if not letters:
         return steps, Outcome("not-restricted", c5, (
-            "It is neither a Confidential Matter nor about an individual disciplinary case, so paragraphs 7 to 9 do not "
-            "restrict sharing it. Personal data must still be handled lawfully, fairly and proportionately (paragraph 1)."))
-    c6 = rules.committee_exceptions.clause
-    steps.append((rules.keep_confidential.clause, "Paragraph 7: members must maintain confidentiality in all "
-                  "Confidential Matters."))
+            f"It is neither a Confidential Matter nor about an individual disciplinary case, so "
+            f"{name(rules.keep_confidential.clause)}, {name(rules.waiver.clause)} and {name(c9)} do not restrict sharing "
+            "it. Personal data must still be handled in a lawful, transparent, fair and proportionate manner, as the "
+            "policy's first clause says."))
+    steps.append((rules.keep_confidential.clause, f"{sentence(name(rules.keep_confidential.clause))}: members must "
+                  "maintain confidentiality in all Confidential Matters."))
     committee = COMMITTEE.get(purpose)
-    if committee and confidential[1] == "b" and sharer == "committee-member":
+    if committee and sharer == "committee-member":
         letter, words = committee
-        if answers["rule_book_duties"] == "yes":
+        if letters != {"b"}:
+            # Paragraph 6 lifts 5(b) alone: what another letter makes confidential stays so.
+            others = " and ".join(name(f"{c5}-{other}") for other in sorted(letters - {"b"}))
+            steps.append((c6, f"{sentence(name(f'{c6}-{letter}'))} lifts only what {name(c5 + '-b')} makes "
+                          f"confidential, and this is also confidential under {others}, which it does not lift."))
+        elif answers["rule_book_duties"] == YES:
             return steps, Outcome("allowed", f"{c6}-{letter}", (
-                f"Paragraph 6({letter}) allows a member of a national committee {words}, where required by, or ancillary "
-                "to, their duties under the Rule Book."))
-        steps.append((c6, f"Paragraph 6({letter}) would allow it only where it is required by, or ancillary to, duties "
-                      "under the Rule Book, and you answered that it is not."))
-    if answers["required_by_law"] == "yes":
-        return steps, Outcome("allowed", rules.waiver.clause, "Paragraph 8 allows it: the law requires it.")
-    if answers["express_permission"] == "yes":
+                f"{sentence(name(f'{c6}-{letter}'))} allows a member of a national committee {words}, where required by, "
+                "or ancillary to, their duties under the Rule Book."))
+        else:
+            steps.append((c6, f"{sentence(name(f'{c6}-{letter}'))} would allow it only where it is required by, or "
+                          "ancillary to, duties under the Rule Book, and you answered that it is not."))
+    waiver = name(rules.waiver.clause)
+    if answers["required_by_law"] == YES:
+        return steps, Outcome("allowed", rules.waiver.clause, f"{sentence(waiver)} allows it: the law requires it.")
+    if answers["express_permission"] == YES:
         return steps, Outcome("allowed", rules.waiver.clause, (
-            "Paragraph 8 allows it: the NEC, the General Secretary, or a national officer authorised to give it, has "
-            "given express permission."))
+            f"{sentence(waiver)} allows it: the NEC, the General Secretary, or a national officer authorised to give it, "
+            "has given express permission."))
     return steps, Outcome("not-allowed", rules.waiver.clause, (
-        "Paragraph 8: members may not waive or breach confidentiality in Confidential Matters save as required by law or "
-        "with the express permission of the NEC, the General Secretary, or a national officer acting under the General "
-        "Secretary's delegated power and authorised to give it. Neither applies on your answers."))
+        f"{sentence(waiver)}: members may not waive or breach confidentiality in Confidential Matters save as required by "
+        "law or with the express permission of the NEC, the General Secretary, or a national officer acting under the "
+        "General Secretary's delegated power and authorised to give it. Neither applies on your answers."))
 
 
 def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
@@ -243,13 +320,14 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     """
     rules = disclosure_rules(version)
     answers = {f.name: values[f.name] for f in FIELDS}
-    unsure = [name for name, value in answers.items() if value == NOT_SURE]
+    # A question the earlier answers make irrelevant is not asked, so its "not sure" is no doubt at all.
+    unsure = [f.name for f in FIELDS if answers[f.name] == NOT_SURE and (f.asked_when is None or f.asked_when.holds(answers))]
     if not unsure:
-        steps, outcome = decide(answers, rules)
-        return _answer(outcome.status, steps, outcome, version)
+        steps, outcome = decide(answers, rules, version)
+        return _answer(outcome.status, steps, outcome, version, _deciding(answers, rules, version, outcome.status))
     outcomes = {}
-    for values in itertools.product(*(OPTIONS[name] for name in unsure)):
-        outcomes[values] = decide({**answers, **dict(zip(unsure, values, strict=True))}, rules)[1]
+    for values_tried in itertools.product(*(OPTIONS[name] for name in unsure)):
+        outcomes[values_tried] = decide({**answers, **dict(zip(unsure, values_tried, strict=True))}, rules, version)[1]
     statuses = {o.status for o in outcomes.values()}
     labels = "; ".join(_label(name) for name in unsure)
     if len(statuses) == 1:
@@ -257,12 +335,12 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         clause = _most_common(o.clause for o in outcomes.values())
         outcome = Outcome(status, clause, f"Whatever the answers you are not sure of ({labels}), the outcome is the same: "
                           f"{_lower(STATUS_TEXT[status])}.")
-        return _answer(status, [], outcome, version)
+        return _answer(status, [], outcome, version, [])
     found = []
     for index, name in enumerate(unsure):
         by_option: dict[str, set] = {}
-        for values, outcome in outcomes.items():
-            by_option.setdefault(values[index], set()).add((outcome.status, outcome.clause))
+        for values_tried, outcome in outcomes.items():
+            by_option.setdefault(values_tried[index], set()).add((outcome.status, outcome.clause))
         if not _matters(outcomes, index):
             continue  # this answer changes nothing, whatever the others are
         settled = {option: (next(iter(found_))[0], tuple(sorted({c for _, c in found_}, key=_natural)))
@@ -270,7 +348,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         if not settled:
             found.append(Answer("turns-on", "action", f"Your answer to \"{_label(name)}\" matters, together with your "
                                 "other answers.", clause_reference(version, getattr(rules, READS[name]).clause),
-                                label=LEVELS["depends"][1]))
+                                label=LEVELS["depends"][1], todo=f"Answer \"{_label(name)}\" if you can find out."))
             continue
         groups: dict[tuple, list[str]] = {}
         for option, key in settled.items():
@@ -280,8 +358,22 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         if len(settled) < len(by_option):
             parts.append("if anything else, it turns on your other answers too")
         found.append(Answer("turns-on", "action", f"It turns on your answer to \"{_label(name)}\": {'; '.join(parts)}.",
-                            clause_reference(version, next(iter(groups))[1][0]), label=LEVELS["depends"][1]))
-    return Result("depends", found, [f"Answer the questions you are not sure of ({labels}) for a definite answer."])
+                            clause_reference(version, next(iter(groups))[1][0]), label=LEVELS["depends"][1],
+                            todo=f"Find out the answer to \"{_label(name)}\", then check again."))
+    return Result("depends", found, [f"Answer the questions you are not sure of ({labels}) for a definite answer. Until "
+                                     "then, treat it as confidential."])
+
+
+def _deciding(answers: dict, rules: DisclosureRules, version: CodeVersion, status: str) -> list[str]:
+    """The answers that decided it: those whose change alone would change the outcome."""
+    deciding = []
+    for spec in FIELDS:
+        if spec.asked_when and not spec.asked_when.holds(answers):
+            continue
+        if any(decide({**answers, spec.name: other}, rules, version)[1].status != status
+               for other in OPTIONS[spec.name] if other != answers[spec.name]):
+            deciding.append(f"\"{spec.label}\" ({LABEL_OF[spec.name][answers[spec.name]]})")
+    return deciding
 
 
 def _matters(outcomes: dict, index: int) -> bool:
@@ -294,11 +386,16 @@ def _matters(outcomes: dict, index: int) -> bool:
     return False
 
 
-def _answer(status: str, steps, outcome: Outcome, version: CodeVersion) -> Result:
+def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, deciding: list[str]) -> Result:
     answers = [Answer("step", "info", message, clause_reference(version, clause), label="Step") for clause, message in steps]
     level, label = LEVELS[status]
-    answers.append(Answer("outcome", level, outcome.message, clause_reference(version, outcome.clause), label=label))
-    return Result(status, answers)
+    todo = {"allowed": "You may share it in the way you describe.", "not-allowed": "Do not share it.",
+            "not-restricted": "This code does not stop you sharing it.",
+            "not-stated": "This code does not say: ask before you share it."}[status]
+    answers.insert(0, Answer("outcome", level, outcome.message, clause_reference(version, outcome.clause), label=label,
+                             todo=todo))
+    details = [f"What decided it: your {'answer' if len(deciding) == 1 else 'answers'} to {_both(deciding)}."] if deciding else []
+    return Result(status, answers, details=details)
 
 
 def _label(name: str) -> str:
@@ -307,6 +404,10 @@ def _label(name: str) -> str:
 
 def _either(options: list[str]) -> str:
     return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+
+
+def _both(options: list[str]) -> str:
+    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " and " + options[-1]
 
 
 def _lower(text: str) -> str:
@@ -326,6 +427,6 @@ def _most_common(clauses) -> str:
 
 CHECKER = Checker(
     name=NAME, title="May I share this?",
-    purpose=("Is the information a Confidential Matter under the Labour Party's Confidentiality and Privacy Policy, and "
-             "may you share it in the way you have in mind? Each step cites its paragraph."),
+    purpose=("Is the information confidential under the Labour Party's Confidentiality and Privacy Policy, and may you "
+             "share it in the way you have in mind? One question at a time; each step cites its paragraph."),
     fields=FIELDS, read_rules=disclosure_rules, statuses=STATUS_TEXT, check=check)

@@ -196,7 +196,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     if rules.permissible_donor:
         answers += _permissibility(rules.permissible_donor, donations, names, version, law)
     if rules.reporting:
-        answers += _reporting(rules, donations, names, period_end, version, notes, law)
+        answers += _reporting(rules, donations, names, period_end, version, notes, law, values["today"])
     if rules.donor_cap:
         answers += _donor_cap(rules.donor_cap, donations, names, version)
     if rules.spending_limit:
@@ -267,16 +267,20 @@ def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawR
             level, message = "breach", (f"{sentence(what)} is {rule.threshold.words()}, so it must come from a "
                                         f"permissible donor, and you have said {name} is not one. Do not keep it: "
                                         "return it and seek advice.")
+            todo = f"Return {what}, and seek advice."
         else:
             level, message = "action", (f"Check that {name} is a permissible donor: {what} is {rule.threshold.words()}, "
                                         "and donations of that size must come from a permissible donor.")
+            todo = f"Check that {name} is a permissible donor before you keep {what}."
         found.append(_answer("permissible-donor", level, message, version, rule.clause, donor=name, amount=donation.amount))
+        found[-1].todo = todo
         if law:
             law.on_permissibility(found[-1], donation)
     return found
 
 
-def _reporting(rules: DonationRules, donations, names, period_end, version, notes, law: LawReading | None) -> list[Answer]:
+def _reporting(rules: DonationRules, donations, names, period_end, version, notes, law: LawReading | None,
+               today: dt.date) -> list[Answer]:
     rule = rules.reporting
     if period_end and not rule.before_election_period_end:
         notes.append(f"This version of the code ({version.citation}) does not tie reporting to the end of the election period, "
@@ -284,7 +288,8 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
     if rule.totals == EACH_DONATION:
         # e.g. Momentum 2022: "Any donation over £500 from any single donor ... must be reported."
         return [_report(rule, d, names[d.donor_key], d.amount, f"{sentence(_describe(d, names[d.donor_key]))} is "
-                        f"{rule.threshold.words()}, so it must be reported", period_end, version, law)
+                        f"{rule.threshold.words()}, so it must be reported", period_end, version, law, today,
+                        _describe(d, names[d.donor_key]))
                 for d in donations if rule.threshold.reached_by(d.amount)]
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
     counted = [d for d in donations
@@ -304,18 +309,21 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
                             "not donations under PPERA 2000, Schedule 7)") if rule.small_donations_not_counted else ""
                 why = (f"Donations from {name} in {year} total {pounds(total)}{counting}, which is "
                        f"{rule.threshold.words()} from one donor in a calendar year, so they must be reported")
-                found.append(_report(rule, donation, name, total, why, period_end, version, law))
+                found.append(_report(rule, donation, name, total, why, period_end, version, law, today,
+                                     f"the donations from {name} in {year} ({pounds(total)} in all)"))
             elif crossed:
                 why = (f"{sentence(_describe(donation, name))} comes after {name}'s "
                        f"donations in {year} passed the {pounds(rule.threshold.amount)} threshold, so it must also be reported")
-                found.append(_report(rule, donation, name, donation.amount, why, period_end, version, law))
+                found.append(_report(rule, donation, name, donation.amount, why, period_end, version, law, today,
+                                     _describe(donation, name)))
     return found
 
 
 def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why: str, period_end, version,
-            law: LawReading | None) -> Answer:
+            law: LawReading | None, today: dt.date, what: str) -> Answer:
     to = f" to {rule.report_to}" if rule.report_to else ""
     deadline = None
+    todo = f"Report {what}{to} promptly: this code sets no deadline."
     if rule.deadline_days is not None:
         deadline = add_days(donation.received, rule.deadline_days)
         after = f"{rule.deadline_days} days after the donation received on {written_date(donation.received)}"
@@ -327,9 +335,25 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
             when = (f": the election period ended on {written_date(deadline)}, before this donation arrived, "
                     "so report it at once.")
         message = f"{why}{to}{when}"
+        todo = f"Report {what}{to} by {written_date(deadline)}."
+        if deadline == today:
+            message += " That day is today."
+            todo = f"Report {what}{to} today: the deadline is today, {written_date(deadline)}."
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
-    found = _answer("report", "action", message, version, rule.clause, deadline=deadline, donor=name, amount=amount)
+    overdue = deadline is not None and deadline < today
+    if overdue:
+        # A deadline already past is said to be so, with what to do now: the code's own contact, and the Act's own
+        # position on a late report where the Act requires one.
+        applied = version.applied_law
+        contact = f" The code says: \"{applied.application.ask}\"" if applied and applied.application.ask else ""
+        them = "them" if what.startswith("the donations") else "it"
+        message += (f" That deadline has passed: if you have not reported {them} yet, report {them} now and say why "
+                    f"{'they are' if them == 'them' else 'it is'} late.{contact}{law.late_report(donation) if law else ''}")
+        todo = f"Report {what}{to} now: {'they were' if them == 'them' else 'it was'} due by {written_date(deadline)}."
+    found = Answer("report", "action", message, clause_reference(version, rule.clause), facts={"donor": name, "amount": amount},
+                   date=deadline, date_kind="deadline" if deadline else "", overdue=overdue,
+                   label="Overdue" if overdue else "", todo=todo)
     if law:
         law.on_report(found, donation, amount)
     return found
@@ -340,11 +364,16 @@ def _donor_cap(rule: r.Limit, donations, names, version) -> list[Answer]:
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for donation in donations:
         totals[donation.donor_key] += donation.amount
-    return [_answer("donor-cap", "breach",
-                    f"Donations from {names[key]} total {pounds(total)}, more than the {pounds(rule.limit)} limit on "
-                    "donations from any single donor. Return or refuse the amount over the limit.",
-                    version, rule.clause, donor=names[key], amount=total)
-            for key, total in totals.items() if total > rule.limit]
+    found = []
+    for key, total in totals.items():
+        if total > rule.limit:
+            found.append(_answer("donor-cap", "breach",
+                                 f"Donations from {names[key]} total {pounds(total)}, more than the {pounds(rule.limit)} "
+                                 "limit on donations from any single donor. Return or refuse the amount over the limit.",
+                                 version, rule.clause, donor=names[key], amount=total))
+            found[-1].todo = (f"Return or refuse {pounds(total - rule.limit)} of the donations from {names[key]}: the "
+                              f"amount over the {pounds(rule.limit)} limit.")
+    return found
 
 
 def _spending(rule: r.Limit, spending, version) -> list[Answer]:

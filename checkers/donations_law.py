@@ -3,49 +3,73 @@
 The donations checker applies the code's own figures and cites its clause. Where a code's clause puts its
 candidates under the Political Parties, Elections and Referendums Act 2000 (law.Application), this module
 reads the same donations by the Act's own rules, with the figures that applied on each donation's date
-(law.Figure.on), and adds to a finding a `law` object where the two differ:
+(law.Figure), and adds to an answer a `law` object where the two differ:
 
 - PPERA 2000, Schedule 7, paragraph 4(3)(b): a gift worth no more than the `not-a-donation` figure is not a
   donation at all, so the Act asks no permissibility check and counts it towards no report;
 - paragraph 10(1A): a donation is reported when it, or it with the donor's other donations in the calendar
   year not yet reported, comes to more than the `reporting-threshold` figure; the report covers them all.
 
-It never changes what the code asks: a finding keeps its level, message and clause.
+Where the sources leave a figure's value on a day open (the day it changed is not confirmed), the donations are
+read under every value possible, the change falling before or after each donation in turn: an answer that is the
+same under every one is given; one that differs says that it turns on that day. It never changes what the code
+asks: an answer keeps its level, message and clause.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .law import Applied, Figure
+from .law import Applied, Figure, Value
 from .money_and_dates import pounds, sentence, written_date
 
 # The statutory figures this module reads; the build checks that the law's data has each of them.
 FIGURES = ("not-a-donation", "reporting-threshold")
+# The Act's provision on a report not delivered in time (docs/law/figures.yml, provisions).
+LATE_REPORT = "late-report"
+# Past this many ways of reading one donor's year, the answer says the figures are not confirmed rather than try them all.
+MOST_SCENARIOS = 256
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reading:
-    """The Act's view of one donation."""
+    """The Act's view of one donation under one reading of the figures."""
 
-    is_donation: bool | None  # None: the figures for its date are not confirmed
+    is_donation: bool
     counted: Decimal = Decimal(0)  # the donor's unreported donations in the year, this one included
     reported_with: object = None  # the donation whose arrival makes the Act require the report that includes this one
     report_total: Decimal = Decimal(0)  # that report's total
 
 
+@dataclass
+class Settled:
+    """The Act's view of one donation, all readings considered: `reading` where every one agrees, with the values
+    of the figures under which it holds; else `turns_on` (the figures whose unconfirmed day decides it), or unknown."""
+
+    reading: Reading | None
+    floors: tuple[Value, ...] = ()
+    thresholds: tuple[Value, ...] = ()
+    turns_on: tuple[Figure, ...] = ()
+    unknown: bool = False
+    # Where it turns on a day: each possible value of the figures on the donation's day, and the reading it gives.
+    outcomes: tuple = ()
+
+
 class LawReading:
-    """Every donation read by the Act's rules, as the code's findings are made."""
+    """Every donation read by the Act's rules, as the code's answers are made."""
 
     def __init__(self, applied: Applied, donations, describe, names):
         self.applied = applied
         self.floor: Figure = applied.law.figure("not-a-donation")
         self.threshold: Figure = applied.law.figure("reporting-threshold")
+        self.late = applied.law.provisions.get(LATE_REPORT)
         self.describe, self.names = describe, names
-        self.readings: dict[int, Reading] = {}
+        self.settled: dict[int, Settled] = {}
         self.unconfirmed: set[dt.date] = set()
+        self.undecided: set[dt.date] = set()
         self.order = list(donations)
         self.asked_permissibility: set[int] = set()
         self.asked_report: set[int] = set()
@@ -53,105 +77,215 @@ class LawReading:
         for donation in donations:  # in the order received
             groups.setdefault((donation.donor_key, donation.received.year), []).append(donation)
         for group in groups.values():
-            self._read_year(group)
+            self._settle(group)
 
-    def _read_year(self, group) -> None:
+    # --- Reading a donor's year under each possible value of the figures ----------------------------------
+
+    def _choices(self, figure: Figure, group) -> list[dict] | None:
+        """Each way the figure's values may fall on the group's days: [{day: value}], or None where a day has a value
+        this site does not have, or more than one change could fall within the year."""
+        possible = {d.received: figure.possible(d.received) for d in group}
+        if any(None in values for values in possible.values()):
+            return None
+        days = sorted(possible)
+        uncertain = [day for day in days if len(possible[day]) > 1]
+        if not uncertain:
+            return [{day: possible[day][0] for day in days}]
+        if any(len(possible[day]) > 2 for day in uncertain) or len({tuple(map(id, possible[d])) for d in uncertain}) > 1:
+            return None
+        old, new = possible[uncertain[0]]
+        # The change falls before the first uncertain day, between two of them, or after the last.
+        return [{day: (possible[day][0] if day not in uncertain else old if day < cut else new) for day in days}
+                for cut in [*uncertain, dt.date.max]]
+
+    def _settle(self, group) -> None:
+        floors, thresholds = self._choices(self.floor, group), self._choices(self.threshold, group)
+        if floors is None or thresholds is None or len(floors) * len(thresholds) > MOST_SCENARIOS:
+            for donation in group:
+                self.unconfirmed.add(donation.received)
+                self.settled[id(donation)] = Settled(None, unknown=True)
+            return
+        readings = [(floor, threshold, self._read_year(group, floor, threshold))
+                    for floor, threshold in itertools.product(floors, thresholds)]
+        for donation in group:
+            found = {self._key(result[id(donation)]) for _, _, result in readings}
+            if len(found) == 1:
+                self.settled[id(donation)] = Settled(
+                    readings[0][2][id(donation)],
+                    tuple(dict.fromkeys(floor[donation.received] for floor, _, _ in readings)),
+                    tuple(dict.fromkeys(threshold[donation.received] for _, threshold, _ in readings)))
+            else:
+                self.undecided.add(donation.received)
+                figures = [f for f, choices in ((self.floor, floors), (self.threshold, thresholds)) if len(choices) > 1]
+                outcomes = tuple((floor[donation.received], threshold[donation.received], result[id(donation)])
+                                 for floor, threshold, result in readings)
+                self.settled[id(donation)] = Settled(None, turns_on=tuple(figures), outcomes=outcomes)
+
+    @staticmethod
+    def _key(reading: Reading):
+        return (reading.is_donation, reading.counted, id(reading.reported_with), reading.report_total)
+
+    def _read_year(self, group, floors: dict, thresholds: dict) -> dict[int, Reading]:
         # Schedule 7, paragraph 10(1A)(b): added to the donor's other benefits in the same calendar year "in
         # respect of which no report has been previously made", more than the threshold is reported.
+        found: dict[int, Reading] = {}
         pending: list = []
-        lost = False
         for donation in group:
-            floor, threshold = self.floor.on(donation.received), self.threshold.on(donation.received)
-            if lost or floor is None or threshold is None:
-                lost = True  # once one date's figures are unknown, so is every later total this year
-                self.unconfirmed.add(donation.received)
-                self.readings[id(donation)] = Reading(None)
-                continue
+            floor, threshold = floors[donation.received], thresholds[donation.received]
             if donation.amount <= floor.amount:
-                self.readings[id(donation)] = Reading(False)
+                found[id(donation)] = Reading(False)
                 continue
             pending.append(donation)
             total = sum((d.amount for d in pending), Decimal(0))
-            self.readings[id(donation)] = Reading(True, total)
+            found[id(donation)] = Reading(True, total)
             if total > threshold.amount:
                 for earlier in pending:
-                    self.readings[id(earlier)].reported_with = donation
-                    self.readings[id(earlier)].report_total = total
+                    found[id(earlier)] = Reading(True, found[id(earlier)].counted, donation, total)
                 pending = []
+        return found
 
-    # --- Beside the code's findings --------------------------------------------------------------------
+    # --- Words for a set of possible values -----------------------------------------------------------------
+
+    @staticmethod
+    def _amounts(values: tuple[Value, ...]) -> str:
+        return " or ".join(pounds(v.amount) for v in values)
+
+    def _either(self, figure: Figure, values: tuple[Value, ...]) -> str:
+        if len(values) == 1:
+            return figure.words(values[0])
+        return (f"{figure.words(values[0])} or {figure.words(values[1])} (which of them applied on that day is not "
+                "confirmed here; the answer is the same under either)")
+
+    # --- Beside the code's answers --------------------------------------------------------------------------
+
+    def requires_report(self, donation) -> bool | None:
+        """Whether the Act requires a report that includes this donation: None where that is not confirmed."""
+        settled = self.settled[id(donation)]
+        return None if settled.reading is None else settled.reading.reported_with is not None
 
     def on_permissibility(self, found, donation) -> None:
+        # Whether a gift is a donation at all turns on the floor alone: read from its values on the day, whatever is
+        # known of the reporting threshold.
         self.asked_permissibility.add(id(donation))
-        reading = self.readings[id(donation)]
-        if reading.is_donation is False:
-            floor = self.floor.on(donation.received)
+        floors = self.floor.possible(donation.received)
+        if None in floors:
+            return
+        donation_under = {floor: donation.amount > floor.amount for floor in floors}
+        if not any(donation_under.values()):
             self._attach(found, False, f"The Act does not require this check. On {written_date(donation.received)}, "
-                         f"a gift of {pounds(floor.amount)} or less to a regulated donee is not a donation under the Act "
-                         f"({self.floor.provision}), so it need not come from a permissible donor. The code asks for the "
-                         "check all the same.", [self.floor], floor)
+                         f"a gift of {self._amounts(tuple(floors))} or less to a regulated donee is not a donation under "
+                         f"the Act ({self.floor.provision}), so it need not come from a permissible donor. The code asks "
+                         "for the check all the same.", [self.floor], tuple(floors))
+        elif not all(donation_under.values()):
+            outcomes = tuple((floor, None, Reading(is_donation)) for floor, is_donation in donation_under.items())
+            self._undecided(found, donation, Settled(None, turns_on=(self.floor,), outcomes=outcomes),
+                            lambda reading: reading.is_donation, "the Act also requires the check",
+                            "the Act does not require it")
 
     def on_report(self, found, donation, code_total: Decimal) -> None:
         self.asked_report.add(id(donation))
-        reading = self.readings[id(donation)]
-        if reading.is_donation is None:
+        settled = self.settled[id(donation)]
+        if settled.turns_on:
+            self._undecided(found, donation, settled, lambda reading: reading.reported_with is not None,
+                            "the Act also requires a report of it", "the Act does not require this report")
+            return
+        reading = settled.reading
+        if reading is None:
             return
         date = written_date(donation.received)
         if reading.is_donation is False:
-            floor = self.floor.on(donation.received)
             self._attach(found, False, f"The Act does not require this report. On {date}, a gift of "
-                         f"{pounds(floor.amount)} or less to a regulated donee is not a donation under the Act "
-                         f"({self.floor.provision}), so it is not reported or counted towards a report.", [self.floor], floor)
+                         f"{self._amounts(settled.floors)} or less to a regulated donee is not a donation under the Act "
+                         f"({self.floor.provision}), so it is not reported or counted towards a report.", [self.floor],
+                         settled.floors)
             return
-        threshold = self.threshold.on(donation.received)
         name = self.names[donation.donor_key]
         rule = (f"Under the Act on {date}, a report is due when a donor's donations in a calendar year, not yet "
-                f"reported, come to {self.threshold.words(threshold)} ({self.threshold.provision}), counting only gifts of "
-                f"more than {pounds(self.floor.on(donation.received).amount)}. {sentence(name)}'s come to")
+                f"reported, come to {self._either(self.threshold, settled.thresholds)} ({self.threshold.provision}), "
+                f"counting only gifts of more than {self._amounts(settled.floors)}. {sentence(name)}'s come to")
         if reading.reported_with is donation:
             if reading.report_total != code_total:
                 self._attach(found, True, f"{rule} {pounds(reading.report_total)} with this donation, so the Act also "
-                             "requires a report, and it covers all of them.", [self.threshold], threshold)
+                             "requires a report, and it covers all of them.", [self.threshold], settled.thresholds)
             return
         message = f"{rule} {pounds(reading.counted)} with this donation, so the Act does not require this report."
         if reading.reported_with is not None:
             later = reading.reported_with
             message += (f" Under the Act they are reported later, with {self.describe(later, name)}, which takes them to "
                         f"{pounds(reading.report_total)}.")
-        self._attach(found, False, message, [self.threshold], threshold)
+        self._attach(found, False, message, [self.threshold], settled.thresholds)
+
+    def _undecided(self, found, donation, settled: Settled, outcome, yes: str, no: str) -> None:
+        """The Act's answer turns on the day one of its figures changed, which the sources do not confirm: say what
+        each possible value gives, and that the code's answer stands."""
+        changes = []
+        for figure in settled.turns_on:
+            old, new = self._window(figure, donation.received)
+            changes.append(f"the figure in {figure.provision} was {pounds(old.amount)} and became {pounds(new.amount)}"
+                           + (f" (not before {written_date(new.not_before)}" if new.not_before else " (")
+                           + (f", and in force by {written_date(new.in_force_on)})" if new.in_force_on else ")"))
+        by_value: dict[tuple, set[bool]] = {}
+        for floor, threshold, reading in settled.outcomes:
+            values = tuple(value.amount for figure, value in ((self.floor, floor), (self.threshold, threshold))
+                           if figure in settled.turns_on)
+            by_value.setdefault(values, set()).add(outcome(reading))
+        by_value = {" and ".join(pounds(a) for a in values): found for values, found in sorted(by_value.items())}
+        said = "; ".join(f"if {values} applied on {written_date(donation.received)}, "
+                         f"{yes if results == {True} else no if results == {False} else 'it depends on the day too'}"
+                         for values, results in by_value.items())
+        self._attach(found, None, f"What the Act requires here turns on a day this site has not confirmed: "
+                     f"{'; '.join(changes)}. {sentence(said)}. Do what the code asks; to know what the Act required, "
+                     "read it and the Electoral Commission's guidance for that date, or ask.", list(settled.turns_on), ())
+
+    @staticmethod
+    def _window(figure: Figure, day: dt.date) -> tuple[Value, Value]:
+        """The two values the sources leave possible on the day (the last two, where the day is outside any window)."""
+        possible = [value for value in figure.possible(day) if value is not None]
+        return tuple(possible[:2]) if len(possible) > 1 else tuple(figure.values[-2:])
+
+    def late_report(self, donation) -> str:
+        """The Act's own position on a report not made in time, where the Act requires a report of this donation;
+        "" where it does not, or that is not confirmed."""
+        if self.late is None or not self.requires_report(donation):
+            return ""
+        return (f" The Act counts its own period from the day a donation is accepted, and {self.late.says[:1].lower()}"
+                f"{self.late.says[1:].rstrip('.')} ({self.late.provision}).")
 
     def notes(self) -> list[str]:
-        """What the Act requires that the code's findings do not ask, and the dates whose figures are unknown."""
+        """What the Act requires that the code's answers do not ask, and the dates whose figures are unknown."""
         notes = []
         for donation in self.order:
-            reading = self.readings[id(donation)]
+            settled = self.settled[id(donation)]
+            reading = settled.reading
+            if reading is None:
+                continue
             name = self.names[donation.donor_key]
             what = self.describe(donation, name)
             if reading.is_donation and id(donation) not in self.asked_permissibility and donation.permissible is not True:
                 notes.append(f"Under the Act, {what} must come from a permissible donor, as it is more than "
-                             f"{pounds(self.floor.on(donation.received).amount)} ({self.floor.provision}), though the code "
-                             "does not ask for the check.")
+                             f"{self._amounts(settled.floors)} ({self.floor.provision}), though the code does not ask for "
+                             "the check.")
             if reading.reported_with is donation and not (self.asked_report & {id(d) for d in self._report_of(donation)}):
                 notes.append(f"Under the Act, {what} takes {name}'s donations in {donation.received.year} to "
                              f"{pounds(reading.report_total)}, so they must be reported to the Electoral Commission "
                              f"({self.threshold.provision}), though the code does not ask for a report.")
         if self.unconfirmed:
             days = ", ".join(written_date(day) for day in sorted(self.unconfirmed))
-            notes.append(f"The Act's figures for {days} are not confirmed on this site, so the findings do not say what "
+            notes.append(f"The Act's figures for {days} are not confirmed on this site, so the answers do not say what "
                          "the Act required for donations received then.")
         return notes
 
     def _report_of(self, crossing) -> list:
-        return [d for d in self.order if self.readings[id(d)].reported_with is crossing]
+        return [d for d in self.order if (self.settled[id(d)].reading or Reading(False)).reported_with is crossing]
 
-    def _attach(self, found, requires: bool, message: str, figures: list[Figure], value) -> None:
-        """The law's answer beside the code's (found, an Answer)."""
+    def _attach(self, found, requires: bool | None, message: str, figures: list[Figure], values) -> None:
+        """The law's answer beside the code's (found, an Answer): whether the Act requires what the answer asks (None:
+        not confirmed), in words, with where to read it."""
         application = self.applied.application
         ask = (f" The code's {found.clause['name']} says: \"{application.ask}\"" if application.ask else
                " The Electoral Commission's guidance explains the Act's rules.")
         sources = [{"title": figure.provision, "url": figure.url} for figure in figures]
-        sources += [{"title": source.title, "url": source.url} for source in value.sources[:1]]
+        sources += [{"title": source.title, "url": source.url} for value in values[:1] for source in value.sources[:1]]
         sources += [{"title": source.title, "url": source.url} for source in self.applied.law.guidance]
         unique = list({source["url"]: source for source in sources}.values())
         found.law = {"requires": requires, "message": message + ask, "sources": unique}
-

@@ -51,10 +51,10 @@ def command(message: str, file: Path | str | None = None, line: int | None = Non
     return f"::{level} {','.join(properties)}::{_data(message)}" if properties else f"::{level}::{_data(message)}"
 
 
-def emit(message: str, file=None, line=None, *, title: str | None = None) -> None:
+def emit(message: str, file=None, line=None, *, title: str | None = None, level: str = "error") -> None:
     """Write an annotation when running in GitHub Actions; nothing otherwise. Past any capture of output."""
     if in_actions():
-        print(command(message, file, line, title=title), file=sys.__stdout__, flush=True)
+        print(command(message, file, line, title=title, level=level), file=sys.__stdout__, flush=True)
 
 
 _PAGE = re.compile(r"^codes/(?P<code>[^/]+)/(?:(?P<version>[^/]+)/)?index\.html$")

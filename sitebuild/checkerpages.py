@@ -16,7 +16,7 @@ import checkers
 from checkers import scenario
 from checkers.citation import Citation, checker_url
 
-from . import pages, templates
+from . import law, pages, templates
 from .render import day, esc, href
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
@@ -48,13 +48,13 @@ def write(generated: Path, site) -> None:
 
 
 def currency(site, description: dict, page: str) -> str:
-    """The checker page's currency statement: the text of each version it applies, as published, and when the
-    law's figures and notes were last checked."""
+    """The checker page's currency statement: the text of each version it applies, as published, and how current the
+    law's figures and notes are (or that they have not been checked since a day)."""
     published = "; ".join(f"{esc(code['title'])}, version {esc(v['version'])}: {day(site.codes[code['code']].get(v['version']).published)}"
                           for code in description["codes"] for v in code["versions"])
     notes = [n for n in site.notes if any(n.code == c["code"] for c in description["codes"])]
-    checked = f" Notes on the law on these codes checked on {day(max(n.date for n in notes))}." if notes else ""
-    figures = (f" The law's figures were last checked on {day(site.law.checked)} (<a href=\"{href(page, 'law/index.md')}\">the "
+    checked = f" Notes on the law on these codes {law.notes_currency(notes, site.today)}." if notes else ""
+    figures = (f" The law's figures {law.figures_currency(site.law, site.today)} (<a href=\"{href(page, 'law/index.md')}\">the "
                "law's figures</a>)." if site.law else "")
     return f"Applies the codes' text as published on this site ({published}).{checked}{figures}"
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin
 
-from checkers.citation import Citation, glossary_url
+from checkers.citation import Citation, glossary_url, law_url
 from checkers.content import CodeVersion
 
 from . import templates
@@ -44,8 +44,13 @@ def version_json(site: Site, version: CodeVersion) -> dict:
             "url": version.citation.url, "clauses": clauses,
             "notes": [{"clause": note.clause, "citation": str(version.citation.at(note.clause)), "date": note.date.isoformat(),
                        "title": note.title, "text": note.text, "url": version.citation.at(note.anchor).url,
+                       "check_by": note.check_by.isoformat() if note.check_by else None,
                        "sources": [source.to_data() for source in note.sources]}
                       for note in site.notes_of(version.code, version.id).values()],
+            "proposed": [{"id": p.id, "title": p.title, "stage": p.stage, "stage_date": p.stage_date.isoformat(),
+                          "clauses": [str(c) for c in p.clauses if c.work == version.citation],
+                          "url": law_url(p.anchor), "in_force": False}
+                         for p in site.proposals if any(c.work == version.citation for c in p.clauses)],
             "law_checked": _date(site.law.checked) if site.law else None}
 
 
@@ -76,9 +81,11 @@ def write_feed(site: Site, root: Path, site_url: str) -> None:
     versions = sorted((v for c in site.codes.values() for v in c.versions),
                       key=lambda v: (v.published, v.code, v.index), reverse=True)
     # A new note on the law is news too, dated the day it was written or checked.
-    days = [v.published for v in versions] + [note.date for note in site.notes]
+    days = [v.published for v in versions] + [note.date for note in site.notes] + [p.date for p in site.proposals]
     notes = [(note, site.codes[note.code].get(note.version))
              for note in sorted(site.notes, key=lambda n: (n.date, n.code, n.version, n.clause), reverse=True)]
-    feed = templates.render_xml("feed.xml.j2", versions=versions, notes=notes, updated=max(days) if days else None,
-                                site_url=site_url, absolute=lambda path: urljoin(site_url, path), when=_when)
+    proposals = sorted(site.proposals, key=lambda p: (p.date, p.id), reverse=True)
+    feed = templates.render_xml("feed.xml.j2", versions=versions, notes=notes, proposals=proposals,
+                                updated=max(days) if days else None, site_url=site_url, law_url=law_url,
+                                absolute=lambda path: urljoin(site_url, path), when=_when)
     (root / "feed.xml").write_text(feed, encoding="utf-8")

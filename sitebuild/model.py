@@ -43,7 +43,15 @@ class Site:
     notices: list[str] = field(default_factory=list)
     law: statute.Law | None = None
     notes: list[law.Note] = field(default_factory=list)
+    proposals: list[law.Proposal] = field(default_factory=list)
     today: dt.date | None = None  # the day of the build: which version of each code is current
+    # Problems that do not stop the build but must be seen (the law past its day to be checked again):
+    # (file, line, message), written as warnings on the pull request.
+    warnings: list[tuple] = field(default_factory=list)
+
+    def proposals_on(self, code: str, version: str, clause: str) -> list[law.Proposal]:
+        """Proposed changes to the law that would touch this clause of this version."""
+        return [p for p in self.proposals if p.touches(code, version, clause)]
 
     def notes_of(self, code: str, version: str) -> dict[str, law.Note]:
         """The notes on the law on a version's clauses, by clause, in the order of its text."""
@@ -78,7 +86,13 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
     else:
         site.notices.append(f"{docs / 'law' / law.FIGURES_FILE} is missing: the checkers do not compare the codes with the law")
     if (docs / "law" / law.NOTES_FILE).exists():
-        site.notes = law.load_notes(docs / "law" / law.NOTES_FILE, site.codes, today)
+        site.notes = law.load_notes(docs / "law" / law.NOTES_FILE, site.codes, today, site.law)
+    if (docs / "law" / law.PROPOSALS_FILE).exists():
+        site.proposals = law.load_proposals(docs / "law" / law.PROPOSALS_FILE, site.codes, today, site.law)
+    for path, where, message in law.overdue(site.law, site.notes, site.proposals, today, docs):
+        site.warnings.append((path, _line_in(path, where), f"{message}: read its sources again, correct it if the law "
+                              "has moved, and set the day it was checked and a new check_by (docs/maintainers/, "
+                              "\"Checking the law again\")"))
     for code in site.codes.values():
         site.notices += source.status_notices(code)
         for version in code.versions:
@@ -154,6 +168,15 @@ def removed_anchors(code: Code) -> list[str]:
                 notices.append(f"{newer.citation} removes #{anchor} (it was in {older.id}); "
                                "its comparison page lists it as removed")
     return notices
+
+
+def _line_in(path: Path, where: str) -> int | None:
+    """The line of a field of a YAML file, by its path ("figures.x", "[2]")."""
+    try:
+        _, lines = source.read_yaml(path.read_text(encoding="utf-8"), path, 1)
+    except (OSError, ContentError):
+        return None
+    return lines.get(where)
 
 
 def _line_of(path: Path, needle: str) -> int | None:

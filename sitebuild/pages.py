@@ -11,7 +11,7 @@ from checkers.citation import checker_url
 from checkers.content import Code, CodeVersion
 from checkers.money_and_dates import sentence
 
-from . import diff, templates
+from . import diff, law, templates
 from .model import Site
 from .render import NOT_STATED, abbreviations, day, esc, href, page_of, rel, unit_markdown
 
@@ -57,6 +57,9 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
         removed=" ".join(u for u in version.by_id if u not in code.current.by_id),
         history=history_rows(code, page), dates=_dates(code, page), links=version_links(code, version, page),
         abbreviations=abbreviations(site), notes=site.notes_of(code.code, version.id),
+        figures_words=law.figures_currency(site.law, site.today) if site.law else "",
+        notes_words=law.notes_currency(list(site.notes_of(code.code, version.id).values()), site.today),
+        proposals=[p for p in site.proposals if any(c.work == version.citation for c in p.clauses)],
         checker_titles={name: checker.title for name, checker in checkers.CHECKERS.items()},
         comparison_of=comparison_page,
         upcoming_comparison=(rel(page, comparison_page(code.code, code.versions[version.index - 1].id, version.id))
@@ -73,7 +76,9 @@ def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) 
     parts = []
     note = site.notes_of(code.code, version.id).get(unit.id)
     if note:
-        parts.append(templates.macro("law_note.html.j2", "law_note")(note, site.law, page))
+        parts.append(templates.macro("law_note.html.j2", "law_note")(note, site.law, page, site.today))
+    for proposal in site.proposals_on(code.code, version.id, unit.id):
+        parts.append(templates.macro("law_note.html.j2", "proposal_note")(proposal, page, site.today))
     if version is code.current:
         for topic, others in site.related(code.code, unit.id):
             if others:
@@ -201,7 +206,8 @@ def write_law(site: Site, root: Path) -> None:
         return
     page = "law/index.md"
     notes = [(note, site.codes[note.code].get(note.version)) for note in site.notes]
-    write(root, page, templates.render("law.md.j2", law=site.law, notes=notes, page=page))
+    write(root, page, templates.render("law.md.j2", law=site.law, notes=notes, page=page, proposals=site.proposals,
+                                       today=site.today, figures_words=law.figures_currency(site.law, site.today)))
 
 
 def write_glossary(site: Site, root: Path) -> None:

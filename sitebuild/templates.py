@@ -9,6 +9,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from checkers.money_and_dates import sentence
+
 from .render import day, esc, href, page_of, rel
 
 FOLDER = Path(__file__).parent / "templates"
@@ -33,6 +35,7 @@ ENVIRONMENT.filters.update(yaml_text=_yaml_text, script_json=_script_json,
                            e=lambda value: Markup(esc(str(value))), escape=lambda value: Markup(esc(str(value))),
                            # In a fenced code block, which Markdown escapes itself.
                            tojson_pretty=lambda value: Markup(json.dumps(value, indent=1, ensure_ascii=False)))
+ENVIRONMENT.filters["sentence"] = sentence  # a capital first, the rest as written (Jinja's capitalize lowers it)
 ENVIRONMENT.globals.update(href=href, rel=rel, page_of=page_of, day=day)
 
 

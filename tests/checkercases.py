@@ -25,8 +25,9 @@ def _subset(expected, actual, where: str) -> list[str]:
         problems = []
         for key, value in expected.items():
             if value is None:
-                # `key: null` in a case: the response must not have the key at all (a finding without `law`).
-                if key in actual:
+                # `key: null` in a case: the response has no value there (an answer without `law`, or an Act's
+                # answer that is not confirmed: `requires: null`).
+                if actual.get(key) is not None:
                     problems.append(f"{where}.{key}: expected none, got {actual[key]!r}")
                 continue
             if key not in actual:
