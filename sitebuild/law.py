@@ -205,7 +205,7 @@ def _values(items, path: Path, lines: dict, where: str, unit: str, shown: str) -
         day = value.relied_from
         if day and last and day <= last:
             at = f"{where}[{index}]"
-            raise ContentError(path, lines.get(f"{at}.from") or lines.get(at),
+            raise ContentError(path, lines.get(f"{at}.{'from' if value.start else 'in_force_on'}") or lines.get(at),
                                f"{shown}, value {index + 1}: the values must be in the order they applied, each dated "
                                f"after the one before ({day.isoformat()} is not after {last.isoformat()})")
         last = day or last
@@ -229,18 +229,29 @@ def render(text: str, law: statute.Law | None, path: Path, line: int | None, whe
     return REFERENCE.sub(value, text)
 
 
+def _line_with(path: Path, start: int | None, needle: str) -> int | None:
+    """The first line from `start` on (a field's line, its text folded below it) that holds `needle`."""
+    if start is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return start
+    return next((n for n in range(start, len(lines) + 1) if needle in lines[n - 1]), start)
+
+
 def check_amounts(raw: str, clause_text: str, path: Path, line: int | None, where: str) -> None:
     """No amount of money typed into prose, but inside a quotation of the clause's own words."""
     quoted_spans = [m.span() for m in QUOTED.finditer(raw)]
     for match in AMOUNT.finditer(raw):
         inside = next((s for s in quoted_spans if s[0] < match.start() < s[1]), None)
         if inside is None:
-            raise ContentError(path, line, f"{where} types the amount {match[0]}: write the figure as {{figure-id}} "
+            raise ContentError(path, _line_with(path, line, match[0]), f"{where} types the amount {match[0]}: write the figure as {{figure-id}} "
                                f"(a figure of docs/law/{FIGURES_FILE}), so that it follows the law's data, or quote the "
                                "clause's own words in double quotes")
         quotation = " ".join(raw[inside[0] + 1:inside[1] - 1].split())
         if quotation not in " ".join(clause_text.split()):
-            raise ContentError(path, line, f"{where} quotes \"{quotation}\", which the clause does not say in those "
+            raise ContentError(path, _line_with(path, line, match[0]), f"{where} quotes \"{quotation}\", which the clause does not say in those "
                                "words: quote them exactly, or write the figure as {figure-id}")
 
 
@@ -506,5 +517,6 @@ def notes_currency(notes: list, today: dt.date) -> str:
         return ""
     late = [n.checked for n in notes if n.checked.overdue(today)]
     if late:
-        return "not all " + statute.Checked(min(c.on for c in late), min(c.by for c in late)).words(today)
+        return (f"not all checked since {written_date(min(c.on for c in late))} (due to be checked again by "
+                f"{written_date(min(c.by for c in late))})")
     return f"checked on {written_date(max(n.checked.on for n in notes))}"

@@ -30,20 +30,28 @@ def docs(docs_copy):
 
 # --- The figures, dated ----------------------------------------------------------------------------------
 
-def test_the_reporting_threshold_is_1500_until_31_december_2023_and_2230_from_1_january_2024(site):
+def test_the_reporting_threshold_is_1500_until_2022_either_until_the_revised_act_shows_2230_and_2230_after(site):
     threshold = site.law.figure("reporting-threshold")
-    assert threshold.on(dt.date(2023, 12, 31)).amount == Decimal(1500)
-    assert threshold.on(dt.date(2024, 1, 1)).amount == Decimal(2230)
-    assert threshold.on(dt.date(2026, 11, 27)).amount == Decimal(2230)
+    assert threshold.on(dt.date(2018, 3, 7)).amount == Decimal(1500)
+    assert threshold.on(dt.date(2022, 12, 31)).amount == Decimal(1500)
+    # SI 2023/1235 is of 2023, and its commencement article is not confirmed: either value may apply.
+    assert threshold.on(dt.date(2023, 1, 1)) is None
+    assert [v.amount for v in threshold.possible(dt.date(2023, 1, 1))] == [1500, 2230]
+    assert [v.amount for v in threshold.possible(dt.date(2024, 11, 18))] == [1500, 2230]
+    assert threshold.on(dt.date(2024, 11, 19)).amount == Decimal(2230)
+    # Its first day stays "not confirmed" on the page, as the sources leave it.
+    assert threshold.values[1].start is None and threshold.values[1].start_text() == "date not confirmed"
 
 
-def test_a_value_whose_first_day_is_not_confirmed_is_relied_on_only_from_the_day_a_source_shows_it(site):
+def test_the_acts_200_applied_from_16_february_2001_and_500_not_before_the_2009_act(site):
     floor = site.law.figure("not-a-donation")
+    assert floor.values[0].start == dt.date(2001, 2, 16)
+    assert floor.on(dt.date(2001, 2, 15)) is None and floor.possible(dt.date(2001, 2, 15)) == [None]
+    assert floor.on(dt.date(2001, 2, 16)).amount == Decimal(200)
+    assert floor.on(dt.date(2009, 7, 20)).amount == Decimal(200)
+    assert [v.amount for v in floor.possible(dt.date(2009, 7, 21))] == [200, 500]
     assert floor.on(dt.date(2018, 3, 6)) is None
     assert floor.on(dt.date(2018, 3, 7)).amount == Decimal(500)
-    # The £200 of the Act as enacted has no confirmed day at all.
-    assert floor.values[0].amount == Decimal(200) and floor.values[0].start_text() == "date not confirmed"
-    assert all(floor.on(dt.date(year, 6, 1)) is None for year in range(2000, 2018))
 
 
 def test_no_checker_relies_on_the_reporting_period_whose_words_are_not_confirmed(site):
@@ -52,17 +60,23 @@ def test_no_checker_relies_on_the_reporting_period_whose_words_are_not_confirmed
     assert all(period.on(dt.date(year, 1, 1)) is None for year in (2001, 2010, 2024, 2026))
 
 
-def test_a_value_is_never_relied_on_where_the_next_ones_first_day_is_unknown():
+def test_a_value_is_relied_on_only_where_the_sources_leave_no_other_possible():
     source = (statute.Source("s", "https://example.org/"),)
     figure = statute.Figure("f", "t", "p", "https://example.org/", statute.MORE_THAN, "pounds", (
         statute.Value(Decimal(1), dt.date(2001, 1, 1), None, "b", source),
         statute.Value(Decimal(2), None, dt.date(2010, 1, 1), "b", source),
         statute.Value(Decimal(3), dt.date(2020, 1, 1), None, "b", source)))
     assert figure.on(dt.date(2000, 12, 31)) is None
-    assert figure.on(dt.date(2001, 1, 1)) is None  # it may already have changed: the next day is unknown
+    assert figure.on(dt.date(2001, 1, 1)) is None  # it may already have changed: the next first day is unknown
+    assert [v.amount for v in figure.possible(dt.date(2001, 1, 1))] == [1, 2]
     assert figure.on(dt.date(2010, 1, 1)).amount == 2
     assert figure.on(dt.date(2019, 12, 31)).amount == 2
     assert figure.on(dt.date(2020, 1, 1)).amount == 3
+    # With the first day it could have had (not_before), the one before is relied on until then.
+    bounded = statute.Figure("f", "t", "p", "https://example.org/", statute.MORE_THAN, "pounds", (
+        figure.values[0], statute.Value(Decimal(2), None, dt.date(2010, 1, 1), "b", source, dt.date(2005, 1, 1))))
+    assert bounded.on(dt.date(2004, 12, 31)).amount == 1
+    assert [v.amount for v in bounded.possible(dt.date(2005, 1, 1))] == [1, 2]
 
 
 def test_the_checkers_data_carries_the_law_and_which_clause_of_each_version_applies_it(site):
@@ -71,13 +85,15 @@ def test_the_checkers_data_carries_the_law_and_which_clause_of_each_version_appl
     assert nec.applied_law.application.clause == "12" and local.applied_law.application.clause == "12"
     assert nec.applied_law.application.ask == "Contact the Governance and Legal Unit on 020 7783 1498 for more information."
     assert codes["momentum-ncg-elections"].current.applied_law is None
-    assert nec.applied_law.law.figure("reporting-threshold").on(dt.date(2024, 1, 1)).amount == 2230
+    assert nec.applied_law.law.figure("reporting-threshold").on(dt.date(2025, 1, 1)).amount == 2230
+    late = nec.applied_law.law.provisions["late-report"]
+    assert late.provision == "PPERA 2000, Schedule 7, paragraph 12(1)" and "30 days" in late.says
 
 
 # --- The build refuses bad law data, naming the file and line ----------------------------------------------
 
 def test_a_statutory_value_without_a_date_is_refused(docs):
-    edit(docs / "law" / "figures.yml", "        from: 2024-01-01\n", "")
+    edit(docs / "law" / "figures.yml", "        from: 2001-02-16\n", "")
     error = refused(docs)
     assert error.path.endswith("figures.yml") and error.line
     assert "from is required" in error.message and "not confirmed" in error.message
@@ -94,9 +110,51 @@ def test_a_statutory_value_without_a_source_is_refused(docs):
 
 
 def test_statutory_values_out_of_date_order_are_refused(docs):
-    edit(docs / "law" / "figures.yml", "from: 2024-01-01", "from: 2017-01-01")
+    edit(docs / "law" / "figures.yml", "not_before: 2023-01-01\n        in_force_on: 2024-11-19",
+         "not_before: 2017-01-01\n        in_force_on: 2018-01-01")
     error = refused(docs)
-    assert "in the order they applied" in error.message and error.line == _line(docs / "law" / "figures.yml", "from: 2017-01-01")
+    assert "in the order they applied" in error.message and "figure reporting-threshold, value 2" in error.message
+    assert "(2018-01-01 is not after 2018-03-07)" in error.message
+    assert error.line == _line(docs / "law" / "figures.yml", "in_force_on: 2018-01-01")
+
+
+def test_a_figure_without_the_day_it_was_checked_or_is_to_be_checked_again_is_refused(docs):
+    line = edit(docs / "law" / "figures.yml", "    check_by: 2027-03-01\n", "")
+    error = refused(docs)
+    assert "figure reporting-threshold needs check_by" in error.message and error.line == line - 7
+
+
+def test_a_note_that_types_a_figure_instead_of_referring_to_it_is_refused(docs):
+    line = edit(docs / "law" / "notes.yml", "to {reporting-threshold}; the", "to £2,230; the")
+    error = refused(docs)
+    assert error.path.endswith("notes.yml") and error.line == line
+    assert "note 1: text types the amount £2,230: write the figure as {figure-id}" in error.message
+
+
+def test_a_note_that_quotes_words_its_clause_does_not_say_is_refused(docs):
+    edit(docs / "law" / "notes.yml", 'donations "of more than £1500"', 'donations "of more than £1,600"')
+    assert 'note 1: text quotes "of more than £1,600", which the clause does not say' in refused(docs).message
+
+
+def test_a_note_that_refers_to_a_figure_the_law_does_not_have_is_refused_naming_the_figures(docs):
+    edit(docs / "law" / "notes.yml", "{not-a-donation} or less is\n", "{not-a-gift} or less is\n")
+    message = refused(docs).message
+    assert "note 1: text refers to {not-a-gift}, which is not a figure" in message and "reporting-threshold" in message
+    edit(docs / "law" / "notes.yml", "{not-a-gift}", "{not-a-donation[3]}")
+    assert "refers to value 3 of not-a-donation, which has 2 (counted from 1)" in refused(docs).message
+
+
+def test_a_new_value_of_a_figure_changes_every_note_that_refers_to_it(docs):
+    path = docs / "law" / "figures.yml"
+    edit(path, "      - value: 2230\n", "      - value: 2231\n")
+    notes = {(n.code, n.clause): n for n in model.load(docs).notes}
+    assert "£2,231" in notes[("nec-candidates", "12")].text and "£2,230" not in notes[("nec-candidates", "12")].text
+
+
+def test_a_proposal_touching_a_clause_the_site_does_not_have_is_refused(docs):
+    edit(docs / "law" / "proposals.yml", "nec-candidates@original#12", "nec-candidates@original#99")
+    error = refused(docs)
+    assert error.path.endswith("proposals.yml") and "proposal 1: nec-candidates@original#99 is not a clause" in error.message
 
 
 def test_a_figure_a_checker_cites_must_be_in_the_data(docs):
@@ -125,7 +183,7 @@ def test_a_note_on_a_version_that_does_not_exist_is_refused(docs):
 
 
 def test_a_note_dated_after_today_is_refused(docs):
-    edit(docs / "law" / "notes.yml", "date: 2026-11-27", "date: 2099-01-01")
+    edit(docs / "law" / "notes.yml", "date: 2026-12-02\n  check_by: 2027-03-01", "date: 2099-01-01\n  check_by: 2099-03-01")
     assert "is after today" in refused(docs).message
 
 
@@ -157,8 +215,9 @@ def test_notes_change_no_versions_text_or_its_hash_in_the_lock(site, docs):
 def test_the_notes_say_what_changed_with_sources_for_nec_clauses_2_and_12_and_local_government_clause_12(site):
     noted = {(n.code, n.clause): n for n in site.notes}
     assert set(noted) >= {("nec-candidates", "12"), ("nec-candidates", "2"), ("local-government-selections", "12")}
-    assert "£2,230" in noted[("nec-candidates", "12")].text
+    assert "£2,230" in noted[("nec-candidates", "12")].text and "not confirmed" in noted[("nec-candidates", "12")].text
     assert "Data Protection Act 2018" in noted[("nec-candidates", "2")].text
+    assert "Data (Use and Access) Act 2025" in noted[("nec-candidates", "2")].text and "19 June 2025" in noted[("nec-candidates", "2")].text
     assert "£500 or less" in noted[("local-government-selections", "12")].text
     assert all(n.sources and all(s.url.startswith("https://") for s in n.sources) for n in site.notes)
 
@@ -169,48 +228,91 @@ def _pages(built_site: Path, pattern: str) -> list[Path]:
     return sorted(built_site.glob(pattern))
 
 
-def test_every_code_page_and_checker_page_carries_a_currency_statement(built_site):
+def test_every_code_page_and_checker_page_carries_a_currency_statement(built_site, site):
+    from sitebuild import law
+
     pages = _pages(built_site, "codes/*/index.html") + _pages(built_site, "codes/*/*/index.html")
     pages = [p for p in pages if "/compare/" not in p.as_posix()]
     checker_pages = _pages(built_site, "checkers/*/index.html")
     assert len(pages) >= 10 and len(checker_pages) == len(checkers.CHECKERS)
+    words = "The law's figures " + law.figures_currency(site.law, dt.date.today())
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        assert "Text as published on this site on" in html and "The law's figures were last checked on 27 November 2026" in html, path
+        assert "Text as published on this site on" in html and words in html, path
     for path in checker_pages:
         html = path.read_text(encoding="utf-8")
         assert "Applies the codes' text as published on this site (" in html, path
-        assert "The law's figures were last checked on 27 November 2026" in html, path
+        assert words in html, path
+
+
+def test_past_its_day_to_be_checked_again_the_law_warns_and_the_pages_say_not_checked_since(docs, tmp_path):
+    import build_site
+    from sitebuild import law
+
+    later = dt.date(2027, 3, 2)  # the day after the reporting threshold's check_by
+    site = model.load(docs, later)
+    assert any("figure reporting-threshold was due to be checked again by 2027-03-01" in w[2] for w in site.warnings)
+    assert all(w[1] for w in site.warnings)  # each on its line
+    words = law.figures_currency(site.law, later)
+    assert words.startswith("have not been checked since 2 December 2026")
+    notices = build_site.build(docs, tmp_path / "site", with_runtime=False, ci=False, today=later)
+    assert any(n.startswith("warning: docs/law/figures.yml:") or (n.startswith("warning: ") and "figures.yml:" in n and "due to be checked again" in n) for n in notices)
+    page = (tmp_path / "site" / "codes" / "nec-candidates" / "index.html").read_text(encoding="utf-8")
+    assert "have not been checked since 2 December 2026" in page and "not all checked since 2 December 2026" in page
 
 
 def test_a_note_sits_under_its_clause_apart_from_the_text_and_is_announced_as_a_note(built_site):
     html = (built_site / "codes" / "nec-candidates" / "original" / "index.html").read_text(encoding="utf-8")
     clause = html[html.index('id="12"'):html.index('id="13"')]
     assert '<aside aria-labelledby="note-12-title" class="law-note" id="note-12" role="note">' in clause
-    assert "<strong>Note on the law</strong>: The reporting threshold is now £2,230" in clause
+    assert "<strong>Note on the law</strong>: The Act" in clause and "reporting threshold has been raised" in clause
     # The code's own words come first and stay as they are.
     assert clause.index("within 30 days of receipt") < clause.index("Note on the law")
     assert "This version has notes on the law" in html and 'href="#note-12"' in html
-    assert "2 notes on the law, checked on 27 November 2026" in html
+    assert "2 notes on the law, checked on" in html
     local = (built_site / "codes" / "local-government-selections" / "index.html").read_text(encoding="utf-8")
     assert 'id="note-12"' in local and "1 note on the law" in local
     momentum = (built_site / "codes" / "momentum-ncg-elections" / "index.html").read_text(encoding="utf-8")
     assert "No notes on the law." in momentum and "law-note" not in momentum
 
 
+def test_a_bill_is_shown_as_a_proposal_on_the_clauses_and_figures_it_would_touch_and_changes_no_answer(built_site, docs):
+    html = (built_site / "codes" / "nec-candidates" / "original" / "index.html").read_text(encoding="utf-8")
+    clause = html[html.index('id="12"'):html.index('id="13"')]
+    assert "Proposed change to the law, not in force</strong>: Representation of the People Bill" in clause
+    assert "in Public Bill Committee" in clause and "1 proposed change to the law, not in force." in html
+    law_page = (built_site / "law" / "index.html").read_text(encoding="utf-8")
+    assert 'id="proposal-representation-of-the-people-bill"' in law_page and "A Bill is not law" in law_page
+    data = json.loads((built_site / "codes" / "nec-candidates" / "original.json").read_text(encoding="utf-8"))
+    assert data["proposed"][0]["in_force"] is False and data["proposed"][0]["clauses"] == ["nec-candidates@original#12"]
+    assert "Proposed change to the law, not in force: Representation of the People Bill" in (built_site / "feed.xml").read_text()
+    # The same requests answer the same with or without the proposal.
+    request = {"code": "nec-candidates", "today": "2026-12-02",
+               "donations": [{"donor": "A", "amount": 2500, "received": "2025-06-01", "permissible": True}]}
+    with_it = checkers.run("donations", request, content.from_data(content.to_data(model.load(docs).codes, model.load(docs).law)))
+    (docs / "law" / "proposals.yml").write_text("[]\n", encoding="utf-8")
+    without = model.load(docs)
+    assert not without.proposals
+    assert checkers.run("donations", request, content.from_data(content.to_data(without.codes, without.law))) == with_it
+
+
 def test_the_laws_page_shows_each_value_with_its_date_or_date_not_confirmed_and_its_sources(built_site):
     html = (built_site / "law" / "index.html").read_text(encoding="utf-8")
-    assert "more than £2,230</td><td>1 January 2024</td>" in html
-    assert "not more than £500</td><td>date not confirmed (shown in force on 7 March 2018)</td>" in html
-    assert 'href="https://www.legislation.gov.uk/ukpga/2009/12/section/20"' in html
+    assert "more than £2,230</td><td>date not confirmed (not before 1 January 2023) (shown in force on 19 November 2024)</td>" in html
+    assert "not more than £200</td><td>16 February 2001</td>" in html
+    assert "not more than £500</td><td>date not confirmed (not before 21 July 2009) (shown in force on 7 March 2018)</td>" in html
+    assert 'href="https://www.legislation.gov.uk/uksi/2001/222/schedule/1/made"' in html
+    assert "PPERA 2000, Schedule 7, paragraph 12(1)" in html
     figures = json.loads((built_site / "law" / "figures.json").read_text(encoding="utf-8"))
-    assert [v["from"] for v in figures["figures"][1]["values"]] == ["not confirmed", "2024-01-01"]
+    assert [v["from"] for v in figures["figures"][1]["values"]] == ["not confirmed", "not confirmed"]
+    assert figures["figures"][1]["check_by"] and figures["provisions"][0]["id"] == "late-report"
 
 
 def test_notes_appear_in_the_versions_json_the_topics_and_the_feed(built_site):
     data = json.loads((built_site / "codes" / "nec-candidates" / "original.json").read_text(encoding="utf-8"))
     note = next(n for n in data["notes"] if n["clause"] == "12")
-    assert note["url"] == "codes/nec-candidates/original/#note-12" and note["date"] == "2026-11-27" and note["sources"]
+    assert note["url"] == "codes/nec-candidates/original/#note-12" and note["date"] == "2026-12-02" and note["sources"]
+    assert note["check_by"] == "2027-03-01"
     topics = (built_site / "topics" / "index.html").read_text(encoding="utf-8")
     assert "Note on the law:" in topics and "#note-12" in topics
     feed = (built_site / "feed.xml").read_text(encoding="utf-8")
