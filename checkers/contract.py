@@ -167,11 +167,15 @@ class ClauseLink:
 
 
 def clause_reference(version: CodeVersion, clause: str) -> dict:
-    """A clause as an answer cites it: its address, its citation and how a reader names it."""
-    cite = version.citation.at(clause)
-    name = version.unit_name(clause)
-    return {"code": version.code, "version": version.version, "id": clause, "url": cite.url, "citation": str(cite),
-            "name": name, "label": f"{version.short_title}, {name}"}
+    """A clause as an answer cites it: its address, its citation and how a reader names it. Made once per clause of
+    a version: a year of donations cites the same clause thousands of times."""
+    made = version.__dict__.setdefault("_clause_references", {})
+    if clause not in made:
+        cite = version.citation.at(clause)
+        name = version.unit_name(clause)
+        made[clause] = {"code": version.code, "version": version.version, "id": clause, "url": cite.url,
+                        "citation": str(cite), "name": name, "label": f"{version.short_title}, {name}"}
+    return made[clause]
 
 
 @dataclass

@@ -22,6 +22,7 @@ rules, with its figures on each donation's date, and a finding says both where t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -244,7 +245,9 @@ def _answer_order(answer: Answer):
             answer.facts.get("region", ""), str(answer.facts.get("amount", "")), answer.message)
 
 
+@functools.lru_cache(maxsize=8192)
 def _describe(donation: Donation, name: str) -> str:
+    """"the donation of £600 from A received on 1 March 2024": how every answer names one donation."""
     kind = "non-cash donation" if donation.kind == "non-cash" else "donation"
     return f"the {kind} of {pounds(donation.amount)} from {name} received on {written_date(donation.received)}"
 

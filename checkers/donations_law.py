@@ -73,6 +73,8 @@ class LawReading:
         self.order = list(donations)
         self.asked_permissibility: set[int] = set()
         self.asked_report: set[int] = set()
+        self._possible: dict[tuple, list] = {}
+        self._sources: dict[tuple, list] = {}
         groups: dict[tuple, list] = {}
         for donation in donations:  # in the order received
             groups.setdefault((donation.donor_key, donation.received.year), []).append(donation)
@@ -81,16 +83,23 @@ class LawReading:
 
     # --- Reading a donor's year under each possible value of the figures ----------------------------------
 
+    def possible(self, figure: Figure, day: dt.date) -> list:
+        """figure.possible(day), worked out once a day: a year's donations share their days."""
+        key = (figure.id, day)
+        if key not in self._possible:
+            self._possible[key] = figure.possible(day)
+        return self._possible[key]
+
     def _choices(self, figure: Figure, group) -> list[dict] | None:
         """Each way the figure's values may fall on the group's days: [{day: value}], or None where a day has a value
         this site does not have, or more than one change could fall within the year."""
-        possible = {d.received: figure.possible(d.received) for d in group}
+        possible = {d.received: self.possible(figure, d.received) for d in group}
+        if all(len(values) == 1 and values[0] is not None for values in possible.values()):
+            return [{day: values[0] for day, values in possible.items()}]
         if any(None in values for values in possible.values()):
             return None
         days = sorted(possible)
         uncertain = [day for day in days if len(possible[day]) > 1]
-        if not uncertain:
-            return [{day: possible[day][0] for day in days}]
         if any(len(possible[day]) > 2 for day in uncertain) or len({tuple(map(id, possible[d])) for d in uncertain}) > 1:
             return None
         old, new = possible[uncertain[0]]
@@ -105,43 +114,55 @@ class LawReading:
                 self.unconfirmed.add(donation.received)
                 self.settled[id(donation)] = Settled(None, unknown=True)
             return
+        by_id = {id(donation): donation for donation in group}
+        if len(floors) == len(thresholds) == 1:
+            # Every value certain on every day of the year (the usual case): one reading, nothing to compare.
+            floor, threshold = floors[0], thresholds[0]
+            result = self._read_year(group, floor, threshold)
+            for donation in group:
+                self.settled[id(donation)] = Settled(self._reading(result[id(donation)], by_id),
+                                                     (floor[donation.received],), (threshold[donation.received],))
+            return
         readings = [(floor, threshold, self._read_year(group, floor, threshold))
                     for floor, threshold in itertools.product(floors, thresholds)]
         for donation in group:
-            found = {self._key(result[id(donation)]) for _, _, result in readings}
+            found = {result[id(donation)] for _, _, result in readings}
             if len(found) == 1:
                 self.settled[id(donation)] = Settled(
-                    readings[0][2][id(donation)],
+                    self._reading(readings[0][2][id(donation)], by_id),
                     tuple(dict.fromkeys(floor[donation.received] for floor, _, _ in readings)),
                     tuple(dict.fromkeys(threshold[donation.received] for _, threshold, _ in readings)))
             else:
                 self.undecided.add(donation.received)
                 figures = [f for f, choices in ((self.floor, floors), (self.threshold, thresholds)) if len(choices) > 1]
-                outcomes = tuple((floor[donation.received], threshold[donation.received], result[id(donation)])
-                                 for floor, threshold, result in readings)
+                outcomes = tuple((floor[donation.received], threshold[donation.received],
+                                  self._reading(result[id(donation)], by_id)) for floor, threshold, result in readings)
                 self.settled[id(donation)] = Settled(None, turns_on=tuple(figures), outcomes=outcomes)
 
     @staticmethod
-    def _key(reading: Reading):
-        return (reading.is_donation, reading.counted, id(reading.reported_with), reading.report_total)
+    def _reading(found: tuple, by_id: dict) -> Reading:
+        return Reading(found[0], found[1], by_id.get(found[2]), found[3])
 
-    def _read_year(self, group, floors: dict, thresholds: dict) -> dict[int, Reading]:
-        # Schedule 7, paragraph 10(1A)(b): added to the donor's other benefits in the same calendar year "in
-        # respect of which no report has been previously made", more than the threshold is reported.
-        found: dict[int, Reading] = {}
+    @staticmethod
+    def _read_year(group, floors: dict, thresholds: dict) -> dict[int, tuple]:
+        """Each donation's Reading, as a tuple, under one way the figures fall: Schedule 7, paragraph 10(1A)(b): added
+        to the donor's other benefits in the same calendar year "in respect of which no report has been previously
+        made", more than the threshold is reported."""
+        found: dict[int, tuple] = {}
         pending: list = []
+        total = Decimal(0)
+        zero = Decimal(0)
         for donation in group:
-            floor, threshold = floors[donation.received], thresholds[donation.received]
-            if donation.amount <= floor.amount:
-                found[id(donation)] = Reading(False)
+            if donation.amount <= floors[donation.received].amount:
+                found[id(donation)] = (False, zero, None, zero)
                 continue
             pending.append(donation)
-            total = sum((d.amount for d in pending), Decimal(0))
-            found[id(donation)] = Reading(True, total)
-            if total > threshold.amount:
+            total += donation.amount
+            found[id(donation)] = (True, total, None, zero)
+            if total > thresholds[donation.received].amount:
                 for earlier in pending:
-                    found[id(earlier)] = Reading(True, found[id(earlier)].counted, donation, total)
-                pending = []
+                    found[id(earlier)] = (True, found[id(earlier)][1], id(donation), total)
+                pending, total = [], zero
         return found
 
     # --- Words for a set of possible values -----------------------------------------------------------------
@@ -167,7 +188,7 @@ class LawReading:
         # Whether a gift is a donation at all turns on the floor alone: read from its values on the day, whatever is
         # known of the reporting threshold.
         self.asked_permissibility.add(id(donation))
-        floors = self.floor.possible(donation.received)
+        floors = self.possible(self.floor, donation.received)
         if None in floors:
             return
         donation_under = {floor: donation.amount > floor.amount for floor in floors}
@@ -237,10 +258,9 @@ class LawReading:
                      f"{'; '.join(changes)}. {sentence(said)}. Do what the code asks; to know what the Act required, "
                      "read it and the Electoral Commission's guidance for that date, or ask.", list(settled.turns_on), ())
 
-    @staticmethod
-    def _window(figure: Figure, day: dt.date) -> tuple[Value, Value]:
+    def _window(self, figure: Figure, day: dt.date) -> tuple[Value, Value]:
         """The two values the sources leave possible on the day (the last two, where the day is outside any window)."""
-        possible = [value for value in figure.possible(day) if value is not None]
+        possible = [value for value in self.possible(figure, day) if value is not None]
         return tuple(possible[:2]) if len(possible) > 1 else tuple(figure.values[-2:])
 
     def late_report(self, donation) -> str:
@@ -254,6 +274,12 @@ class LawReading:
     def notes(self) -> list[str]:
         """What the Act requires that the code's answers do not ask, and the dates whose figures are unknown."""
         notes = []
+        # Each report the Act requires, by the donation that makes it due: the donations it covers, found once.
+        covered: dict[int, list] = {}
+        for donation in self.order:
+            reading = self.settled[id(donation)].reading
+            if reading is not None and reading.reported_with is not None:
+                covered.setdefault(id(reading.reported_with), []).append(donation)
         for donation in self.order:
             settled = self.settled[id(donation)]
             reading = settled.reading
@@ -265,7 +291,7 @@ class LawReading:
                 notes.append(f"Under the Act, {what} must come from a permissible donor, as it is more than "
                              f"{self._amounts(settled.floors)} ({self.floor.provision}), though the code does not ask for "
                              "the check.")
-            if reading.reported_with is donation and not (self.asked_report & {id(d) for d in self._report_of(donation)}):
+            if reading.reported_with is donation and not any(id(d) in self.asked_report for d in covered[id(donation)]):
                 notes.append(f"Under the Act, {what} takes {name}'s donations in {donation.received.year} to "
                              f"{pounds(reading.report_total)}, so they must be reported to the Electoral Commission "
                              f"({self.threshold.provision}), though the code does not ask for a report.")
@@ -275,17 +301,16 @@ class LawReading:
                          "the Act required for donations received then.")
         return notes
 
-    def _report_of(self, crossing) -> list:
-        return [d for d in self.order if (self.settled[id(d)].reading or Reading(False)).reported_with is crossing]
-
     def _attach(self, found, requires: bool | None, message: str, figures: list[Figure], values) -> None:
         """The law's answer beside the code's (found, an Answer): whether the Act requires what the answer asks (None:
         not confirmed), in words, with where to read it."""
         application = self.applied.application
         ask = (f" The code's {found.clause['name']} says: \"{application.ask}\"" if application.ask else
                " The Electoral Commission's guidance explains the Act's rules.")
-        sources = [{"title": figure.provision, "url": figure.url} for figure in figures]
-        sources += [{"title": source.title, "url": source.url} for value in values[:1] for source in value.sources[:1]]
-        sources += [{"title": source.title, "url": source.url} for source in self.applied.law.guidance]
-        unique = list({source["url"]: source for source in sources}.values())
-        found.law = {"requires": requires, "message": message + ask, "sources": unique}
+        key = (tuple(id(f) for f in figures), id(values[0]) if values else None)
+        if key not in self._sources:
+            sources = [{"title": figure.provision, "url": figure.url} for figure in figures]
+            sources += [{"title": source.title, "url": source.url} for value in values[:1] for source in value.sources[:1]]
+            sources += [{"title": source.title, "url": source.url} for source in self.applied.law.guidance]
+            self._sources[key] = list({source["url"]: source for source in sources}.values())
+        found.law = {"requires": requires, "message": message + ask, "sources": self._sources[key]}

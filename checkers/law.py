@@ -55,7 +55,9 @@ class Checked:
         return {"checked": self.on.isoformat(), "check_by": self.by.isoformat()}
 
 
-@dataclass(frozen=True)
+# A value, a figure: each one of its kind in the law's data, so compared (and hashed) as itself, cheaply, in the
+# many sets a year of donations makes of them.
+@dataclass(frozen=True, eq=False)
 class Value:
     amount: Decimal
     start: dt.date | None  # the first day it applied, where a source confirms it; None: "date not confirmed"
@@ -77,7 +79,7 @@ class Value:
         return written_date(self.start) if self.start else "date not confirmed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Figure:
     id: str
     title: str

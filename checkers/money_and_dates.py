@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 
@@ -89,6 +90,7 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@functools.lru_cache(maxsize=4096)
 def pounds(amount: Decimal) -> str:
     """£1,500 or £1,500.01: pence only when there are any."""
     if amount == amount.to_integral_value():
@@ -96,6 +98,7 @@ def pounds(amount: Decimal) -> str:
     return f"£{amount:,.2f}"
 
 
+@functools.lru_cache(maxsize=4096)
 def written_date(day: dt.date) -> str:
     """3 March 2024."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

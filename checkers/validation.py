@@ -147,6 +147,21 @@ READERS = {"text": _text, "longtext": _text, "money": _parsed(parse_amount), "da
            "choice": _choice, "tristate": _tristate, "count": _count, "boolean": _boolean}
 
 
+class _Found:
+    """One field's problems, held until the form's order says when to add them (lighter than Errors: one per field)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self):
+        self.items: list[dict] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.items.append({"field": field, "message": message})
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
 def _required(spec: Field, values: dict) -> bool:
     return spec.required.holds(values) if isinstance(spec.required, Condition) else bool(spec.required)
 
@@ -162,7 +177,7 @@ def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Erro
     answer will use it; a required one missing is named. Errors come in the order of the fields. `units`: the
     anchors a field whose options are a version's clauses may take."""
     values: dict = {}
-    problems: dict[str, Errors] = {}
+    problems: dict[str, _Found] = {}
     for spec in fields:
         where = f"{prefix}.{spec.name}" if prefix else spec.name
         value = data.get(spec.name)
@@ -171,7 +186,7 @@ def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Erro
         if value is None or (isinstance(value, str) and not value.strip() and spec.kind != "choice"):
             values[spec.name] = spec.default
             continue
-        problems[spec.name] = found = Errors()
+        problems[spec.name] = found = _Found()
         values[spec.name] = READERS[spec.kind](spec, value, where, found)
         if values[spec.name] is not None and spec.options_from and units is not None and values[spec.name] not in units:
             found.add(where, f"{quoted(values[spec.name])} is not one of the clauses offered; a clause's anchor is, for "

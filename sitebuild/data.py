@@ -47,11 +47,16 @@ def version_json(site: Site, version: CodeVersion) -> dict:
                        "check_by": note.check_by.isoformat() if note.check_by else None,
                        "sources": [source.to_data() for source in note.sources]}
                       for note in site.notes_of(version.code, version.id).values()],
-            "proposed": [{"id": p.id, "title": p.title, "stage": p.stage, "stage_date": p.stage_date.isoformat(),
-                          "clauses": [str(c) for c in p.clauses if c.work == version.citation],
-                          "url": law_url(p.anchor), "in_force": False}
-                         for p in site.proposals if any(c.work == version.citation for c in p.clauses)],
-            "law_checked": _date(site.law.checked) if site.law else None}
+            **_proposed(site, version), "law_checked": _date(site.law.checked) if site.law else None}
+
+
+def _proposed(site: Site, version: CodeVersion) -> dict:
+    """Proposed changes to the law that would touch the version's clauses (not in force), where there are any: a
+    version's JSON as published stays as it was where there are none."""
+    found = [{"id": p.id, "title": p.title, "stage": p.stage, "stage_date": p.stage_date.isoformat(),
+              "clauses": [str(c) for c in p.clauses if c.work == version.citation], "url": law_url(p.anchor),
+              "in_force": False} for p in site.proposals if any(c.work == version.citation for c in p.clauses)]
+    return {"proposed": found} if found else {}
 
 
 def write_json(site: Site, root: Path) -> None:

@@ -27,7 +27,7 @@ def test_a_fold_never_splits_a_character():
 
 
 def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_the_day():
-    request = {"code": "local-government-selections", "on": "2026-03-04", "timetable_published": "2026-03-05",
+    request = {"code": "local-government-selections", "on": "2026-03-04", "area_timetable_published": "2026-03-05",
                "shortlisted": True}
     record = checkers.check("campaign", request, made_on=dt.date(2026, 11, 27), site_url="https://example.org/")["record"]
     assert record["filename"] == "campaign-2026-11-27.txt"
@@ -36,7 +36,7 @@ def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_th
     assert "Code applied: Local government selections code, version original (local-government-selections@original): " \
            "https://example.org/codes/local-government-selections/original/" in text
     assert "The day you are asking about: 2026-03-04" in text and "A ward has short-listed you: Yes" in text
-    assert "- Not yet: No material" in text
+    assert "- Allowed from 5 March 2026: No material" in text
     assert "(Local government selections code, clause 1: https://example.org/codes/local-government-selections/original/#1)" in text
     assert checkers.check("campaign", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
 

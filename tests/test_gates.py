@@ -73,7 +73,7 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
         problems += axe_violations(page)
     # The answers of the newer checkers: activities, a drafted complaint with its buttons, the law beside a finding.
     for url, ready in [("checkers/campaign/#scenario=" + _scenario({"code": "local-government-selections",
-                                                                    "on": "2026-03-04", "timetable_published": "2026-03-05"}),
+                                                                    "on": "2026-03-04", "area_timetable_published": "2026-03-05"}),
                         ".finding"),
                        ("checkers/complaint/#scenario=" + _scenario({"code": "momentum-ncg-elections", "clause": "code-of-conduct-3",
                                                                      "what": "A post disparaged a candidate."}), ".checker-draft"),

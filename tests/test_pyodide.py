@@ -143,7 +143,7 @@ def test_a_content_set_whose_memory_outgrows_pyodides_first_heap_is_restored_int
     stdlib = runtime.precompiled_stdlib(ROOT, pyodide)
     snapshot = runtime.memory_snapshot(ROOT, pyodide, stdlib, wheel)
     assert runtime.snapshot_memory(snapshot) > runtime.PYODIDE_FIRST_HEAP
-    donations = [{"donor": "A", "amount": 1700, "received": "2024-03-15"}]
+    donations = [{"donor": "A", "amount": 1700, "received": "2025-03-15"}]
     asked = [{"code": "nec-candidates-399", "donations": donations}, {"code": "nec-candidates", "donations": donations}]
     requests = tmp_path / "requests.json"
     requests.write_text(json.dumps([{"checker": "donations", "request": request} for request in asked]))

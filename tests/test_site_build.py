@@ -109,8 +109,10 @@ def test_version_json_index_and_feed_parse_and_agree(built_site, content):
     ids = [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
     assert "urn:codes-of-conduct:momentum-ncg-elections@2022" in ids
     # An entry for each version, and one for each note on the law (a new note is news).
-    assert len(ids) == len(set(ids)) == sum(len(c.versions) for c in content.codes.values()) + len(content.notes)
-    assert "urn:codes-of-conduct:note:nec-candidates@original#12:2026-11-27" in ids
+    assert len(ids) == len(set(ids)) == (sum(len(c.versions) for c in content.codes.values()) + len(content.notes)
+                                         + len(content.proposals))
+    assert next(n for n in content.notes if n.clause == "12" and n.code == "nec-candidates").urn in ids
+    assert "urn:codes-of-conduct:proposal:representation-of-the-people-bill:2026-12-02" in ids
     assert [n["clause"] for n in nec["notes"]] == ["2", "12"]
 
 

@@ -16,6 +16,7 @@ def test_a_new_version_and_a_new_note_are_listed_with_their_addresses_and_unchan
   version: original
   clause: p1
   date: 2026-11-27
+  check_by: 2027-06-01
   title: A test note
   text: A note written for this test.
   sources:
