@@ -1,16 +1,24 @@
-"""The immutability lock: neither a published version's wording nor the rules a checker applies to it
-change silently.
+"""The immutability lock: what a reader sees or follows on a published version, and what applied on a past day,
+changes only with a correction the page shows.
 
-`docs/codes.lock.yml` records a hash of each published version's normalised text (and of each
-clause, to say which changed), and every value of its `rules:`. A local build adds new versions to it;
-CI refuses a version that is missing from it. A changed published version, in its text or its rules,
-fails the build unless the lock records a correction with a reason, which the version's page then shows.
+`docs/codes.lock.yml` records, for each published version, its facets (FACETS): a hash of its normalised wording
+(and of each clause, to say which changed), of what its links point to, every value of its `rules:`, and its
+dates. Under the key `law` it records each statutory figure's values (docs/law/figures.yml). A local build adds
+new versions and figures to it; CI refuses one missing from it. A changed facet of a published version, or a
+changed past value of the law, fails the build unless the lock records a correction with a reason, which the page
+then shows. On a pull request, `python -m sitebuild.lock --base REV` compares the lock with the base branch's: an
+entry changed or removed there, rather than corrected, is refused.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -22,6 +30,8 @@ from .model import Site
 from .source import parse_date
 
 LOCK_NAME = "codes.lock.yml"
+LAW = "law"  # the lock's key for the law's figures: never a code@version
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
 
 def _hash(text: str) -> str:
@@ -33,6 +43,53 @@ def fingerprint(version: CodeVersion) -> tuple[str, dict[str, str]]:
     units = {unit.id: _hash(unit.text)[:12] for unit in version.units}
     whole = _hash("\n".join(f"{unit.id}\t{unit.text}" for unit in version.units))
     return whole, units
+
+
+def link_targets(version: CodeVersion) -> dict[str, list[str]]:
+    """What each unit's links point to, as a reader follows them: each link's words and its target as written
+    (a mail address, a reference, a glossary term), and each reference the build found in its words, resolved."""
+    found: dict[str, list[str]] = {}
+    for unit in version.units:
+        targets = [f"{text}\t{target}" for text, target in _LINK.findall(unit.markdown)]
+        targets += [f"{ref.text}\t{ref.target if ref.kind == 'clause' else 'glossary:' + ref.term}"
+                    for _, _, ref in version.refs.get(unit.id, [])]
+        if targets:
+            found[unit.id] = sorted(targets)
+    return found
+
+
+def links_fingerprint(version: CodeVersion) -> dict[str, str]:
+    """A short hash of each unit's links, for the units that have any."""
+    return {anchor: _hash("\n".join(targets))[:12] for anchor, targets in link_targets(version).items()}
+
+
+def rule_values(version: CodeVersion) -> dict:
+    """Every value of a version's `rules:` by its dotted path ("<checker>.reporting.deadline_days": 30)."""
+    return dict(rules.walk(version.rules))
+
+
+def dates(version: CodeVersion) -> dict:
+    """The dates that decide which version applied on a day, and when it was published."""
+    day = lambda value: value.isoformat() if value else None  # noqa: E731
+    return {"published": day(version.published), "in_force_from": day(version.in_force_from),
+            "in_force_until": day(version.in_force_until)}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One thing the lock keeps fixed of a published version: how it is worked out, and what a change means."""
+
+    name: str
+    value: object  # (version) -> its value as the lock records it
+    what: str  # in a sentence: "its wording", "what its links point to"
+
+
+FACETS = (
+    Facet("sha256", lambda v: fingerprint(v)[0], "its wording"),
+    Facet("links", links_fingerprint, "what its links point to (an address, a clause, a glossary term)"),
+    Facet("rules", rule_values, "the rules its checkers apply"),
+    Facet("dates", dates, "its dates (which decide the version in force on a day)"),
+)
 
 
 def read(path: Path) -> dict:
@@ -47,11 +104,6 @@ def read(path: Path) -> dict:
     return data
 
 
-def rule_values(version: CodeVersion) -> dict:
-    """Every value of a version's `rules:` by its dotted path ("donations.reporting.deadline_days": 30)."""
-    return dict(rules.walk(version.rules))
-
-
 def _accepted(entry: dict, name: str):
     """What the lock accepts now: the newest correction that records it, else the entry's own."""
     for correction in reversed(entry.get("corrections") or []):
@@ -60,74 +112,90 @@ def _accepted(entry: dict, name: str):
     return entry.get(name)
 
 
-def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
-    """Compare every version with the lock; raises ContentError on a silent change.
+def _record(version: CodeVersion) -> dict:
+    """A version's entry as the lock first records it."""
+    whole, units = fingerprint(version)
+    return {"sha256": whole, "clauses": units, **{f.name: f.value(version) for f in FACETS if f.name != "sha256"}}
 
-    Returns notices, and the lock with new versions (or the rules of versions recorded before the lock kept
-    rules) added, None when nothing is new, for `save` to write once the build has succeeded."""
+
+def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
+    """Compare every version, and the law's figures, with the lock; raises ContentError on a silent change.
+
+    Returns notices, and the lock with what is new added (new versions and figures, facets recorded before the lock
+    kept them, rules for a checker a version never had), None when nothing is new, for `save` to write once the
+    build has succeeded. Locally only; in CI, each addition is an error giving the lines to add."""
     lock = read(path)
     notices, changed = [], False
-    present = set()
+    present = {LAW}
     for code in site.codes.values():
         for version in code.versions:
             key = str(version.citation)
             present.add(key)
-            whole, units = fingerprint(version)
-            rules = rule_values(version)
             entry = lock.get(key)
-            if entry is None or "rules" not in entry:
+            current = _record(version)
+            if entry is None:
                 if ci:
                     # A maintainer without a terminal copies these lines into the lock in the web editor.
-                    lines = _entry_lines({key: {**(entry or {}), "sha256": whole, "clauses": units, "rules": rules}})
-                    raise ContentError(version.path, None, f"{key} is not in docs/{LOCK_NAME}{' with its rules' if entry else ''}. "
-                                       f"Add these lines at the end of docs/{LOCK_NAME} (or run 'make site' locally "
-                                       f"and commit the file it updates):\n{lines}")
-                if entry is None:
-                    lock[key] = {"sha256": whole, "clauses": units, "rules": rules}
-                    notices.append(f"{key}: new version recorded in {path} (commit it with the version)")
-                    changed = True
-                    continue
-                # A version recorded before the lock kept rules: its rules as they are now are the published ones.
-                entry["rules"] = rules
-                notices.append(f"{key}: its rules recorded in {path} (commit it)")
+                    raise ContentError(version.path, None, f"{key} is not in docs/{LOCK_NAME}. Add these lines at the end "
+                                       f"of docs/{LOCK_NAME} (or run 'make site' locally and commit the file it "
+                                       f"updates):\n{_entry_lines({key: current})}")
+                lock[key] = current
+                notices.append(f"{key}: new version recorded in {path} (commit it with the version)")
                 changed = True
+                continue
             if not isinstance(entry, dict):
-                raise ContentError(path, None, f"{key}: each entry holds sha256, clauses and rules")
-            if whole != _accepted(entry, "sha256"):
-                raise ContentError(version.path, _first_changed_line(version, entry, units),
-                                   _changed_message(key, entry, units, whole, rules))
-            accepted_rules = _accepted(entry, "rules") or {}
-            added = _new_checkers(accepted_rules, rules)
-            if added:
-                # Rules for a checker this version never had change no answer already given: they are recorded,
-                # as a new version is, and are fixed from then on.
+                raise ContentError(path, None, f"{key}: each entry holds sha256, clauses, links, rules and dates")
+            missing = [f.name for f in FACETS if f.name not in entry]
+            if missing:
+                # An entry made before the lock kept these: as they are now, they are the published ones.
                 if ci:
-                    recorded = {n: v for n, v in rules.items() if n.split(".")[0] in added}
-                    lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
-                    raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in added)), default=None),
-                                       f"{key} has rules for the {', '.join(added)} checker that docs/{LOCK_NAME} does not "
-                                       f"record yet: run 'make site' locally and commit docs/{LOCK_NAME}, or add these lines "
-                                       f"under {key}: rules: in docs/{LOCK_NAME}:\n{lines}")
-                for holder in [entry] + [c for c in entry.get("corrections") or [] if isinstance(c, dict) and "rules" in c]:
-                    holder["rules"] = {**holder["rules"], **{n: v for n, v in rules.items() if n.split(".")[0] in added}}
-                accepted_rules = _accepted(entry, "rules")
-                notices.append(f"{key}: rules for the {', '.join(added)} checker recorded in {path} (commit it)")
+                    lines = "\n".join(f"  {line}" for line in _entry_lines({n: current[n] for n in missing}).splitlines())
+                    raise ContentError(path, None, f"{key} in docs/{LOCK_NAME} does not record {', '.join(missing)} yet: run "
+                                       f"'make site' locally and commit docs/{LOCK_NAME}, or add these lines under {key}:\n{lines}")
+                for name in missing:
+                    entry[name] = current[name]
+                notices.append(f"{key}: its {', '.join(missing)} recorded in {path} (commit it)")
                 changed = True
-            if rules != accepted_rules:
-                changed = _changed_rules(accepted_rules, rules)
-                raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in changed)), default=None),
-                                   _changed_rules_message(key, accepted_rules, rules, changed, whole))
-            corrections = entry.get("corrections") or []
-            version.corrections = [{"date": parse_date(c.get("date"), path, None, f"{key}: a correction's date"),
-                                    "reason": str(c.get("reason") or "")} for c in corrections]
-            for correction in version.corrections:
-                if not correction["reason"].strip():
-                    raise ContentError(path, None, f"{key}: every correction needs a reason that readers will see")
+            changed |= _new_checkers(entry, version, current, path, ci, notices)
+            for facet in FACETS:
+                if current[facet.name] != _accepted(entry, facet.name):
+                    raise ContentError(version.path, _changed_line(version, facet, entry, current),
+                                       _changed_message(key, facet, entry, current))
+            version.corrections = _corrections(entry, path, key)
+    law_changed = _check_law(site, lock, path, ci, notices)
     for key in lock:
         if key not in present:
             raise ContentError(path, None, f"{key} was published but its file is gone: published versions stay on "
                                "the site; to replace one, publish a new version")
-    return notices, (lock if changed else None)
+    return notices, (lock if changed or law_changed else None)
+
+
+def _new_checkers(entry: dict, version: CodeVersion, current: dict, path: Path, ci: bool, notices: list) -> bool:
+    """Rules for a checker this version never had change no answer already given: recorded, as a new version is."""
+    added = sorted({n.split(".")[0] for n in current["rules"]} - {n.split(".")[0] for n in _accepted(entry, "rules") or {}})
+    if not added:
+        return False
+    key = str(version.citation)
+    recorded = {n: v for n, v in current["rules"].items() if n.split(".")[0] in added}
+    if ci:
+        lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
+        raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in added)), default=None),
+                           f"{key} has rules for the {', '.join(added)} checker that docs/{LOCK_NAME} does not record yet: "
+                           f"run 'make site' locally and commit docs/{LOCK_NAME}, or add these lines under {key}: rules: in "
+                           f"docs/{LOCK_NAME}:\n{lines}")
+    for holder in [entry] + [c for c in entry.get("corrections") or [] if isinstance(c, dict) and "rules" in c]:
+        holder["rules"] = {**holder["rules"], **recorded}
+    notices.append(f"{key}: rules for the {', '.join(added)} checker recorded in {path} (commit it)")
+    return True
+
+
+def _corrections(entry: dict, path: Path, key: str) -> list[dict]:
+    found = [{"date": parse_date(c.get("date"), path, None, f"{key}: a correction's date"),
+              "reason": str(c.get("reason") or "")} for c in entry.get("corrections") or []]
+    for correction in found:
+        if correction["date"] is None or not correction["reason"].strip():
+            raise ContentError(path, None, f"{key}: every correction needs a date and a reason that readers will see")
+    return found
 
 
 def save(path: Path, lock: dict) -> None:
@@ -135,52 +203,137 @@ def save(path: Path, lock: dict) -> None:
                     + yaml.safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
 
 
-def _changed_units(entry: dict, units: dict[str, str]) -> list[str]:
-    before = entry.get("clauses") or {}
-    return sorted({a for a in set(before) | set(units) if before.get(a) != units.get(a)}, key=_natural)
+# --- The law's figures ------------------------------------------------------------------------------------------
 
 
-def _first_changed_line(version: CodeVersion, entry: dict, units: dict[str, str]) -> int | None:
-    lines = [version.by_id[a].line for a in _changed_units(entry, units) if a in version.by_id]
+def figure_values(figure) -> list[dict]:
+    """A figure's values as the lock records them: what applied from when (its wording and sources may change)."""
+    day = lambda value: value.isoformat() if value else None  # noqa: E731
+    return [{"value": int(v.amount) if v.amount == v.amount.to_integral_value() else float(v.amount),
+             "from": day(v.start) or "not confirmed", "in_force_on": day(v.in_force_on), "not_before": day(v.not_before)}
+            for v in figure.values]
+
+
+def _check_law(site: Site, lock: dict, path: Path, ci: bool, notices: list) -> bool:
+    """A figure's past values never change without a correction; a value that starts after the day of the build is
+    new, and recorded."""
+    if site.law is None:
+        return False
+    recorded = lock.setdefault(LAW, {}) if not ci else lock.get(LAW, {})
+    changed = False
+    for figure in site.law.figures.values():
+        current = figure_values(figure)
+        entry = recorded.get(figure.id)
+        where = f"docs/law/figures.yml, figure {figure.id}"
+        if entry is None:
+            if ci:
+                raise ContentError(path, None, f"the figure {figure.id} is not in docs/{LOCK_NAME}. Run 'make site' "
+                                   f"locally and commit docs/{LOCK_NAME}, or add these lines under {LAW}: in it:\n"
+                                   + "\n".join(f"  {line}" for line in _entry_lines({figure.id: {"values": current}}).splitlines()))
+            recorded[figure.id] = {"values": current}
+            notices.append(f"{where}: recorded in {path} (commit it)")
+            changed = True
+            continue
+        accepted = _accepted(entry, "values") or []
+        if current == accepted:
+            figure_corrections = _corrections(entry, path, f"{LAW}: {figure.id}")
+            site.law_corrections[figure.id] = figure_corrections
+            continue
+        new = current[len(accepted):]
+        if current[:len(accepted)] == accepted and all(_starts_after(value, site.today) for value in new):
+            if ci:
+                raise ContentError(path, None, f"{where} has a new value that docs/{LOCK_NAME} does not record yet: run "
+                                   f"'make site' locally and commit docs/{LOCK_NAME}")
+            entry["values"] = current
+            notices.append(f"{where}: a new value, from a day after today, recorded in {path} (commit it)")
+            changed = True
+            continue
+        raise ContentError(site.law_path, _figure_line(site, figure.id), (
+            f"the figure {figure.id} has changed a value that applied on a past day (or added one that does). What "
+            "applied on a past day is fixed: answers about past donations rest on it. If this corrects a mistake, or "
+            "confirms a date, record it in docs/" + LOCK_NAME + f" under {LAW}: {figure.id}:\n  corrections:\n"
+            f"  - date: {dt.date.today().isoformat()}\n    reason: <what was wrong, or what a source now confirms>\n"
+            "    values:\n" + "\n".join(f"      {line}" for line in _entry_lines(current).splitlines())
+            + "\nThe reason is shown on the law's page."))
+    gone = [name for name in recorded if name not in site.law.figures]
+    if gone:
+        raise ContentError(site.law_path, None, f"the figure {gone[0]} was published and is gone from docs/law/figures.yml: "
+                           "a figure stays; add a value, or correct it with a correction entry in the lock")
+    return changed
+
+
+def _starts_after(value: dict, today: dt.date | None) -> bool:
+    days = [dt.date.fromisoformat(d) for d in (value["from"] if value["from"] != "not confirmed" else None,
+                                               value["in_force_on"], value["not_before"]) if d]
+    return bool(days) and today is not None and min(days) > today
+
+
+def _figure_line(site: Site, figure_id: str) -> int | None:
+    try:
+        from .source import read_yaml
+
+        _, lines = read_yaml(site.law_path.read_text(encoding="utf-8"), site.law_path, 1)
+    except (OSError, ContentError):
+        return None
+    return lines.get(f"figures.{figure_id}.values") or lines.get(f"figures.{figure_id}")
+
+
+# --- Messages ---------------------------------------------------------------------------------------------------
+
+
+def _changed_units(before: dict, now: dict) -> list[str]:
+    return sorted({a for a in set(before) | set(now) if before.get(a) != now.get(a)}, key=_natural)
+
+
+def _changed_line(version: CodeVersion, facet: Facet, entry: dict, current: dict) -> int | None:
+    if facet.name == "sha256":
+        anchors = _changed_units(_accepted(entry, "clauses") or {}, current["clauses"])
+    elif facet.name == "links":
+        anchors = _changed_units(_accepted(entry, "links") or {}, current["links"])
+    elif facet.name == "rules":
+        names = _changed_units(_accepted(entry, "rules") or {}, current["rules"])
+        return min(filter(None, (version.line_of(f"rules.{n}") for n in names)), default=None)
+    else:
+        before = _accepted(entry, "dates") or {}
+        lines = [version.field_lines.get(n) or 2 for n in current["dates"] if before.get(n) != current["dates"].get(n)]
+        return min(lines, default=None)
+    lines = [version.by_id[a].line for a in anchors if a in version.by_id]
     return min(lines) if lines else None
 
 
-def _entry_lines(entry: dict) -> str:
+def _entry_lines(entry) -> str:
     return yaml.safe_dump(entry, sort_keys=True, allow_unicode=True).rstrip("\n")
 
 
-def _new_checkers(before: dict, rules: dict) -> list[str]:
-    """Checkers with rules now and none recorded before."""
-    had = {name.split(".")[0] for name in before}
-    return sorted({name.split(".")[0] for name in rules} - had)
-
-
-def _changed_rules(before: dict, rules: dict) -> list[str]:
-    return sorted(name for name in set(before) | set(rules) if before.get(name) != rules.get(name))
-
-
-def _correction(key: str, whole: str, rules: dict) -> str:
+def _correction(key: str, current: dict) -> str:
     today = dt.date.today().isoformat()
-    listed = "".join(f"      {name}: {yaml.safe_dump(value, default_flow_style=True).strip().removesuffix('...').strip()}\n"
-                     for name, value in sorted(rules.items()))
+    recorded = {name: current[name] for name in ("sha256", "clauses", "links", "rules", "dates")}
+    lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
     return (f"record it in docs/{LOCK_NAME} under {key}:\n"
-            f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n"
-            f"    sha256: {whole}\n    rules:\n{listed}"
+            f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n{lines}\n"
             "The reason is shown on the version's page.")
 
 
-def _changed_message(key: str, entry: dict, units: dict[str, str], whole: str, rules: dict) -> str:
-    which = ", ".join(f"#{a}" for a in _changed_units(entry, units)) or "the text"
-    return (f"{key} is published and its wording has changed ({which}). A published version never changes: "
-            f"publish a new version instead (copy this file to a new version id, edit the copy, set status: superseded "
-            f"here). If this is a genuine correction of a mistake, {_correction(key, whole, rules)}")
-
-
-def _changed_rules_message(key: str, before: dict, rules: dict, changed: list[str], whole: str) -> str:
-    changes = "; ".join(f"rules.{name} was {_shown(before.get(name))}, is now {_shown(rules.get(name))}" for name in changed)
-    return (f"{key} is published and the rules its checkers apply have changed ({changes}). What a checker applies "
-            "for a published version is as fixed as its text: publish a new version with the new rules instead. "
-            f"If the published rules were a mistake, {_correction(key, whole, rules)}")
+def _changed_message(key: str, facet: Facet, entry: dict, current: dict) -> str:
+    if facet.name == "sha256":
+        which = ", ".join(f"#{a}" for a in _changed_units(_accepted(entry, "clauses") or {}, current["clauses"])) or "the text"
+        what = f"its wording has changed ({which})"
+    elif facet.name == "links":
+        which = ", ".join(f"#{a}" for a in _changed_units(_accepted(entry, "links") or {}, current["links"]))
+        what = f"what its links point to has changed ({which}): the words stay, but a reader following them goes elsewhere"
+    elif facet.name == "rules":
+        before = _accepted(entry, "rules") or {}
+        names = _changed_units(before, current["rules"])
+        what = "the rules its checkers apply have changed (" + "; ".join(
+            f"rules.{n} was {_shown(before.get(n))}, is now {_shown(current['rules'].get(n))}" for n in names) + ")"
+    else:
+        before = _accepted(entry, "dates") or {}
+        what = "its dates have changed (" + "; ".join(
+            f"{n} was {_shown(before.get(n))}, is now {_shown(v)}" for n, v in current["dates"].items() if before.get(n) != v
+        ) + "), which changes the version in force on some days"
+    return (f"{key} is published and {what}. A published version never changes: publish a new version instead (copy "
+            "this file to a new version id with make new-version, edit the copy). If this is a genuine correction of a "
+            f"mistake, {_correction(key, current)}")
 
 
 def _shown(value) -> str:
@@ -189,3 +342,76 @@ def _shown(value) -> str:
 
 def _natural(anchor: str):
     return [int(part) if part.isdigit() else part for part in anchor.replace("-", " ").split()]
+
+
+# --- A pull request's lock against its base ----------------------------------------------------------------------
+
+
+def against_base(base: dict, lock: dict) -> tuple[list[str], list[str]]:
+    """What a change did to the lock: (problems, corrections). An entry the base has may gain facets it did not
+    record and new corrections, each with a date and a reason; anything else changed or removed is a problem."""
+    problems, corrections = [], []
+
+    def compare(name: str, before: dict, now) -> None:
+        if not isinstance(now, dict):
+            problems.append(f"{name} is in the base branch's lock and has been removed: a published entry stays")
+            return
+        for field, value in before.items():
+            if field == "corrections":
+                continue
+            if field not in now or now[field] != value:
+                problems.append(f"{name}: its recorded {field} was changed in the lock itself. What was published is "
+                                "recorded once; a change goes in a new correction entry (date, reason) below it")
+        earlier, later = before.get("corrections") or [], now.get("corrections") or []
+        if later[:len(earlier)] != earlier:
+            problems.append(f"{name}: a correction already recorded was changed or removed; add a new one instead")
+            return
+        for correction in later[len(earlier):]:
+            if not isinstance(correction, dict) or not str(correction.get("reason") or "").strip() or \
+                    not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(correction.get("date") or "")):
+                problems.append(f"{name}: a new correction needs a date (YYYY-MM-DD) and a reason readers will see")
+            else:
+                corrections.append(f"{name} is corrected ({correction['date']}): {' '.join(str(correction['reason']).split())}")
+
+    for key, entry in base.items():
+        if key == LAW:
+            for figure, recorded in (entry or {}).items():
+                compare(f"the law's figure {figure}", recorded, (lock.get(LAW) or {}).get(figure))
+        elif isinstance(entry, dict):
+            compare(key, entry, lock.get(key))
+    return problems, corrections
+
+
+def base_lock(base: str, root: Path) -> dict | None:
+    """The lock as the base branch has it, or None where git cannot show it."""
+    shown = subprocess.run(["git", "show", f"{base}:docs/{LOCK_NAME}"], cwd=root, capture_output=True, text=True)
+    if shown.returncode:
+        return None
+    return yaml.safe_load(shown.stdout) or {}
+
+
+def main(argv=None) -> int:
+    from . import annotations
+
+    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description="Compare docs/codes.lock.yml with the base branch's: a published "
+                                                 "entry is corrected, never changed.")
+    parser.add_argument("--base", required=True, help="the commit the pull request is based on")
+    parser.add_argument("--docs", default=str(root / "docs"))
+    args = parser.parse_args(argv)
+    base = base_lock(args.base, root)
+    path = Path(args.docs) / LOCK_NAME
+    if base is None:
+        print(f"The base {args.base} has no docs/{LOCK_NAME}, or git cannot show it: nothing to compare.")
+        return 0
+    problems, corrections = against_base(base, read(path))
+    for correction in corrections:
+        print(f"correction: {correction}")
+    for problem in problems:
+        print(f"error: docs/{LOCK_NAME}: {problem}", file=sys.stderr)
+        annotations.emit(problem, path, None, title="The lock changed")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -45,6 +45,9 @@ class Site:
     notes: list[law.Note] = field(default_factory=list)
     proposals: list[law.Proposal] = field(default_factory=list)
     today: dt.date | None = None  # the day of the build: which version of each code is current
+    law_path: Path | None = None
+    # Corrections the lock records of the law's figures, by figure (sitebuild/lock.py), shown on the law's page.
+    law_corrections: dict = field(default_factory=dict)
     # Problems that do not stop the build but must be seen (the law past its day to be checked again):
     # (file, line, message), written as warnings on the pull request.
     warnings: list[tuple] = field(default_factory=list)
@@ -82,7 +85,8 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
     site.today = today
     # A content set may have no law beside it (the tests' small one has none): then nothing is compared.
     if (docs / "law" / law.FIGURES_FILE).exists():
-        site.law = law.load_figures(docs / "law" / law.FIGURES_FILE, site.codes)
+        site.law_path = docs / "law" / law.FIGURES_FILE
+        site.law = law.load_figures(site.law_path, site.codes)
     else:
         site.notices.append(f"{docs / 'law' / law.FIGURES_FILE} is missing: the checkers do not compare the codes with the law")
     if (docs / "law" / law.NOTES_FILE).exists():

@@ -30,6 +30,9 @@ def comparisons(code: Code) -> list[tuple[CodeVersion, CodeVersion]]:
     """Consecutive pairs, and every earlier version against the current one."""
     pairs = list(zip(code.versions, code.versions[1:], strict=False))
     pairs += [(v, code.current) for v in code.versions[:max(0, code.current.index - 1)]]
+    # The current page says what the next version in force changes: from the current one, whatever lies between.
+    if code.upcoming and (code.current, code.upcoming[0]) not in pairs:
+        pairs.append((code.current, code.upcoming[0]))
     return pairs
 
 
@@ -207,6 +210,7 @@ def write_law(site: Site, root: Path) -> None:
     page = "law/index.md"
     notes = [(note, site.codes[note.code].get(note.version)) for note in site.notes]
     write(root, page, templates.render("law.md.j2", law=site.law, notes=notes, page=page, proposals=site.proposals,
+                                       corrections=site.law_corrections,
                                        today=site.today, figures_words=law.figures_currency(site.law, site.today)))
 
 

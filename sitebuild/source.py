@@ -207,6 +207,13 @@ def check_periods(code: Code) -> None:
             if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:
                 raise ContentError(following.path, following.field_lines.get("in_force_from"),
                                    f"in force from {following.in_force_from} overlaps {version.citation}, in force until {version.in_force_until}")
+    first = code.versions[0]
+    if code.today and first.in_force_from and first.in_force_from > code.today:
+        raise ContentError(first.path, first.field_lines.get("in_force_from"),
+                           f"in_force_from is {first.in_force_from.isoformat()}, after the day of the build "
+                           f"({code.today.isoformat()}), and this is the first version of {code.code}: no version would be "
+                           "in force, so the site would have nothing to show as its current text. Publish this version "
+                           "on the day it comes into force, or, if it is in force already, give the day it took effect")
     if code.versions[-1].status == "superseded":
         raise ContentError(code.versions[-1].path, code.versions[-1].field_lines.get("status"),
                            "the newest version cannot be superseded: set 'status: in-force' (or 'withdrawn')")

@@ -1,0 +1,172 @@
+"""Published means fixed: what a reader can follow (links), the days that decide which version applied, and the
+law's past values are in the lock as the wording and rules are; a change needs a correction the page shows; and a
+pull request that edits a version and its lock entry together is caught against the base branch."""
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import build_site
+from checkers.content import ContentError
+from sitebuild import lock, model
+from tests.content_copies import edit, refused
+
+ROOT = Path(__file__).resolve().parent.parent
+MOMENTUM = Path("codes") / "momentum-ncg-elections" / "2022.md"
+NEC = Path("codes") / "nec-candidates" / "original.md"
+
+
+@pytest.fixture
+def docs(docs_copy):
+    return docs_copy
+
+
+def check(docs: Path, ci: bool = True):
+    return lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=ci)
+
+
+def test_the_lock_as_committed_accepts_the_content_as_it_is(docs):
+    assert check(docs) == ([], None)
+
+
+def test_a_mail_address_that_links_elsewhere_than_it_reads_is_refused(docs):
+    # The words still read "complaints@peoplesmomentum.com"; only where the link goes changes.
+    line = edit(docs / MOMENTUM, "(mailto:complaints@peoplesmomentum.com)", "(mailto:someone-else@example.org)")
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    assert error.value.line == line
+    assert "momentum-ncg-elections@2022 is published and what its links point to has changed (#complaints-procedure-1)" \
+        in error.value.message
+    assert "corrections:" in error.value.message and "links:" in error.value.message
+
+
+def test_a_cross_reference_that_points_at_another_clause_is_refused(docs):
+    edit(docs / MOMENTUM, "[Election Guidelines](ref:complaints-procedure)", "[Election Guidelines](ref:data-policy)")
+    with pytest.raises(ContentError, match="what its links point to has changed"):
+        check(docs)
+
+
+def test_a_date_added_to_a_published_version_is_refused_naming_the_line(docs):
+    line = edit(docs / NEC, "status: in-force\n", "status: in-force\nin_force_from: 2020-01-01\n")
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    assert error.value.line == line + 1
+    assert "its dates have changed (in_force_from was absent, is now '2020-01-01'), which changes the version in force" \
+        in error.value.message
+
+
+def test_a_published_date_changed_is_refused(docs):
+    edit(docs / NEC, "published: 2026-11-22", "published: 2026-11-23")
+    with pytest.raises(ContentError, match="published was '2026-11-22', is now '2026-11-23'"):
+        check(docs)
+
+
+def test_a_correction_entry_for_the_dates_is_accepted_and_shown(docs, tmp_path):
+    edit(docs / NEC, "published: 2026-11-22", "published: 2026-11-23")
+    entries = lock.read(docs / lock.LOCK_NAME)
+    version = model.load(docs).codes["nec-candidates"].get("original")
+    entries["nec-candidates@original"]["corrections"] = [{"date": dt.date(2026, 12, 2), "reason": "The day of publication "
+                                                         "was one day out.", "dates": lock.dates(version)}]
+    lock.save(docs / lock.LOCK_NAME, entries)
+    assert check(docs) == ([], None)
+    build_site.build(docs, tmp_path / "site", with_runtime=False, ci=True)
+    page = (tmp_path / "site" / "codes" / "nec-candidates" / "original" / "index.html").read_text(encoding="utf-8")
+    assert "Corrected on 2 December 2026" in page and "The day of publication was one day out." in page
+
+
+def test_a_past_value_of_the_law_changed_is_refused_and_a_correction_lets_it_through(docs, tmp_path):
+    path = docs / "law" / "figures.yml"
+    edit(path, "      - value: 1500\n", "      - value: 1600\n")
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    assert error.value.path.endswith("figures.yml") and error.value.line
+    assert "the figure reporting-threshold has changed a value that applied on a past day" in error.value.message
+    entries = lock.read(docs / lock.LOCK_NAME)
+    site = model.load(docs)
+    entries["law"]["reporting-threshold"]["corrections"] = [{"date": dt.date(2026, 12, 2), "reason": "The first value "
+                                                             "was mistyped.", "values": lock.figure_values(
+                                                                 site.law.figure("reporting-threshold"))}]
+    lock.save(docs / lock.LOCK_NAME, entries)
+    assert check(docs) == ([], None)
+    build_site.build(docs, tmp_path / "site", with_runtime=False, ci=True)
+    page = (tmp_path / "site" / "law" / "index.html").read_text(encoding="utf-8")
+    assert "Corrected on 2 December 2026" in page and "The first value was mistyped." in page
+
+
+def test_confirming_a_past_date_of_the_law_needs_a_correction_too(docs):
+    edit(docs / "law" / "figures.yml", "        from: not confirmed\n        not_before: 2023-01-01\n        in_force_on: 2024-11-19\n",
+         "        from: 2024-01-01\n")
+    with pytest.raises(ContentError, match="changed a value that applied on a past day"):
+        check(docs)
+
+
+def test_a_new_value_from_a_day_after_today_is_recorded_not_corrected(docs):
+    path = docs / "law" / "figures.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  reporting-period:")
+    new = ("      - value: 3000\n        from: 2099-01-01\n        basis: A value for this test, in the future.\n"
+           "        sources:\n          - title: A source\n            url: https://www.legislation.gov.uk/\n")
+    path.write_text(text[:start] + new + text[start:], encoding="utf-8")
+    with pytest.raises(ContentError, match="has a new value that docs/codes.lock.yml does not record yet"):
+        check(docs)
+    notices, updated = check(docs, ci=False)
+    assert notices == ["docs/law/figures.yml, figure reporting-threshold: a new value, from a day after today, recorded in "
+                       f"{docs / lock.LOCK_NAME} (commit it)"]
+    lock.save(docs / lock.LOCK_NAME, updated)
+    assert check(docs) == ([], None)
+
+
+def test_a_first_version_not_yet_in_force_is_refused_in_the_build_naming_the_file(tmp_path):
+    docs = tmp_path / "docs"
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "docs", docs)
+    for name, day in (("2020", "2027-01-01"), ("2022", "2027-06-01"), ("2024", "2028-01-01")):
+        path = docs / "codes" / "fixture-candidates" / f"{name}.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(next(line for line in text.splitlines() if line.startswith("in_force_from:")),
+                                     f"in_force_from: {day}"), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        model.load(docs, dt.date(2026, 12, 2))
+    assert error.value.path.endswith("2020.md") and error.value.line
+    assert "this is the first version of fixture-candidates: no version would be in force" in error.value.message
+
+
+# --- Against the base branch ------------------------------------------------------------------------------------
+
+def test_a_pull_request_that_edits_a_version_and_its_lock_entry_together_is_refused():
+    base = lock.read(ROOT / "docs" / lock.LOCK_NAME)
+    edited = yaml.safe_load(yaml.safe_dump(base))
+    edited["nec-candidates@original"]["sha256"] = "0" * 64
+    problems, corrections = lock.against_base(base, edited)
+    assert problems == ["nec-candidates@original: its recorded sha256 was changed in the lock itself. What was published "
+                        "is recorded once; a change goes in a new correction entry (date, reason) below it"]
+    removed = {k: v for k, v in base.items() if k != "leadership@original"}
+    assert "leadership@original is in the base branch's lock and has been removed" in lock.against_base(base, removed)[0][0]
+    law = yaml.safe_load(yaml.safe_dump(base))
+    law["law"]["reporting-threshold"]["values"][0]["value"] = 1600
+    assert "the law's figure reporting-threshold: its recorded values was changed" in lock.against_base(base, law)[0][0]
+
+
+def test_a_correction_added_with_a_date_and_reason_passes_and_is_listed_and_one_without_a_reason_is_refused():
+    base = lock.read(ROOT / "docs" / lock.LOCK_NAME)
+    corrected = yaml.safe_load(yaml.safe_dump(base))
+    corrected["leadership@original"]["corrections"] = [{"date": "2026-12-02", "reason": "A typo in paragraph 3.",
+                                                       "sha256": "1" * 64}]
+    assert lock.against_base(base, corrected) == ([], ["leadership@original is corrected (2026-12-02): A typo in paragraph 3."])
+    corrected["leadership@original"]["corrections"][0]["reason"] = " "
+    assert "a new correction needs a date (YYYY-MM-DD) and a reason" in lock.against_base(base, corrected)[0][0]
+
+
+def test_the_command_compares_the_working_lock_with_the_base_commit_and_fails_on_a_silent_change(docs):
+    path = docs / lock.LOCK_NAME
+    edit(path, "sha256: 2cbc423744a1a7bcb3cfd8116362aaf6aa76deb8a5061a996ecef4821e652e1e",
+         "sha256: 2cbc423744a1a7bcb3cfd8116362aaf6aa76deb8a5061a996ecef4821e652e1f")
+    result = subprocess.run([sys.executable, "-m", "sitebuild.lock", "--base", "HEAD", "--docs", str(docs)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "leadership@original: its recorded sha256 was changed in the lock itself" in result.stderr
+    assert "Traceback" not in result.stderr
