@@ -38,9 +38,14 @@ test: setup
 	$(PY) -m pytest
 
 # A new version of a code, copied from its newest: make new-version CODE=nec-candidates VERSION=2027
+# CODE and VERSION reach Python as data: $(value ...) stops make expanding them (and unexport stops it expanding them
+# to put them in the environment), and the shell reads them from the environment, where nothing in them is run.
+unexport CODE VERSION
+new-version: export NEW_CODE := $(value CODE)
+new-version: export NEW_VERSION := $(value VERSION)
 new-version: $(PY_STAMP)
-	@test -n "$(CODE)" -a -n "$(VERSION)" || { echo "Say which: make new-version CODE=<code-id> VERSION=<new version id>"; exit 2; }
-	$(PY) -m sitebuild.new_version --code "$(CODE)" --version "$(VERSION)"
+	@test -n "$$NEW_CODE" -a -n "$$NEW_VERSION" || { echo "Say which: make new-version CODE=<code-id> VERSION=<new version id>"; exit 2; }
+	@$(PY) -m sitebuild.new_version --docs docs --code "$$NEW_CODE" --version "$$NEW_VERSION"
 
 bench: site
 	$(PY) bench/build_scale.py

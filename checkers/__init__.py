@@ -123,6 +123,10 @@ def keepsakes(name, request, response: dict, made_on: dt.date, site_url: str = "
     from `response`: nothing is checked again."""
     checker = CHECKERS.get(name)
     try:
+        site_url = site_address(site_url) if site_url else ""
+    except ValueError:
+        site_url = ""  # not a web address: the files name each clause by its citation instead
+    try:
         description = describe(name, _available(codes_data)) if checker else None
     except content.ContentError:
         description = None  # the response already says what is wrong with the data

@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass
 
 CODE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-VERSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+# Safe as a file's name on every system (lower case: case-insensitive disks would merge "Original" and "original")
+# and in a git branch's name: parts of letters and digits joined by single '.' or '-', at most 40 characters.
+VERSION_ID = re.compile(r"^(?=.{1,40}$)[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+VERSION_RULE = ("lower-case letters and digits, in parts joined by '.' or '-' (such as 2027 or 2027-1), at most 40 "
+                "characters")
 CLAUSE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 
 

@@ -37,6 +37,9 @@ NAME = "complaint"
 # The page gives its own address, so that the draft links to the clause's permanent page (whole addresses).
 PAGE_ADDRESS = "site_url"
 LONGEST = 5000  # characters in a free-text answer: a complaint, not a document
+# Mail programs, and the systems that pass a link to them, cut mailto: links beyond about 2,000 characters: a
+# longer draft is offered to copy, not as a link that would open a message cut short.
+LONGEST_MAIL_LINK = 2000
 
 FIELDS = (
     Field("clause", "The clause allegedly breached", "choice", required=True, options_from="units",
@@ -221,12 +224,21 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     rules = complaint_rules(version)
     body = draft(values, version, rules, clause_reference(version, values["clause"]))
     mailto = mail_link(rules, body)
-    return Result("drafted", steps(rules, version, about_staff(values, rules, version)),
+    copy = Action("copy", "Copy the message", text=body, done=f"Copied. Paste it into a new e-mail to {rules.address}.")
+    notes = []
+    if len(mailto) > LONGEST_MAIL_LINK:
+        # Too long to open reliably from a link: copying keeps every word.
+        notes.append(f"The message is too long to open in your e-mail program from a link ({len(mailto):,} characters; "
+                     f"many take no more than {LONGEST_MAIL_LINK:,}). Copy it instead, and paste it into a new e-mail to "
+                     f"{rules.address} with \"{rules.subject}\" as the subject.")
+        actions = [copy]
+    else:
+        actions = [Action("link", "Open it in your e-mail program", href=mailto), copy]
+    return Result("drafted", steps(rules, version, about_staff(values, rules, version)), notes,
                   draft={"label": "The message", "text": f"To: {rules.address}\nSubject: {rules.subject}\n\n{body}"},
-                  actions=[Action("link", "Open it in your e-mail program", href=mailto),
-                           Action("copy", "Copy the message", text=body,
-                                  done=f"Copied. Paste it into a new e-mail to {rules.address}.")],
-                  data={"to": rules.address, "subject": rules.subject, "body": body, "mailto": mailto})
+                  actions=actions,
+                  data={"to": rules.address, "subject": rules.subject, "body": body,
+                        "mailto": mailto if len(mailto) <= LONGEST_MAIL_LINK else None})
 
 
 CHECKER = Checker(

@@ -78,8 +78,10 @@ def record(description: dict, request: dict, response: dict, made_on: dt.date, s
 
 
 def _escape(text: str) -> str:
-    # RFC 5545, 3.3.11: backslash, semicolon, comma and line breaks in TEXT.
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    # RFC 5545, 3.3.11: backslash, semicolon, comma and line breaks in TEXT; and no control character at all
+    # (3.1: they are not allowed in a value), which `printable` writes as its code.
+    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"), keep_lines=True).replace("\t", " ")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:

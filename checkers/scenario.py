@@ -12,6 +12,8 @@ SCENARIO = "scenario"
 PREFILL = "prefill"
 # Longer links are cut by many e-mail and chat programs: a page says so and offers a spreadsheet instead.
 LONGEST_LINK = 8000
+# A link made elsewhere may be longer, but one holding a year's donations is for a spreadsheet, not a form.
+LONGEST_READ = 4 * LONGEST_LINK
 
 
 def encode(request) -> str:
@@ -26,8 +28,12 @@ def fragment(request, kind: str = SCENARIO) -> str:
 
 def decode(value: str):
     """The request a fragment's value holds; ValueError says, in a reader's words, why it holds none."""
-    if not isinstance(value, str) or len(value) > 4 * LONGEST_LINK * 50:
-        raise ValueError("The link's answers could not be read: it is too long, or not a link from this site.")
+    if not isinstance(value, str):
+        raise ValueError("The link's answers could not be read: it is not a link from this site.")
+    if len(value) > LONGEST_READ:
+        raise ValueError(f"This link holds more answers than a link can carry ({len(value):,} characters; a link from this "
+                         f"site holds at most {LONGEST_LINK:,}). Ask for the answers as a spreadsheet instead, and open it "
+                         "with \"Use a spreadsheet\" below.")
     try:
         data = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         return json.loads(data.decode("utf-8"))

@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from checkers.citation import CODE_ID, VERSION_ID
+from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
 from checkers.content import ContentError
 
 from .source import SUMMARY_TO_WRITE, load_codes
@@ -34,17 +34,17 @@ def _front_matter(text: str) -> tuple[list[str], str]:
 
 def new_version(docs: Path, code_id: str, version_id: str, today: dt.date) -> tuple[Path, list[str]]:
     """Write the new version's file; its path, and what to edit next. ContentError says why not."""
-    if not CODE_ID.match(code_id or ""):
-        raise ContentError("CODE", None, f"{code_id!r} is not a code id: lower-case letters, digits and '-'")
-    if not VERSION_ID.match(version_id or ""):
-        raise ContentError("VERSION", None, f"{version_id!r} is not a version id: letters, digits, '.' and '-'")
     codes = load_codes(docs / "codes")
-    if code_id not in codes:
-        raise ContentError(docs / "codes", None, f"there is no code {code_id!r}; the codes are {', '.join(codes)}")
+    if not CODE_ID.match(code_id or "") or code_id not in codes:
+        raise ContentError("CODE", None, f"{str(code_id)[:60]!r} is not a code on this site; the codes are "
+                           f"{', '.join(codes)}")
+    if not VERSION_ID.match(version_id or "") or version_id.endswith(".lock"):
+        raise ContentError("VERSION", None, f"{str(version_id)[:60]!r} cannot be a version id: write {VERSION_RULE}")
     code = codes[code_id]
     target = docs / "codes" / code_id / f"{version_id}.md"
-    if target.exists() or code.get(version_id):
-        raise ContentError(target, None, f"{code_id} already has a version {version_id!r}: choose another id")
+    taken = next((v.version for v in code.versions if v.version.casefold() == version_id.casefold()), None)
+    if target.exists() or taken:
+        raise ContentError(target, None, f"{code_id} already has a version {taken or version_id!r}: choose another id")
     newest = code.versions[-1]
     fields, body = _front_matter(newest.path.read_text(encoding="utf-8"))
     values = {"version": f'"{version_id}"', "published": today.isoformat(), "status": "in-force",

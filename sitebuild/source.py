@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from checkers.citation import CODE_ID, VERSION_ID
+from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
 from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError
 
 from . import clauses
@@ -176,8 +176,9 @@ def read_version(path: Path, code: str) -> CodeVersion:
     if values["version"] != path.stem:
         raise ContentError(path, lines.get("version"),
                            f"version is {values['version']!r} but the file is named {path.name!r}: they must match")
-    if not VERSION_ID.match(values["version"]):
-        raise ContentError(path, lines.get("version"), "a version id uses letters, digits, '.' and '-' only")
+    if not VERSION_ID.match(values["version"]) or values["version"].endswith(".lock"):
+        raise ContentError(path, lines.get("version"), f"the version id {values['version'][:60]!r} is not one this site "
+                           f"can use: write {VERSION_RULE}")
     version = CodeVersion(
         code=code, version=values["version"], title=values["title"], short_title=values["short_title"] or values["title"],
         issuer=values["issuer"], applies_to=values["applies_to"], published=values["published"], status=values["status"],
@@ -246,6 +247,12 @@ def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
         versions = [read_version(p, directory.name) for p in sorted(directory.glob("*.md"))]
         if not versions:
             continue
+        ids = {}
+        for version in versions:
+            other = ids.setdefault(version.version.casefold(), version)
+            if other is not version:
+                raise ContentError(version.path, version.field_lines.get("version"), f"{version.path.name} and "
+                                   f"{other.path.name} differ only in capitals: on many computers they are one file")
         code = Code(directory.name, _order(versions), today)
         check_periods(code)
         codes[code.code] = code

@@ -61,7 +61,7 @@ def versions_and_clauses(site: model.Site, base_lock: dict, site_url: str) -> li
     for code in site.codes.values():
         for version in code.versions:
             key = str(version.citation)
-            whole, units = lock.fingerprint(version)
+            _, units = lock.fingerprint(version)
             if key not in base_lock:
                 lines.append(f"- New version **{key}** ({version.short_title}): {version.summary} "
                              f"[Read it]({_url(site_url, page_of(code.code, version.id))}).")
@@ -175,7 +175,10 @@ def summary(base: str, docs: Path, site_url: str) -> str:
     except ContentError as error:
         return f"## What this change does\n\nThe content could not be read: {error}\n"
     base_lock = _base_yaml(base, "docs/codes.lock.yml") or {}
-    sections = [("Versions and clauses", versions_and_clauses(site, base_lock, site_url)),
+    problems, corrections = lock.against_base(base_lock, lock.read(docs / lock.LOCK_NAME))
+    sections = [("Corrections of published versions and of the law", [f"- {c}" for c in corrections] +
+                 [f"- **Refused**: {p}" for p in problems]),
+                ("Versions and clauses", versions_and_clauses(site, base_lock, site_url)),
                 ("Notes on the law", notes_added(site, _base_yaml(base, "docs/law/notes.yml"), site_url)),
                 ("The law's figures", figures_changed(site, _base_yaml(base, "docs/law/figures.yml"))),
                 ("Checker answers for the test cases", answers_changed(base, docs))]

@@ -203,3 +203,36 @@ def test_a_calendar_file_that_cannot_be_written_is_an_error_naming_the_option(tm
     assert result.returncode == 2
     assert json.loads(result.stdout)["errors"][0]["field"] == "--ics"
     assert not list(tmp_path.rglob("*.partial"))
+
+
+def test_lone_surrogates_anywhere_are_refused_as_field_errors_in_valid_json():
+    for checker, request in [("donations", '{"code": "nec-candidates", "donations": [{"donor": "A\\ud800", "amount": 600, '
+                                           '"received": "2024-01-01"}]}'),
+                             ("complaint", '{"code": "momentum-ncg-elections", "clause": "code-of-conduct-3", '
+                                           '"what": "x\\udfff", "name": "\\ud83d"}'),
+                             ("nominations", '{"code": "momentum-ncg-elections", "verified": 22, "\\ud800": 1}')]:
+        result = cli(checker, stdin=request)
+        assert result.returncode == 2, checker
+        response = json.loads(result.stdout)  # whole JSON, written out
+        assert response["errors"] and all(e["field"] for e in response["errors"])
+    fields = [e["field"] for e in json.loads(cli("complaint", stdin='{"code": "momentum-ncg-elections", "clause": '
+                                                  '"code-of-conduct-3", "what": "x\\udfff", "name": "\\ud83d"}').stdout)["errors"]]
+    assert fields == ["what", "name"]
+
+
+def test_a_request_of_a_million_unknown_fields_gets_a_short_bounded_answer():
+    request = json.dumps({"code": "momentum-ncg-elections", "verified": 22, **{f"f{n}": n for n in range(200_000)}})
+    result = cli("nominations", stdin=request)
+    response = json.loads(result.stdout)
+    assert result.returncode == 2 and len(result.stdout) < 20_000
+    assert len(response["errors"]) == 50 and response["more"] == 200_000 - 50
+    assert "The first 50 are listed; 199950 more are not." in response["summary"]
+    assert sum("the fields are" in e["message"] for e in response["errors"]) == 1
+
+
+def test_a_site_address_that_is_not_one_is_refused_and_never_reaches_a_calendar(tmp_path):
+    request = json.dumps({"code": "nec-candidates", "donations": [{"donor": "A", "amount": 1600, "received": "2024-03-01"}]})
+    for bad in ("https://a/\r\nX-EVIL:1", "javascript:alert(1)", "ftp://example.org/", "https://"):
+        result = cli("donations", "--ics", str(tmp_path / "d.ics"), "--site-url", bad, stdin=request)
+        assert result.returncode == 2 and json.loads(result.stdout)["errors"][0]["field"] == "--site-url", bad
+        assert not (tmp_path / "d.ics").exists()

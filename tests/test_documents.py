@@ -67,3 +67,35 @@ def test_the_record_and_calendar_come_from_the_response_of_the_same_run(monkeypa
     request = {"code": "nec-candidates", "donations": [{"donor": "A", "amount": 1600, "received": "2024-03-01"}]}
     kept = checkers.check("donations", request, made_on=dt.date(2026, 11, 27))
     assert calls == [1] and kept["calendar"] and kept["response"]["status"] == "action"
+
+
+def test_a_calendar_carries_no_control_character_and_a_bad_site_address_adds_no_property():
+    from icalendar import Calendar
+
+    request = {"code": "momentum-ncg-elections", "donations": [{"donor": "A", "amount": 600, "received": "2022-06-01"}]}
+    kept = checkers.check("donations", request, made_on=dt.date(2022, 6, 2), site_url="https://a/\r\nATTACH:evil")
+    text = kept["calendar"]["text"]
+    assert "ATTACH" not in text and "\r\nX-" not in text
+    assert all(ord(char) >= 32 or char in "\r\n" for char in text)
+    for line in text.split("\r\n")[:-1]:
+        assert len(line.encode("utf-8")) <= 75
+    Calendar.from_ical(text)  # a strict parser reads it
+
+
+def test_a_record_writes_what_was_typed_so_that_it_cannot_change_how_the_record_reads():
+    request = {"code": "momentum-ncg-elections", "clause": "code-of-conduct-3", "what": "Line one\nLine two",
+               "name": "Sam\nMember"}
+    kept = checkers.check("complaint", request, made_on=dt.date(2026, 11, 27))
+    record = kept["record"]["text"]
+    assert "Your name: Sam Member" in record  # a name is one line, whatever was typed
+    refused = checkers.check("complaint", {**request, "name": "Sam\x1b[2J"}, made_on=dt.date(2026, 11, 27))
+    assert refused["response"]["errors"][0]["field"] == "name" and "\x1b" not in refused["record"]["text"]
+
+
+def test_a_complaint_too_long_for_a_mail_link_is_offered_to_copy_and_says_so():
+    response = checkers.run("complaint", {"code": "momentum-ncg-elections", "clause": "code-of-conduct-3",
+                                          "what": "é" * 1500})
+    assert response["mailto"] is None and [a["kind"] for a in response["actions"]] == ["copy"]
+    assert "too long to open in your e-mail program from a link" in response["notes"][0]
+    short = checkers.run("complaint", {"code": "momentum-ncg-elections", "clause": "code-of-conduct-3", "what": "A post."})
+    assert short["mailto"].startswith("mailto:") and len(short["mailto"]) <= 2000

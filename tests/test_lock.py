@@ -13,7 +13,7 @@ import yaml
 import build_site
 from checkers.content import ContentError
 from sitebuild import lock, model
-from tests.content_copies import edit, refused
+from tests.content_copies import edit
 
 ROOT = Path(__file__).resolve().parent.parent
 MOMENTUM = Path("codes") / "momentum-ncg-elections" / "2022.md"

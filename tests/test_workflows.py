@@ -40,7 +40,7 @@ def test_least_privilege_and_no_racing(path):
     assert "group" in workflow["concurrency"]
     for name, job in workflow["jobs"].items():
         # The new-version workflow's one job writes a branch and opens a pull request; no other job writes.
-        allowed = {"contents", "pull-requests"} if path.name == "new-version.yml" else {"pages", "id-token"}
+        allowed = {"contents", "pull-requests", "actions"} if path.name == "new-version.yml" else {"pages", "id-token"}
         assert set(job.get("permissions", {})) <= allowed, name
 
 
@@ -73,3 +73,9 @@ def test_a_new_version_can_be_started_from_the_actions_tab():
     assert set(inputs) == {"code", "version"}
     runs = " ".join(s.get("run", "") for s in workflow["jobs"]["open-pull-request"]["steps"])
     assert "sitebuild.new_version" in runs and "gh pr create" in runs
+    # The write token is not kept in .git/config, what it installs is pinned, and its pull request gets tested.
+    steps = workflow["jobs"]["open-pull-request"]["steps"]
+    assert steps[0]["with"]["persist-credentials"] is False
+    assert "pyyaml==" in runs and "gh workflow run test.yml" in runs
+    test = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
+    assert "workflow_dispatch" in (test[True] if True in test else test["on"])
