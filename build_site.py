@@ -27,7 +27,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError
-from sitebuild import CSP, BuildError, annotations, checkerpages, compress, data, lock, model, pages, scripts
+from sitebuild import CSP, BuildError, annotations, checkerpages, compress, data, lock, model, offline, pages, scripts
 
 ROOT = Path(__file__).resolve().parent
 ENGINES = ("mkdocs", "zensical")
@@ -125,7 +125,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         pages.write_law(site, generated)
         codes_data = write_checkers_data(site, work / content.DATA_NAME)
         manifest = runtime.prepare(work / "runtime", codes_data, ROOT) if with_runtime else None
-        checkerpages.write(generated, site)
+        cited = checkerpages.write(generated, site)
         config = mkdocs_config(site, generated, output, site_url, manifest)
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
@@ -140,9 +140,11 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         fix_theme_html(output)
         defer_theme_on_checker_pages(output)
         install_checker_script(output)
-        runtime.install_page_scripts(output, manifest)
+        runtime.install_page_scripts(output)
         if with_runtime:
             runtime.install(work / "runtime", output)
+        # Last, once every file is in place: what each checker page needs with no network.
+        runtime.install_service_worker(output, manifest, offline.manifest(output, manifest, cited))
         compress.precompress(output, ROOT / ".cache" / "compressed")
         swap_in(output, site_dir)
         # Only a build that succeeded records new versions in the lock.

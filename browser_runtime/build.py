@@ -196,14 +196,22 @@ def prepare(staging: Path, codes_data: Path, root: Path) -> dict:
 SERVICE_WORKER = "service-worker.js"
 
 
-def install_page_scripts(site: Path, manifest: dict | None) -> None:
+def install_page_scripts(site: Path) -> None:
     """The scripts a checker page runs, into the site's assets/: with or without the runtime, since without it
-    they tell the reader so. And the service worker, at the site's root (its scope), named for this build's runtime:
-    a new runtime makes a new worker, which replaces everything the old one kept."""
+    they tell the reader so."""
     shutil.copytree(ASSETS, site / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(SERVICE_WORKER))
-    build = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:16] if manifest else "no-runtime"
+
+
+def install_service_worker(site: Path, manifest: dict | None, offline: dict | None = None) -> None:
+    """The service worker, at the site's root (its scope), holding the build's list of what each page needs offline
+    (sitebuild/offline.py) and named for it: a new build makes a new worker, which replaces everything the old one
+    kept."""
+    offline = offline or {"pages": {}, "sizes": {}}
+    built = json.dumps({"runtime": manifest, "offline": offline}, sort_keys=True)
+    build = hashlib.sha256(built.encode()).hexdigest()[:16] if manifest else "no-runtime"
     source = (ASSETS / SERVICE_WORKER).read_text(encoding="utf-8")
-    (site / "sw.js").write_text(source.replace("__BUILD__", build), encoding="utf-8")
+    (site / "sw.js").write_text(source.replace("__BUILD__", build).replace('"__OFFLINE__"', json.dumps(offline)),
+                                encoding="utf-8")
 
 
 def compressed(data: bytes, root: Path) -> bytes:

@@ -7,7 +7,6 @@ brings them to life with Python running in a Web Worker.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
@@ -24,27 +23,30 @@ PRIVACY = ("Everything you type stays in this browser: the check runs here, in P
            "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario.")
 
 
-def write(generated: Path, site) -> None:
-    """The checkers' index and one page per checker."""
+def write(generated: Path, site) -> dict[str, list[str]]:
+    """The checkers' index and one page per checker; returns each checker page's address with the code pages it
+    cites (what the service worker keeps with it: sitebuild/offline.py)."""
     codes = site.codes
     descriptions = []
+    cited = {}
     for name in checkers.CHECKERS:
         page = checker_url(name) + "index.md"
         description = checkers.describe(name, codes)
-        # What the page's script needs: where the site root is, relative to this page.
+        # What the page's script needs: where the site root is, relative to this page, and the page's own address.
         description["root"] = href(page, "index.md")
+        description["page"] = checker_url(name)
+        cited[checker_url(name)] = sorted({Citation(code["code"]).url for code in description["codes"]} |
+                                          {Citation(code["code"], v["version"]).url for code in description["codes"]
+                                           for v in code["versions"]})
         descriptions.append(description)
         pages.write(generated, page, templates.render("checker.md.j2", d=description, page=page, privacy=PRIVACY,
                                                       examples=examples(name, codes, page),
                                                       currency=currency(site, description, page)))
-    # What "keep every checker for use offline" keeps: the checker pages and every code page they cite.
+    # "Keep every checker for use offline" names the index: the build lists what that keeps (sitebuild/offline.py).
     index = checker_url() + "index.md"
-    keep = [href(index, checker_url(d["checker"]) + "index.md") for d in descriptions]
-    keep += sorted({href(index, Citation(code["code"], version["version"]).page_source) for d in descriptions
-                    for code in d["codes"] for version in code["versions"]} |
-                   {href(index, Citation(code["code"]).page_source) for d in descriptions for code in d["codes"]})
     pages.write(generated, index, templates.render("checkers_index.md.j2", descriptions=descriptions, page=index,
-                                                   privacy=PRIVACY, keep=json.dumps(keep)))
+                                                   privacy=PRIVACY, index_address=checker_url()))
+    return cited
 
 
 def currency(site, description: dict, page: str) -> str:

@@ -187,3 +187,89 @@ def test_every_checker_can_be_kept_from_the_index_with_its_size_said_first(brows
     page.click("button[type=submit]")
     expect(page.locator(".checker-result .finding")).to_have_count(6, timeout=READY)
     context.close()
+
+
+def _kept(page: Page) -> list[str]:
+    return page.evaluate("""async () => {
+        const urls = [];
+        for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
+        return urls;
+    }""")
+
+
+def test_offline_a_kept_checker_has_the_themes_script_and_the_search_index_from_the_builds_list(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "checkers/nominations/")
+    wait_ready(page)
+    wait_kept(page, "/checkers/nominations/")
+    kept = _kept(page)
+    # Kept from the build's list, whether or not the browser had loaded them yet.
+    assert any("/assets/javascripts/bundle." in u for u in kept)
+    assert any(u.endswith("/search/search_index.json") for u in kept)
+    assert any("/assets/javascripts/workers/search." in u for u in kept)
+    context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    # The theme's script runs offline: its search opens and finds a clause.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    page.locator("input[data-md-component=search-query]").press_sequentially("nominations")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    context.close()
+
+
+def test_the_service_worker_keeps_only_what_the_build_lists_and_no_copy_per_query_string(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "checkers/")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    answer = page.evaluate("""async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const ask = (message) => new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = ({ data }) => resolve(data);
+            registration.active.postMessage(message, [channel.port2]);
+        });
+        // A list of its own, as an old page (or anyone) might send: not the build's, so nothing is kept.
+        const own = await ask({ type: "keep", urls: ["/anything", "/assets/site.css?x=1"], pages: ["glossary/", "x/"] });
+        for (let n = 0; n < 5; n++) await fetch(`assets/site.css?v=${n}`);
+        return own;
+    }""")
+    assert answer["kept"] == 0
+    assert _kept(page) == []
+    context.close()
+
+
+def test_a_damaged_snapshot_kept_in_the_cache_is_replaced_rather_than_refused_on_every_visit(browser, site_url, built_site):
+    context = browser.new_context()
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(site_url + "checkers/nominations/")
+    wait_ready(page)
+    wait_kept(page, "/checkers/nominations/")
+    manifest = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())
+    # Damage the kept copy, as a storage fault would.
+    page.evaluate("""async (name) => {
+        for (const cacheName of await caches.keys()) {
+            const cache = await caches.open(cacheName);
+            for (const request of await cache.keys()) {
+                if (!request.url.endsWith(name)) continue;
+                const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+                for (let at = bytes.length - 4096; at < bytes.length; at += 97) bytes[at] ^= 0x5a;
+                await cache.put(request, new Response(bytes));
+            }
+        }
+    }""", manifest["snapshot"].split("/")[-1])
+    downloads = []
+    page.on("request", lambda request: downloads.append(request.url))
+    page.reload()
+    wait_ready(page)
+    # Refused once, fetched anew, and the kept copy replaced: Python started from the snapshot, not the wheel.
+    assert not [u for u in downloads if u.endswith(".whl")]
+    assert not [m for m in messages if "snapshot could not be used" in m]
+    messages.clear()
+    page.reload()
+    wait_ready(page)
+    assert not [m for m in messages if "checksum" in m]
+    context.close()

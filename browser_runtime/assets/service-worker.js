@@ -1,17 +1,26 @@
 // The site's service worker (installed at the site's root as sw.js): a checker used once keeps working with no
-// network. It keeps a checker page, the files it ran on, and the code pages it cites, when that page asks
-// (offline.js, after Python is ready), or every checker when the reader asks from the checkers' index.
+// network. It keeps what a checker page needs, from the build's own list of it (OFFLINE below, written by the build
+// from the pages it made: sitebuild/offline.py), when that page asks (offline.js, after Python is ready), or every
+// checker when the reader asks from the checkers' index.
 // - Nothing is kept at install: a code page downloads no Pyodide bytes, whether or not this worker runs.
+// - Only files on the build's list are ever kept, by their address without query or fragment: what is kept is
+//   bounded by the build, and a query string makes no new copy.
 // - Pages and the site's own files come from the network first, whenever there is one, so a stale published
-//   version is never shown as current; the kept copy is used only offline.
-// - The runtime's files are named by their contents, so they come from the copy kept, then the network.
-// - A new build's worker (BUILD below changes with the runtime's manifest) replaces everything kept at once,
-//   when the reader asks to reload (site.js); until then the old pages run with the old runtime.
-// - Nothing a reader typed is kept: no request carries it, and addresses are kept without their fragment.
+//   version is never shown as current. Kept copies are never refreshed one by one: what is kept comes from one
+//   build, and a page kept offline runs with the scripts of its own build.
+// - The runtime's files are named by their contents, so they come from the copy kept, then the network. A copy
+//   asked for again with `cache: "reload"` (a snapshot that arrived damaged) is fetched anew and replaces it.
+// - A new build's worker (BUILD below changes with the build) replaces everything kept at once, when the reader
+//   asks to reload (site.js); until then the old pages run with the old build's files.
+// - Nothing a reader typed is kept: no request carries it.
 const BUILD = "__BUILD__";
+const OFFLINE = "__OFFLINE__";
 const CACHE = `codes-of-conduct-${BUILD}`;
 const SCOPE = new URL(self.registration.scope);
-const RUNTIME = /\/assets\/(pyodide|wheels)\//;
+const RUNTIME = /^assets\/(pyodide|wheels)\//;
+const LISTED = new Set(Object.values(OFFLINE.pages || {}).flat());
+// Far above what the build lists (every checker with its runtime), far below what a cache should ever hold.
+const MOST_BYTES = 120e6;
 
 self.addEventListener("install", () => {});
 
@@ -27,32 +36,39 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "skip-waiting") self.skipWaiting();
-  else if (message.type === "keep") event.waitUntil(keep(message.urls || [], event.ports[0]));
+  else if (message.type === "keep") event.waitUntil(keep(message.pages || [], event.ports[0]));
   else if (message.type === "kept") event.waitUntil(report(event.ports[0]));
 });
 
-function address(url) {
+// A site file's path from the site's root, without query or fragment: "checkers/donations/"; null off the site.
+function sitePath(url) {
   const parsed = new URL(url, SCOPE);
-  parsed.hash = "";
-  return parsed.href;
+  if (parsed.origin !== SCOPE.origin || !parsed.pathname.startsWith(SCOPE.pathname)) return null;
+  return decodeURIComponent(parsed.pathname.slice(SCOPE.pathname.length));
 }
 
-function ours(url) {
-  const parsed = new URL(url);
-  return parsed.origin === SCOPE.origin && parsed.pathname.startsWith(SCOPE.pathname);
+function keyOf(path) {
+  return new URL(path, SCOPE).href;
 }
 
-// Keep these addresses (the site's own only), from the network; says on `port` how many, and the bytes.
-async function keep(urls, port) {
+// Keep what the build lists for these pages (and only that), fetched from the network; says on `port` how many
+// files, and whether any failed.
+async function keep(pages, port) {
   const cache = await caches.open(CACHE);
+  const files = [...new Set(pages.flatMap((page) => OFFLINE.pages[page] || []))];
+  const bytes = files.reduce((sum, path) => sum + (OFFLINE.sizes[path] || 0), 0);
   let kept = 0;
   let failed = 0;
-  for (const url of new Set(urls.map(address).filter(ours))) {
+  if (!files.length || bytes > MOST_BYTES) {
+    if (port) port.postMessage({ kept, failed: files.length || 1, build: BUILD });
+    return;
+  }
+  for (const path of files) {
     try {
-      if (!(await cache.match(url))) {
-        const response = await fetch(url, { cache: "no-cache" });
+      if (!(await cache.match(keyOf(path)))) {
+        const response = await fetch(keyOf(path), { cache: "no-cache" });
         if (!response.ok) throw new Error(String(response.status));
-        await cache.put(url, response);
+        await cache.put(keyOf(path), response);
       }
       kept++;
     } catch {
@@ -69,44 +85,43 @@ async function report(port) {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (!ours(request.url)) return;
-  if (request.method === "HEAD") event.respondWith(head(request));
+  const path = sitePath(request.url);
+  if (path === null) return;
+  if (request.method === "HEAD") event.respondWith(head(request, path));
   else if (request.method === "GET") {
-    event.respondWith(RUNTIME.test(new URL(request.url).pathname) ? keptFirst(request) : networkFirst(request));
+    event.respondWith(RUNTIME.test(path) ? keptFirst(request, path) : networkFirst(request, path));
   }
 });
 
 // "Is this file there?" (the checker's worker asks before it starts): the network's answer, else the kept copy's.
-async function head(request) {
+async function head(request, path) {
   try {
     return await fetch(request);
   } catch (error) {
-    const kept = await (await caches.open(CACHE)).match(address(request.url));
+    const kept = await (await caches.open(CACHE)).match(keyOf(path));
     if (!kept) throw error;
     return new Response(null, { status: kept.status, headers: kept.headers });
   }
 }
 
-// The runtime: named by its contents, so a kept copy is the file itself.
-async function keptFirst(request) {
+// The runtime: named by its contents, so a kept copy is the file itself, unless asked for anew.
+async function keptFirst(request, path) {
   const cache = await caches.open(CACHE);
-  const kept = await cache.match(address(request.url));
-  if (kept) return kept;
+  if (request.cache !== "reload") {
+    const kept = await cache.match(keyOf(path));
+    if (kept) return kept;
+  }
   const response = await fetch(request);
-  if (response.ok && response.status === 200) await cache.put(address(request.url), response.clone());
+  if (response.ok && response.status === 200 && LISTED.has(path)) await cache.put(keyOf(path), response.clone());
   return response;
 }
 
-// Pages and the site's own files: the network's, and the copy kept refreshed; the kept copy only offline.
-async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
-  const url = address(request.url);
+// Pages and the site's own files: the network's; the kept copy only with no network.
+async function networkFirst(request, path) {
   try {
-    const response = await fetch(request);
-    if (response.ok && response.status === 200 && (await cache.match(url))) await cache.put(url, response.clone());
-    return response;
+    return await fetch(request);
   } catch (error) {
-    const kept = await cache.match(url);
+    const kept = await (await caches.open(CACHE)).match(keyOf(path));
     if (kept) return kept;
     throw error;
   }

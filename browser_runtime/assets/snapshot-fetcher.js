@@ -8,9 +8,12 @@ import { crc32 } from "./snapshot-format.mjs";
 
 onmessage = async ({ data: { url, size, checksum, port } }) => {
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-    const { bytes, crc } = await read(response, size);
+    let { bytes, crc } = await download(url, size);
+    if (checksum !== undefined && crc !== checksum) {
+      // A copy kept damaged (the browser's cache, or the service worker's) would be refused on every visit: asked for
+      // anew, it replaces the kept one; Python starts the usual way meanwhile only if that fails too.
+      ({ bytes, crc } = await download(url, size, "reload"));
+    }
     if (checksum !== undefined && crc !== checksum) {
       throw new Error("the checkers snapshot arrived damaged (its checksum does not match the build's)");
     }
@@ -20,6 +23,12 @@ onmessage = async ({ data: { url, size, checksum, port } }) => {
   }
   close();
 };
+
+async function download(url, size, cache = "default") {
+  const response = await fetch(url, { cache });
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  return read(response, size);
+}
 
 // The body and its CRC-32, its progress posted in whole percents of `size`, the file's own size (a host may
 // compress it on the way, so Content-Length does not say).

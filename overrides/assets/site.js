@@ -106,10 +106,6 @@ async function offerEveryCheckerOffline() {
   panel.hidden = false;
   const status = panel.querySelector(".offline-status");
   panel.querySelector(".offline-keep").addEventListener("click", async () => {
-    const assets = new URL("assets/", SITE_ROOT);
-    const urls = [...JSON.parse(panel.dataset.keep).map((page) => new URL(page, location.href).href),
-      ...runtime.files.map((file) => new URL(file, assets).href),
-      ...performance.getEntriesByType("resource").map((entry) => entry.name)];
     status.textContent = `Downloading about ${megabytes} MB…`;
     const registration = await navigator.serviceWorker.ready;
     const channel = new MessageChannel();
@@ -118,7 +114,8 @@ async function offerEveryCheckerOffline() {
         ? `Kept ${data.kept} files; ${data.failed} could not be downloaded. Try again when the connection is better.`
         : "Every checker is kept in this browser: they work with no network.";
     };
-    registration.active.postMessage({ type: "keep", urls }, [channel.port2]);
+    // The build lists what the checkers' index keeps: every checker, its runtime and the pages it cites.
+    registration.active.postMessage({ type: "keep", pages: [panel.dataset.page] }, [channel.port2]);
   });
 }
 

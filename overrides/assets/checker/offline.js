@@ -1,23 +1,9 @@
 // A checker used once works with no network: once Python is ready, the site's service worker (sw.js) is asked to
-// keep this page, the files it ran on, and the code pages it cites. Offline, the page says it is working from that
+// keep this page, with what the build lists it needs: its files, the runtime, and the code pages it cites. Offline, the page says it is working from that
 // copy. Also the reader's choice to download the checker only when they ask (checker-boot.js reads it).
 import { description } from "./page.js";
 
 const CHOICE = "codes-of-conduct:download";
-
-// The site's own files this page loaded (its scripts and styles), the runtime's (which its workers load, so the
-// page's timings do not list them), this page, and the pages it cites.
-function filesToKeep() {
-  const root = new URL(description.root, location.href);
-  const runtime = (window.__codesOfConductBoot || {}).runtime || { files: [] };
-  const loaded = performance.getEntriesByType("resource").map((entry) => entry.name)
-    .concat(runtime.files.map((file) => new URL(`assets/${file}`, root).href));
-  const cited = description.codes.flatMap((code) => [new URL(code.url, root).href,
-    ...code.versions.flatMap((version) => version.clauses.map((clause) => new URL(clause.url, root).href))]);
-  const page = new URL(location.href);
-  page.hash = "";
-  return [page.href, ...loaded, ...cited].filter((url) => new URL(url).origin === location.origin);
-}
 
 export function keepForOffline() {
   if (!("serviceWorker" in navigator) || !navigator.onLine) return;
@@ -27,7 +13,8 @@ export function keepForOffline() {
     channel.port1.onmessage = ({ data }) => {
       if (!data.failed) document.querySelector(".checker-kept").hidden = false;
     };
-    registration.active.postMessage({ type: "keep", urls: filesToKeep() }, [channel.port2]);
+    // The build lists what this page needs (sitebuild/offline.py): the page names itself, nothing more.
+    registration.active.postMessage({ type: "keep", pages: [description.page] }, [channel.port2]);
   }).catch(() => {});
 }
 

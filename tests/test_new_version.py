@@ -1,0 +1,69 @@
+"""`make new-version`, as a maintainer runs it: whatever is typed for CODE and VERSION is data, never a command, and
+only an id safe as a file's name on every system and as a git branch's name is accepted."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from checkers.content import ContentError
+from sitebuild import new_version
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make(tmp_path: Path, code: str, version: str) -> subprocess.CompletedProcess:
+    """`make new-version` in a copy of the repository's make set-up, against a copy of the content."""
+    work = tmp_path / "work"
+    if not work.exists():
+        work.mkdir()
+        shutil.copy(ROOT / "Makefile", work / "Makefile")
+        (work / ".venv").symlink_to(ROOT / ".venv")
+        (work / "pyproject.toml").symlink_to(ROOT / "pyproject.toml")
+        (work / "sitebuild").symlink_to(ROOT / "sitebuild")
+        (work / "checkers").symlink_to(ROOT / "checkers")
+        shutil.copytree(ROOT / "docs", work / "docs")
+    return subprocess.run(["make", "-s", "new-version", f"CODE={code}", f"VERSION={version}"], cwd=work,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("version", ['x"; touch PWNED; echo "', "$(touch PWNED)", "`touch PWNED`", "x' ; touch PWNED #",
+                                     "$(shell touch PWNED)"])
+def test_shell_put_in_the_values_is_never_run(tmp_path, version):
+    result = make(tmp_path, "nec-candidates", version)
+    assert not (tmp_path / "work" / "PWNED").exists()
+    assert result.returncode != 0 and "cannot be a version id" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    code = make(tmp_path, "$(touch PWNED)", "2027")
+    assert not (tmp_path / "work" / "PWNED").exists() and code.returncode != 0
+
+
+def test_a_good_id_through_make_writes_the_copy_and_says_what_to_edit(tmp_path):
+    result = make(tmp_path, "nec-candidates", "2027")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "work" / "docs" / "codes" / "nec-candidates" / "2027.md").exists()
+    assert "Edit it next" in result.stdout
+
+
+@pytest.mark.parametrize("version,why", [
+    ("x" * 300, "at most 40 characters"), ("Original", "lower-case"), ("ORIGINAL2", "lower-case"),
+    ("a..b", "joined by '.' or '-'"), ("2027.", "joined by '.' or '-'"), ("2027.lock", "cannot be a version id"),
+    ("-2027", "cannot be a version id"), ("20 27", "cannot be a version id"), ("2027/1", "cannot be a version id"),
+    ("", "cannot be a version id")])
+def test_an_id_unsafe_as_a_file_or_a_branch_name_is_refused_with_what_to_write(docs_copy, version, why):
+    with pytest.raises(ContentError) as error:
+        new_version.new_version(docs_copy, "nec-candidates", version, __import__("datetime").date(2026, 12, 2))
+    assert why in error.value.message
+    assert not list((docs_copy / "codes" / "nec-candidates").glob("*.partial"))
+
+
+def test_an_id_that_differs_from_an_existing_one_only_in_capitals_is_refused_in_the_build(docs_copy):
+    from sitebuild import model
+
+    original = docs_copy / "codes" / "nec-candidates" / "original.md"
+    text = original.read_text(encoding="utf-8")
+    (docs_copy / "codes" / "nec-candidates" / "ORIGINAL.md").write_text(text.replace("version: original",
+                                                                                     "version: ORIGINAL"), encoding="utf-8")
+    with pytest.raises(ContentError, match="cannot be a version id|is not one this site can use|differ only in capitals"):
+        model.load(docs_copy)
