@@ -15,10 +15,10 @@ from pathlib import Path
 from . import campaign, complaint, content, disclosure, documents, donations, nominations, suspension
 from .addresses import site_address
 from .citation import Citation
-from .contract import DISCLAIMER, LABELS, ContractError, clause_reference, headline, registry
-from .money_and_dates import quoted
+from .contract import DISCLAIMER, LABELS, ContractError, checked_against, clause_reference, headline, registry
+from .money_and_dates import quoted, written_date
 from .rules import cited_clauses
-from .validation import Errors, checked_today, choose_version, read_request
+from .validation import Errors, checked_today, choose_version, read_request, refusal
 
 # The checkers, each declared once in its module (CHECKER); pages, forms and the command line come from these.
 CHECKERS = registry([donations, nominations, suspension, campaign, disclosure, complaint])
@@ -73,23 +73,39 @@ def run(name, request, codes_data: Path | str | dict | None = None) -> dict:
             errors.add(checker.page_address, str(error))
     if version is None or errors:
         errors.in_order(checker.fields)
-        return errors.response()
+        return errors.response(checker.fields)
     values["today"] = today
     result = checker.check(values, version, errors)
     if errors:
-        return errors.response()
+        return errors.response(checker.fields)
     if result.status not in checker.statuses:
         raise ContractError(f"checker {name!r} answered with status {result.status!r}, which is not one of its statuses")
     status_text = checker.statuses[result.status]
     return {"checker": name, "code": version.code, "version": version.version, **result.to_data(),
-            "title": version.short_title, "status_text": status_text, "headline": headline(status_text, version),
+            "todo_heading": checker.todo_heading, "others_heading": checker.others_heading, "title": version.short_title,
+            "status_text": status_text, "checked_against": checked_against(version),
+            "headline": headline(status_text, version), "read_as": read_as(checker.fields, values),
             "checked_on": today.isoformat(), "disclaimer": DISCLAIMER}
 
 
-def parse_request(text: str) -> tuple[object, list[dict]]:
-    """A request from JSON text, or the error that says why it is not one, whatever the text."""
+def read_as(fields, values: dict) -> list[dict]:
+    """Every date as it was read, in words, by the field it came from: a page shows it beside the field, so that a
+    date typed 3/4/2024 is seen to be 3 April."""
+    found = []
+    for spec in fields:
+        if spec.kind == "date" and values.get(spec.name):
+            found.append({"field": spec.name, "text": written_date(values[spec.name])})
+        elif spec.kind == "rows":
+            for row in values.get(spec.name) or []:
+                found += [{"field": f"{spec.name}[{row['_index']}].{inner.name}", "text": written_date(row[inner.name])}
+                          for inner in spec.fields if inner.kind == "date" and row.get(inner.name)]
+    return found
+
+
+def parse_request(text: str) -> tuple[object, dict | None]:
+    """A request from JSON text, or the refusal that says why it is not one, whatever the text."""
     try:
-        return json.loads(text), []
+        return json.loads(text), None
     except json.JSONDecodeError as error:
         message = f"is not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
     except RecursionError:
@@ -97,7 +113,7 @@ def parse_request(text: str) -> tuple[object, list[dict]]:
     except ValueError:
         # Python refuses to read an integer of more than 4,300 digits.
         message = "holds a number too long to read"
-    return None, [{"field": "request", "message": message}]
+    return None, refusal([{"field": "request", "message": message}], "Nothing was checked: the request could not be read.")
 
 
 def dumps(value, **options) -> str:
@@ -113,8 +129,8 @@ def dumps(value, **options) -> str:
 
 def run_json(name, text: str) -> str:
     """`run` for JSON text in and out, with the command line's words."""
-    request, errors = parse_request(text)
-    return dumps({"errors": errors} if errors else run(name, request))
+    request, refused = parse_request(text)
+    return dumps(refused or run(name, request))
 
 
 def keepsakes(name, request, response: dict, made_on: dt.date, site_url: str = "", codes_data=None) -> dict:
@@ -149,14 +165,13 @@ def check(name, request, made_on: dt.date | None = None, site_url: str = "", cod
 
 def check_json(name, text: str, made_on: str, site_url: str = "") -> str:
     """`check` for JSON text in and out: what the browser's worker calls, with the page's own day and address."""
-    request, errors = parse_request(text)
+    request, refused = parse_request(text)
     try:
         day = dt.date.fromisoformat(made_on)
     except (TypeError, ValueError):
         day = dt.date.today()
-    if errors:
-        response = {"errors": errors, "summary": "Nothing was checked: the request could not be read."}
-        return dumps({"response": response, **keepsakes(name, {}, response, day, site_url)})
+    if refused:
+        return dumps({"response": refused, **keepsakes(name, {}, refused, day, site_url)})
     return dumps(check(name, request, day, site_url))
 
 
@@ -184,12 +199,37 @@ def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> 
 
 def _with_options(spec: dict, served: list[dict], available: dict[str, content.Code]) -> dict:
     """A field whose options are a code's clauses (`options_from: units`): those of the current version of each code
-    the checker serves, by their names."""
+    the checker serves, by their names; and, for a page to offer them by their words, `option_groups`: by code and
+    section, each clause's name within its section and the start of its text (where the codes carry text)."""
     if spec.get("options_from") != "units":
         return spec
-    options = [[unit.id, f"{code['title']}, {unit.name}"] for code in served
-               for unit in available[code["code"]].current.units if unit.kind != "section"]
-    return {**spec, "options": options}
+    options, groups = [], []
+    for code in served:
+        units = available[code["code"]].current.units
+        sections = {u.id: u.label for u in units if u.kind == "section"}
+        for unit in units:
+            if unit.kind == "section":
+                continue
+            options.append([unit.id, f"{code['title']}, {unit.name}"])
+            group = ": ".join(filter(None, [code["title"] if len(served) > 1 else "", sections.get(unit.section, "")]))
+            group = group or code["title"]
+            if not groups or groups[-1]["label"] != group:
+                groups.append({"label": group, "options": []})
+            section = sections.get(unit.section, "")
+            name = unit.name[len(section) + 2:] if section and unit.name.startswith(section + ", ") else unit.name
+            groups[-1]["options"].append([unit.id, name, _opening(unit.text)])
+    return {**spec, "options": options, "option_groups": groups}
+
+
+# How much of a clause's text an option shows: enough to know it by, short enough for a phone's picker.
+OPENING_WORDS = 80
+
+
+def _opening(text: str) -> str:
+    if len(text) <= OPENING_WORDS:
+        return text
+    cut = text[:OPENING_WORDS].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
 
 
 def _clauses(version: content.CodeVersion, name: str) -> list[dict]:

@@ -20,13 +20,14 @@ from . import CHECKERS, content, csvinput, dumps, keepsakes, parse_request, run
 from .addresses import site_address
 from .money_and_dates import quoted
 from .report import readable
+from .validation import refusal
 
 OPTION_FIELDS = {"code": "--code", "version": "--version", "as_of": "--as-of", "election_period_end": "--election-period-end"}
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse exits 2 with text; keep the JSON contract instead
-        _write({"errors": [{"field": "arguments", "message": message}]})
+        _write(refusal([{"field": "arguments", "message": message}]))
         sys.exit(2)
 
 
@@ -64,11 +65,11 @@ def main(argv=None) -> int:
         text = sys.stdin.buffer.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         return _refuse("request", "standard input is not UTF-8 text: send the JSON request as UTF-8")
-    request, errors = parse_request(text)
-    if not errors:
-        request, errors = _with_options(request, args)
-    response = {"errors": errors} if errors else run(args.checker, request, args.codes)
-    refused = _keep(args, request if not errors else {}, response)
+    request, refused = parse_request(text)
+    if not refused:
+        request, refused = _with_options(request, args)
+    response = refused or run(args.checker, request, args.codes)
+    refused = _keep(args, request if "errors" not in response else {}, response)
     if refused:
         return refused
     _write(response)
@@ -98,7 +99,7 @@ def _keep(args, request, response: dict) -> int:
     return 0
 
 
-def _with_options(request, args) -> tuple[object, list[dict]]:
+def _with_options(request, args) -> tuple[object, dict | None]:
     """The request with the fields given as options; an option that contradicts the request is an error."""
     errors = []
     for name, option in OPTION_FIELDS.items():
@@ -111,7 +112,7 @@ def _with_options(request, args) -> tuple[object, list[dict]]:
             errors.append({"field": name, "message": f"is {quoted(request[name])} in the request but {option} says "
                            f"{quoted(value)}: give it once"})
         request[name] = value
-    return request, errors
+    return request, refusal(errors) if errors else None
 
 
 def _from_csv(args) -> int:
@@ -128,13 +129,13 @@ def _from_csv(args) -> int:
     read = csvinput.read(data, sheet)
     request = {}
     if read["errors"]:
-        response = {"errors": read["errors"]}
+        response = refusal(read["errors"])
     else:
         request = {name: getattr(args, name) for name in OPTION_FIELDS if getattr(args, name) is not None}
         request[sheet.name] = csvinput.strip_rows(read["rows"])
         response = run(args.checker, request, args.codes)
         if "errors" in response:
-            response = {"errors": csvinput.rename_errors(response["errors"], read["rows"], sheet.name)}
+            response = refusal(csvinput.rename_errors(response["errors"], read["rows"], sheet, response.get("more", 0)))
     if read["notes"]:
         response["notes"] = read["notes"] + response.get("notes", [])
     refused = _keep(args, request if not read["errors"] else {}, response)
@@ -157,7 +158,7 @@ def _codes_changed_since_data() -> bool:
 
 
 def _refuse(field: str, message: str) -> int:
-    _write({"errors": [{"field": field, "message": message}]})
+    _write(refusal([{"field": field, "message": message}]))
     return 2
 
 

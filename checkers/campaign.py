@@ -252,4 +252,5 @@ CHECKER = Checker(
     name=NAME, title="Campaigning in a local selection",
     purpose=("What may you do today in a Labour selection for local government, and from when: campaign material, "
              "mailing and canvassing members, the lists you may have, and the meetings you may attend?"),
-    fields=FIELDS, read_rules=campaign_rules, statuses=STATUS_TEXT, check=check, cited_words=cited_words)
+    fields=FIELDS, read_rules=campaign_rules, statuses=STATUS_TEXT, check=check, cited_words=cited_words,
+    todo_heading="What you may do, and from when")

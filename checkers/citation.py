@@ -35,7 +35,7 @@ class Citation:
         if not CODE_ID.match(code):
             raise ValueError(f"{text!r} does not start with a code id (lower-case letters, digits and '-')")
         if at and not VERSION_ID.match(version):
-            raise ValueError(f"{text!r}: after '@' comes a version id (letters, digits, '.' and '-')")
+            raise ValueError(f"{text!r}: after '@' comes a version id ({VERSION_RULE})")
         if hash_ and not CLAUSE_ID.match(clause):
             raise ValueError(f"{text!r}: after '#' comes a clause's anchor, such as 12 or 5-b")
         return cls(code, version if at else None, clause if hash_ else None)

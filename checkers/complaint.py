@@ -246,5 +246,5 @@ CHECKER = Checker(
     purpose=("Draft a complaint to the Returning Officer, as Momentum's complaints procedure asks: in writing, naming the "
              "clause breached, with your evidence. It opens in your own mail program; this site sends nothing."),
     fields=FIELDS, read_rules=complaint_rules, statuses=STATUS_TEXT, check=check, page_address=PAGE_ADDRESS,
-    cited_words=cited_words, clauses_cited=clauses_cited,
+    cited_words=cited_words, clauses_cited=clauses_cited, todo_heading="What to do next",
     from_clause=ClauseLink("Report a breach of this clause", "clause"))

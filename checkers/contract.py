@@ -30,7 +30,8 @@ ALLOWED = ("yes", "from", "no")
 COMMON_FIELDS = ("code", "version", "as_of", "today")
 DISCLAIMER = "A guide to the code's own words, not legal advice."
 # How a page introduces the `law` beside an answer (checkers/donations_law.py), and its list of sources.
-LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to read the law"}
+LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to read the law",
+          "reasoning": "Why: the reasoning, the clauses and the law", "nothing_to_do": "Nothing you need to do."}
 
 
 class ContractError(TypeError):
@@ -264,7 +265,11 @@ class Result:
     data: dict = field(default_factory=dict)
 
     def to_data(self) -> dict:
-        data = {"status": self.status, **self.data, "answers": [a.to_data() for a in self.answers]}
+        todo, more = todo_list(self.answers)
+        data = {"status": self.status, **self.data, "todo": todo, "todo_more": more,
+                **({"todo_more_text": f"{more:,} more {'thing' if more == 1 else 'things'} to do: each is in the full "
+                    "answer, under “Why”."} if more else {}),
+                "answers": [a.to_data() for a in self.answers]}
         if self.notes:
             data["notes"] = self.notes
         if self.details:
@@ -276,9 +281,31 @@ class Result:
         return data
 
 
+def checked_against(version: CodeVersion) -> str:
+    return f"Checked against: {version.short_title}, version {version.version}."
+
+
 def headline(status_text: str, version: CodeVersion) -> str:
     """The first line of an answer: what it comes to, and the code and version applied, by their names."""
-    return f"{status_text} Checked against: {version.short_title}, version {version.version}."
+    return f"{status_text} {checked_against(version)}"
+
+
+# The most actions a response lists first; the rest are counted, and every answer is in `answers`.
+MOST_TODO = 50
+
+
+def todo_list(answers: list[Answer]) -> tuple[list[dict], int]:
+    """What the reader needs to do, soonest first: overdue things first, then breaches, then actions by their day,
+    then what they may do; each with its date and the answer it comes from. And how many more there are."""
+    def order(pair):
+        index, answer = pair
+        rank = 0 if answer.overdue else 1 if answer.level == "breach" else 2 if answer.level == "action" else 3
+        return (rank, answer.date or dt.date.max, index)
+
+    found = sorted(((i, a) for i, a in enumerate(answers) if a.todo), key=order)
+    items = [{"text": a.todo, "level": a.level, "overdue": a.overdue, "answer": i,
+              **({"date": a.date.isoformat(), "date_kind": a.date_kind} if a.date else {})} for i, a in found[:MOST_TODO]]
+    return items, max(0, len(found) - MOST_TODO)
 
 
 def _nothing(version: CodeVersion) -> list:
@@ -307,6 +334,10 @@ class Checker:
     law_figures: tuple[str, ...] = ()
     # A link from each clause of the versions it serves.
     from_clause: ClauseLink | None = None
+    # The heading of what the answer asks of the reader, first on the page.
+    todo_heading: str = "What you need to do"
+    # The heading of the answers that ask nothing of the reader, after it.
+    others_heading: str = "The rest of the answer"
     # What the version's rules refuse of values already read (more nominations than the most allowed), checked
     # with the fields, so that every problem is said at once: (values, version, errors) -> None.
     check_values: Callable = lambda values, version, errors: None

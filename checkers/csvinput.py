@@ -17,7 +17,7 @@ import unicodedata
 
 from .contract import Field
 from .money_and_dates import quoted, sentence
-from .validation import Errors, read_rows
+from .validation import Errors, read_rows, refusal
 
 YES = ("yes", "y", "true", "1")
 NO = ("no", "n", "false", "0")
@@ -100,10 +100,10 @@ def read(data: bytes | str, sheet: Field) -> dict:
     mapping, errors, ignored = _columns(rows[0], sheet, names)
     notes += ignored
     if errors:
-        return {"rows": [], "errors": errors, "notes": notes}
+        return {"rows": [], "errors": refusal(errors)["errors"], "notes": notes}
     if len(rows) == 1:
         return _failed(f"no {sheet.label.lower()} found: the file has a header row but no rows under it", notes)
-    items = []
+    items, problems = [], Errors()
     for number, row in enumerate(rows[1:], start=2):
         item: dict = {"_row": number}
         for index, cell in enumerate(row):
@@ -111,11 +111,13 @@ def read(data: bytes | str, sheet: Field) -> dict:
             cell = _unguarded(cell.strip())
             if column and cell:
                 item[column] = cell
-        _interpret(item, sheet, errors)
+        _interpret(item, f"{sheet.name}[{len(items)}]", sheet, problems)
         items.append(item)
-    errors += _check_rows(items, sheet)
-    if errors:
-        return {"rows": [], "errors": errors, "notes": notes}
+    # The rows' own fields read each row, so that the spreadsheet's errors are the checker's words.
+    read_rows(sheet, strip_rows(items), sheet.name, problems)
+    if problems:
+        problems.in_order((sheet,))
+        return {"rows": [], "errors": rename_errors(problems.items, items, sheet, problems.more), "notes": notes}
     count = len(items)
     word = sheet.row_label.lower()
     return {"rows": items, "errors": [], "notes": notes,
@@ -123,7 +125,7 @@ def read(data: bytes | str, sheet: Field) -> dict:
 
 
 def _failed(message: str, notes: list[str] | None = None) -> dict:
-    return {"rows": [], "errors": [{"field": "csv", "message": message}], "notes": notes or []}
+    return {"rows": [], "errors": refusal([{"field": "csv", "message": message}])["errors"], "notes": notes or []}
 
 
 def _rows(text: str, names: dict[str, str]) -> list[list[str]]:
@@ -170,9 +172,8 @@ def _columns(header: list[str], sheet: Field, names: dict[str, str]) -> tuple[di
     return mapping, errors, ignored
 
 
-def _interpret(item: dict, sheet: Field, errors: list[dict]) -> None:
+def _interpret(item: dict, where: str, sheet: Field, errors: Errors) -> None:
     """A spreadsheet's words for choices and yes-or-no answers, as the checker's values."""
-    number = item["_row"]
     for column in sheet.fields:
         if column.name not in item:
             continue
@@ -189,28 +190,26 @@ def _interpret(item: dict, sheet: Field, errors: list[dict]) -> None:
             elif answer in NOT_SURE and column.kind == "tristate":
                 item[column.name] = None
             else:
-                errors.append({"field": f"row {number}.{column.name}",
-                               "message": f"{quoted(cell)} should be yes, no" + (" or unknown" if column.kind == "tristate" else "")})
+                errors.add(f"{where}.{column.name}",
+                           f"{quoted(cell)} should be yes, no" + (" or unknown" if column.kind == "tristate" else ""))
                 del item[column.name]
 
 
-def _check_rows(items: list[dict], sheet: Field) -> list[dict]:
-    # The rows' own fields read each row, so that the spreadsheet's errors are the checker's words.
+def rename_errors(found: list[dict], items: list[dict], sheet: Field, more: int = 0) -> list[dict]:
+    """Errors in the rows read from a spreadsheet, each row named by its line there: `field` "row 3.amount" for
+    programs, and for a reader "Spreadsheet row 3, amount: ...". Beyond the bound, one error says how many more."""
     errors = Errors()
-    read_rows(sheet, strip_rows(items), sheet.name, errors)
-    return rename_errors(errors.items, items, sheet.name) + ([{"field": "csv", "message": f"{errors.more} more problems are "
-                                                                "not listed"}] if errors.more else [])
+    for error in found:
+        errors.add(error["field"], error["message"])
+    def line(index: int) -> str:
+        return f"row {items[index]['_row']}" if index < len(items) else f"row {index + 2}"
 
-
-def rename_errors(errors: list[dict], items: list[dict], name: str) -> list[dict]:
-    """Turn name[i].field into 'row N.field' so that a candidate can find it in the spreadsheet."""
     renamed = []
-    for error in errors:
-        match = re.match(rf"^{re.escape(name)}\[(\d+)\](.*)$", error["field"])
-        if match and int(match[1]) < len(items):
-            renamed.append({"field": f"row {items[int(match[1])]['_row']}{match[2]}", "message": error["message"]})
-        else:
-            renamed.append(error)
+    for error in errors.response((sheet,), row_name=lambda i: "Spreadsheet " + line(i))["errors"]:
+        match = re.match(rf"^{re.escape(sheet.name)}\[(\d+)\](.*)$", error["field"])
+        renamed.append({**error, "field": line(int(match[1])) + match[2]} if match else error)
+    if errors.more or more:
+        renamed += refusal([{"field": "csv", "message": f"{errors.more + more} more problems are not listed"}])["errors"]
     return renamed
 
 

@@ -429,4 +429,4 @@ CHECKER = Checker(
     name=NAME, title="May I share this?",
     purpose=("Is the information confidential under the Labour Party's Confidentiality and Privacy Policy, and may you "
              "share it in the way you have in mind? One question at a time; each step cites its paragraph."),
-    fields=FIELDS, read_rules=disclosure_rules, statuses=STATUS_TEXT, check=check)
+    fields=FIELDS, read_rules=disclosure_rules, statuses=STATUS_TEXT, check=check, todo_heading="The answer")

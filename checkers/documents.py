@@ -56,7 +56,7 @@ def record(description: dict, request: dict, response: dict, made_on: dt.date, s
     lines = [title, "=" * len(title), "", f"Checked on {written_date(made_on)}."]
     if "errors" in response:
         lines += ["", response.get("summary", "Nothing was checked."), ""]
-        lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
+        lines += [f"- {e['summary_line']}" for e in response["errors"]]
         return "\n".join(lines) + "\n"
     version_url = whole(site_url, Citation(response["code"], response["version"]).url)
     lines += [f"Code applied: {response['title']}, version {response['version']} ({response['code']}@{response['version']}): "

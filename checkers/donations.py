@@ -193,13 +193,23 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         return None
     names, merged = _display_names(donations)
     answers, notes = [], list(merged)
+    # Every donation is accounted for: one an answer asks something of, or one that needs nothing, and why not.
+    seen = Accounted()
     law = LawReading(version.applied_law, donations, _describe, names) if version.applied_law else None
     if rules.permissible_donor:
-        answers += _permissibility(rules.permissible_donor, donations, names, version, law)
+        answers += _permissibility(rules.permissible_donor, donations, names, version, law, seen)
     if rules.reporting:
-        answers += _reporting(rules, donations, names, period_end, version, notes, law, values["today"])
+        answers += _reporting(rules, donations, names, period_end, version, notes, law, values["today"], seen)
     if rules.donor_cap:
-        answers += _donor_cap(rules.donor_cap, donations, names, version)
+        answers += _donor_cap(rules.donor_cap, donations, names, version, seen)
+    clause = next((rule.clause for rule in (rules.reporting, rules.permissible_donor, rules.donor_cap) if rule), None)
+    if clause:
+        answers += [_answer("no-action", "info", f"Nothing to do under this code for {_describe(d, names[d.donor_key])}: "
+                            f"{'; '.join(seen.why[id(d)]) or 'no rule of this code applies to it'}.", version, clause,
+                            donor=names[d.donor_key], amount=d.amount) for d in donations if id(d) not in seen.asked]
+        for answer in answers:
+            if answer.rule == "no-action":
+                answer.label = "Nothing to do"
     if rules.spending_limit:
         answers += _spending(rules.spending_limit, spending, version)
     elif spending:
@@ -220,6 +230,20 @@ def _check_deadlines_fit(rules: DonationRules, donations: list[Donation], errors
         if days is not None and add_days(donation.received, days) is None:
             errors.add(f"{donation.where}.received", f"{donation.received.isoformat()} is too late in the calendar: "
                        f"its reporting deadline, {days} days later, would fall after 31 December 9999")
+
+
+class Accounted:
+    """Which donations an answer asks something of, and for the others, why each rule asks nothing."""
+
+    def __init__(self):
+        self.asked: set[int] = set()
+        self.why: dict[int, list[str]] = defaultdict(list)
+
+    def ask(self, donation) -> None:
+        self.asked.add(id(donation))
+
+    def nothing(self, donation, why: str) -> None:
+        self.why[id(donation)].append(why)
 
 
 def _display_names(donations: list[Donation]) -> tuple[dict[str, str], list[str]]:
@@ -258,12 +282,18 @@ def _answer(rule: str, level: str, message: str, version: CodeVersion, clause: s
                   date_kind="deadline" if deadline else "")
 
 
-def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawReading | None) -> list[Answer]:
+def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawReading | None,
+                    seen: Accounted) -> list[Answer]:
     # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor."
     found = []
     for donation in donations:
-        if not rule.threshold.reached_by(donation.amount) or donation.permissible is True:
+        if not rule.threshold.reached_by(donation.amount):
+            seen.nothing(donation, f"it is not {rule.threshold.words()}, so it need not come from a permissible donor")
             continue
+        if donation.permissible is True:
+            seen.nothing(donation, "you have said the donor is permissible")
+            continue
+        seen.ask(donation)
         name = names[donation.donor_key]
         what = _describe(donation, name)
         if donation.permissible is False:
@@ -279,24 +309,36 @@ def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawR
         found[-1].todo = todo
         if law:
             law.on_permissibility(found[-1], donation)
+            _both(found[-1], version, "check")
     return found
 
 
 def _reporting(rules: DonationRules, donations, names, period_end, version, notes, law: LawReading | None,
-               today: dt.date) -> list[Answer]:
+               today: dt.date, seen: Accounted) -> list[Answer]:
     rule = rules.reporting
     if period_end and not rule.before_election_period_end:
         notes.append(f"This version of the code ({version.citation}) does not tie reporting to the end of the election period, "
                      "so that date does not change any deadline here.")
     if rule.totals == EACH_DONATION:
         # e.g. Momentum 2022: "Any donation over £500 from any single donor ... must be reported."
-        return [_report(rule, d, names[d.donor_key], d.amount, f"{sentence(_describe(d, names[d.donor_key]))} is "
-                        f"{rule.threshold.words()}, so it must be reported", period_end, version, law, today,
-                        _describe(d, names[d.donor_key]))
-                for d in donations if rule.threshold.reached_by(d.amount)]
+        found = []
+        for d in donations:
+            if not rule.threshold.reached_by(d.amount):
+                seen.nothing(d, f"it is not {rule.threshold.words()}, so it need not be reported")
+                continue
+            seen.ask(d)
+            found.append(_report(rule, d, names[d.donor_key], d.amount, f"{sentence(_describe(d, names[d.donor_key]))} "
+                                 f"is {rule.threshold.words()}, so it must be reported", period_end, version, law, today,
+                                 _describe(d, names[d.donor_key])))
+        return found
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
-    counted = [d for d in donations
-               if not rule.small_donations_not_counted or rules.permissible_donor.threshold.reached_by(d.amount)]
+    counted = []
+    for d in donations:
+        if rule.small_donations_not_counted and not rules.permissible_donor.threshold.reached_by(d.amount):
+            seen.nothing(d, f"it does not count towards the reporting threshold, as it is not "
+                         f"{rules.permissible_donor.threshold.words()}")
+        else:
+            counted.append(d)
     by_donor_year: dict[tuple[str, int], list[Donation]] = defaultdict(list)
     for donation in counted:
         by_donor_year[(donation.donor_key, donation.received.year)].append(donation)
@@ -308,6 +350,9 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
             name = names[key]
             if not crossed and rule.threshold.reached_by(total):
                 crossed = True
+                # The report covers every donation counted so far this year, this one with them.
+                for earlier in group[:group.index(donation) + 1]:
+                    seen.ask(earlier)
                 counting = (f" (counting only donations {rules.permissible_donor.threshold.words()}: smaller ones are "
                             "not donations under PPERA 2000, Schedule 7)") if rule.small_donations_not_counted else ""
                 why = (f"Donations from {name} in {year} total {pounds(total)}{counting}, which is "
@@ -315,10 +360,15 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
                 found.append(_report(rule, donation, name, total, why, period_end, version, law, today,
                                      f"the donations from {name} in {year} ({pounds(total)} in all)"))
             elif crossed:
+                seen.ask(donation)
                 why = (f"{sentence(_describe(donation, name))} comes after {name}'s "
                        f"donations in {year} passed the {pounds(rule.threshold.amount)} threshold, so it must also be reported")
                 found.append(_report(rule, donation, name, donation.amount, why, period_end, version, law, today,
                                      _describe(donation, name)))
+        if not crossed:
+            for donation in group:
+                seen.nothing(donation, f"{names[key]}'s donations in {year} come to {pounds(total)}, not "
+                             f"{rule.threshold.words()}, so no report is due")
     return found
 
 
@@ -359,14 +409,37 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
                    label="Overdue" if overdue else "", todo=todo)
     if law:
         law.on_report(found, donation, amount)
+        _both(found, version, "report")
     return found
 
 
-def _donor_cap(rule: r.Limit, donations, names, version) -> list[Answer]:
+def _both(found: Answer, version: CodeVersion, what: str) -> None:
+    """Where the code and the Act differ, the thing to do says both in one sentence, and the safe action: what the
+    code asks (the Act asks no more), with whom to ask where the code says."""
+    if not found.law:
+        return
+    ask = version.applied_law.application.ask
+    asked = f" If in doubt, ask: \"{ask}\"" if ask else ""
+    if found.law["requires"] is False:
+        found.todo += f" The code requires this {what}; the Act does not, on that date. Do what the code asks.{asked}"
+    elif found.law["requires"] is True:
+        found.todo += (f" The Act also requires a {what}, covering more donations: see what the law requires, "
+                       f"below.{asked}")
+    else:
+        found.todo += f" Whether the Act requires it too is not confirmed here. Do what the code asks.{asked}"
+
+
+def _donor_cap(rule: r.Limit, donations, names, version, seen: Accounted) -> list[Answer]:
     # Momentum 2022: "There is a £2000 limit on donations from any single donor or organisation".
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for donation in donations:
         totals[donation.donor_key] += donation.amount
+    for donation in donations:
+        if totals[donation.donor_key] > rule.limit:
+            seen.ask(donation)
+        else:
+            seen.nothing(donation, f"{names[donation.donor_key]}'s donations come to {pounds(totals[donation.donor_key])}, "
+                         f"within the {pounds(rule.limit)} limit")
     found = []
     for key, total in totals.items():
         if total > rule.limit:
@@ -396,4 +469,4 @@ CHECKER = Checker(
     purpose=("Must a donation come from a permissible donor? Must it be reported, and by when? Are you within a donor "
              "cap or spending limit?"),
     fields=(DONATION, SPENDING, PERIOD_END), read_rules=donation_rules, statuses=STATUS_TEXT, check=check,
-    law_figures=FIGURES)
+    law_figures=FIGURES, others_heading="What needs nothing from you")

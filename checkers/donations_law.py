@@ -251,6 +251,14 @@ class LawReading:
                            if figure in settled.turns_on)
             by_value.setdefault(values, set()).add(outcome(reading))
         by_value = {" and ".join(pounds(a) for a in values): found for values, found in sorted(by_value.items())}
+        outcomes = set().union(*by_value.values())
+        if outcomes == {True}:
+            return  # the Act asks it too, whichever value applied: the code's answer stands alone
+        if outcomes == {False}:
+            self._attach(found, False, f"Under the Act, whichever of its figures applied on "
+                         f"{written_date(donation.received)} ({'; '.join(changes)}), {no}. The code asks for it all the "
+                         "same.", list(settled.turns_on), ())
+            return
         said = "; ".join(f"if {values} applied on {written_date(donation.received)}, "
                          f"{yes if results == {True} else no if results == {False} else 'it depends on the day too'}"
                          for values, results in by_value.items())

@@ -9,7 +9,11 @@ from decimal import Decimal
 
 _AMOUNT = re.compile(r"^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
 _TOO_PRECISE = re.compile(r"^£?\s*[\d,]+\.\d{3,}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# As people in the UK write a date: day first, then month, then year: 3/3/2024, 03.03.2024, 3-3-2024, 3 March 2024,
+# 3rd Mar 2024.
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})$")
+_DAY_NAMED_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{1,4})$", re.I)
 # The largest amount a donation or spending row may have: far above any real one, and well inside what
 # Decimal's default precision (28 digits) rounds exactly to pence.
 MOST = Decimal("1e12")
@@ -52,14 +56,38 @@ def parse_amount(value) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+def _month(name: str) -> int | None:
+    name = name.lower()
+    for number, month in enumerate(MONTHS, start=1):
+        if name == month.lower() or (len(name) >= 3 and month.lower().startswith(name)):
+            return number
+    return None
+
+
 def parse_date(value) -> dt.date:
-    """An ISO date (YYYY-MM-DD); ValueError says why not."""
-    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
-        raise ValueError("must be a date written YYYY-MM-DD, such as 2024-03-31")
+    """A date as typed in the UK: 2024-03-27, 27/3/2024, 27.03.2024 or 27 March 2024 (day before month, the year in
+    full); ValueError says why not, in words a reader can act on."""
+    example = "such as 27/3/2024 or 27 March 2024"
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"must be a date: day, month and year, {example}")
+    text = " ".join(value.split())
+    iso, numeric, named = _ISO_DATE.match(text), _DAY_MONTH_YEAR.match(text), _DAY_NAMED_MONTH_YEAR.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+        if len(numeric[3]) < 4:
+            raise ValueError(f"{quoted(value)} is not a whole date: write the year in full, {example}")
+    elif named and _month(named[2]):
+        day, month, year = int(named[1]), _month(named[2]), int(named[3])
+        if len(named[3]) < 4:
+            raise ValueError(f"{quoted(value)} is not a whole date: write the year in full, {example}")
+    else:
+        raise ValueError(f"{quoted(value)} is not a date: write the day, month and year, {example}")
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{quoted(value)} is not a real date") from None
+        raise ValueError(f"{quoted(value)} is not a real date: check the day and the month, {example}") from None
 
 
 def add_days(day: dt.date, days: int) -> dt.date | None:
@@ -107,3 +135,8 @@ def written_date(day: dt.date) -> str:
 def json_amount(amount: Decimal) -> int | float:
     """An amount as a JSON number: whole pounds as an integer."""
     return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def counted(number: int, thing: str) -> str:
+    """'1 verified nomination', '19 verified nominations'."""
+    return f"{number:,} {thing}{'' if number == 1 else 's'}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import rules as r
 from .content import CodeVersion
 from .contract import Answer, Checker, Field, Result, clause_reference
+from .money_and_dates import counted
 from .validation import Errors
 
 NAME = "nominations"
@@ -63,22 +64,22 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         # "If a candidate's verified nominations drop below 20 ... they no longer have sufficient nominations".
         status = "insufficient"
         if deadline_passed:
-            message = (f"You have {verified} verified nominations, {shortfall} short of the {rule.minimum} needed to stand, "
+            message = (f"You have {counted(verified, 'verified nomination')}, {shortfall} short of the {rule.minimum} needed to stand, "
                        "and the deadline has passed, so no more can be secured: you do not have enough to stand.")
             about, level = "minimum", "breach"
         else:
-            message = (f"You have {verified} verified nominations: you need {shortfall} more to reach the "
+            message = (f"You have {counted(verified, 'verified nomination')}: you need {shortfall} more to reach the "
                        f"{rule.minimum} needed to stand. Secure them before the deadline.")
             about, level = "minimum", "action"
     elif verified < rule.maximum:
         # "Candidates will be allowed to secure a further 10 nominations before the deadline".
         status, about, level = "sufficient", "buffer", "info"
         if deadline_passed:
-            message = (f"You have {verified} verified nominations, enough to stand (at least {rule.minimum}). The deadline "
+            message = (f"You have {counted(verified, 'verified nomination')}, enough to stand (at least {rule.minimum}). The deadline "
                        "has passed, so no more can be secured; if some are found invalid and you drop below "
                        f"{rule.minimum}, you will no longer have enough.")
         else:
-            message = (f"You have {verified} verified nominations, enough to stand (at least {rule.minimum}). You may "
+            message = (f"You have {counted(verified, 'verified nomination')}, enough to stand (at least {rule.minimum}). You may "
                        f"secure up to {can_still_add} more before the deadline, as a buffer in case some are found invalid; "
                        f"below {rule.maximum}, Momentum will tell you by email that you may wish to seek more.")
     else:
@@ -87,7 +88,14 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
                    f"{rule.further} further). No more can be added.")
     details = [f"Verified: {verified} of at least {rule.minimum} needed and at most {rule.maximum}. Still needed: "
                f"{shortfall}. You may still add: {can_still_add}."]
-    return Result(status, [Answer(about, level, message, clause_reference(version, rule.clause))], details=details,
+    todo = {"insufficient": (f"You do not have enough verified nominations to stand: {rule.minimum} are needed." if deadline_passed
+                             else f"Secure {shortfall} more verified {'nomination' if shortfall == 1 else 'nominations'} before "
+                             f"the deadline: you have {verified}, and {rule.minimum} are needed."),
+            "sufficient": (f"You have enough verified nominations to stand. You may secure up to {can_still_add} more "
+                           "before the deadline, in case some are found invalid." if not deadline_passed else
+                           "You have enough verified nominations to stand."),
+            "full": "You have the most nominations you may secure: no more can be added."}[status]
+    return Result(status, [Answer(about, level, message, clause_reference(version, rule.clause), todo=todo)], details=details,
                   data={"verified": verified, "minimum": rule.minimum, "maximum": rule.maximum, "shortfall": shortfall,
                         "can_still_add": can_still_add})
 

@@ -12,7 +12,7 @@ def readable(response: dict) -> str:
     law requires, where it differs), the notes."""
     if "errors" in response:
         lines = [response.get("summary", "Nothing was checked: fix these first.")]
-        lines += [f"- {e['field']}: {e['message']}" for e in response["errors"]]
+        lines += [f"- {e['summary_line']}" for e in response["errors"]]
     else:
         answers = response.get("answers") or []
         lines = [f"{CHECKERS[response['checker']].title}: {response['headline']}"]

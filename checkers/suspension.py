@@ -62,7 +62,9 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         why = ("your case has not concluded (you are suspended pending investigation or awaiting its outcome)"
                if not concluded else "you are the subject of another pending investigation")
         message = f"You may not stand: you are suspended and {why}. {RETURNING_OFFICER}"
-    return Result(status, [Answer("eligibility", level, message, clause_reference(version, rule.clause))])
+    todo = ("This rule allows you to stand." if status == "eligible" else
+            "You may not stand while this rule applies to you. Ask the Returning Officer if you think it does not.")
+    return Result(status, [Answer("eligibility", level, message, clause_reference(version, rule.clause), todo=todo)])
 
 
 CHECKER = Checker(

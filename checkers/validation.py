@@ -22,11 +22,12 @@ class Errors:
         self.items: list[dict] = []
         self.more = 0
 
-    def add(self, field: str, message: str) -> None:
+    def add(self, field: str, message: str, **words) -> None:
+        """A problem; `words` (sentence, summary_line) where its reader's words are already known."""
         if len(self.items) >= MOST_ERRORS:
             self.more += 1
             return
-        self.items.append({"field": field, "message": message})
+        self.items.append({"field": field, "message": message, **words})
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -45,16 +46,71 @@ class Errors:
 
         self.items.sort(key=key)
 
-    def response(self) -> dict:
-        """{"errors": [...]} as the contract says, with each message as a sentence and a summary."""
+    def response(self, fields: tuple[Field, ...] = (), row_name=None) -> dict:
+        """{"errors": [...]} as the contract says: each error's `field` (its path) and `message` for programs, and for
+        a reader, with no path in them: `sentence` (beside the field: "Enter the date you received the donation") and
+        `summary_line` (in the list at the top: "Donation 2: enter the date you received the donation"); and a summary.
+        `row_name(index)` names a row where the form's numbering is not the reader's (a spreadsheet's lines)."""
         count = len(self.items) + self.more
         summary = f"Nothing was checked: {count} {'answer needs' if count == 1 else 'answers need'} correcting."
         if self.more:
             summary += f" The first {len(self.items)} are listed; {self.more} more are not."
-        response = {"errors": [{**item, "sentence": sentence(item["message"])} for item in self.items], "summary": summary}
+        response = {"errors": [{**_in_words(item, fields, row_name), **item} for item in self.items], "summary": summary}
         if self.more:
             response["more"] = self.more
         return response
+
+
+def refusal(items: list[dict], summary: str | None = None) -> dict:
+    """The response to a request refused whole (text that is not JSON, a command line's bad argument, a spreadsheet
+    that cannot be read): `items` as {field, message}, in the shape and the words of every other refusal."""
+    errors = Errors()
+    for item in items:
+        errors.add(**item)
+    response = errors.response()
+    if summary:
+        response["summary"] = summary
+    return response
+
+
+# How a reader names the fields every checker reads.
+COMMON_LABELS = {"code": "Code and version", "version": "Code and version", "as_of": "The version in force on",
+                 "today": "Today's date", "request": "What was sent", "checker": "The checker", "codes": "The codes"}
+# What a reader is told when one of those is missing.
+COMMON_MISSING = {"code": "Choose the code that applies to your election"}
+_PATH = re.compile(r"^([^.\[]+)(?:\[(\d+)\])?(?:\.(.+))?$")
+
+
+def _in_words(item: dict, fields: tuple[Field, ...], row_name=None) -> dict:
+    """An error's sentence and summary line, by the field's label and the row's number as the form shows them."""
+    message = item["message"]
+    match = _PATH.match(item["field"])
+    spec = next((f for f in fields if match and f.name == match[1]), None)
+    row = None
+    if spec and match[2] is not None and spec.kind == "rows":
+        row = row_name(int(match[2])) if row_name else f"{spec.row_label} {int(match[2]) + 1}"
+        spec = next((f for f in spec.fields if f.name == match[3]), None) if match[3] else None
+    label = spec.label if spec else COMMON_LABELS.get(item["field"])
+    missing = spec.missing if spec else COMMON_MISSING.get(item["field"])
+    if missing and message.startswith("is required"):
+        said = missing
+    elif label and label.endswith("?"):
+        said = f"{label} {sentence(message)}"
+    elif label and re.match(r"^(must|is|has|cannot|holds)\b", message):
+        said = f"{label} {message}"
+    elif label:
+        said = f"{label}: {message}"
+    elif row:
+        said = f"This {row.rsplit(' ', 1)[0].lower()} {message}"
+    else:
+        said = "This answer " + message if re.match(r"^(is|must|has)\b", message) else sentence(message)
+    said = sentence(said.rstrip(".") + ".")
+    line = said
+    if row:
+        # "Donation 2, amount: 'x' is not an amount", not "Donation 2: amount: ...".
+        line = (f"{row}, {said[:1].lower()}{said[1:]}" if label and said.startswith((label + ": ", label + " "))
+                else f"{row}: {said[:1].lower()}{said[1:]}")
+    return {"sentence": said, "summary_line": line}
 
 
 def unknown_fields(data: dict, allowed, prefix: str, errors: Errors) -> None:

@@ -250,7 +250,7 @@ def _check_law(site: Site, lock: dict, path: Path, ci: bool, notices: list) -> b
             continue
         raise ContentError(site.law_path, _figure_line(site, figure.id), (
             f"the figure {figure.id} has changed a value that applied on a past day (or added one that does). What "
-            "applied on a past day is fixed: answers about past donations rest on it. If this corrects a mistake, or "
+            "applied on a past day is fixed: answers about past days rest on it. If this corrects a mistake, or "
             "confirms a date, record it in docs/" + LOCK_NAME + f" under {LAW}: {figure.id}:\n  corrections:\n"
             f"  - date: {dt.date.today().isoformat()}\n    reason: <what was wrong, or what a source now confirms>\n"
             "    values:\n" + "\n".join(f"      {line}" for line in _entry_lines(current).splitlines())

@@ -84,8 +84,13 @@ def test_spreadsheet_errors_name_the_row(tmp_path):
     sheet.write_text("donor,amount,received,permissible\nA,100,2024-01-01,yes\nB,12x,2024-13-01,maybe\n")
     result = cli("donations", "--code", "nec-candidates", "--csv", str(sheet), "--json")
     assert result.returncode == 2
-    fields = [e["field"] for e in json.loads(result.stdout)["errors"]]
-    assert fields == ["row 3.permissible", "row 3.amount", "row 3.received"]
+    errors = json.loads(result.stdout)["errors"]
+    # In the spreadsheet's column order; for a reader, by the row's line and the column's label, with no path.
+    assert [e["field"] for e in errors] == ["row 3.amount", "row 3.received", "row 3.permissible"]
+    assert [e["summary_line"].split(":")[0].split("?")[0] for e in errors] == [
+        "Spreadsheet row 3, amount", "Spreadsheet row 3, date received", "Spreadsheet row 3, is the donor permissible"]
+    text = cli("donations", "--code", "nec-candidates", "--csv", str(sheet)).stdout
+    assert "- Spreadsheet row 3, amount: '12x' is not an amount" in text and "row 3." not in text
 
 
 def test_a_spreadsheet_without_the_needed_columns_says_which():
@@ -121,7 +126,7 @@ def test_two_columns_for_one_field_are_refused_naming_both(tmp_path):
 def test_a_spreadsheet_with_a_header_and_no_rows_says_no_donations_were_found(tmp_path):
     result = cli("donations", "--code", "nec-candidates", "--csv", _sheet(tmp_path, "donor,amount,received\n"))
     assert result.returncode == 2
-    assert "no donations found" in result.stdout
+    assert "No donations found: the file has a header row but no rows under it." in result.stdout
 
 
 def test_old_mac_line_endings_and_windows_1252_are_read(tmp_path):
@@ -136,7 +141,7 @@ def test_control_characters_in_cells_are_refused_naming_the_row_and_never_reach_
     report = cli("donations", "--code", "nec-candidates", "--csv", sheet)
     assert report.returncode == 2
     assert "\x1b" not in report.stdout and "\u202e" not in report.stdout
-    assert "row 2.donor: holds a character that cannot be shown (U+001B)" in report.stdout
+    assert "Spreadsheet row 2, donor's name holds a character that cannot be shown (U+001B)" in report.stdout
 
 
 def test_json_too_long_or_too_deep_to_read_exits_2_naming_the_request():

@@ -44,7 +44,8 @@ def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_th
 def test_a_record_of_a_refused_request_lists_what_to_correct():
     text = checkers.check("campaign", {"code": "local-government-selections", "on": "soon"},
                          made_on=dt.date(2026, 11, 27))["record"]["text"]
-    assert "Nothing was checked: 1 answer needs correcting." in text and "- on: must be a date" in text
+    assert "Nothing was checked: 1 answer needs correcting." in text and "- The day you are asking about: 'soon' is not a date" in text
+    assert "- on:" not in text
 
 
 def test_check_json_reads_what_the_page_sends_and_never_raises():

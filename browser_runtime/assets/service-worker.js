@@ -40,7 +40,7 @@ self.addEventListener("message", (event) => {
   else if (message.type === "kept") event.waitUntil(report(event.ports[0]));
 });
 
-// A site file's path from the site's root, without query or fragment: "checkers/donations/"; null off the site.
+// A site file's path from the site's root, without query or fragment: "codes/nec/"; null off the site.
 function sitePath(url) {
   const parsed = new URL(url, SCOPE);
   if (parsed.origin !== SCOPE.origin || !parsed.pathname.startsWith(SCOPE.pathname)) return null;
