@@ -170,8 +170,8 @@ def copy_static(docs: Path, generated: Path) -> None:
 
 
 def expand_shortcodes(generated: Path, site: model.Site) -> None:
-    """{{ codes_list }} in a hand-written page; an unknown shortcode is an error, never a blank."""
-    known = {"codes_list": lambda page: pages.codes_list(site, page)}
+    """{{ codes_list }} and {{ checkers_list }} in a hand-written page; an unknown shortcode is an error, never a blank."""
+    known = {"codes_list": lambda page: pages.codes_list(site, page), "checkers_list": pages.checkers_list}
     for path in generated.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         page = path.relative_to(generated).as_posix()
@@ -185,7 +185,8 @@ def expand_shortcodes(generated: Path, site: model.Site) -> None:
 
 def nav(site: model.Site, generated: Path) -> list:
     """The navigation: generated pages, then the hand-written ones that this content folder has."""
-    optional = [{"Maintainers": ["maintainers/index.md", "maintainers/zensical.md"]}, {"API reference": "reference/index.md"}]
+    # The API reference is reached from "For developers", outside the members' navigation and their search.
+    optional = [{"Maintainers": ["maintainers/index.md", "maintainers/zensical.md"]}, {"For developers": "developers/index.md"}]
     law = [{"The law": "law/index.md"}] if site.law else []
     return [
         {"Home": "index.md"},

@@ -201,7 +201,13 @@ def slowed_browser(playwright, limit: int):
     return playwright.chromium.launch(**{**launch_options(), "executable_path": str(wrapper)})
 
 
-def measure(page, url: str, throttle: float | None = None, timeout: float = 180_000, latency: int = 40) -> dict:
+# After the first answer, how long the phone profile keeps counting blocking time: what a reader reading the answer
+# (or typing again) meets, Material's start among it.
+AFTER_MS = 5_000
+
+
+def measure(page, url: str, throttle: float | None = None, timeout: float = 180_000, latency: int = 40,
+            after_ms: int = 0) -> dict:
     if throttle:
         session = page.context.new_cdp_session(page)
         session.send("Network.enable")
@@ -218,12 +224,18 @@ def measure(page, url: str, throttle: float | None = None, timeout: float = 180_
         waited += 25
         if waited > timeout:
             raise TimeoutError(f"no result from {url}")
-    result = page.evaluate("""() => {
+    sent = Handler.sent - start  # up to the first result: what the page loads later is not counted
+    if after_ms:
+        page.wait_for_timeout(after_ms)
+    result = page.evaluate("""(after) => {
       const done = performance.getEntriesByName('coc:first-result')[0].startTime;
-      const tbt = (window.__longTasks || []).filter(([s]) => s < done).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
-      return {ms: done, tbt};
-    }""")
-    result["bytes"] = Handler.sent - start  # up to the first result: what the page loads later is not counted
+      const blocking = (tasks) => tasks.reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+      const tasks = window.__longTasks || [];
+      return {ms: done, tbt: blocking(tasks.filter(([s]) => s < done)),
+              tbt_after: blocking(tasks.filter(([s]) => s >= done && s < done + after)),
+              longest: Math.max(0, ...tasks.filter(([s]) => s < done + after).map(([, d]) => d))};
+    }""", after_ms)
+    result["bytes"] = sent
     return result
 
 
@@ -246,8 +258,9 @@ def calibrate(browser, base: str) -> list[float]:
     return [statistics.median(run[index] for run in runs) for index in (0, 1)]
 
 
-def phone(rounds: int, site: Path) -> None:
-    """Cold first visits on a phone profile, each network in turn; ours, ours without the snapshot, and bare."""
+def phone(rounds: int, site: Path, only: list[str] | None = None) -> None:
+    """Cold first visits on a phone profile, each network in turn; ours, ours without the snapshot, and bare (or
+    `only` some of them). Blocking time is counted up to the first result and in the AFTER_MS after it."""
     Handler.precompressed = True
     with served(site) as (base, scenario), sync_playwright() as playwright:
         normal = playwright.chromium.launch(**launch_options())
@@ -260,26 +273,31 @@ def phone(rounds: int, site: Path) -> None:
               f"({slowed[1] / plain[1]:.1f}x).\n")
         variants = {"ours": base + SCENARIO + scenario, "ours-no-snapshot": base + "no-snapshot/" + SCENARIO + scenario,
                     "bare": base + "bench/pages/bare.html"}
+        variants = {name: url for name, url in variants.items() if not only or name in only}
         for network, (mbits, latency) in PHONE_NETWORKS.items():
             results: dict[str, list[dict]] = {name: [] for name in variants}
             Handler.link_bytes_per_second, Handler.latency_s = mbits * 1e6 / 8, latency / 1000
             for round_number in range(rounds):
-                order = list(variants)[round_number % 3:] + list(variants)[:round_number % 3]
+                order = list(variants)[round_number % len(variants):] + list(variants)[:round_number % len(variants)]
                 for name in order:
                     context = browser.new_context()
                     context.add_init_script(OBSERVE_LONG_TASKS)
-                    results[name].append(measure(context.new_page(), variants[name], timeout=600_000))
+                    results[name].append(measure(context.new_page(), variants[name], timeout=600_000, after_ms=AFTER_MS))
                     context.close()
                 print(f"{network}: round {round_number + 1}/{rounds} done", file=sys.stderr, flush=True)
             Handler.link_bytes_per_second = None
-            bare = statistics.median(r["ms"] for r in results["bare"])
+            bare = statistics.median(r["ms"] for r in results["bare"]) if "bare" in results else None
             print(f"{network}, the browser held to {PHONE_CPU_LIMIT}% of a core, precompressed files: medians of {rounds} "
                   "rounds.\n")
-            print("| variant | first result (ms) | ratio to bare | total blocking time (ms) | bytes on the wire |")
-            print("|---|---|---|---|---|")
+            print("| variant | first result (ms) | ratio to bare | total blocking time to the answer (ms) | in the 5 s "
+                  "after (ms) | longest task (ms) | bytes on the wire |")
+            print("|---|---|---|---|---|---|---|")
             for name, runs in results.items():
                 ms = statistics.median(r["ms"] for r in runs)
-                print(f"| {name} | {ms:,.0f} | {ms / bare:.2f} | {statistics.median(r['tbt'] for r in runs):,.0f} | "
+                ratio = f"{ms / bare:.2f}" if bare else "—"
+                print(f"| {name} | {ms:,.0f} | {ratio} | {statistics.median(r['tbt'] for r in runs):,.0f} | "
+                      f"{statistics.median(r['tbt_after'] for r in runs):,.0f} | "
+                      f"{statistics.median(r['longest'] for r in runs):,.0f} | "
                       f"{statistics.median(r['bytes'] for r in runs) / 1e6:.2f} MB |")
             print()
         browser.close()
@@ -313,7 +331,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--site", default=str(ROOT / "site"))
-    parser.add_argument("--variants", default="ours,bare,pyscript", help="a subset, for quick experiments")
+    parser.add_argument("--variants", help="a subset, for quick experiments (default ours,bare,pyscript; with --phone "
+                        "ours,ours-no-snapshot,bare)")
     parser.add_argument("--no-warm", action="store_true", help="cold visits only")
     parser.add_argument("--precompressed", action="store_true", help="serve .gz copies where they exist, as hosts can")
     parser.add_argument("--throttle", type=float, help="download speed in Mbit/s, with 40 ms latency")
@@ -321,7 +340,7 @@ def main() -> None:
     parser.add_argument("--phone", action="store_true", help="a phone on mobile data: CPU 4x slower, two networks")
     args = parser.parse_args()
     if args.phone:
-        phone(args.rounds, Path(args.site))
+        phone(args.rounds, Path(args.site), args.variants.split(",") if args.variants else None)
         return
     Handler.precompressed = args.precompressed
     site = Path(args.site)
@@ -332,7 +351,7 @@ def main() -> None:
         every = {"ours": base + SCENARIO + scenario, "ours-no-snapshot": base + "no-snapshot/" + SCENARIO + scenario,
                  "bare": base + "bench/pages/bare.html",
                  "pyscript": base + "bench/pages/pyscript.html", "worker-only": base + "bench/pages/worker.html"}
-        variants = {name: every[name] for name in args.variants.split(",")}
+        variants = {name: every[name] for name in (args.variants or "ours,bare,pyscript").split(",")}
         warm = not args.no_warm
         kinds = ("cold", "warm", "warm, browser open")
         results: dict[str, list[dict]] = {f"{name} {kind}": [] for name in variants for kind in kinds

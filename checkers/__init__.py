@@ -190,7 +190,9 @@ def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> 
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, name)} for v in versions]})
     inputs = [_with_options(spec.to_data(), served, available) for spec in checker.fields]
+    # A form whose questions depend on earlier answers asks them one at a time: nothing is chosen for the reader.
     described = {"checker": name, "title": checker.title, "purpose": checker.purpose, "inputs": inputs, "codes": served,
+                 "branching": any(spec.asked_when for spec in checker.fields),
                  "labels": LABELS}
     if checker.page_address:
         described["page_address"] = checker.page_address
@@ -205,18 +207,15 @@ def _with_options(spec: dict, served: list[dict], available: dict[str, content.C
         return spec
     options, groups = [], []
     for code in served:
-        units = available[code["code"]].current.units
-        sections = {u.id: u.label for u in units if u.kind == "section"}
-        for unit in units:
+        for unit in available[code["code"]].current.units:
             if unit.kind == "section":
                 continue
             options.append([unit.id, f"{code['title']}, {unit.name}"])
-            group = ": ".join(filter(None, [code["title"] if len(served) > 1 else "", sections.get(unit.section, "")]))
-            group = group or code["title"]
+            # A unit's name begins with the heading it is under ("Social Media Policy, clause 1"): its group.
+            heading, _, name = unit.name.rpartition(", ")
+            group = ": ".join(filter(None, [code["title"] if len(served) > 1 or not heading else "", heading]))
             if not groups or groups[-1]["label"] != group:
                 groups.append({"label": group, "options": []})
-            section = sections.get(unit.section, "")
-            name = unit.name[len(section) + 2:] if section and unit.name.startswith(section + ", ") else unit.name
             groups[-1]["options"].append([unit.id, name, _opening(unit.text)])
     return {**spec, "options": options, "option_groups": groups}
 

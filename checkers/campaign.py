@@ -131,13 +131,13 @@ def _after_both(on: dt.date, area: dt.date | None, ward: dt.date | None) -> Awai
 
 
 def _entry(activity: str, awaited: Awaited, message: str, version: CodeVersion, clause: str, todo: str,
-           refused: str = "Not yet") -> Answer:
+           refused: str = "Not yet", may: str = "") -> Answer:
     """One activity's answer: allowed now, from a day (its date), or not (`refused` says how: not yet, not entitled)."""
     label = {"yes": "Allowed", "from": f"Allowed from {written_date(awaited.day)}" if awaited.day else "",
              "no": refused}[awaited.allowed]
     return Answer(activity, "info" if awaited.allowed == "yes" else "action", message, clause_reference(version, clause),
                   label=label, date=awaited.day, date_kind="from" if awaited.day else "", allowed=awaited.allowed,
-                  todo=todo)
+                  todo=todo, event=f"From today you may {may}" if awaited.day else "")
 
 
 def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
@@ -166,7 +166,8 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         version, rules.material.clause,
         "You may produce and distribute campaign material." if material.allowed == "yes" else
         f"Wait until {written_date(material.day)} to produce or distribute campaign material." if material.day else
-        "Produce no campaign material until the timetable for your local authority area is published."))
+        "Produce no campaign material until the timetable for your local authority area is published.",
+        may="produce and distribute campaign material"))
 
     # Clause 2: the members' list, once short-listed and after paying the administration charge.
     charge = pounds(rules.members_list.charge)
@@ -187,7 +188,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         version, rules.mail_members.clause,
         "You may mail eligible members directly." if mail.allowed == "yes" else
         f"Wait until {written_date(mail.day)} to mail members directly." if mail.day else
-        "Do not mail members directly until the timetable for your ward is published."))
+        "Do not mail members directly until the timetable for your ward is published.", may="mail eligible members directly"))
 
     # Clause 6: canvassing "following publication of the timetable and from this period onwards".
     canvass = _after_both(on, area, ward)
@@ -200,7 +201,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         f"{canvass.why}. {manner}"), version, rules.canvass.clause,
         "You may canvass members personally or by telephone." if canvass.allowed == "yes" else
         f"Wait until {written_date(canvass.day)} to canvass members." if canvass.day else
-        "Do not canvass members until the timetables are published."))
+        "Do not canvass members until the timetables are published.", may="canvass members personally or by telephone"))
 
     # Clause 2: the ward secretaries' list, for those on the approved panel.
     activities.append(_entry("ward-secretaries-list", Awaited("yes" if panel else "no", None, ""), (

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .content import CodeVersion
-from .money_and_dates import json_amount, pounds, written_date
+from .money_and_dates import DATE_EXAMPLES, json_amount, pounds, written_date
 
 NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 # The kinds of field a form can ask (overrides/assets/checker/fields.js reads and writes each by its kind).
@@ -31,7 +31,12 @@ COMMON_FIELDS = ("code", "version", "as_of", "today")
 DISCLAIMER = "A guide to the code's own words, not legal advice."
 # How a page introduces the `law` beside an answer (checkers/donations_law.py), and its list of sources.
 LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to read the law",
-          "reasoning": "Why: the reasoning, the clauses and the law", "nothing_to_do": "Nothing you need to do."}
+          "reasoning": "Why: the reasoning, the clauses and the law", "nothing_to_do": "Nothing you need to do.",
+          "read_as": "Read as", "date_hint": f"For example, {DATE_EXAMPLES}.", "wording": "In the text's own words",
+          "choose": "Choose one", "find_option": "Find it by its words (optional)",
+          "as_of_summary": "Check against the version in force on another day", "as_of": "The version in force on",
+          "as_of_hint": "Leave empty to use the version chosen above.", "previous_rows": "Previous", "next_rows": "Next",
+          "show_more": "Show more", "there_is_a_problem": "There is a problem"}
 
 
 class ContractError(TypeError):
@@ -195,6 +200,8 @@ class Answer:
     overdue: bool = False
     allowed: str = ""  # yes, from or no, where the answer says whether something is allowed
     law: dict | None = None  # what the law requires, where it differs (checkers/donations_law.py)
+    # What a calendar's event on its date says: the thing to do that day ("Report the donation from A to ...").
+    event: str = ""
 
     def __post_init__(self):
         if self.level not in LEVELS:
@@ -205,6 +212,8 @@ class Answer:
             raise ContractError(f"answer {self.rule!r}: allowed is one of {', '.join(ALLOWED)}")
         if self.allowed == "from" and (self.date is None or self.date_kind != "from"):
             raise ContractError(f"answer {self.rule!r}: allowed from a day needs that day")
+        if self.date is not None and not self.event:
+            raise ContractError(f"answer {self.rule!r}: a date needs the event a calendar shows on it")
 
     def facts_text(self) -> str:
         """"Donor: A. Amount: £1,600. Deadline: 31 January 2024.": what the answer is about, as written."""
@@ -227,6 +236,8 @@ class Answer:
             data["date"] = {"on": self.date.isoformat(), "kind": self.date_kind, "overdue": self.overdue}
         if self.allowed:
             data["allowed"] = self.allowed
+        if self.event:
+            data["event"] = self.event
         text = self.facts_text()
         if text:
             data["facts_text"] = text

@@ -121,7 +121,7 @@ def read(data: bytes | str, sheet: Field) -> dict:
     count = len(items)
     word = sheet.row_label.lower()
     return {"rows": items, "errors": [], "notes": notes,
-            "summary": f"{count} {word if count == 1 else sheet.label.lower()} added from the spreadsheet."}
+            "summary": f"{count:,} {word if count == 1 else sheet.label.lower()} added from the spreadsheet."}
 
 
 def _failed(message: str, notes: list[str] | None = None) -> dict:

@@ -324,7 +324,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     unsure = [f.name for f in FIELDS if answers[f.name] == NOT_SURE and (f.asked_when is None or f.asked_when.holds(answers))]
     if not unsure:
         steps, outcome = decide(answers, rules, version)
-        return _answer(outcome.status, steps, outcome, version, _deciding(answers, rules, version, outcome.status))
+        return _answer(outcome.status, steps, outcome, version, _deciding(answers, rules, version, outcome.status, []))
     outcomes = {}
     for values_tried in itertools.product(*(OPTIONS[name] for name in unsure)):
         outcomes[values_tried] = decide({**answers, **dict(zip(unsure, values_tried, strict=True))}, rules, version)[1]
@@ -335,7 +335,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         clause = _most_common(o.clause for o in outcomes.values())
         outcome = Outcome(status, clause, f"Whatever the answers you are not sure of ({labels}), the outcome is the same: "
                           f"{_lower(STATUS_TEXT[status])}.")
-        return _answer(status, [], outcome, version, [])
+        return _answer(status, [], outcome, version, _deciding(answers, rules, version, status, unsure))
     found = []
     for index, name in enumerate(unsure):
         by_option: dict[str, set] = {}
@@ -364,15 +364,23 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
                                      "then, treat it as confidential."])
 
 
-def _deciding(answers: dict, rules: DisclosureRules, version: CodeVersion, status: str) -> list[str]:
-    """The answers that decided it: those whose change alone would change the outcome."""
+def _deciding(answers: dict, rules: DisclosureRules, version: CodeVersion, status: str, unsure: list[str]) -> list[str]:
+    """The answers that decided it: those whose change alone would change the outcome (for some answers to the
+    questions the reader is not sure of, where the outcome is the same whatever those are)."""
     deciding = []
     for spec in FIELDS:
-        if spec.asked_when and not spec.asked_when.holds(answers):
+        if spec.name in unsure or (spec.asked_when and not spec.asked_when.holds(answers)):
             continue
-        if any(decide({**answers, spec.name: other}, rules, version)[1].status != status
-               for other in OPTIONS[spec.name] if other != answers[spec.name]):
-            deciding.append(f"\"{spec.label}\" ({LABEL_OF[spec.name][answers[spec.name]]})")
+        for other in OPTIONS[spec.name]:
+            if other == answers[spec.name]:
+                continue
+            tried = {**answers, spec.name: other}
+            # The questions not sure of (or not asked) that this change makes relevant: every answer to them is tried.
+            open_ = [f.name for f in FIELDS if tried[f.name] == NOT_SURE and (f.asked_when is None or f.asked_when.holds(tried))]
+            if any(decide({**tried, **dict(zip(open_, values, strict=True))}, rules, version)[1].status != status
+                   for values in itertools.product(*(OPTIONS[name] for name in open_))):
+                deciding.append(f"\"{spec.label}\" ({LABEL_OF[spec.name][answers[spec.name]]})")
+                break
     return deciding
 
 

@@ -97,29 +97,44 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+# Reminders before a deadline: a week and a day before it (RFC 5545 VALARM); a day from which something is allowed
+# is announced the day before; an overdue one, on the day of the check, in the morning.
+DEADLINE_REMINDERS = ("-P7D", "-P1D")
+FROM_REMINDERS = ("-P1D",)
+OVERDUE_REMINDERS = ("PT9H",)
+
+
 def calendar(response: dict, made_on: dt.date, site_url: str = "") -> str | None:
-    """An iCalendar file with one all-day event on each deadline the answer gives, or None when it gives none."""
-    deadlines = [item for item in response.get("answers") or [] if (item.get("date") or {}).get("kind") == "deadline"]
-    if "errors" in response or not deadlines:
+    """An iCalendar file with one all-day event for each dated thing the answer gives (a deadline, or a day from
+    which something is allowed), each titled with the thing to do and with reminders before it; an overdue deadline
+    goes in on the day of the check. None when the answer gives no date."""
+    dated = [item for item in response.get("answers") or [] if item.get("date") and item.get("event")]
+    if "errors" in response or not dated:
         return None
     stamp = made_on.strftime("%Y%m%dT000000Z")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    for item in deadlines:
-        day = dt.date.fromisoformat(item["date"]["on"])
+    for item in dated:
+        date = item["date"]
+        day = made_on if date["overdue"] else dt.date.fromisoformat(date["on"])
+        reminders = OVERDUE_REMINDERS if date["overdue"] else DEADLINE_REMINDERS if date["kind"] == "deadline" else FROM_REMINDERS
         clause = item["clause"]
         # A calendar needs whole addresses: without the site's, the clause is named by its citation.
         link = whole(site_url, clause["url"]) if site_url else clause["citation"]
         # A stable identifier for the event, so that importing the file again updates it rather than adding a copy;
         # two checksums rather than hashlib, which the snapshot would otherwise have to hold.
-        key = "|".join([response["checker"], clause["citation"], item.get("donor", ""), item["date"]["on"], item["message"]])
+        key = "|".join([response["checker"], clause["citation"], item["rule"], item.get("donor", ""), date["on"], item["event"]])
         uid = f"{zlib.crc32(key.encode('utf-8')):08x}{zlib.adler32(key.encode('utf-8')):08x}"
-        who = f": {item['donor']}" if item.get("donor") else ""
-        summary = f"Deadline{who} ({response['title']})"
+        summary = f"{item['event']} ({response['title']})"
+        description = " ".join(filter(None, [item.get("todo"), item["message"], f"{clause['label']}: {link}"]))
         lines += ["BEGIN:VEVENT", f"UID:{uid}@codes-of-conduct", f"DTSTAMP:{stamp}",
                   # An all-day event: without DTEND it lasts the one day (RFC 5545, 3.6.1).
                   f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
                   f"SUMMARY:{_escape(summary)}",
-                  f"DESCRIPTION:{_escape(item['message'] + ' ' + clause['label'] + ': ' + link)}",
-                  *([f"URL:{link}"] if site_url else []), "TRANSP:TRANSPARENT", "END:VEVENT"]
+                  f"DESCRIPTION:{_escape(description)}",
+                  *([f"URL:{link}"] if site_url else []), "TRANSP:TRANSPARENT"]
+        for trigger in reminders:
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(item['event'])}", f"TRIGGER:{trigger}",
+                      "END:VALARM"]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"

@@ -276,10 +276,8 @@ def _describe(donation: Donation, name: str) -> str:
     return f"the {kind} of {pounds(donation.amount)} from {name} received on {written_date(donation.received)}"
 
 
-def _answer(rule: str, level: str, message: str, version: CodeVersion, clause: str, *, deadline: dt.date | None = None,
-            **facts) -> Answer:
-    return Answer(rule, level, message, clause_reference(version, clause), facts=facts, date=deadline,
-                  date_kind="deadline" if deadline else "")
+def _answer(rule: str, level: str, message: str, version: CodeVersion, clause: str, **facts) -> Answer:
+    return Answer(rule, level, message, clause_reference(version, clause), facts=facts)
 
 
 def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawReading | None,
@@ -406,7 +404,8 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
         todo = f"Report {what}{to} now: {'they were' if them == 'them' else 'it was'} due by {written_date(deadline)}."
     found = Answer("report", "action", message, clause_reference(version, rule.clause), facts={"donor": name, "amount": amount},
                    date=deadline, date_kind="deadline" if deadline else "", overdue=overdue,
-                   label="Overdue" if overdue else "", todo=todo)
+                   label="Overdue" if overdue else "", todo=todo,
+                   event=f"{'Overdue' if overdue else 'Deadline'}: report {what}{to}" if deadline else "")
     if law:
         law.on_report(found, donation, amount)
         _both(found, version, "report")

@@ -64,10 +64,14 @@ def _month(name: str) -> int | None:
     return None
 
 
+# How a date may be written: what a form's hint shows and an error repeats.
+DATE_EXAMPLES = "27/3/2024 or 27 March 2024"
+
+
 def parse_date(value) -> dt.date:
     """A date as typed in the UK: 2024-03-27, 27/3/2024, 27.03.2024 or 27 March 2024 (day before month, the year in
     full); ValueError says why not, in words a reader can act on."""
-    example = "such as 27/3/2024 or 27 March 2024"
+    example = f"such as {DATE_EXAMPLES}"
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"must be a date: day, month and year, {example}")
     text = " ".join(value.split())

@@ -35,8 +35,10 @@ class Errors:
     def in_order(self, fields: tuple[Field, ...]) -> None:
         """Sort the problems as the form asks its questions: by field, then row, then the row's field; anything
         else (an unknown field) after them, as found."""
-        top = {f.name: i for i, f in enumerate(fields)}
-        inner = {f.name: {g.name: i for i, g in enumerate(f.fields)} for f in fields}
+        # The code and its version come first on every form.
+        first = ("code", "version", "as_of")
+        top = {name: i - len(first) for i, name in enumerate(first)} | {f.name: i for i, f in enumerate(fields)}
+        inner = {name: {} for name in first} | {f.name: {g.name: i for i, g in enumerate(f.fields)} for f in fields}
 
         def key(item: dict):
             match = re.match(r"^([^.\[]+)(?:\[(\d+)\])?(?:\.(.+))?$", item["field"])

@@ -20,7 +20,9 @@ from .render import day, esc, href
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
 PRIVACY = ("Everything you type stays in this browser: the check runs here, in Python compiled to WebAssembly, and "
-           "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario.")
+           "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario or save a record.")
+# The one line a checker page shows of it before the form; the rest is a tap away.
+PRIVACY_SHORT = "Runs in your browser: nothing you type is sent."
 
 
 def write(generated: Path, site) -> dict[str, list[str]]:
@@ -40,6 +42,7 @@ def write(generated: Path, site) -> dict[str, list[str]]:
                                            for v in code["versions"]})
         descriptions.append(description)
         pages.write(generated, page, templates.render("checker.md.j2", d=description, page=page, privacy=PRIVACY,
+                                                      privacy_short=PRIVACY_SHORT,
                                                       examples=examples(name, codes, page),
                                                       currency=currency(site, description, page)))
     # "Keep every checker for use offline" names the index: the build lists what that keeps (sitebuild/offline.py).

@@ -224,6 +224,12 @@ def codes_list(site: Site, page: str) -> str:
     return templates.render("codes_list.md.j2", codes=site.codes, page=page)
 
 
+def checkers_list(page: str) -> str:
+    """The checkers, each by its question, for the home page's first screen."""
+    listed = [(checker_url(name) + "index.md", c.title) for name, c in checkers.CHECKERS.items()]
+    return templates.render("checkers_list.md.j2", checkers=listed, page=page)
+
+
 def write_codes_index(site: Site, root: Path) -> None:
     page = "codes/index.md"
     write(root, page, templates.render("codes_index.md.j2", page=page, codes_list=codes_list(site, page)))

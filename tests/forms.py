@@ -19,3 +19,16 @@ def check_one_donation(page: Page, site_url: str, code: str, donor: str, amount:
     page.select_option("#code", code)
     fill_donation(page, 0, donor=donor, amount=amount, received=received)
     page.click("button[type=submit]")
+
+
+def answer(page: Page, name: str, value: str):
+    """Choose an answer to a question of a few choices (radio buttons), as a reader taps it."""
+    page.check(f"input[type=radio][name={name}][value='{value}']")
+
+
+def open_reasoning(page: Page, timeout: float = 60_000):
+    """Unfold the answer's reasoning (every answer with its clause and the law), as a reader taps "Why"."""
+    summary = page.locator(".checker-reasoning > summary")
+    summary.wait_for(timeout=timeout)
+    if not page.locator(".checker-reasoning[open]").count():
+        summary.click()

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import checkers
-from tests.forms import check_one_donation, fill_donation
+from tests.forms import answer, check_one_donation, fill_donation, open_reasoning
 
 pytestmark = pytest.mark.browser
 READY = 60_000  # Pyodide's first start on a slow CI machine
@@ -45,11 +45,13 @@ def test_donations_form_gives_the_command_lines_answer_with_cited_clauses(page: 
     fill_donation(page, 1, donor="jane smith ", amount="600", received="2024-02-01", kind="non-cash", permissible="true")
     page.click("button[type=submit]")
     result = page.locator(".checker-result")
-    expect(result.locator(".status")).to_have_text(
-        "Action needed. Checked against: NEC candidates' code, version original.", timeout=READY)
+    expect(result.locator(".status")).to_have_text("Action needed.", timeout=READY)
+    expect(page.locator("#result-heading")).to_be_focused()
+    expect(result.locator(".todo")).to_contain_text("to the Electoral Commission now: they were due by 2 March 2024")
+    open_reasoning(page)
+    expect(result.locator(".checked-against")).to_have_text("Checked against: NEC candidates' code, version original.")
     expect(result).to_contain_text("Deadline: 2 March 2024")
     expect(result).to_contain_text("must be reported to the Electoral Commission by 2 March 2024")
-    expect(page.locator(".checker-result")).to_be_focused()
     request = {"code": "nec-candidates", "donations": [
         {"donor": "Jane Smith", "amount": "£1,000", "received": "2024-01-05", "kind": "cash", "permissible": True},
         {"donor": "jane smith", "amount": "600", "received": "2024-02-01", "kind": "non-cash", "permissible": True}]}
@@ -58,7 +60,8 @@ def test_donations_form_gives_the_command_lines_answer_with_cited_clauses(page: 
 
 
 def test_a_findings_clause_link_opens_that_clause_of_that_version(page: Page, site_url):
-    check_one_donation(page, site_url, "momentum-ncg-elections@2022", "A", "750", "2022-06-01")
+    check_one_donation(page, site_url, "momentum-ncg-elections", "A", "750", "2022-06-01")
+    open_reasoning(page)
     link = page.locator(".finding-clause").first
     expect(link).to_have_text("Momentum NCG election guidelines, Spending Limits and Donation Reporting, clause 2",
                               timeout=READY)
@@ -89,19 +92,26 @@ def test_errors_are_shown_beside_their_fields_and_focus_moves_to_the_first(page:
     page.click("text=Add a donation")
     fill_donation(page, 1, amount="-3")
     page.click("button[type=submit]")
-    error = page.locator("#donations-0-amount + .field-error")
-    expect(error).to_have_text("Has more than two decimal places: give pounds and pence, such as 10.50", timeout=READY)
-    expect(page.locator("#donations-0-amount")).to_be_focused()
+    # GOV.UK's pattern: a summary at the top of the form, focused, each problem a link to its field; the same
+    # words, without the row, above the field.
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused(timeout=READY)
+    expect(summary.locator("a").first).to_have_text("Choose the code that applies to your election.")
+    error = page.locator(".field-error:has(+ #donations-0-amount)")
+    expect(error).to_have_text("Amount has more than two decimal places: give pounds and pence, such as 10.50.")
     expect(page.locator("#donations-0-amount")).to_have_attribute("aria-invalid", "true")
-    expect(page.locator("#donations-1-donor + .field-error")).to_contain_text("Is required")
-    expect(page.locator("#donations-1-received + .field-error")).to_contain_text("enter the date you received the donation")
+    expect(page.locator(".field-error:has(+ #donations-1-donor)")).to_have_text("Enter the donor's name.")
+    expect(page.locator(".field-error:has(+ #donations-1-received)")).to_have_text("Enter the date you received the donation.")
     described = page.get_attribute("#donations-0-amount", "aria-describedby")
-    assert page.locator(f"#{described.split()[-1]}").inner_text().startswith("Has more than two")
+    assert page.locator(f"#{described.split()[-1]}").inner_text().startswith("Amount has more than two")
+    summary.get_by_role("link", name="Donation 2: enter the date you received the donation.").click()
+    expect(page.locator("#donations-1-received")).to_be_focused()
+    assert not [text for text in summary.locator("li").all_inner_texts() if "[" in text or "donations." in text]
 
 
 def test_a_spreadsheet_is_read_in_the_browser_into_rows(page: Page, site_url, outside_requests):
     page.goto(site_url + "checkers/donations/")
-    page.select_option("#code", "nec-candidates@original")
+    page.select_option("#code", "nec-candidates")
     page.click("text=Use a spreadsheet (CSV)")
     page.set_input_files("#csv-file", files=[{"name": "d.csv", "mimeType": "text/csv", "buffer": (
         b"Donor,Amount,Date received,Permissible\nAnn,900,2024-05-01,yes\nAnn,700,2024-06-01,yes\n")}])
@@ -110,7 +120,7 @@ def test_a_spreadsheet_is_read_in_the_browser_into_rows(page: Page, site_url, ou
     expect(page.locator(".csv-status")).to_have_text(re.compile("2 donations added"), timeout=READY)
     expect(page.locator("#donations-1-amount")).to_have_value("700")
     page.click("button[type=submit]")
-    expect(page.locator(".checker-result")).to_contain_text("Deadline: 1 July 2024", timeout=READY)
+    expect(page.locator(".checker-result .todo")).to_contain_text("by 1 July 2024", timeout=READY)
     assert outside_requests == []
 
 
@@ -136,7 +146,7 @@ def test_a_share_link_restores_the_scenario_from_the_fragment_only(page: Page, s
 
 def test_nothing_is_stored_on_the_device(page: Page, site_url):
     check_one_donation(page, site_url, "nec-candidates", "Private Person", "900", "2024-01-01")
-    expect(page.locator(".checker-result")).to_contain_text("clause 12", timeout=READY)
+    expect(page.locator(".checker-result")).to_contain_text("Private Person", timeout=READY)
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage)) + JSON.stringify(Object.assign({}, sessionStorage))")
     assert "Private Person" not in stored and "900" not in stored
 
@@ -170,7 +180,7 @@ def test_keyboard_only_use_of_the_nominations_form(page: Page, site_url):
     expect(page.locator("button[type=submit]")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(".checker-result")).to_contain_text("The most nominations you may secure.", timeout=READY)
-    expect(page.locator(".checker-result")).to_be_focused()
+    expect(page.locator("#result-heading")).to_be_focused()
 
 
 def test_rows_can_be_removed_and_the_rest_renumbered(page: Page, site_url):
@@ -253,7 +263,13 @@ def test_the_as_at_picker_lands_on_the_version_in_force(page: Page, fixture_site
     page.goto(fixture_site_url + "codes/fixture-candidates/#3")
     page.fill("#as-at-date", "2021-07-01")
     page.click("form.as-at button")
-    expect(page).to_have_url(fixture_site_url + "codes/fixture-candidates/2020/#3")
+    # At the top of the version in force that day, with a banner saying the day asked for and the version's dates.
+    expect(page).to_have_url(fixture_site_url + "codes/fixture-candidates/2020/#as-at=2021-07-01")
+    banner = page.locator(".as-at-banner")
+    expect(banner).to_be_visible()
+    expect(banner).to_be_focused()
+    expect(banner).to_contain_text("You asked for the version in force on 1 July 2021. This is version 2020, in force from ")
+    assert page.evaluate("window.scrollY") == 0
 
 
 def test_an_old_versions_banner_points_at_the_same_clause_or_says_it_was_removed(page: Page, fixture_site_url):
@@ -271,8 +287,9 @@ def test_the_pages_work_without_javascript(browser, site_url):
     assert "needs JavaScript" in page.content()
     expect(page.locator(".checker-applies a").first).to_have_attribute("href", re.compile(r"codes/momentum-ncg-elections/2022/#"))
     expect(page.locator("label[for=suspended], fieldset#suspended legend")).to_contain_text("suspended")
-    # Nothing is shown that cannot work without the script.
-    expect(page.locator("#checker-form button:visible, #checker-form summary:visible")).to_have_count(0)
+    # Nothing is shown that cannot work without the script, nor the script's own status.
+    expect(page.locator("#checker-form button:visible")).to_have_count(0)
+    expect(page.locator(".checker-progress-text")).to_be_hidden()
     context.close()
 
 
@@ -353,9 +370,9 @@ def test_a_first_visit_loads_pyodides_script_again_after_its_answer_so_the_next_
 
 @pytest.mark.parametrize("request_, expected", [
     ({"code": "nec", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
-     'code: "nec" was not taken: this site has no such code for this checker.'),
+     'Code and version: "nec" was not taken: this site has no such code for this checker.'),
     ({"code": "nec-candidates", "version": "1999", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
-     "version: \"1999\" was not taken: NEC candidates' code has no such version on this site."),
+     "Code and version: \"1999\" was not taken: NEC candidates' code has no such version on this site."),
 ])
 def test_a_share_link_to_a_code_or_version_this_site_lacks_checks_nothing_and_says_so(page: Page, site_url, request_,
                                                                                      expected):
@@ -373,45 +390,69 @@ def test_values_a_link_holds_that_the_form_cannot_take_are_shown_and_nothing_is_
     page.goto(share_link(site_url, "donations", {"code": "nec-candidates", "donations": [
         {"donor": "A", "amount": 900, "received": "31/12/2024", "kind": "cheque"}], "colour": "red"}))
     result = page.locator(".checker-result")
-    expect(result).to_contain_text('donations[0].received: "31/12/2024" was not taken: it is not a date written YYYY-MM-DD.',
+    expect(result).to_contain_text('Donation 1, Kind: "cheque" was not taken: it is not one of the choices offered.',
                                    timeout=READY)
-    expect(result).to_contain_text('donations[0].kind: "cheque" was not taken: it is not one of the choices offered.')
+    expect(page.locator("#donations-0-received")).to_have_value("31/12/2024")  # a date as typed in the UK
     expect(result).to_contain_text('colour: "red" was not taken: this checker has no such question.')
     wait_ready(page)
     page.wait_for_timeout(500)
     expect(result.locator(".finding")).to_have_count(0)
 
 
-def test_a_spreadsheet_of_5000_rows_imports_without_a_long_task_and_too_long_a_link_offers_the_spreadsheet(
+def test_a_spreadsheet_of_5000_rows_goes_in_a_page_at_a_time_and_too_long_a_link_offers_the_spreadsheet(
         page: Page, site_url, context):
+    # How long it takes is measured by bench/browser_rows.py, not asserted here: here, what the page does.
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.add_init_script("window.__longTasks = []; new PerformanceObserver((list) => window.__longTasks.push("
-                         "...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });")
     page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "nec-candidates")
     page.click("text=Use a spreadsheet (CSV)")
     wait_ready(page)
     rows = "".join(f"Donor {n % 700},{100 + n % 900},2024-{1 + n % 12:02d}-{1 + n % 28:02d},cash,yes\n" for n in range(5000))
     page.set_input_files("#csv-file", files=[{"name": "year.csv", "mimeType": "text/csv",
                                               "buffer": ("donor,amount,received,kind,permissible\n" + rows).encode()}])
     expect(page.locator("#csv-text")).to_have_value(re.compile("Donor 99,599"))
-    started = page.evaluate("performance.now()")
     page.click("text=Use these rows")
-    # The page answers while the rows go in.
-    responsive = page.evaluate("new Promise((resolve) => { const t = performance.now(); setTimeout(() => "
-                               "resolve(performance.now() - t), 0); })")
-    expect(page.locator(".csv-status")).to_contain_text("5000 donations added", timeout=READY)
-    assert responsive < 200
-    expect(page.locator(".row-list > fieldset.row")).to_have_count(5000)
-    expect(page.locator("#donations-4999-donor")).to_have_value("Donor 99")
-    long_tasks = [duration for start, duration in page.evaluate("window.__longTasks") if start >= started]
-    assert max(long_tasks, default=0) < 200, long_tasks
+    expect(page.locator(".csv-status")).to_contain_text("5,000 donations added", timeout=READY)
+    # The page keeps every row and draws a page of them at a time.
+    expect(page.locator(".row-list > fieldset.row")).to_have_count(20)
+    pager = page.locator("#donations .row-pager")
+    expect(pager.locator(".row-pager-place")).to_have_text("Donations 1–20 of 5,000")
+    pager.locator(".row-next").click()
+    expect(pager.locator(".row-pager-place")).to_have_text("Donations 21–40 of 5,000")
+    expect(page.locator("#donations-20-donor")).to_have_value("Donor 20")
+    page.fill("#donations-20-donor", "Changed on page two")
+    pager.locator(".row-previous").click()
+    expect(page.locator("#donations-0-donor")).to_have_value("Donor 0")
+    page.click("button[type=submit]")
+    # Every donation is in the answer; the lists come a page at a time too.
+    expect(page.locator("#result-heading")).to_be_focused(timeout=READY)
+    answered = page.evaluate("r => window.codesOfConduct.run('donations', r)", {
+        "code": "nec-candidates", "donations": [{"donor": "Changed on page two" if n == 20 else f"Donor {n % 700}",
+                                                 "amount": str(100 + n % 900), "received": f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                                                 "kind": "cash", "permissible": True} for n in range(5000)]})
+    expect(page.locator(".todo > li")).to_have_count(len(answered["todo"]))
+    expect(page.locator(".todo-more")).to_have_text(answered["todo_more_text"])
     page.click("text=Copy a link to this scenario")
     expect(page.locator(".checker-share-status")).to_contain_text("too long for a link")
     assert "#scenario=" not in page.evaluate("location.href")
     with page.expect_download() as download:
         page.click("text=Save these donations as a spreadsheet")
     saved = Path(download.value.path()).read_text(encoding="utf-8")
-    assert saved.count("\n") == 5001 and "Donor 99,599,2024-08-16,cash,yes" in saved
+    assert saved.count("\n") == 5001 and "Donor 99,599,2024-08-16,cash,yes" in saved and "Changed on page two" in saved
+
+
+def test_an_error_in_a_row_out_of_view_is_linked_from_the_summary_and_brought_into_view(page: Page, site_url):
+    donations = [{"donor": f"D{n}", "amount": "100", "received": "2024-01-01"} for n in range(30)]
+    donations[25]["received"] = "31/2/2024"
+    page.goto(share_link(site_url, "donations", {"code": "nec-candidates", "donations": donations}))
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused(timeout=READY)
+    link = summary.locator("a", has_text="Donation 26, date received: '31/2/2024' is not a real date")
+    expect(page.locator("#donations-25-received")).to_have_count(0)  # on the second page of rows
+    link.click()
+    expect(page.locator("#donations-25-received")).to_be_focused()
+    expect(page.locator("#donations .row-pager-place")).to_have_text("Donations 21–30 of 30")
+    expect(page.locator(".field-error:has(+ #donations-25-received)")).to_contain_text("is not a real date")
 
 
 def test_a_spreadsheet_that_merges_columns_or_has_no_rows_says_so_in_the_page(page: Page, site_url):
@@ -426,11 +467,11 @@ def test_a_spreadsheet_that_merges_columns_or_has_no_rows_says_so_in_the_page(pa
     expect(page.locator("#donations-1-donor")).to_have_value("Bob")
     page.fill("#csv-text", "donor,amount,received\n")
     page.click("text=Use these rows")
-    expect(status).to_contain_text("no donations found")
-    page.fill("#csv-text", "donor,amount,received,kind\nAnn,900,31/05/2024,cheque\n")
+    expect(status).to_contain_text("No donations found")
+    page.fill("#csv-text", "donor,amount,received,kind\nAnn,900,31/15/2024,cheque\n")
     page.click("text=Use these rows")
-    expect(status).to_contain_text("row 2.received: must be a date written YYYY-MM-DD")
-    expect(status).to_contain_text("row 2.kind: must be one of 'cash', 'non-cash', not 'cheque'")
+    expect(status).to_contain_text("Spreadsheet row 2, date received: '31/15/2024' is not a real date")
+    expect(status).to_contain_text("Spreadsheet row 2, kind must be one of 'cash', 'non-cash', not 'cheque'")
     expect(page.locator("#donations-1-donor")).to_have_value("Bob")  # nothing replaced
 
 
@@ -490,7 +531,7 @@ def test_a_worked_example_on_a_checker_page_is_a_tested_case_that_opens_in_the_f
     wait_ready(page)
     page.click("text=Open this example in the checker >> nth=0")
     expect(page.locator("#verified")).to_have_value(str(cases[0]["request"]["verified"]))
-    expect(page.locator(".checker-result .status")).to_have_text(expected["headline"], timeout=READY)
+    expect(page.locator(".checker-result .status")).to_have_text(expected["status_text"], timeout=READY)
 
 
 def test_the_laws_answer_is_shown_beside_the_codes_with_its_sources_and_no_request_leaves_the_site(
@@ -500,6 +541,7 @@ def test_the_laws_answer_is_shown_beside_the_codes_with_its_sources_and_no_reque
     expected = checkers.run("donations", request)
     law = expected["answers"][0]["law"]
     page.goto(share_link(site_url, "donations", request))
+    open_reasoning(page)
     finding = page.locator(".finding").first
     expect(finding).to_contain_text(expected["answers"][0]["message"], timeout=READY)
     beside = finding.locator(".finding-law")
@@ -522,8 +564,8 @@ def test_every_checker_case_gives_in_chromium_the_answer_it_gives_natively(page:
     answers = page.evaluate("async cases => { const out = []; for (const [checker, request] of cases) "
                             "out.push(await window.codesOfConduct.run(checker, request)); return out; }",
                             [[c["checker"], c["request"]] for c in cases])
-    for case, answer in zip(cases, answers, strict=True):
-        assert answer == checkers.run(case["checker"], case["request"]), case["name"]
+    for case, answered in zip(cases, answers, strict=True):
+        assert answered == checkers.run(case["checker"], case["request"]), case["name"]
 
 
 def test_a_would_be_councillor_learns_what_they_may_do_and_from_when(page: Page, site_url, outside_requests):
@@ -534,9 +576,11 @@ def test_a_would_be_councillor_learns_what_they_may_do_and_from_when(page: Page,
     page.check("#shortlisted")
     page.click("button[type=submit]")
     result = page.locator(".checker-result")
-    expect(result.locator(".status")).to_have_text("What this code lets you do on the day you asked about. Checked "
-                                                   "against: Local government selections code, version original.",
+    expect(result.locator(".status")).to_have_text("What this code lets you do on the day you asked about.",
                                                    timeout=READY)
+    expect(result.locator(".todo li").first).to_have_text("Wait until 5 March 2026 to produce or distribute campaign "
+                                                          "material.")
+    open_reasoning(page)
     items = result.locator(".finding")
     expect(items).to_have_count(6)
     expect(items.nth(0)).to_contain_text("Allowed from 5 March 2026: No material calling for support")
@@ -548,14 +592,20 @@ def test_a_would_be_councillor_learns_what_they_may_do_and_from_when(page: Page,
 
 def test_a_member_learns_whether_they_may_share_and_under_which_paragraph(page: Page, site_url):
     page.goto(site_url + "checkers/disclosure/")
+    # One question at a time: each appears once the one before it is answered, and only if it matters.
+    questions = page.locator("[data-question]:visible")
     for name, value in {"information": "national-committee", "includes_records": "no", "disciplinary_case": "no",
                         "sharer": "committee-member",
                         "purpose": "report-back-members", "rule_book_duties": "yes", "required_by_law": "no",
-                        "express_permission": "no", "plp_proceedings": "no"}.items():
-        page.select_option(f"#{name}", value)
+                        "express_permission": "no"}.items():
+        expect(questions.last).to_have_attribute("data-question", name)
+        answer(page, name, value)
+    expect(page.locator("[data-question=plp_proceedings]")).to_be_hidden()
     page.click("button[type=submit]")
     result = page.locator(".checker-result")
     expect(result.locator(".status")).to_contain_text("This code allows sharing it in the way you describe.", timeout=READY)
+    expect(result.locator(".checker-detail")).to_contain_text('What decided it: your answers to "What is the information?"')
+    open_reasoning(page)
     expect(result.locator(".finding").first).to_contain_text("Allowed: Clause 6(c) allows")
     expect(result.locator(".finding-clause").first).to_have_text("Confidentiality and privacy code, clause 6(c)")
 
@@ -576,6 +626,7 @@ def test_a_breach_reported_from_a_clause_drafts_the_complaint_to_the_procedure_a
     expect(draft).to_contain_text(f"{site_url}codes/momentum-ncg-elections/2022/#code-of-conduct-3")
     mail = result.get_by_role("link", name="Open it in your e-mail program")
     expect(mail).to_have_attribute("href", re.compile(r"^mailto:complaints@peoplesmomentum\.com\?subject=NCG%20elections&body="))
+    open_reasoning(page)
     expect(result.locator(".finding")).to_have_count(6)
     assert outside_requests == []
 
@@ -588,7 +639,7 @@ def test_deadlines_go_into_a_calendar_file_and_the_record_is_saved_as_python_wro
     keep = page.locator(".checker-keep")
     expect(keep).to_be_visible(timeout=READY)
     with page.expect_download() as calendar:
-        keep.get_by_role("button", name="Add the deadlines to a calendar (.ics)").click()
+        keep.get_by_role("button", name="Add these dates to your calendar (.ics)").click()
     with page.expect_download() as record:
         keep.get_by_role("button", name="Save the record (.txt)").click()
     today = dt.date.fromisoformat(page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, "
@@ -597,7 +648,14 @@ def test_deadlines_go_into_a_calendar_file_and_the_record_is_saved_as_python_wro
     assert calendar.value.suggested_filename == f"donations-{today.isoformat()}.ics"
     assert Path(calendar.value.path()).read_bytes().decode("utf-8") == expected["calendar"]["text"]
     assert Path(record.value.path()).read_text(encoding="utf-8") == expected["record"]["text"]
-    assert "BEGIN:VEVENT" in expected["calendar"]["text"] and "DTSTART;VALUE=DATE:20240331" in expected["calendar"]["text"]
+    # The deadline (31 March 2024) has passed: the thing to do goes in today, titled with what to do, with a reminder.
+    import icalendar
+
+    event = icalendar.Calendar.from_ical(expected["calendar"]["text"]).walk("VEVENT")[0]
+    assert event["DTSTART"].dt == today
+    assert str(event["SUMMARY"]).startswith("Overdue: report the donations from Jane in 2024 (£1,600 in all) to the "
+                                            "Electoral Commission")
+    assert [alarm["ACTION"] for alarm in event.walk("VALARM")] == ["DISPLAY"]
     expect(page.locator(".checker-record")).to_have_text(expected["record"]["text"])
     expect(page.locator(".checker-record")).to_be_hidden()  # on screen the answer shows it already
     # On paper the record replaces the page: the same words, without the form.

@@ -190,7 +190,13 @@ def test_ics_and_record_write_the_same_files_a_checker_page_offers(tmp_path):
     assert ics.read_bytes().decode("utf-8") == expected["calendar"]["text"]
     assert record.read_text(encoding="utf-8") == expected["record"]["text"]
     text = ics.read_bytes().decode("utf-8")
-    assert text.count("BEGIN:VEVENT") == 2 and "DTSTART;VALUE=DATE:20240331" in text and "DTSTART;VALUE=DATE:20240531" in text
+    # Both deadlines have passed: each goes in today, as overdue.
+    import icalendar
+
+    events = list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+    assert [e["DTSTART"].dt for e in events] == [dt.date.today()] * 2
+    assert sorted(str(e["SUMMARY"])[:38] for e in events) == ["Overdue: report the donations from A i",
+                                                              "Overdue: report the donations from B i"]
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     assert "URL:https://example.org/coc/codes/nec-candidates/original/#12" in text
 

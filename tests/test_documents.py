@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import icalendar
+
 import checkers
 from checkers import documents
 
@@ -9,11 +11,16 @@ from checkers import documents
 def test_a_calendar_escapes_text_folds_long_lines_and_has_one_event_per_deadline():
     request = {"code": "nec-candidates", "donations": [{"donor": "Smith; Jones, & Co\\", "amount": 1600,
                                                         "received": "2024-03-01"}]}
-    text = checkers.check("donations", request, made_on=dt.date(2026, 11, 27))["calendar"]["text"]
+    text = checkers.check("donations", request, made_on=dt.date(2024, 3, 2))["calendar"]["text"]
     lines = text.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
-    assert "SUMMARY:Deadline: Smith\\; Jones\\, & Co\\\\ (NEC candidates' code)" in lines
-    assert "DTSTAMP:20261127T000000Z" in lines and "DTSTART;VALUE=DATE:20240331" in lines
+    assert "SUMMARY:Deadline: report the donations from Smith\\; Jones\\, & Co\\\\ in 2024 " in lines
+    assert "DTSTAMP:20240302T000000Z" in lines and "DTSTART;VALUE=DATE:20240331" in lines
+    # A real parser reads it back: the action in the title, reminders a week and a day before.
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == ("Deadline: report the donations from Smith; Jones, & Co\\ in 2024 (£1,600 in all) to "
+                                     "the Electoral Commission (NEC candidates' code)")
+    assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [dt.timedelta(days=-7), dt.timedelta(days=-1)]
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     # Without the site's address, the clause is named by its citation and no URL is invented.
     assert not any(line.startswith("URL:") for line in lines)
@@ -38,7 +45,20 @@ def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_th
     assert "The day you are asking about: 2026-03-04" in text and "A ward has short-listed you: Yes" in text
     assert "- Allowed from 5 March 2026: No material" in text
     assert "(Local government selections code, clause 1: https://example.org/codes/local-government-selections/original/#1)" in text
-    assert checkers.check("campaign", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
+    # Each day from which something is allowed is an event, saying what may be done from then.
+    calendar = checkers.check("campaign", request, made_on=dt.date(2026, 3, 1))["calendar"]["text"]
+    events = list(icalendar.Calendar.from_ical(calendar).walk("VEVENT"))
+    assert [(str(e["SUMMARY"]), e["DTSTART"].dt) for e in events] == [
+        ("From today you may produce and distribute campaign material (Local government selections code)",
+         dt.date(2026, 3, 5))]
+    assert [alarm["TRIGGER"].dt for alarm in events[0].walk("VALARM")] == [dt.timedelta(days=-1)]
+
+
+def test_no_calendar_is_offered_where_the_answer_has_no_date():
+    request = {"code": "confidentiality-privacy", "information": "none"}
+    assert checkers.check("disclosure", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
+    assert checkers.check("nominations", {"code": "momentum-ncg-elections", "verified": 3},
+                          made_on=dt.date(2026, 11, 27))["calendar"] is None
 
 
 def test_a_record_of_a_refused_request_lists_what_to_correct():

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 import build_site
 from tests.conftest import ROOT, serve
+from tests.forms import open_reasoning
 
 pytestmark = pytest.mark.browser
 READY = 60_000
@@ -52,6 +53,7 @@ def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(brow
     nominations(page)
     expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
     # The code page the answer cites was kept too.
+    open_reasoning(page)
     page.locator(".finding-clause").first.click()
     expect(page.locator("#nominations")).to_be_visible()
     context.close()
@@ -100,10 +102,12 @@ def test_the_readers_choice_to_download_only_when_asked_is_kept_only_when_they_m
     page.goto(site_url + "checkers/nominations/")
     wait_ready(page)
     assert page.evaluate("localStorage.length") == 0
+    page.click(".checker-about > summary")  # the choice is with what the page says about the checker
     page.check("#download-when-asked")
     assert page.evaluate("localStorage.getItem('codes-of-conduct:download')") == "when-asked"
     page.reload()
     expect(page.locator(".checker-start")).to_be_visible()
+    page.click(".checker-about > summary")
     page.uncheck("#download-when-asked")
     assert page.evaluate("localStorage.length") == 0
     context.close()
@@ -152,7 +156,8 @@ def test_a_new_build_replaces_everything_kept_at_once_and_reloads_only_when_the_
             update.get_by_role("button", name="Reload to use it").click()
         wait_ready(page)
         nominations(page, "22")
-        expect(page.locator(".checker-result .status")).to_contain_text("version 2026", timeout=READY)
+        open_reasoning(page)
+        expect(page.locator(".checker-result .checked-against")).to_contain_text("version 2026", timeout=READY)
         expect(page.locator(".checker-result")).to_contain_text("3 more to reach the 25 needed to stand")
         wait_kept(page, "/checkers/nominations/")
         # One build's files only: nothing of the old runtime is kept beside the new.
@@ -185,6 +190,7 @@ def test_every_checker_can_be_kept_from_the_index_with_its_size_said_first(brows
     wait_ready(page)
     page.fill("#on", "2026-03-04")
     page.click("button[type=submit]")
+    open_reasoning(page)
     expect(page.locator(".checker-result .finding")).to_have_count(6, timeout=READY)
     context.close()
 

@@ -66,7 +66,7 @@ CASES = [
                  id="rule-property-unknown"),
     pytest.param("topics.yml", "nec-candidates#8,", "nec-candidates#99,",
                  "topics.yml:", id="topic-points-nowhere"),
-    pytest.param("index.md", "{{ codes_list }}", "{{ code_list }}", "docs/index.md:11: unknown shortcode {{ code_list }}",
+    pytest.param("index.md", "{{ codes_list }}", "{{ code_list }}", "docs/index.md:13: unknown shortcode {{ code_list }}",
                  id="unknown-shortcode"),
     pytest.param(NEC, "Canvassing is specifically allowed", "Canvassing is expressly allowed",
                  f"{NEC}:33: nec-candidates@original is published and its wording has changed (#4)", id="published-text-changed"),

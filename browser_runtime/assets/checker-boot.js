@@ -3,6 +3,8 @@
 // When the browser asks to save data (Save-Data), or the reader has asked the site to download the checker only
 // when they say so, nothing is downloaded yet: checker.js offers to start, and says how much it will download.
 (function () {
+  // The page's script will run: what only it makes true (the checker is starting) may be shown.
+  document.documentElement.classList.add("scripted");
   const script = document.currentScript;
   const boot = { runtime: JSON.parse(script.dataset.runtime || "null"), worker: null, early: [], waiting: false, start };
   window.__codesOfConductBoot = boot;

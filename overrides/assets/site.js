@@ -8,7 +8,7 @@ function pointBannerAtClause() {
   const anchor = decodeURIComponent(location.hash.slice(1));
   const link = banner.querySelector(".current-clause-link");
   const removed = (banner.dataset.removed || "").split(" ");
-  if (!anchor || !link) return;
+  if (!anchor || !link || anchor.startsWith("as-at=")) return;
   if (removed.includes(anchor)) {
     banner.querySelector(".removed-note").hidden = false;
     link.href = banner.dataset.current;
@@ -34,9 +34,26 @@ function enableAsAt() {
       }
       const dated = versions.some((v) => v.from !== null);
       output.textContent = dated ? "" : "This code's dates are not stated; showing its only known version.";
-      location.href = found.url + location.hash;
+      // The version's page from its top, with a banner that says which day was asked for.
+      location.href = found.url + "#as-at=" + day;
     });
   }
+}
+
+// Arrived from "the version in force on" a day: the banner at the top says the day asked for and this version's
+// dates, and the page starts there.
+function showAsAtBanner() {
+  const banner = document.querySelector(".as-at-banner");
+  const asked = /^#as-at=(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
+  if (!banner || !asked) return;
+  const day = new Date(asked[1] + "T12:00:00Z");
+  if (Number.isNaN(day.getTime())) return;
+  const words = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
+  banner.querySelector(".as-at-banner-title").textContent = `You asked for the version in force on ${words}. This is ` +
+    `version ${banner.dataset.version}, ${banner.dataset.period}.`;
+  banner.hidden = false;
+  window.scrollTo(0, 0);
+  banner.focus({ preventScroll: true });
 }
 
 // Clicking a clause number also copies its address, and says so to screen readers.
@@ -122,6 +139,8 @@ async function offerEveryCheckerOffline() {
 pointBannerAtClause();
 window.addEventListener("hashchange", pointBannerAtClause);
 enableAsAt();
+showAsAtBanner();
+window.addEventListener("hashchange", showAsAtBanner);
 copyClauseLinks();
 registerServiceWorker();
 offerEveryCheckerOffline();

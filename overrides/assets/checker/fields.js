@@ -14,8 +14,32 @@ const text = {
       element.selectedIndex = [...element.options].findIndex((option) => option.defaultSelected);
       return "it is not one of the choices offered";
     }
-    return element.type === "date" ? "it is not a date written YYYY-MM-DD" : "the field cannot hold it";
+    return "the field cannot hold it";
   },
+};
+
+// A few choices as radio buttons in a fieldset: the chosen one's value, "" for none (or "Not sure" where that is
+// the empty value).
+const radios = {
+  read(element) {
+    const chosen = element.querySelector("input[type=radio]:checked");
+    return chosen && chosen.value !== "" ? chosen.value : undefined;
+  },
+  write(element, value) {
+    const wanted = value === null ? "" : typeof value === "object" ? null : String(value);
+    if (wanted === null) return "it is not a single value";
+    const buttons = [...element.querySelectorAll("input[type=radio]")];
+    const match = buttons.find((button) => button.value === wanted);
+    if (!match && wanted !== "") return "it is not one of the choices offered";
+    for (const button of buttons) button.checked = button === match;
+    return null;
+  },
+};
+
+// A choice's widget: a select, or radio buttons in a fieldset.
+const choice = {
+  read: (element) => (element.tagName === "FIELDSET" ? radios : text).read(element),
+  write: (element, value) => (element.tagName === "FIELDSET" ? radios : text).write(element, value),
 };
 
 const WIDGETS = {
@@ -23,11 +47,11 @@ const WIDGETS = {
   longtext: text,
   money: text,
   date: text,
-  choice: text,
+  choice,
   // Yes, No or Not sure: true, false, or nothing.
   tristate: {
-    read: (element) => ({ true: true, false: false })[element.value],
-    write: text.write,
+    read: (element) => ({ true: true, false: false })[choice.read(element)],
+    write: choice.write,
   },
   // A whole number, sent as one so that the checker can say what is wrong with anything else.
   count: {
@@ -62,4 +86,12 @@ export function writeField(spec, element, value) {
   if (value === undefined) return null;
   if (!element || !spec) return "this form has no such field";
   return WIDGETS[spec.kind].write(element, value);
+}
+
+// Whether a question is asked, by its `asked_when` (a Condition's to_data, checkers/contract.py): the same test
+// Python makes, on the answers as the form would send them.
+export function holds(condition, answers) {
+  if (condition.any_of) return condition.any_of.some((part) => holds(part, answers));
+  if (condition.all_of) return condition.all_of.every((part) => holds(part, answers));
+  return condition.values.includes(answers[condition.field]) !== condition.excluded;
 }

@@ -5,8 +5,9 @@
 import { description, form } from "./page.js";
 import { holdThemeBack } from "./theme.js";
 import { failed, python, takeOverWorker } from "./python.js";
-import { readRequest } from "./form.js";
+import { chooseCodeFromReferrer, readRequest, showRelevantQuestions } from "./form.js";
 import { addRow, rowList } from "./rows.js";
+import { offerOptionFilters } from "./choices.js";
 import { showErrors, showMessage, showResult } from "./result.js";
 import { offerLinks, openFragment } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
@@ -22,7 +23,10 @@ async function check() {
   try {
     // One trip to Python: the answer, with its record and calendar file written from it.
     const checked = await python.check(description.checker, request, readersToday(), new URL(description.root, location.href).href);
-    if (checked.response.errors) showErrors(checked.response.errors, checked.response.summary);
+    if (checked.response.errors) {
+      showMessage("");
+      showErrors(checked.response.errors, checked.response.summary);
+    }
     else {
       showResult(checked.response);
       offerRecords(checked);
@@ -40,6 +44,9 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   check();
 });
+form.addEventListener("change", showRelevantQuestions);
+showRelevantQuestions();
+offerOptionFilters();
 for (const spec of description.inputs.filter((input) => input.kind === "rows")) {
   rowList(spec);
   form.querySelector(`.row-add[data-rows="${spec.name}"]`).addEventListener("click", () =>
@@ -53,6 +60,7 @@ offerDownloadChoice();
 window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
 window.addEventListener("hashchange", () => openFragment(check));
 if (!openFragment(check)) {
+  chooseCodeFromReferrer();
   for (const spec of description.inputs.filter((input) => input.kind === "rows")) {
     for (let count = 0; count < (spec.start_with || 0); count++) addRow(spec);
   }

@@ -31,7 +31,7 @@ export function offerDownloadChoice() {
   try {
     box.checked = localStorage.getItem(CHOICE) === "when-asked";
   } catch {
-    box.closest("p").hidden = true; // storage refused: the choice could not be kept
+    box.closest(".checker-download-choice").hidden = true; // storage refused: the choice could not be kept
     return;
   }
   // Stored only when the reader ticks it, and removed when they untick it.

@@ -4,6 +4,8 @@ export const description = JSON.parse(document.getElementById("checker-descripti
 export const form = document.getElementById("checker-form");
 export const progressText = document.querySelector(".checker-progress-text");
 export const progressBar = document.querySelector(".checker-progress-bar");
+export const progressAmount = document.querySelector(".checker-progress-amount");
+export const errorSummary = document.querySelector(".error-summary");
 export const resultSection = document.querySelector(".checker-result");
 export const resultBody = document.querySelector(".checker-result-body");
 

@@ -1,7 +1,7 @@
 // Talking to the Python worker that checker-boot.js started from <head> (browser_runtime/assets/): its progress,
 // its failure, and calls that answer with the command line's JSON. Also window.codesOfConduct, the same contract
 // for power users.
-import { progressBar, progressText } from "./page.js";
+import { progressAmount, progressBar, progressText } from "./page.js";
 import { startTheme } from "./theme.js";
 
 const pending = new Map();
@@ -14,17 +14,27 @@ export function failed() {
   return failure;
 }
 
-// The bar never goes back: the snapshot's download and the Python worker report separately.
+// The bar never goes back: the snapshot's download and the Python worker report separately. While it loads, the
+// status stays in view at the top of the screen as the reader fills in the form.
 function showProgress(percent, text) {
   progressText.textContent = text;
   progressBar.hidden = percent >= 100;
   progressBar.value = Math.max(progressBar.value, percent);
+  progressText.closest(".checker-progress").classList.toggle("checker-progress--loading", percent < 100);
+  if (percent >= 100) progressAmount.textContent = "";
 }
 
-// The snapshot's download, most of a first visit's wait on a slow connection: the bar moves from 10 to 90%.
-// The text stays as it is, so that a screen reader is not told every percent.
+// The snapshot's download, most of a first visit's wait on a slow connection: the bar moves from 10 to 90%, and
+// the amount says how much of the download has come (the snapshot is most of it). The live text stays as it is,
+// so that a screen reader is not told every step.
 function showDownload(fraction) {
-  if (!progressBar.hidden) progressBar.value = Math.max(progressBar.value, 10 + 80 * fraction);
+  if (progressBar.hidden) return;
+  progressBar.value = Math.max(progressBar.value, 10 + 80 * fraction);
+  const total = (window.__codesOfConductBoot || {}).runtime?.download_bytes;
+  if (total && fraction < 1) {
+    const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+    progressAmount.textContent = `(${megabytes(total * fraction)} of ${megabytes(total)} MB)`;
+  } else progressAmount.textContent = "";
 }
 
 // What to do depends on what failed: a download (the connection, or the site) or the browser itself.

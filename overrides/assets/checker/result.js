@@ -1,78 +1,199 @@
-// What the page shows of an answer: every word comes from Python (the headline, labels, facts, clause names,
-// error sentences); this module only puts them in place, as text.
-import { description, element, form, resultBody, resultSection } from "./page.js";
+// What the page shows of an answer, answer first: what to do (and by when), then what needs nothing, then the
+// reasoning, clauses and law one tap away. Every word comes from Python (headings, labels, facts, clause names,
+// error sentences); this module only puts them in place, as text. Long lists come a page at a time.
+import { description, element, errorSummary, form, resultBody, resultSection } from "./page.js";
+import { revealRow } from "./rows.js";
+
+const labels = description.labels;
+// Items of a long list drawn at once: a phone lays them out in well under a frame's budget.
+const FIRST_ITEMS = 20;
+const MORE_ITEMS = 100;
+
+// What the last answer or refusal put beside fields: put back when rows come into view (rows.js draws a page at a
+// time), cleared by the next check.
+let besideFields = { errors: [], readAs: [] };
 
 export function clearErrors() {
-  for (const old of form.querySelectorAll(".field-error")) old.remove();
+  for (const old of form.querySelectorAll(".field-error, .read-as")) old.remove();
   for (const field of form.querySelectorAll("[aria-invalid]")) {
     field.removeAttribute("aria-invalid");
     const ids = (field.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
     if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
     else field.removeAttribute("aria-describedby");
   }
+  errorSummary.hidden = true;
 }
 
-// An error's field is a request path ("donations[2].amount", "donations[2]", "verified"), which is the widget's
-// own data-field; a version error belongs beside the code's choice.
-function elementFor(field) {
-  if (field === "version") return form.elements.code;
-  const found = form.querySelector(`[data-field="${CSS.escape(field)}"]:not([type=radio])`);
-  return found && !found.closest("template") ? found : null;
+// An error's field is a request path ("donations[2].amount", "donations[2]", "verified"), which is the widget's own
+// data-field; a version error belongs beside the code's choice. A field in rows out of view is brought into view.
+function elementFor(field, reveal) {
+  if (field === "version" || field === "code") return form.elements.code;
+  if (field === "as_of") {
+    if (reveal) form.elements.as_of.closest("details").open = true;
+    return form.elements.as_of;
+  }
+  const found = reveal ? revealRow(field) || form.querySelector(`[data-field="${CSS.escape(field)}"]:not([type=radio])`)
+    : form.querySelector(`[data-field="${CSS.escape(field)}"]:not([type=radio])`);
+  return found && !found.closest("template, [hidden]") ? found : null;
 }
+
+function focusable(field) {
+  return field.matches("fieldset") ? field.querySelector("input, select, textarea") || field : field;
+}
+
+// Beside each field in view: its error (before the control, as GOV.UK places it) or the date as read.
+function markFields() {
+  besideFields.errors.forEach((error, index) => {
+    const field = elementFor(error.field, false);
+    if (!field || field.getAttribute("aria-invalid")) return;
+    const note = element("p", "field-error", error.sentence);
+    note.id = `error-${index}-error`;
+    if (field.tagName === "FIELDSET") field.querySelector("legend").after(note);
+    else field.before(note);
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+  });
+  for (const { field: path, text } of besideFields.readAs) {
+    const field = elementFor(path, false);
+    if (field && !(field.nextElementSibling && field.nextElementSibling.matches(".read-as"))) {
+      field.after(element("p", "read-as", `${labels.read_as} ${text}`));
+    }
+  }
+}
+
+form.addEventListener("rows-shown", markFields);
 
 export function showErrors(errors, summary) {
   clearErrors();
-  let first = null;
-  errors.forEach((error, index) => {
-    const field = elementFor(error.field);
-    if (!field) return; // listed below with the rest
-    const note = element("p", "field-error", error.sentence || error.message);
-    note.id = `error-${index}-error`;
-    if (field.tagName === "FIELDSET") field.append(note);
-    else field.insertAdjacentElement("afterend", note);
-    field.setAttribute("aria-invalid", "true");
-    field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
-    first = first || field;
-  });
-  const list = element("ul");
-  for (const error of errors) list.append(element("li", "", `${error.field}: ${error.message}`));
-  resultSection.hidden = false;
-  resultBody.replaceChildren(element("p", "status status--error", summary), list);
-  const target = first && (first.matches("fieldset") ? first.querySelector("input, select") || first : first);
-  (target || resultSection).focus();
+  besideFields = { errors, readAs: [] };
+  markFields();
+  const list = errorSummary.querySelector(".error-summary-list");
+  list.replaceChildren(...errors.map((error) => {
+    const item = element("li");
+    const field = elementFor(error.field, false) || (/\[\d+\]/.test(error.field) ? error.field : null);
+    if (!field) {
+      item.textContent = error.summary_line;
+      return item;
+    }
+    const link = element("a", "", error.summary_line);
+    link.href = typeof field === "string" ? "#" + CSS.escape(field) : "#" + focusable(field).id;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const target = elementFor(error.field, true);
+      if (!target) return;
+      const control = focusable(target);
+      control.focus({ preventScroll: true });
+      control.closest(".field, fieldset").scrollIntoView({ block: "center" });
+    });
+    item.append(link);
+    return item;
+  }));
+  errorSummary.querySelector(".error-summary-text").textContent = summary;
+  resultSection.hidden = true;
+  errorSummary.hidden = false;
+  errorSummary.scrollIntoView({ block: "start" });
+  errorSummary.focus({ preventScroll: true });
 }
 
 export function showResult(response) {
   // For real-user and benchmark timing: when the first answer reached the reader.
   if (!performance.getEntriesByName("coc:first-result").length) performance.mark("coc:first-result");
   clearErrors();
-  const parts = [element("p", `status status--${response.status}`, response.headline)];
-  for (const detail of response.details || []) parts.push(element("p", "", detail));
-  const list = element("ul", "findings");
+  besideFields = { errors: [], readAs: response.read_as || [] };
+  markFields();
   const answers = response.answers || [];
-  for (const finding of answers) {
-    const item = element("li", `finding finding--${finding.level || "info"}`);
-    item.append(element("strong", "", finding.level_label + ": "), document.createTextNode(finding.message));
-    if (finding.facts_text) item.append(element("span", "finding-facts", " " + finding.facts_text));
-    const cite = element("a", "finding-clause", finding.clause.label);
-    cite.href = description.root + finding.clause.url;
-    cite.title = finding.clause.citation;
-    item.append(document.createTextNode(" "), cite);
-    if (finding.law) item.append(lawBeside(finding.law));
-    list.append(item);
-  }
+  const heading = element("h2", "checker-todo-heading", response.todo_heading);
+  heading.id = "result-heading";
+  heading.tabIndex = -1;
+  const parts = [element("p", `status status--${response.status}`, response.status_text), heading];
+  if (response.todo.length) {
+    const list = element("ol", "todo");
+    for (const item of response.todo) {
+      const entry = element("li", `todo-item todo-item--${item.overdue ? "overdue" : item.level}`);
+      if (item.overdue) entry.append(element("strong", "todo-label", answers[item.answer].level_label + ": "));
+      entry.append(document.createTextNode(item.text));
+      list.append(entry);
+    }
+    parts.push(list);
+  } else parts.push(element("p", "todo-none", labels.nothing_to_do));
+  if (response.todo_more_text) parts.push(element("p", "todo-more", response.todo_more_text));
+  for (const detail of response.details || []) parts.push(element("p", "checker-detail", detail));
   if (response.draft) parts.push(draft(response.draft));
   if (response.actions) parts.push(actions(response.actions));
-  if (answers.length) parts.push(list);
+  const others = answers.filter((answer) => !answer.todo);
+  if (others.length) {
+    parts.push(element("h3", "checker-others-heading", response.others_heading),
+      pagedList("others", others, (answer) => {
+        const item = element("li", `other other--${answer.level || "info"}`);
+        item.append(element("strong", "", answer.level_label + ": "), document.createTextNode(answer.message));
+        return item;
+      }));
+  }
   for (const note of response.notes || []) parts.push(element("p", "note", note));
+  if (answers.length) parts.push(reasoning(response));
   parts.push(element("p", "checker-disclaimer", response.disclaimer));
   resultSection.hidden = false;
   resultBody.replaceChildren(...parts);
   resultSection.querySelector(".checker-keep").hidden = true;
-  resultSection.focus();
+  resultSection.scrollIntoView({ block: "start" });
+  heading.focus({ preventScroll: true });
 }
 
-// A document the answer is (a complaint's message): shown as written, to read before sending.
+// A list drawn FIRST_ITEMS at a time, with a button for more: however long, no task lays out more than a page.
+function pagedList(className, items, draw) {
+  const holder = element("div", `${className}-holder`);
+  const list = element("ul", className);
+  holder.append(list);
+  let shown = 0;
+  const more = element("button", "md-button show-more", labels.show_more);
+  more.type = "button";
+  const drawMore = (count) => {
+    const next = items.slice(shown, shown + count);
+    list.append(...next.map(draw));
+    shown += next.length;
+    more.hidden = shown >= items.length;
+    more.textContent = `${labels.show_more} (${(items.length - shown).toLocaleString("en-GB")})`;
+  };
+  more.addEventListener("click", () => {
+    const first = shown;
+    drawMore(MORE_ITEMS);
+    const arrived = list.children[first];
+    if (arrived) {
+      arrived.tabIndex = -1;
+      arrived.focus();
+    }
+  });
+  drawMore(FIRST_ITEMS);
+  holder.append(more);
+  return holder;
+}
+
+// The reasoning: every answer with its clause and the law beside it, the code applied, and the notes. Folded, and
+// drawn when first opened.
+function reasoning(response) {
+  const box = element("details", "checker-reasoning");
+  box.append(element("summary", "", labels.reasoning));
+  box.addEventListener("toggle", () => {
+    if (!box.open || box.childElementCount > 1) return;
+    box.append(element("p", "checked-against", response.checked_against),
+      pagedList("findings", response.answers, finding));
+  }, { once: false });
+  return box;
+}
+
+function finding(answer) {
+  const item = element("li", `finding finding--${answer.level || "info"}`);
+  item.append(element("strong", "", answer.level_label + ": "), document.createTextNode(answer.message));
+  if (answer.facts_text) item.append(element("span", "finding-facts", " " + answer.facts_text));
+  const cite = element("a", "finding-clause", answer.clause.label);
+  cite.href = description.root + answer.clause.url;
+  cite.title = answer.clause.citation;
+  item.append(document.createTextNode(" "), cite);
+  if (answer.law) item.append(lawBeside(answer.law));
+  return item;
+}
+
+// A document the answer is (a complaint's message): shown as written, wrapped to the screen, to read before sending.
 function draft({ label, text }) {
   const figure = element("figure", "checker-draft");
   figure.append(element("figcaption", "", label), element("pre", "", text));
@@ -89,7 +210,7 @@ function actions(items) {
     if (action.kind === "link") {
       const link = element("a", "md-button md-button--primary", action.label);
       link.href = action.href;
-      paragraph.append(link, document.createTextNode(" "));
+      paragraph.append(link);
     } else if (action.kind === "copy") {
       const button = element("button", "md-button", action.label);
       button.type = "button";
@@ -101,7 +222,7 @@ function actions(items) {
           status.textContent = "Copying is not allowed here: select the message above and copy it.";
         }
       });
-      paragraph.append(button, document.createTextNode(" "));
+      paragraph.append(button);
     }
   }
   paragraph.append(status);
@@ -112,9 +233,9 @@ function actions(items) {
 function lawBeside(law) {
   const box = element("div", `finding-law finding-law--${law.requires ? "requires" : "not-required"}`);
   box.setAttribute("role", "note");
-  box.append(element("strong", "", description.labels.law + " "), document.createTextNode(law.message));
+  box.append(element("strong", "", labels.law + " "), document.createTextNode(law.message));
   const sources = element("ul", "finding-law-sources");
-  sources.setAttribute("aria-label", description.labels.law_sources);
+  sources.setAttribute("aria-label", labels.law_sources);
   for (const source of law.sources) {
     const link = element("a", "", source.title);
     link.href = source.url;
@@ -133,10 +254,24 @@ export function showRefused(refused, source) {
   const heading = element("p", "status status--error", `Not checked: ${source} holds ${count === 1 ? "an answer" : count +
     " answers"} this page could not take. Choose or correct ${count === 1 ? "it" : "them"}, then press Check.`);
   const list = element("ul", "refused");
-  for (const { field, value, why } of refused) list.append(element("li", "", `${field}: ${shown(value)} was not taken: ${why}.`));
+  for (const { field, value, why } of refused) {
+    list.append(element("li", "", `${questionName(field)}: ${shown(value)} was not taken: ${why}.`));
+  }
   resultSection.hidden = false;
   resultBody.replaceChildren(heading, list);
+  resultSection.querySelector(".checker-keep").hidden = true;
+  resultSection.tabIndex = -1;
   resultSection.focus();
+}
+
+// A request path as the form names it: "donations[3].amount" is "Donation 4, Amount".
+function questionName(path) {
+  const match = /^([^.[]+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(path);
+  const spec = match && description.inputs.find((input) => input.name === match[1]);
+  if (!spec) return path === "as_of" ? labels.as_of : path === "code" || path === "version" ? "Code and version" : path;
+  if (match[2] === undefined || spec.kind !== "rows") return spec.label;
+  const inner = match[3] && spec.fields.find((field) => field.name === match[3]);
+  return `${spec.row_label} ${Number(match[2]) + 1}` + (inner ? `, ${inner.label}` : "");
 }
 
 function shown(value) {

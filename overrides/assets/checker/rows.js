@@ -1,108 +1,156 @@
-// Repeatable rows (a checker's `rows` input): added, removed and renumbered, and thousands put in at once (a
-// whole year's spreadsheet) without freezing the page.
+// Repeatable rows (a checker's `rows` input). The rows live here, as the request's values; the page shows one page
+// of them at a time, so that a whole year's spreadsheet (tens of thousands of rows) never lays out more than a
+// page of widgets, and every task stays short.
 import { form } from "./page.js";
-import { writeField } from "./fields.js";
+import { readField, writeField } from "./fields.js";
 
-// A list's parts, found once rather than for every row: the template comes after the rows in the page.
+// Rows in view at once: enough to see a few on a phone, few enough to lay out at once.
+export const ROWS_PER_PAGE = 20;
+// Values checked per task when thousands come at once, the page free to respond between them.
+const BATCH_MS = 25;
+
 const lists = new Map();
 
 export function rowList(spec) {
   if (!lists.has(spec.name)) {
     const list = form.querySelector(`.row-list[data-rows="${spec.name}"]`);
     const template = form.querySelector(`template[data-rows="${spec.name}"]`).innerHTML;
+    const pager = form.querySelector(`.row-pager[data-rows="${spec.name}"]`);
+    const state = { spec, list, template, pager, values: [], start: 0 };
     list.addEventListener("click", (event) => {
       const remove = event.target.closest(".row-remove");
-      if (remove) removeRow(spec, remove.closest("fieldset.row"));
+      if (remove) removeRow(state, Number(remove.closest("fieldset.row").dataset.index));
     });
-    lists.set(spec.name, { list, template });
+    // What the reader types goes into the rows' values as they type it.
+    const keep = (event) => {
+      const widget = event.target.closest("[data-name]");
+      const row = event.target.closest("fieldset.row");
+      if (!widget || !row) return;
+      const field = spec.fields.find((candidate) => candidate.name === widget.dataset.name);
+      const value = readField(field, widget);
+      const values = state.values[Number(row.dataset.index)];
+      if (value === undefined) delete values[field.name];
+      else values[field.name] = value;
+    };
+    list.addEventListener("input", keep);
+    list.addEventListener("change", keep);
+    pager.querySelector(".row-previous").addEventListener("click", () => show(state, state.start - ROWS_PER_PAGE, ".row-previous"));
+    pager.querySelector(".row-next").addEventListener("click", () => show(state, state.start + ROWS_PER_PAGE, ".row-next"));
+    lists.set(spec.name, state);
   }
   return lists.get(spec.name);
 }
 
-function removeRow(spec, row) {
-  const { list } = rowList(spec);
-  const next = row.nextElementSibling || row.previousElementSibling;
-  row.remove();
-  renumber(spec);
-  (next ? next.querySelector("input, select") : form.querySelector(`.row-add[data-rows="${spec.name}"]`)).focus();
+// The page of rows from `start`, drawn from the values; the pager says where the reader is.
+function show(state, start, focusing) {
+  const { spec, list, pager, values } = state;
+  const last = Math.max(0, Math.floor((values.length - 1) / ROWS_PER_PAGE) * ROWS_PER_PAGE);
+  state.start = Math.min(Math.max(0, start), last);
+  const shown = values.slice(state.start, state.start + ROWS_PER_PAGE);
+  list.replaceChildren(drawRows(state, state.start, shown));
+  pager.hidden = values.length <= ROWS_PER_PAGE;
+  if (!pager.hidden) {
+    const previous = pager.querySelector(".row-previous");
+    const next = pager.querySelector(".row-next");
+    previous.disabled = state.start === 0;
+    next.disabled = state.start + ROWS_PER_PAGE >= values.length;
+    pager.querySelector(".row-pager-place").textContent = `${spec.label} ${state.start + 1}–${state.start + shown.length} ` +
+      `of ${values.length.toLocaleString("en-GB")}`;
+    if (focusing) (pager.querySelector(`${focusing}:not(:disabled)`) || pager.querySelector("button:not(:disabled)")).focus();
+  }
+  // For the errors shown beside fields (result.js): these rows are now in view.
+  form.dispatchEvent(new CustomEvent("rows-shown", { detail: { rows: spec.name } }));
 }
 
-// After a removal: each row's place in its ids, names and labels.
-function renumber(spec) {
-  const { list } = rowList(spec);
-  [...list.children].forEach((row, index) => {
-    const old = row.dataset.field.slice(spec.name.length + 1, -1);
-    for (const element of [row, ...row.querySelectorAll("[id], [name], [data-field], [for], [aria-describedby]")]) {
-      for (const attribute of ["id", "name", "data-field", "for", "aria-describedby"]) {
-        const value = element.getAttribute(attribute);
-        if (value) {
-          element.setAttribute(attribute, value
-            .replaceAll(`${spec.name}[${old}]`, `${spec.name}[${index}]`)
-            .replaceAll(`${spec.name}-${old}-`, `${spec.name}-${index}-`));
-        }
-      }
-    }
-    row.querySelector("legend").textContent = `${spec.row_label} ${index + 1}`;
-    row.querySelector(".row-remove").textContent = `${spec.remove_label} ${index + 1}`;
-  });
-}
-
-// Rows from place `from` on, one for each set of values, parsed together and not yet in the page: a fragment,
-// with what the form could not take.
-function makeRows(spec, from, valueSets) {
-  const { template } = rowList(spec);
+// Widgets for rows from place `from`, holding their values: our own template, never user data, as HTML.
+function drawRows(state, from, valueSets) {
+  const { spec, template } = state;
   const holder = document.createElement("template");
-  holder.innerHTML = valueSets.map((_, offset) => template // our own template, never user data
+  holder.innerHTML = valueSets.map((_, offset) => template
     .replaceAll("__i__", String(from + offset)).replaceAll("__n__", String(from + offset + 1))).join("");
-  const refused = [];
   [...holder.content.children].forEach((row, offset) => {
+    row.dataset.index = String(from + offset);
     for (const [name, value] of Object.entries(valueSets[offset])) {
       const field = spec.fields.find((candidate) => candidate.name === name);
-      const why = writeField(field, field && row.querySelector(`[data-name="${name}"]`), value);
-      if (why) refused.push({ field: `${spec.name}[${from + offset}].${name}`, value, why });
+      writeField(field, row.querySelector(`[data-name="${name}"]`), value);
     }
   });
-  return { rows: holder.content, refused };
+  return holder.content;
 }
 
+function removeRow(state, index) {
+  state.values.splice(index, 1);
+  show(state, state.start);
+  const next = state.list.querySelector(`fieldset.row[data-index="${Math.min(index, state.values.length - 1)}"]`);
+  (next ? next.querySelector("input, select") : form.querySelector(`.row-add[data-rows="${state.spec.name}"]`)).focus();
+}
+
+// A row at the end, in view. Returns the row and what of the values it could not take.
 export function addRow(spec, values = {}) {
-  const { list } = rowList(spec);
-  const { rows, refused } = makeRows(spec, list.children.length, [values]);
-  const row = rows.firstElementChild;
-  list.append(rows);
-  return { row, refused };
+  const state = rowList(spec);
+  const { taken, refused } = checkValues(state, state.values.length, values);
+  state.values.push(taken);
+  show(state, state.values.length - 1);
+  return { row: state.list.lastElementChild, refused };
 }
 
-// In batches sized to take about 25 ms each, the page free to respond between them.
-const BATCH_MS = 25;
+// Values as the form would hold them, by putting them in a spare row's widgets and reading them back: a choice the
+// field does not offer, say, is refused with why, as the page's own widget would refuse it.
+let spare = null;
 
-export async function replaceRows(spec, valueSets) {
-  const { list } = rowList(spec);
-  list.replaceChildren();
+function checkValues(state, index, values) {
+  const { spec } = state;
+  if (!spare || spare.spec !== spec) spare = { spec, row: drawRows(state, 0, [{}]).firstElementChild };
+  const taken = {};
   const refused = [];
-  let index = 0;
-  let size = 50;
-  while (index < valueSets.length) {
-    const started = performance.now();
-    const made = makeRows(spec, index, valueSets.slice(index, index + size));
-    list.append(made.rows);
-    refused.push(...made.refused);
-    index += size;
-    const took = Math.max(1, performance.now() - started);
-    size = Math.max(10, Math.min(1000, Math.round(size * BATCH_MS / took)));
-    if (index < valueSets.length) await new Promise((resolve) => setTimeout(resolve));
+  for (const [name, value] of Object.entries(values)) {
+    const field = spec.fields.find((candidate) => candidate.name === name);
+    const widget = field && spare.row.querySelector(`[data-name="${name}"]`);
+    const why = writeField(field, widget, value);
+    if (why) refused.push({ field: `${spec.name}[${index}].${name}`, value, why });
+    else if (widget) {
+      const read = readField(field, widget);
+      if (read !== undefined) taken[name] = read;
+      writeField(field, widget, field.kind === "boolean" ? false : "");
+    }
   }
+  return { taken, refused };
+}
+
+// Every row replaced (a spreadsheet, a link): checked in batches sized to about BATCH_MS each, then the first
+// page shown. Returns what the form could not take.
+export async function replaceRows(spec, valueSets) {
+  const state = rowList(spec);
+  const values = [];
+  const refused = [];
+  let size = 200;
+  while (values.length < valueSets.length) {
+    const started = performance.now();
+    for (const set of valueSets.slice(values.length, values.length + size)) {
+      const checked = checkValues(state, values.length, set);
+      values.push(checked.taken);
+      refused.push(...checked.refused);
+    }
+    const took = Math.max(1, performance.now() - started);
+    size = Math.max(20, Math.min(5000, Math.round(size * BATCH_MS / took)));
+    if (values.length < valueSets.length) await new Promise((resolve) => setTimeout(resolve));
+  }
+  state.values = values;
+  show(state, 0);
   return refused;
 }
 
 // Each row's values, as the request's list.
-export function readRows(spec, read) {
-  return [...rowList(spec).list.children].map((row) => {
-    const values = {};
-    for (const field of spec.fields) {
-      const value = read(field, row.querySelector(`[data-name="${field.name}"]`));
-      if (value !== undefined) values[field.name] = value;
-    }
-    return values;
-  });
+export function readRows(spec) {
+  return rowList(spec).values.map((values) => ({ ...values }));
+}
+
+// The widget for a path in the rows ("donations[1234].amount"), its page brought into view; null if none.
+export function revealRow(path) {
+  const match = /^([^[]+)\[(\d+)\]/.exec(path);
+  const state = match && lists.get(match[1]);
+  if (!state || Number(match[2]) >= state.values.length) return null;
+  const index = Number(match[2]);
+  if (index < state.start || index >= state.start + ROWS_PER_PAGE) show(state, index - (index % ROWS_PER_PAGE));
+  return form.querySelector(`[data-field="${CSS.escape(path)}"]:not([type=radio])`);
 }

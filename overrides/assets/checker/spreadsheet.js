@@ -28,7 +28,7 @@ export function offerSpreadsheet() {
       const { rows, errors, notes, summary } = await python.parseCsv(description.checker, data);
       if (errors.length) {
         status.textContent = [`Nothing was added: ${errors.length === 1 ? "a problem" : errors.length + " problems"} ` +
-          "in the spreadsheet.", ...errors.map((e) => `${e.field}: ${e.message}`), ...notes].join(" ");
+          "in the spreadsheet.", ...errors.map((e) => e.summary_line), ...notes].join(" ");
         return;
       }
       const refused = await replaceRows(sheet, rows.map(({ _row, ...values }) => values));

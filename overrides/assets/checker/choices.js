@@ -1,0 +1,30 @@
+// A long choice (a complaint's clause, one of dozens) found by its words: typing in the filter keeps only the
+// options whose text holds every word typed. Options are removed and put back, not hidden, since Safari shows
+// hidden options in its picker.
+import { form } from "./page.js";
+
+export function offerOptionFilters() {
+  for (const filter of form.querySelectorAll(".option-filter-input")) {
+    const select = form.querySelector(`#${CSS.escape(filter.dataset.filters)}`);
+    // Every group and option as the page first had them, to filter from each time.
+    const all = [...select.children].map((child) => ({ child, options: child.tagName === "OPTGROUP" ? [...child.children] : [] }));
+    filter.addEventListener("input", () => {
+      const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+      const matches = (option) => words.every((word) => `${option.textContent} ${option.parentElement.label || ""}`.toLowerCase().includes(word));
+      const chosen = select.value;
+      const kept = [];
+      for (const { child, options } of all) {
+        if (child.tagName !== "OPTGROUP") {
+          kept.push(child);
+          continue;
+        }
+        child.replaceChildren(...options);
+        const found = options.filter((option) => option.value === chosen || matches(option));
+        child.replaceChildren(...found);
+        if (found.length) kept.push(child);
+      }
+      select.replaceChildren(...kept);
+      select.value = chosen;
+    });
+  }
+}

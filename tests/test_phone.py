@@ -1,0 +1,184 @@
+"""A candidate on a phone (390 × 844, touch), new to the site, in Chromium: every checker and each worked example.
+The form comes first and fits the screen; every control is big enough for a thumb; after Check, what to do is
+focused and on the first screen; every donation is accounted for; an invalid form says so at the top, in words,
+with links that take the reader to each field; and axe finds nothing."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+import checkers
+from tests import checkercases
+from tests.test_gates import axe_violations
+
+pytestmark = pytest.mark.browser
+READY = 60_000
+PHONE = {"width": 390, "height": 844}
+# A field's path, or a row's number in brackets: what a reader must never meet in a message.
+PATH = re.compile(r"\b[a-z_]+\[\d+\]|\b[a-z]+_[a-z_]+\b|\b[a-z_]+\.[a-z_]+\b")
+EXAMPLES = [case for case in checkercases.load() if case.get("example")]
+
+
+@pytest.fixture
+def phone(browser):
+    # axe is injected as a script, so the page's Content-Security-Policy is set aside in this context.
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, bypass_csp=True,
+                                  service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+def overflow(page) -> int:
+    """How far the document is wider than the screen, in pixels (0 when it fits)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def too_small(page) -> list[str]:
+    """Every visible control and button of the page's content under 44 px tall, named."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+        '.md-content input:not([type=hidden]), .md-content select, .md-content textarea, .md-content button, .md-content .md-button')]
+      .filter((e) => e.checkVisibility() && e.getBoundingClientRect().height < 44)
+      .map((e) => `${e.tagName.toLowerCase()}#${e.id || e.className}: ${Math.round(e.getBoundingClientRect().height)} px`)""")
+
+
+def in_first_screen(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=[c["name"] for c in EXAMPLES])
+def test_each_worked_example_on_a_phone(phone, site_url, case):
+    page = phone
+    page.goto(site_url + f"checkers/{case['checker']}/")
+    # The question and the form on the first screen: nothing long before the first field.
+    assert in_first_screen(page, "#code"), "the form's first field is below the first screen"
+    assert overflow(page) == 0
+    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+    assert too_small(page) == []
+    examples = page.locator("h3[id^=example-]")
+    names = examples.evaluate_all("hs => hs.map((h) => h.firstChild.textContent.trim())")
+    index = names.index(case["name"])
+    page.locator("text=Open this example in the checker").nth(index).tap()
+    heading = page.locator("#result-heading")
+    expect(heading).to_be_focused(timeout=READY)
+    expected = checkers.run(case["checker"], case["request"])
+    expect(heading).to_have_text(expected["todo_heading"])
+    assert in_first_screen(page, "#result-heading"), "what to do is not on the first screen after Check"
+    result = page.locator(".checker-result")
+    for item in expected["todo"]:
+        expect(result.locator(".todo")).to_contain_text(item["text"])
+    # Every donation in the request is in the answer, by its donor's name, before the reasoning.
+    shown = page.locator(".checker-result-body > :not(.checker-reasoning)").all_inner_texts()
+    for donation in case["request"].get("donations", []):
+        assert any(donation["donor"].strip() in text for text in shown), donation
+    assert overflow(page) == 0
+    assert too_small(page) == []
+    page.locator(".checker-reasoning > summary").tap()
+    assert overflow(page) == 0
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("checker", list(checkers.CHECKERS))
+def test_an_invalid_form_on_a_phone_is_summarised_at_the_top_with_links_to_its_fields(phone, site_url, checker):
+    page = phone
+    page.goto(site_url + f"checkers/{checker}/")
+    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+    # A date no one can mean, where every form asks one: the version in force on a day.
+    page.locator(".checker-as-of > summary").tap()
+    page.fill("#as_of", "31/2/2024")
+    for selector, bad in (("input[inputmode=decimal]:visible", "12x"), ("input[inputmode=numeric]:visible", "-1")):
+        if page.locator(selector).count():
+            page.locator(selector).first.fill(bad)
+    page.locator("button[type=submit]").tap()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused(timeout=READY)
+    assert in_first_screen(page, ".error-summary h2")
+    links = summary.locator("li a")
+    assert links.count() >= 1
+    for text in summary.locator("li").all_inner_texts() + page.locator(".field-error").all_inner_texts():
+        assert not PATH.search(text), text
+    for i in range(links.count()):
+        links.nth(i).tap()
+        focused = page.evaluate("document.activeElement.closest('#checker-form') !== null && "
+                                "document.activeElement.matches('input, select, textarea')")
+        assert focused, links.nth(i).inner_text()
+    assert overflow(page) == 0
+    assert axe_violations(page) == []
+
+
+def test_a_date_typed_the_uk_way_is_taken_and_echoed_back_unambiguously(phone, site_url):
+    page = phone
+    page.goto(site_url + "checkers/donations/")
+    expect(page.locator("#donations-0-received")).to_have_attribute("type", "text")
+    expect(page.locator("#donations-0-received-hint")).to_contain_text("For example, 27/3/2024 or 27 March 2024.")
+    page.select_option("#code", "nec-candidates")
+    page.fill("#donations-0-donor", "A")
+    page.fill("#donations-0-amount", "1700")
+    page.fill("#donations-0-received", "3/4/2024")
+    page.locator("button[type=submit]").tap()
+    expect(page.locator("#donations-0-received + .read-as")).to_have_text("Read as 3 April 2024", timeout=READY)
+
+
+def test_the_code_is_asked_for_or_taken_from_the_page_the_reader_came_from(phone, site_url):
+    page = phone
+    page.goto(site_url + "checkers/donations/")
+    expect(page.locator("#code")).to_have_value("")  # three codes have donation rules: none is assumed
+    options = page.locator("#code option").all_inner_texts()
+    assert len(options) == len(set(options))  # each version offered once
+    page.goto(site_url + "codes/nec-candidates/")
+    page.locator(".checker-links a", has_text="Donations and spending").tap()
+    expect(page.locator("#code")).to_have_value("nec-candidates")
+
+
+def test_a_complaints_clause_is_found_by_its_words_and_the_draft_wraps(phone, site_url):
+    page = phone
+    page.goto(site_url + "checkers/complaint/")
+    clause = page.locator("#clause")
+    expect(clause.locator("optgroup[label='Social Media Policy']")).to_have_count(1)
+    expect(clause.locator("option[value=code-of-conduct-3]")).to_contain_text(re.compile(r"^clause 3: \S"))
+    page.fill("#clause-filter", "social media checks")
+    expect(clause.locator("option:not([value=''])")).to_have_count(1)
+    found = clause.locator("option:not([value=''])").get_attribute("value")
+    clause.select_option(found)
+    page.fill("#clause-filter", "")
+    expect(clause).to_have_value(found)  # clearing the filter keeps the choice
+    page.fill("#what", "x" * 400)
+    page.locator("button[type=submit]").tap()
+    expect(page.locator(".checker-draft")).to_be_visible(timeout=READY)
+    assert overflow(page) == 0
+
+
+def test_may_i_share_this_asks_one_question_at_a_time_and_the_texts_words_are_a_tap_away(phone, site_url):
+    page = phone
+    page.goto(site_url + "checkers/disclosure/")
+    visible = page.locator("[data-question]:visible")
+    expect(visible).to_have_count(2)  # the code, and the first question
+    wording = page.locator("[data-question=information] details.wording")
+    wording.locator("summary").tap()
+    expect(wording).to_contain_text("“minutes of Labour Party meetings”")
+    page.locator("label[for=information-8]").tap()  # "None of these"
+    expect(visible.last).to_have_attribute("data-question", "disciplinary_case")
+
+
+def test_search_finds_a_clause_first_and_holds_no_form_template_or_api_reference(page, site_url, built_site):
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "__n__" in doc["text"] or "__i__" in doc["text"]]
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("reference/")]
+    page.goto(site_url)
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    page.locator("input[data-md-component=search-query]").press_sequentially("social media")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_be_visible(timeout=15_000)
+    assert "/codes/" in first.get_attribute("href")
+
+
+def test_the_home_pages_first_screen_links_every_checker(phone, site_url):
+    page = phone
+    page.goto(site_url)
+    for checker in checkers.CHECKERS.values():
+        link = page.locator(".home-checkers a", has_text=checker.title)
+        expect(link).to_have_count(1)
+        assert in_first_screen(page, f".home-checkers a:has-text('{checker.title}')"), checker.title
