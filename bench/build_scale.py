@@ -57,7 +57,7 @@ def measure(versions: int, per_code: int, repeat: int) -> float:
             docs = Path(temp) / "docs"
             make_docs(docs, versions, per_code)
             start = time.perf_counter()
-            build_site.build(docs, Path(temp) / "site", with_runtime=False, ci=False)
+            build_site.build(docs, Path(temp) / "site", with_runtime=False)
             times.append(time.perf_counter() - start)
     return statistics.median(times)
 

@@ -314,7 +314,7 @@ def todo_list(answers: list[Answer]) -> tuple[list[dict], int]:
         return (rank, answer.date or dt.date.max, index)
 
     found = sorted(((i, a) for i, a in enumerate(answers) if a.todo), key=order)
-    items = [{"text": a.todo, "level": a.level, "overdue": a.overdue, "answer": i,
+    items = [{"text": a.todo, "level": a.level, "label": a.label or LEVEL_LABELS[a.level], "overdue": a.overdue, "answer": i,
               **({"date": a.date.isoformat(), "date_kind": a.date_kind} if a.date else {})} for i, a in found[:MOST_TODO]]
     return items, max(0, len(found) - MOST_TODO)
 

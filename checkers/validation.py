@@ -235,30 +235,34 @@ def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Erro
     answer will use it; a required one missing is named. Errors come in the order of the fields. `units`: the
     anchors a field whose options are a version's clauses may take."""
     values: dict = {}
-    problems: dict[str, _Found] = {}
+    problems: dict[str, list[dict]] = {}
+    # One list of problems for every field, each field's own found by where it starts: a row of a large spreadsheet
+    # is read without an object per field.
+    found = _Found()
     for spec in fields:
-        where = f"{prefix}.{spec.name}" if prefix else spec.name
         value = data.get(spec.name)
         if spec.kind == "rows":
             continue
         if value is None or (isinstance(value, str) and not value.strip() and spec.kind != "choice"):
             values[spec.name] = spec.default
             continue
-        problems[spec.name] = found = _Found()
-        values[spec.name] = READERS[spec.kind](spec, value, where, found)
-        if values[spec.name] is not None and spec.options_from and units is not None and values[spec.name] not in units:
-            found.add(where, f"{quoted(values[spec.name])} is not one of the clauses offered; a clause's anchor is, for "
+        where = f"{prefix}.{spec.name}" if prefix else spec.name
+        start = len(found.items)
+        read = READERS[spec.kind](spec, value, where, found)
+        if read is not None and spec.options_from and units is not None and read not in units:
+            found.add(where, f"{quoted(read)} is not one of the clauses offered; a clause's anchor is, for "
                       f"example, {next(iter(units), 'none')}")
-            values[spec.name] = None
-        if values[spec.name] is None:
-            values[spec.name] = spec.default
+            read = None
+        values[spec.name] = spec.default if read is None else read
+        if len(found.items) > start:
+            problems[spec.name] = found.items[start:]
     # Conditions read the values they depend on, so requiredness is judged once all are read.
     for spec in fields:
         where = f"{prefix}.{spec.name}" if prefix else spec.name
         if spec.kind == "rows":
             values[spec.name] = read_rows(spec, data.get(spec.name), where, errors)
-        elif spec.name in problems and problems[spec.name]:
-            for item in problems[spec.name].items:
+        elif spec.name in problems:
+            for item in problems[spec.name]:
                 errors.add(item["field"], item["message"])
         elif values.get(spec.name) is None and _required(spec, values):
             errors.add(where, _missing(spec))
@@ -274,12 +278,14 @@ def read_rows(spec: Field, items, where: str, errors: Errors) -> list[dict]:
         return []
     rows = []
     names = tuple(f.name for f in spec.fields)
+    known = set(names)
     for index, item in enumerate(items):
         at = f"{where}[{index}]"
         if not isinstance(item, dict):
             errors.add(at, f"must be one row: {{{', '.join(names)}}}")
             continue
-        unknown_fields({k: v for k, v in item.items() if k not in names}, names, at, errors)
+        if not known.issuperset(item):
+            unknown_fields({k: v for k, v in item.items() if k not in known}, names, at, errors)
         before = len(errors.items) + errors.more
         values = read_fields(spec.fields, item, at, errors)
         if len(errors.items) + errors.more == before:

@@ -161,6 +161,33 @@ function keepCompiled(script) {
   }
 }
 
+// An answer to a whole year's spreadsheet holds tens of thousands of items: taken in at once, they would stop the page
+// for half a second (bench/README.md). Its long lists go in parts, each a short task for the page; the first part
+// holds everything else, and the page shows it at once.
+const PART = 250;
+
+function postInParts(id, result) {
+  // The record and calendar of such an answer run to megabytes: as files, they cross to the page at no cost to it.
+  for (const keep of [result.record, result.calendar]) {
+    if (keep) {
+      keep.file = new Blob([keep.text]);
+      delete keep.text;
+    }
+  }
+  const response = result.response || {};
+  const long = Object.keys(response).filter((key) => Array.isArray(response[key]) && response[key].length > PART);
+  const rest = Object.fromEntries(long.map((key) => [key, response[key]]));
+  for (const key of long) response[key] = rest[key].slice(0, PART);
+  postMessage({ id, result, parts: long.length > 0 });
+  if (!long.length) return;
+  for (const key of long) {
+    for (let start = PART; start < rest[key].length; start += PART) {
+      postMessage({ id, part: { [key]: rest[key].slice(start, start + PART) } });
+    }
+  }
+  postMessage({ id, complete: true });
+}
+
 // A reader is never shown a Python traceback: only its last line, which says what went wrong.
 function withoutTraceback(message) {
   if (!message.startsWith("Traceback")) return message;
@@ -186,6 +213,10 @@ onmessage = async (event) => {
     // One trip: the answer, its record and its calendar, from one run of the rules.
     else if (message.op === "check") {
       result = JSON.parse(api.check(message.checker, JSON.stringify(message.request), message.madeOn, message.siteUrl));
+      if (message.inParts) {
+        postInParts(message.id, result);
+        return;
+      }
     }
     else if (message.op === "share-link") result = JSON.parse(api.shareLink(message.pageUrl, JSON.stringify(message.request)));
     else if (message.op === "read-fragment") result = JSON.parse(api.readFragment(message.fragment));

@@ -1,7 +1,8 @@
 // A file made in this browser, offered as a download: nothing is sent anywhere.
-export function saveFile(text, filename, type) {
+// `contents`: text, or a file already made (a long answer's record).
+export function saveFile(contents, filename, type) {
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(new Blob([contents], { type }));
   link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);

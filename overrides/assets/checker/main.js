@@ -22,7 +22,8 @@ async function check() {
   showMessage(failed() ? "" : "Checking…");
   try {
     // One trip to Python: the answer, with its record and calendar file written from it.
-    const checked = await python.check(description.checker, request, readersToday(), new URL(description.root, location.href).href);
+    const checked = await python.checkInParts(description.checker, request, readersToday(),
+      new URL(description.root, location.href).href);
     if (checked.response.errors) {
       showMessage("");
       showErrors(checked.response.errors, checked.response.summary);
@@ -36,8 +37,6 @@ async function check() {
   }
 }
 
-// What works only with this script was hidden until now (the page reads without it).
-for (const hidden of document.querySelectorAll("[data-needs-script]")) hidden.hidden = false;
 holdThemeBack();
 takeOverWorker();
 form.addEventListener("submit", (event) => {

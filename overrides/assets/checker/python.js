@@ -2,7 +2,7 @@
 // its failure, and calls that answer with the command line's JSON. Also window.codesOfConduct, the same contract
 // for power users.
 import { progressAmount, progressBar, progressText } from "./page.js";
-import { startTheme } from "./theme.js";
+import { startTheme, startThemeWhenQuiet } from "./theme.js";
 
 const pending = new Map();
 let nextId = 1;
@@ -53,15 +53,17 @@ function fail(message) {
 // it): the theme's script waits for their answers.
 let checksPending = 0;
 let checkExpected = false;
+const checkRunning = () => checksPending > 0 || streaming.size > 0;
 
 export function expectCheck(expected) {
   checkExpected = expected;
-  if (!expected && themeAfterChecks && checksPending === 0) setTimeout(startTheme);
+  if (!expected && themeAfterChecks && checksPending === 0) startThemeWhenQuiet(checkRunning);
 }
 
-// Once Python is ready, the theme's script: at once, or after the checks already asked for have their answers.
+// Once Python is ready, the theme's script may start (when the reader is quiet: theme.js), after the checks already
+// asked for have their answers.
 function startThemeAfterChecks() {
-  if (checksPending === 0 && !checkExpected) startTheme();
+  if (checksPending === 0 && !checkExpected) startThemeWhenQuiet(checkRunning);
   else themeAfterChecks = true;
 }
 
@@ -78,6 +80,7 @@ function handle(event) {
     window.dispatchEvent(new Event("codes-of-conduct:ready"));
   }
   else if (message.type === "failed") fail(message.message);
+  else if (message.part || message.complete) arrived(message);
   else if (pending.has(message.id)) {
     const { resolve, reject, isCheck } = pending.get(message.id);
     pending.delete(message.id);
@@ -86,10 +89,25 @@ function handle(event) {
       checkExpected = false;
     }
     if (message.error) reject(new Error(message.error));
-    else resolve(message.result);
+    else {
+      if (message.parts) streaming.set(message.id, message.result.response);
+      resolve(message.result);
+    }
     // In a later task: the answer is shown first.
-    if (isCheck && themeAfterChecks && checksPending === 0) setTimeout(startTheme);
+    if (isCheck && themeAfterChecks && checksPending === 0) startThemeWhenQuiet(checkRunning);
   }
+}
+
+// The rest of an answer that comes in parts (checker-worker.js): each part added to the response already shown, and
+// the page told, so that its lists can offer what has arrived.
+const streaming = new Map();
+
+function arrived(message) {
+  const response = streaming.get(message.id);
+  if (!response) return;
+  if (message.complete) streaming.delete(message.id);
+  else for (const [key, items] of Object.entries(message.part)) response[key].push(...items);
+  window.dispatchEvent(new CustomEvent("codes-of-conduct:more", { detail: { response, complete: Boolean(message.complete) } }));
 }
 
 export function takeOverWorker() {
@@ -151,6 +169,10 @@ export const python = {
   run: (name, request) => call({ op: "run", checker: name, request }),
   // One trip: the response, the record and the calendar file, from one run; the day is the reader's own.
   check: (name, request, madeOn, siteUrl) => call({ op: "check", checker: name, request, madeOn, siteUrl }),
+  // The page's own check: a long answer comes in parts, the first shown at once ("codes-of-conduct:more" brings the
+  // rest to the same response).
+  checkInParts: (name, request, madeOn, siteUrl) =>
+    call({ op: "check", checker: name, request, madeOn, siteUrl, inParts: true }),
   parseCsv: (name, data) => call({ op: "csv", checker: name, data }),
   writeCsv: (name, rows) => call({ op: "csv-write", checker: name, rows }),
   shareLink: (pageUrl, request) => call({ op: "share-link", pageUrl, request }),

@@ -8,17 +8,23 @@ const printed = resultSection.querySelector(".checker-record");
 const calendarButton = panel.querySelector(".checker-keep-calendar");
 let kept = null;
 
+// A record comes as text, or as a file when the answer is long (checker-worker.js): read for printing in a task of
+// its own.
 export function offerRecords(documents) {
   kept = documents;
-  printed.textContent = kept.record.text;
+  if (kept.record.file) {
+    printed.textContent = "";
+    kept.record.file.text().then((text) => { if (kept === documents) printed.textContent = text; });
+  }
+  else printed.textContent = kept.record.text;
   calendarButton.hidden = !kept.calendar;
   panel.hidden = false;
 }
 
 export function listenForRecords() {
   panel.querySelector(".checker-keep-save").addEventListener("click",
-    () => saveFile(kept.record.text, kept.record.filename, "text/plain;charset=utf-8"));
+    () => saveFile(kept.record.file || kept.record.text, kept.record.filename, "text/plain;charset=utf-8"));
   panel.querySelector(".checker-keep-print").addEventListener("click", () => window.print());
   calendarButton.addEventListener("click",
-    () => saveFile(kept.calendar.text, kept.calendar.filename, "text/calendar;charset=utf-8"));
+    () => saveFile(kept.calendar.file || kept.calendar.text, kept.calendar.filename, "text/calendar;charset=utf-8"));
 }

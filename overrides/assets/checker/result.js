@@ -41,24 +41,45 @@ function focusable(field) {
   return field.matches("fieldset") ? field.querySelector("input, select, textarea") || field : field;
 }
 
-// Beside each field in view: its error (before the control, as GOV.UK places it) or the date as read.
+// Beside each field in view: its error (before the control, as GOV.UK places it) or the date as read. A year's
+// spreadsheet brings tens of thousands of each but only a page of rows is drawn (rows.js): the fields in view are
+// looked up in an index, never each item searched for in the page.
 function markFields() {
-  besideFields.errors.forEach((error, index) => {
-    const field = elementFor(error.field, false);
-    if (!field || field.getAttribute("aria-invalid")) return;
-    const note = element("p", "field-error", error.sentence);
-    note.id = `error-${index}-error`;
-    if (field.tagName === "FIELDSET") field.querySelector("legend").after(note);
-    else field.before(note);
-    field.setAttribute("aria-invalid", "true");
-    field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
-  });
-  for (const { field: path, text } of besideFields.readAs) {
-    const field = elementFor(path, false);
-    if (field && !(field.nextElementSibling && field.nextElementSibling.matches(".read-as"))) {
-      field.after(element("p", "read-as", `${labels.read_as} ${text}`));
+  const errors = indexed(besideFields.errors);
+  const readAs = indexed(besideFields.readAs);
+  const inView = [...form.querySelectorAll("[data-field]:not([type=radio])")]
+    .filter((field) => !field.closest("template, [hidden]")).map((field) => [field.dataset.field, field]);
+  for (const name of ["code", "version", "as_of"]) {
+    if (errors.has(name) || readAs.has(name)) inView.push([name, elementFor(name, false)]);
+  }
+  for (const [path, field] of inView) {
+    if (!field) continue;
+    const [error, index] = errors.get(path) || [];
+    if (error && !field.getAttribute("aria-invalid")) {
+      const note = element("p", "field-error", error.sentence);
+      note.id = `error-${index}-error`;
+      if (field.tagName === "FIELDSET") field.querySelector("legend").after(note);
+      else field.before(note);
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+    }
+    const read = readAs.get(path);
+    if (read && !(field.nextElementSibling && field.nextElementSibling.matches(".read-as"))) {
+      field.after(element("p", "read-as", `${labels.read_as} ${read[0].text}`));
     }
   }
+}
+
+// Items by their field, the first for each (a list may grow as an answer arrives in parts).
+const indexes = new WeakMap();
+
+function indexed(items) {
+  const index = indexes.get(items) || { length: 0, map: new Map() };
+  for (; index.length < items.length; index.length++) {
+    if (!index.map.has(items[index.length].field)) index.map.set(items[index.length].field, [items[index.length], index.length]);
+  }
+  indexes.set(items, index);
+  return index.map;
 }
 
 form.addEventListener("rows-shown", markFields);
@@ -110,7 +131,7 @@ export function showResult(response) {
     const list = element("ol", "todo");
     for (const item of response.todo) {
       const entry = element("li", `todo-item todo-item--${item.overdue ? "overdue" : item.level}`);
-      if (item.overdue) entry.append(element("strong", "todo-label", answers[item.answer].level_label + ": "));
+      if (item.overdue) entry.append(element("strong", "todo-label", item.label + ": "));
       entry.append(document.createTextNode(item.text));
       list.append(entry);
     }
@@ -120,17 +141,31 @@ export function showResult(response) {
   for (const detail of response.details || []) parts.push(element("p", "checker-detail", detail));
   if (response.draft) parts.push(draft(response.draft));
   if (response.actions) parts.push(actions(response.actions));
-  const others = answers.filter((answer) => !answer.todo);
-  if (others.length) {
-    parts.push(element("h3", "checker-others-heading", response.others_heading),
-      pagedList("others", others, (answer) => {
-        const item = element("li", `other other--${answer.level || "info"}`);
-        item.append(element("strong", "", answer.level_label + ": "), document.createTextNode(answer.message));
-        return item;
-      }));
-  }
+  // The answers that ask nothing of the reader, gathered as they arrive (a long answer comes in parts: python.js).
+  const others = [];
+  const othersHeading = element("h3", "checker-others-heading", response.others_heading);
+  const othersList = pagedList("others", others, (answer) => {
+    const item = element("li", `other other--${answer.level || "info"}`);
+    item.append(element("strong", "", answer.level_label + ": "), document.createTextNode(answer.message));
+    return item;
+  });
+  let gathered = 0;
+  const gather = () => {
+    for (; gathered < answers.length; gathered++) if (!answers[gathered].todo) others.push(answers[gathered]);
+    othersHeading.hidden = othersList.holder.hidden = others.length === 0;
+    othersList.refresh();
+  };
+  gather();
+  parts.push(othersHeading, othersList.holder);
   for (const note of response.notes || []) parts.push(element("p", "note", note));
-  if (answers.length) parts.push(reasoning(response));
+  const why = reasoning(response);
+  if (answers.length) parts.push(why.box);
+  arriving = (more) => {
+    if (more.response !== response) return;
+    gather();
+    why.refresh();
+    markFields();
+  };
   parts.push(element("p", "checker-disclaimer", response.disclaimer));
   resultSection.hidden = false;
   resultBody.replaceChildren(...parts);
@@ -139,7 +174,12 @@ export function showResult(response) {
   heading.focus({ preventScroll: true });
 }
 
+// The rest of a long answer, as it arrives: the lists already on the page offer it.
+let arriving = () => {};
+window.addEventListener("codes-of-conduct:more", (event) => arriving(event.detail));
+
 // A list drawn FIRST_ITEMS at a time, with a button for more: however long, no task lays out more than a page.
+// `items` may grow (an answer arriving in parts): refresh() draws up to the first page and updates the button.
 function pagedList(className, items, draw) {
   const holder = element("div", `${className}-holder`);
   const list = element("ul", className);
@@ -147,12 +187,15 @@ function pagedList(className, items, draw) {
   let shown = 0;
   const more = element("button", "md-button show-more", labels.show_more);
   more.type = "button";
+  const refresh = () => {
+    more.hidden = shown >= items.length;
+    more.textContent = `${labels.show_more} (${(items.length - shown).toLocaleString("en-GB")})`;
+  };
   const drawMore = (count) => {
     const next = items.slice(shown, shown + count);
     list.append(...next.map(draw));
     shown += next.length;
-    more.hidden = shown >= items.length;
-    more.textContent = `${labels.show_more} (${(items.length - shown).toLocaleString("en-GB")})`;
+    refresh();
   };
   more.addEventListener("click", () => {
     const first = shown;
@@ -165,7 +208,7 @@ function pagedList(className, items, draw) {
   });
   drawMore(FIRST_ITEMS);
   holder.append(more);
-  return holder;
+  return { holder, refresh: () => (shown < FIRST_ITEMS ? drawMore(FIRST_ITEMS - shown) : refresh()) };
 }
 
 // The reasoning: every answer with its clause and the law beside it, the code applied, and the notes. Folded, and
@@ -173,12 +216,13 @@ function pagedList(className, items, draw) {
 function reasoning(response) {
   const box = element("details", "checker-reasoning");
   box.append(element("summary", "", labels.reasoning));
+  let findings = null;
   box.addEventListener("toggle", () => {
-    if (!box.open || box.childElementCount > 1) return;
-    box.append(element("p", "checked-against", response.checked_against),
-      pagedList("findings", response.answers, finding));
-  }, { once: false });
-  return box;
+    if (!box.open || findings) return;
+    findings = pagedList("findings", response.answers, finding);
+    box.append(element("p", "checked-against", response.checked_against), findings.holder);
+  });
+  return { box, refresh: () => findings && findings.refresh() };
 }
 
 function finding(answer) {

@@ -1,14 +1,19 @@
-// Material's own script, which the build holds back on checker pages: on two cores its start would compete
-// with Python's. Loaded once Python is ready (after a check already asked for), if Python fails, after a few
-// seconds whatever happens, or as soon as the reader reaches for the header (where its search box and colour
-// switch appear once it runs).
-const THEME_AT_THE_LATEST_MS = 4000;
+// Material's own script, which the build holds back on checker pages: on a phone its start blocks the page for a
+// few hundred milliseconds (bench/README.md), and on two cores it would compete with Python's. It starts as soon
+// as the reader reaches for the header (where its search box and colour switch appear once it runs), if Python
+// fails, or once Python is ready, its answers shown and the reader has left the page alone for a while: never
+// while they type or read what came back.
+const QUIET_MS = 10_000;
+const ACTIVITY = ["pointerdown", "keydown", "input", "scroll", "touchstart"];
 let started = false;
+let quiet = null;
 
 export function startTheme() {
   const held = document.querySelector("script[data-theme-script]");
   if (started || !held) return;
   started = true;
+  clearTimeout(quiet);
+  for (const type of ACTIVITY) window.removeEventListener(type, waitForQuiet, true);
   const script = document.createElement("script");
   script.src = held.dataset.themeScript;
   // It starts on DOMContentLoaded, usually past by now; it listens once, and nothing else on these pages does.
@@ -16,8 +21,23 @@ export function startTheme() {
   document.body.append(script);
 }
 
+function waitForQuiet() {
+  clearTimeout(quiet);
+  quiet = setTimeout(() => (readerWaiting() ? waitForQuiet() : (window.requestIdleCallback || setTimeout)(startTheme)), QUIET_MS);
+}
+
+// Python is ready and has answered what was asked: the theme may start once the reader is quiet, and not while a
+// check they asked for is still running (`isBusy`: they are waiting for its answer).
+let readerWaiting = () => false;
+
+export function startThemeWhenQuiet(isBusy) {
+  if (isBusy) readerWaiting = isBusy;
+  if (started || quiet !== null) return;
+  for (const type of ACTIVITY) window.addEventListener(type, waitForQuiet, { capture: true, passive: true });
+  waitForQuiet();
+}
+
 export function holdThemeBack() {
-  setTimeout(startTheme, THEME_AT_THE_LATEST_MS);
   for (const type of ["pointerdown", "focusin"]) {
     document.querySelector(".md-header")?.addEventListener(type, startTheme, { once: true });
   }
