@@ -30,8 +30,9 @@ $(CHECKERS_DATA): $(PY_STAMP) $(wildcard docs/codes/*/*.md docs/law/*.yml sitebu
 site: setup
 	$(PY) build_site.py $(if $(ENGINE),--engine $(ENGINE))
 
+# PORT=8080 serves at another port.
 serve: site
-	$(PY) -m sitebuild.serve
+	$(PY) -m sitebuild.serve $(if $(PORT),--port $(PORT))
 
 test: setup
 	$(PY) -m ruff check .

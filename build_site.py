@@ -70,7 +70,9 @@ def main(argv=None) -> int:
             signal.signal(signal.SIGTERM, previous)
     for notice in notices:
         print(f"note: {notice}")
-    print(f"Built {args.site_dir}")
+    print(f"Built the site in {args.site_dir}. To look at it: make serve, then open http://127.0.0.1:"
+          f"{os.environ.get('PORT') or 8000}/ in a browser (make serve rebuilds it as you edit; its checkers do not "
+          "run from files opened directly).")
     return 0
 
 
@@ -96,13 +98,12 @@ def _checkers_data_only(docs: Path, path: Path) -> int:
 
 
 def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runtime: bool = True,
-          ci: bool | None = None, today: dt.date | None = None, engine: str = "mkdocs") -> list[str]:
+          today: dt.date | None = None, engine: str = "mkdocs") -> list[str]:
     """Build into a fresh folder beside site_dir, then swap it in; raise on any problem. The current version of each
     code is the one in force on `today` (the day of the build, or BUILD_DATE). `engine` turns the generated
     Markdown into HTML: MkDocs (the default) or Zensical, from the same Markdown and mkdocs.yml."""
     if engine not in ENGINES:
         raise BuildError(f"the engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    ci = os.environ.get("CI") == "true" if ci is None else ci
     recover(site_dir)
     # Validate all content before writing anything.
     site = model.load(docs, today or build_day())
@@ -110,8 +111,15 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     for path, line, message in site.warnings:
         notices.append(f"warning: {annotations.relative(path)}{f':{line}' if line else ''}: {message}")
         annotations.emit(message, path, line, title="The law needs checking again", level="warning")
-    lock_notices, new_lock = lock.check(site, docs / lock.LOCK_NAME, ci=ci)
-    notices += lock_notices
+    # A preview never writes the lock: what is new is published when merged (sitebuild/lock.py).
+    notices += lock.check(site, docs / lock.LOCK_NAME, root=docs.resolve().parent)[0]
+    published = lock.read(docs / lock.LOCK_NAME)
+    for note, later in site.carried_notes[1]:
+        version = site.codes[note.code].get(later)
+        if str(version.citation) not in published:
+            notices.append(f"{annotations.relative(version.path)}: the note on the law on {version.unit_name(note.clause)} "
+                           f"({note.title}) is not carried to version {later}, whose clause reads otherwise (or is gone). "
+                           f"If it still holds, add it for version {later} in docs/law/notes.yml.")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=site_dir.parent))
     try:
@@ -147,9 +155,6 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         runtime.install_service_worker(output, manifest, offline.manifest(output, manifest, cited))
         compress.precompress(output, ROOT / ".cache" / "compressed")
         swap_in(output, site_dir)
-        # Only a build that succeeded records new versions in the lock.
-        if new_lock is not None:
-            lock.save(docs / lock.LOCK_NAME, new_lock)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return notices
@@ -186,7 +191,8 @@ def expand_shortcodes(generated: Path, site: model.Site) -> None:
 def nav(site: model.Site, generated: Path) -> list:
     """The navigation: generated pages, then the hand-written ones that this content folder has."""
     # The API reference is reached from "For developers", outside the members' navigation and their search.
-    optional = [{"Maintainers": ["maintainers/index.md", "maintainers/zensical.md"]}, {"For developers": "developers/index.md"}]
+    optional = [{"Maintainers": ["maintainers/index.md", "maintainers/reference.md", "maintainers/hosting.md",
+                                 "maintainers/zensical.md"]}, {"For developers": "developers/index.md"}]
     law = [{"The law": "law/index.md"}] if site.law else []
     return [
         {"Home": "index.md"},

@@ -46,6 +46,7 @@ class Note:
     text: str
     sources: tuple[statute.Source, ...]
     check_by: dt.date | None = None
+    written_for: str = ""  # carried to a later version whose clause reads the same: the version it was written for
 
     @property
     def anchor(self) -> str:
@@ -97,7 +98,7 @@ def _read(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ContentError(path, None, "missing: the site needs this file (see docs/maintainers/, \"Notes on the law\")") from None
+        raise ContentError(path, None, "missing: the site needs this file (see docs/maintainers/reference.md, \"Notes on the law\")") from None
     except UnicodeDecodeError:
         raise ContentError(path, None, "the file is not UTF-8 text: save it as UTF-8") from None
     return read_yaml(text, path, 1)
@@ -110,8 +111,9 @@ def _text(data: dict, name: str, path: Path, lines: dict, where: str) -> str:
     return " ".join(value.split())
 
 
-def _sources(items, path: Path, lines: dict, where: str) -> tuple[statute.Source, ...]:
-    owner = _owner(where.removesuffix(".sources"))
+def _sources(items, path: Path, lines: dict, where: str, owner: str = "") -> tuple[statute.Source, ...]:
+    """`owner`: how the messages name what the sources belong to ("note 4"), else from `where`."""
+    owner = owner or _owner(where.removesuffix(".sources"))
     if not isinstance(items, list) or not items:
         raise ContentError(path, lines.get(where) or lines.get(where.rpartition(".")[0]),
                            f"{owner} needs at least one source: '- title: ...' and 'url: https://...'")
@@ -407,7 +409,7 @@ def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.
             check_amounts(raw, version.scope_text(clause), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
             words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
         note = Note(code.code, version.id, clause, checked.on, words["title"], words["text"],
-                    _sources(item.get("sources"), path, lines, f"{at}.sources"), checked.by)
+                    _sources(item.get("sources"), path, lines, f"{at}.sources", shown), checked.by)
         if any(n.code == note.code and n.version == note.version and n.clause == note.clause for n in notes):
             raise ContentError(path, line, f"{shown}: {version.citation.at(clause)} already has a note: put both in one")
         notes.append(note)
@@ -470,7 +472,7 @@ def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: stat
             words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
         found.append(Proposal(proposal_id, words["title"], words["stage"], days["stage_date"], days["published"],
                               checked.on, checked.by, words["text"], figures, tuple(clauses),
-                              _sources(item.get("sources"), path, lines, f"{at}.sources")))
+                              _sources(item.get("sources"), path, lines, f"{at}.sources", shown)))
     return found
 
 

@@ -3,18 +3,22 @@ changes only with a correction the page shows.
 
 `docs/codes.lock.yml` records, for each published version, its facets (FACETS): a hash of its normalised wording
 (and of each clause, to say which changed), of what its links point to, every value of its `rules:`, and its
-dates. Under the key `law` it records each statutory figure's values (docs/law/figures.yml). A local build adds
-new versions and figures to it; CI refuses one missing from it. A changed facet of a published version, or a
-changed past value of the law, fails the build unless the lock records a correction with a reason, which the page
-then shows. On a pull request, `python -m sitebuild.lock --base REV` compares the lock with the base branch's: an
-entry changed or removed there, rather than corrected, is refused.
-"""
+dates. Under the key `law` it records each statutory figure's values (docs/law/figures.yml).
+
+A version is published when it reaches main, not when someone previews it. So no build writes the lock: a build
+checks what the lock holds, and lists what is new (a draft version, a new figure or value) as what the merge will
+record. The Publish workflow records it on main (`python -m sitebuild.lock --record`) before the site goes out.
+A changed facet of a published version, or a changed past value of the law, fails the build unless the lock
+records a correction with a reason, which the page then shows. On a pull request, `python -m sitebuild.lock --base
+REV` compares the lock with the base branch's: an entry changed or removed there, rather than corrected, is
+refused."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -26,6 +30,7 @@ import yaml
 from checkers import rules
 from checkers.content import CodeVersion, ContentError
 
+from . import drafts
 from .model import Site
 from .source import parse_date
 
@@ -56,6 +61,12 @@ def link_targets(version: CodeVersion) -> dict[str, list[str]]:
         if targets:
             found[unit.id] = sorted(targets)
     return found
+
+
+def _links_as_read(version: CodeVersion) -> dict[str, list[str]]:
+    """Link targets with the version's references to itself made relative: what two versions' links compare by."""
+    own = f"{version.citation}#"
+    return {anchor: [t.replace(own, "#") for t in targets] for anchor, targets in link_targets(version).items()}
 
 
 def links_fingerprint(version: CodeVersion) -> dict[str, str]:
@@ -118,75 +129,74 @@ def _record(version: CodeVersion) -> dict:
     return {"sha256": whole, "clauses": units, **{f.name: f.value(version) for f in FACETS if f.name != "sha256"}}
 
 
-def check(site: Site, path: Path, *, ci: bool) -> tuple[list[str], dict | None]:
+def check(site: Site, path: Path, *, record: bool = False, root: Path | None = None) -> tuple[list[str], dict | None]:
     """Compare every version, and the law's figures, with the lock; raises ContentError on a silent change.
 
-    Returns notices, and the lock with what is new added (new versions and figures, facets recorded before the lock
-    kept them, rules for a checker a version never had), None when nothing is new, for `save` to write once the
-    build has succeeded. Locally only; in CI, each addition is an error giving the lines to add."""
+    Returns notices (what is not published yet, which the merge will record), and, with `record` (the Publish
+    workflow on main, never a preview), the lock with it added, or None when nothing is new. `root`: the checkout,
+    whose main branch says whether a changed entry was ever published."""
     lock = read(path)
     notices, changed = [], False
     present = {LAW}
     for code in site.codes.values():
-        for version in code.versions:
+        for index, version in enumerate(code.versions):
             key = str(version.citation)
             present.add(key)
             entry = lock.get(key)
             current = _record(version)
             if entry is None:
-                if ci:
-                    # A maintainer without a terminal copies these lines into the lock in the web editor.
-                    raise ContentError(version.path, None, f"{key} is not in docs/{LOCK_NAME}. Add these lines at the end "
-                                       f"of docs/{LOCK_NAME} (or run 'make site' locally and commit the file it "
-                                       f"updates):\n{_entry_lines({key: current})}")
-                lock[key] = current
-                notices.append(f"{key}: new version recorded in {path} (commit it with the version)")
-                changed = True
+                previous = code.versions[index - 1] if index else None
+                if previous and rule_values(version) == rule_values(previous) and _links_as_read(version) == _links_as_read(previous):
+                    drafts.refuse_same_wording(version, previous)
+                if record:
+                    lock[key] = current
+                    changed = True
+                notices.append(f"{key} is new: {'recorded in' if record else 'not published until it is merged; the merge records it in'} "
+                               f"docs/{LOCK_NAME}, and from then on its wording, links, rules and dates are fixed")
                 continue
             if not isinstance(entry, dict):
                 raise ContentError(path, None, f"{key}: each entry holds sha256, clauses, links, rules and dates")
             missing = [f.name for f in FACETS if f.name not in entry]
             if missing:
                 # An entry made before the lock kept these: as they are now, they are the published ones.
-                if ci:
-                    lines = "\n".join(f"  {line}" for line in _entry_lines({n: current[n] for n in missing}).splitlines())
-                    raise ContentError(path, None, f"{key} in docs/{LOCK_NAME} does not record {', '.join(missing)} yet: run "
-                                       f"'make site' locally and commit docs/{LOCK_NAME}, or add these lines under {key}:\n{lines}")
-                for name in missing:
-                    entry[name] = current[name]
-                notices.append(f"{key}: its {', '.join(missing)} recorded in {path} (commit it)")
-                changed = True
-            changed |= _new_checkers(entry, version, current, path, ci, notices)
+                if record:
+                    for name in missing:
+                        entry[name] = current[name]
+                    changed = True
+                notices.append(f"{key}: its {', '.join(missing)} {'recorded in' if record else 'will be recorded in'} "
+                               f"docs/{LOCK_NAME}{'' if record else ' when this is merged'}")
+            added = _new_checkers(entry, version, current, record, notices)
+            changed |= bool(added) and record
+            if added and not record:
+                # Not recorded yet, so not compared: what the merge records is what the version has then.
+                current["rules"] = {n: v for n, v in current["rules"].items() if n.split(".")[0] not in added}
             for facet in FACETS:
-                if current[facet.name] != _accepted(entry, facet.name):
+                if facet.name in entry and current[facet.name] != _accepted(entry, facet.name):
                     raise ContentError(version.path, _changed_line(version, facet, entry, current),
-                                       _changed_message(key, facet, entry, current))
+                                       _changed_message(key, facet, entry, current, root or path.parent.parent))
             version.corrections = _corrections(entry, path, key)
-    law_changed = _check_law(site, lock, path, ci, notices)
+    law_changed = _check_law(site, lock, path, record, notices)
     for key in lock:
         if key not in present:
             raise ContentError(path, None, f"{key} was published but its file is gone: published versions stay on "
                                "the site; to replace one, publish a new version")
-    return notices, (lock if changed or law_changed else None)
+    return notices, (lock if record and (changed or law_changed) else None)
 
 
-def _new_checkers(entry: dict, version: CodeVersion, current: dict, path: Path, ci: bool, notices: list) -> bool:
-    """Rules for a checker this version never had change no answer already given: recorded, as a new version is."""
+def _new_checkers(entry: dict, version: CodeVersion, current: dict, record: bool, notices: list) -> list[str]:
+    """Rules for a checker this version never had change no answer already given: recorded, as a new version is.
+    Returns those checkers."""
     added = sorted({n.split(".")[0] for n in current["rules"]} - {n.split(".")[0] for n in _accepted(entry, "rules") or {}})
     if not added:
-        return False
+        return added
     key = str(version.citation)
-    recorded = {n: v for n, v in current["rules"].items() if n.split(".")[0] in added}
-    if ci:
-        lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
-        raise ContentError(version.path, min(filter(None, (version.line_of(f"rules.{n}") for n in added)), default=None),
-                           f"{key} has rules for the {', '.join(added)} checker that docs/{LOCK_NAME} does not record yet: "
-                           f"run 'make site' locally and commit docs/{LOCK_NAME}, or add these lines under {key}: rules: in "
-                           f"docs/{LOCK_NAME}:\n{lines}")
-    for holder in [entry] + [c for c in entry.get("corrections") or [] if isinstance(c, dict) and "rules" in c]:
-        holder["rules"] = {**holder["rules"], **recorded}
-    notices.append(f"{key}: rules for the {', '.join(added)} checker recorded in {path} (commit it)")
-    return True
+    notices.append(f"{key}: rules for the {', '.join(added)} checker {'recorded in' if record else 'will be recorded in'} "
+                   f"docs/{LOCK_NAME}{'' if record else ' when this is merged'}")
+    if record:
+        recorded = {n: v for n, v in current["rules"].items() if n.split(".")[0] in added}
+        for holder in [entry] + [c for c in entry.get("corrections") or [] if isinstance(c, dict) and "rules" in c]:
+            holder["rules"] = {**holder["rules"], **recorded}
+    return added
 
 
 def _corrections(entry: dict, path: Path, key: str) -> list[dict]:
@@ -199,7 +209,7 @@ def _corrections(entry: dict, path: Path, key: str) -> list[dict]:
 
 
 def save(path: Path, lock: dict) -> None:
-    path.write_text("# Written by the build: one entry per published version. See docs/maintainers/.\n"
+    path.write_text("# Written when a merge publishes a version (never by hand): one entry per published version. See docs/maintainers/.\n"
                     + yaml.safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
 
 
@@ -214,25 +224,23 @@ def figure_values(figure) -> list[dict]:
             for v in figure.values]
 
 
-def _check_law(site: Site, lock: dict, path: Path, ci: bool, notices: list) -> bool:
+def _check_law(site: Site, lock: dict, path: Path, record: bool, notices: list) -> bool:
     """A figure's past values never change without a correction; a value that starts after the day of the build is
-    new, and recorded."""
+    new, and recorded when merged."""
     if site.law is None:
         return False
-    recorded = lock.setdefault(LAW, {}) if not ci else lock.get(LAW, {})
+    recorded = lock.setdefault(LAW, {}) if record else lock.get(LAW, {})
     changed = False
     for figure in site.law.figures.values():
         current = figure_values(figure)
         entry = recorded.get(figure.id)
         where = f"docs/law/figures.yml, figure {figure.id}"
         if entry is None:
-            if ci:
-                raise ContentError(path, None, f"the figure {figure.id} is not in docs/{LOCK_NAME}. Run 'make site' "
-                                   f"locally and commit docs/{LOCK_NAME}, or add these lines under {LAW}: in it:\n"
-                                   + "\n".join(f"  {line}" for line in _entry_lines({figure.id: {"values": current}}).splitlines()))
-            recorded[figure.id] = {"values": current}
-            notices.append(f"{where}: recorded in {path} (commit it)")
-            changed = True
+            if record:
+                recorded[figure.id] = {"values": current}
+                changed = True
+            notices.append(f"{where}: new, {'recorded in' if record else 'will be recorded in'} docs/{LOCK_NAME}"
+                           f"{'' if record else ' when this is merged'}")
             continue
         accepted = _accepted(entry, "values") or []
         if current == accepted:
@@ -241,12 +249,11 @@ def _check_law(site: Site, lock: dict, path: Path, ci: bool, notices: list) -> b
             continue
         new = current[len(accepted):]
         if current[:len(accepted)] == accepted and all(_starts_after(value, site.today) for value in new):
-            if ci:
-                raise ContentError(path, None, f"{where} has a new value that docs/{LOCK_NAME} does not record yet: run "
-                                   f"'make site' locally and commit docs/{LOCK_NAME}")
-            entry["values"] = current
-            notices.append(f"{where}: a new value, from a day after today, recorded in {path} (commit it)")
-            changed = True
+            if record:
+                entry["values"] = current
+                changed = True
+            notices.append(f"{where}: a new value, from a day after today, {'recorded in' if record else 'will be recorded in'} "
+                           f"docs/{LOCK_NAME}{'' if record else ' when this is merged'}")
             continue
         raise ContentError(site.law_path, _figure_line(site, figure.id), (
             f"the figure {figure.id} has changed a value that applied on a past day (or added one that does). What "
@@ -314,7 +321,14 @@ def _correction(key: str, current: dict) -> str:
             "The reason is shown on the version's page.")
 
 
-def _changed_message(key: str, facet: Facet, entry: dict, current: dict) -> str:
+def _changed_message(key: str, facet: Facet, entry: dict, current: dict, root: Path) -> str:
+    main = main_lock(root)
+    if main is not None and key not in main[1]:
+        # A lock written by an older build, or lines pasted by hand: the version never reached main.
+        return (f"{key} is in docs/{LOCK_NAME} but not in {main[0]}'s lock: it is not published yet, so it may still "
+                f"change. Delete its entry (the line '{key}:' and the indented lines under it) from docs/{LOCK_NAME}, "
+                f"or put back {main[0]}'s copy of the file (git checkout {main[0]} -- docs/{LOCK_NAME}), and build "
+                "again. The merge records it.")
     if facet.name == "sha256":
         which = ", ".join(f"#{a}" for a in _changed_units(_accepted(entry, "clauses") or {}, current["clauses"])) or "the text"
         what = f"its wording has changed ({which})"
@@ -382,6 +396,18 @@ def against_base(base: dict, lock: dict) -> tuple[list[str], list[str]]:
     return problems, corrections
 
 
+def main_lock(root: Path) -> tuple[str, dict] | None:
+    """The branch a version is published on, and its lock: the pull request's base on GitHub, else the checkout's
+    main as its remote has it, else its own main. None where git cannot say (no history, say)."""
+    names = [f"origin/{os.environ['GITHUB_BASE_REF']}"] if os.environ.get("GITHUB_BASE_REF") else []
+    for name in names + ["origin/main", "main"]:
+        known = subprocess.run(["git", "rev-parse", "--verify", "--quiet", name], cwd=root, capture_output=True)
+        if known.returncode == 0:
+            found = base_lock(name, root)
+            return (name, found) if found is not None else None
+    return None
+
+
 def base_lock(base: str, root: Path) -> dict | None:
     """The lock as the base branch has it, or None where git cannot show it."""
     shown = subprocess.run(["git", "show", f"{base}:docs/{LOCK_NAME}"], cwd=root, capture_output=True, text=True)
@@ -391,16 +417,32 @@ def base_lock(base: str, root: Path) -> dict | None:
 
 
 def main(argv=None) -> int:
-    from . import annotations
+    from . import annotations, model
 
     root = Path(__file__).resolve().parent.parent
-    parser = argparse.ArgumentParser(description="Compare docs/codes.lock.yml with the base branch's: a published "
-                                                 "entry is corrected, never changed.")
-    parser.add_argument("--base", required=True, help="the commit the pull request is based on")
+    parser = argparse.ArgumentParser(description="The lock of published versions: compare docs/codes.lock.yml with the "
+                                                 "base branch's (a published entry is corrected, never changed), or "
+                                                 "record what a merge to main has published.")
+    parser.add_argument("--base", help="the commit the pull request is based on")
+    parser.add_argument("--record", action="store_true",
+                        help="record the versions and figures main now has (the Publish workflow, after a merge)")
     parser.add_argument("--docs", default=str(root / "docs"))
     args = parser.parse_args(argv)
-    base = base_lock(args.base, root)
     path = Path(args.docs) / LOCK_NAME
+    if args.record:
+        try:
+            notices, updated = check(model.load(Path(args.docs), dt.date.today()), path, record=True,
+                                   root=Path(args.docs).resolve().parent)
+        except ContentError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        if updated is not None:
+            save(path, updated)
+        print("\n".join(notices) or f"Nothing new to record in docs/{LOCK_NAME}.")
+        return 0
+    if not args.base:
+        parser.error("give --base REV (compare with a pull request's base) or --record")
+    base = base_lock(args.base, root)
     if base is None:
         print(f"The base {args.base} has no docs/{LOCK_NAME}, or git cannot show it: nothing to compare.")
         return 0

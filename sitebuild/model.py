@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -61,10 +62,30 @@ class Site:
         return self._notes_by_version.get((code, version), {})
 
     @functools.cached_property
+    def carried_notes(self) -> tuple[list[law.Note], list[tuple[law.Note, str]]]:
+        """Notes carried to later versions, and notes a new version lost. A note on a clause holds for each later
+        version whose clause reads the same, up to one that has a note of its own there; the first version whose
+        clause reads otherwise (or lacks it) loses it: (the note, that version's id)."""
+        written = {(n.code, n.version, n.clause) for n in self.notes}
+        carried, lost = [], []
+        for note in self.notes:
+            code = self.codes[note.code]
+            wording = code.get(note.version).by_id[note.clause].text
+            for later in code.versions[code.get(note.version).index + 1:]:
+                if (note.code, later.id, note.clause) in written:
+                    break
+                unit = later.by_id.get(note.clause)
+                if unit is None or unit.text != wording:
+                    lost.append((note, later.id))
+                    break
+                carried.append(dataclasses.replace(note, version=later.id, written_for=note.written_for or note.version))
+        return carried, lost
+
+    @functools.cached_property
     def _notes_by_version(self) -> dict[tuple[str, str], dict[str, law.Note]]:
         # Asked for each unit of every page: grouped once (the notes are loaded before any page is written).
         grouped: dict[tuple[str, str], dict[str, law.Note]] = {}
-        for note in self.notes:
+        for note in self.notes + self.carried_notes[0]:
             grouped.setdefault((note.code, note.version), {})[note.clause] = note
         for (code, version), found in grouped.items():
             order = {unit.id: index for index, unit in enumerate(self.codes[code].get(version).units)}
@@ -95,7 +116,7 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
         site.proposals = law.load_proposals(docs / "law" / law.PROPOSALS_FILE, site.codes, today, site.law)
     for path, where, message in law.overdue(site.law, site.notes, site.proposals, today, docs):
         site.warnings.append((path, _line_in(path, where), f"{message}: read its sources again, correct it if the law "
-                              "has moved, and set the day it was checked and a new check_by (docs/maintainers/, "
+                              "has moved, and set the day it was checked and a new check_by (docs/maintainers/reference.md, "
                               "\"Checking the law again\")"))
     for code in site.codes.values():
         site.notices += source.status_notices(code)

@@ -66,12 +66,16 @@ def new_version(docs: Path, code_id: str, version_id: str, today: dt.date) -> tu
     partial.replace(target)
     shown = target.relative_to(docs.parent) if docs.parent in target.parents else target
     steps = [f"Wrote {shown}, a copy of version {newest.id}. Edit it next:",
-             "1. The text below the front matter: make the changes this version brings.",
+             "1. The text below the settings (the block between the two --- lines at the top): make the changes this "
+             "version brings, word for word as the source has them.",
              "2. in_force_from: YYYY-MM-DD, the day it takes effect (the build asks for it). Until that day the site "
              f"shows it as coming into force and version {newest.id} as current.",
              f"3. summary: one line on what it changes (the build refuses \"{SUMMARY_TO_WRITE}\").",
              "4. source: where this text comes from.",
-             "Then preview it (make serve, or the pull request's site artifact) and commit it with docs/codes.lock.yml."]
+             "Notes on the law stay with every clause whose words you leave as they are; the build lists any note a "
+             "changed clause loses.",
+             "Then look at it (make serve, or the preview on the pull request) and open a pull request. It is published "
+             "when the pull request is merged, and from then on it is fixed."]
     return target, steps
 
 

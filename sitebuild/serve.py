@@ -125,17 +125,27 @@ def watch(interval: float = 1.0) -> None:
             rebuild()
 
 
-def main() -> None:
+def port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"PORT must be a number from 1 to 65535, not {text!r}")
+    return int(text)
+
+
+def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=port, default=8000, help="the port to serve at (make serve PORT=8080)")
     parser.add_argument("--no-watch", action="store_true")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     site = ROOT / "site"
     if not args.no_watch:
         threading.Thread(target=watch, daemon=True).start()
     # Paths are resolved at each request, so a rebuild's swap of site/ is served at once.
     handler = functools.partial(Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as error:
+        raise SystemExit(f"Cannot serve at port {args.port}: {error.strerror}. Is another 'make serve' running? "
+                         f"Stop it, or choose another port: make serve PORT={args.port + 1}") from None
     print(f"Serving {site} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

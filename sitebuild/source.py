@@ -139,8 +139,8 @@ def _checked(data: dict, path: Path, lines: dict) -> dict:
         value, line = data.get(name), lines.get(name)
         if value in (None, ""):
             if spec.required:
-                raise ContentError(path, 1, f"the front matter has no {name!r}: add '{name}: ...' ({spec.meaning}; "
-                                   "see docs/maintainers/)")
+                raise ContentError(path, 1, f"the settings at the top (between the --- lines) have no {name!r}: add '{name}: ...' ({spec.meaning}; "
+                                   "see docs/maintainers/reference.md)")
             values[name] = None
         elif spec.kind == "date":
             values[name] = parse_date(value, path, line, name)

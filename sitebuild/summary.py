@@ -70,12 +70,27 @@ def versions_and_clauses(site: model.Site, base_lock: dict, site_url: str) -> li
                     counts = diff.summary(diff.compare(previous.units, version.units))
                     page = comparison_page(code.code, previous.id, version.id)
                     lines.append(f"  - Against {previous.id}: {counts}. [Word-level comparison]({_url(site_url, page)}).")
+                lines += _notes_of_new_version(site, version)
                 continue
             before = base_lock[key].get("clauses") or {}
             changed = sorted(anchor for anchor in set(before) | set(units) if before.get(anchor) != units.get(anchor))
             if changed:
                 links = ", ".join(f"[#{a}]({_url(site_url, page_of(code.code, version.id))}#{a})" for a in changed)
                 lines.append(f"- **{key}** is corrected: its wording changed in {links}.")
+    return lines
+
+
+def _notes_of_new_version(site: model.Site, version) -> list[str]:
+    """What a new version has of the notes on the law, and what it has lost (its clause reads otherwise now)."""
+    carried, lost = site.carried_notes
+    lines = [f"  - Has the note on the law on {version.unit_name(n.clause)} ({n.title}), written for version "
+             f"{n.written_for}: the clause reads the same." for n in carried if (n.code, n.version) == (version.code, version.id)]
+    for note, later in lost:
+        if (note.code, later) == (version.code, version.id):
+            lines.append(f"  - **Has lost** the note on the law on {version.unit_name(note.clause)} ({note.title}), written "
+                         f"for version {note.version}: the clause {'reads otherwise now' if note.clause in version.by_id else 'is gone'}. "
+                         f"If the note still holds, add it for version {version.id} in docs/law/notes.yml (a copy with "
+                         f"version: \"{version.id}\").")
     return lines
 
 

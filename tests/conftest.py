@@ -99,9 +99,9 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site with the checkers' runtime, built once; ci=True so the lock must be complete."""
+    """The real site with the checkers' runtime, built once."""
     site = tmp_path_factory.mktemp("built") / "site"
-    build_site.build(ROOT / "docs", site, ci=True)
+    build_site.build(ROOT / "docs", site)
     return site
 
 
@@ -136,7 +136,7 @@ def docs_copy(tmp_path) -> Path:
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture code's three versions, built without the checkers' runtime."""
     site = tmp_path_factory.mktemp("fixture-site") / "site"
-    build_site.build(ROOT / "tests" / "fixtures" / "docs", site, with_runtime=False, ci=True)
+    build_site.build(ROOT / "tests" / "fixtures" / "docs", site, with_runtime=False)
     return site
 
 

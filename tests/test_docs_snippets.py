@@ -2,6 +2,7 @@
 command-line example, and the Content-Security-Policy in the maintainers' guide."""
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -22,7 +23,53 @@ def test_the_readmes_command_line_example_runs_and_answers_as_it_says():
     assert [f["rule"] for f in response["answers"]] == ["permissible-donor", "report"]
 
 
-def test_the_maintainers_guide_quotes_the_content_security_policy_the_pages_carry():
-    guide = (ROOT / "docs" / "maintainers" / "index.md").read_text()
+def test_the_hosting_guide_quotes_the_content_security_policy_the_pages_carry():
+    guide = (ROOT / "docs" / "maintainers" / "hosting.md").read_text()
     quoted = re.search(r"^Content-Security-Policy: (.+)$", guide, re.M)
     assert quoted and quoted[1] == CSP
+
+
+def _guide_commands() -> list[str]:
+    """Every make command the maintainers' guides give, in code or in a block."""
+    found = []
+    for page in ("index.md", "reference.md", "hosting.md"):
+        text = (ROOT / "docs" / "maintainers" / page).read_text()
+        found += re.findall(r"`((?:[A-Z_]+=\S+ )?make [^`]+)`", text)
+    return sorted(set(found))
+
+
+def test_every_make_command_in_the_guides_is_one_the_makefile_runs():
+    """Each is planned by make as written (make -n: nothing runs), with the variables it gives used."""
+    commands = _guide_commands()
+    assert "make serve" in commands and "make serve PORT=8080" in commands and any("new-version" in c for c in commands)
+    for command in commands:
+        words = command.split()
+        env = dict(w.split("=", 1) for w in words if "=" in w and words.index(w) < words.index("make"))
+        args = words[words.index("make") + 1:]
+        planned = subprocess.run(["make", "-n", *args], cwd=ROOT, capture_output=True, text=True,
+                                 env={**os.environ, **env})
+        assert planned.returncode == 0, f"{command}: {planned.stderr}"
+        if "new-version" in args:
+            continue  # its values reach Python through the environment, never the shell (run for real below)
+        for value in (w.split("=", 1)[1] for w in args if "=" in w):
+            assert value in planned.stdout, f"{command}: {value} is not used"
+
+
+def test_the_guides_new_version_command_runs_and_says_the_steps_the_guide_gives(tmp_path):
+    """`make new-version` as the guide writes it, run for real on a copy of the content."""
+    import shutil
+
+    command = next(c for c in _guide_commands() if "new-version" in c)
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, work / name)
+    for name in (".venv", "sitebuild", "checkers"):
+        (work / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "docs", work / "docs")
+    result = subprocess.run(command.split(), cwd=work, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    guide = (ROOT / "docs" / "maintainers" / "index.md").read_text()
+    for setting in ("in_force_from", "summary", "source"):
+        assert setting in result.stdout and f"`{setting}:`" in guide
+    assert "published when the pull request is merged" in result.stdout

@@ -33,7 +33,7 @@ KNOWN_DIFFERENCES = {"reference/index.html: the API reference is not generated (
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("zensical") / "site"
-    build_site.build(ROOT / "docs", site, ci=True, engine="zensical")
+    build_site.build(ROOT / "docs", site, engine="zensical")
     return site
 
 

@@ -209,7 +209,7 @@ def test_notes_change_no_versions_text_or_its_hash_in_the_lock(site, docs):
     assert {v.citation: lock.fingerprint(v) for c in bare.codes.values() for v in c.versions} == hashes
     assert not bare.notes and site.notes
     # And the lock, which holds every published version's text, accepts the site with its notes as it is.
-    lock.check(site, DOCS / lock.LOCK_NAME, ci=True)
+    lock.check(site, DOCS / lock.LOCK_NAME)
 
 
 def test_the_notes_say_what_changed_with_sources_for_nec_clauses_2_and_12_and_local_government_clause_12(site):
@@ -255,7 +255,7 @@ def test_past_its_day_to_be_checked_again_the_law_warns_and_the_pages_say_not_ch
     assert all(w[1] for w in site.warnings)  # each on its line
     words = law.figures_currency(site.law, later)
     assert words.startswith("have not been checked since 2 December 2026")
-    notices = build_site.build(docs, tmp_path / "site", with_runtime=False, ci=False, today=later)
+    notices = build_site.build(docs, tmp_path / "site", with_runtime=False, today=later)
     assert any(n.startswith("warning: ") and "figures.yml:" in n and "due to be checked again" in n for n in notices)
     page = (tmp_path / "site" / "codes" / "nec-candidates" / "index.html").read_text(encoding="utf-8")
     assert "have not been checked since 2 December 2026" in page and "not all checked since 2 December 2026" in page

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checkers.content import ContentError
-from sitebuild import new_version
+from sitebuild import lock, new_version
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,3 +67,31 @@ def test_an_id_that_differs_from_an_existing_one_only_in_capitals_is_refused_in_
                                                                                      "version: ORIGINAL"), encoding="utf-8")
     with pytest.raises(ContentError, match="cannot be a version id|is not one this site can use|differ only in capitals"):
         model.load(docs_copy)
+
+
+def test_a_new_versions_notes_are_carried_where_the_clause_reads_the_same_and_listed_where_lost(docs_copy, tmp_path):
+    """A new version keeps the notes on clauses it has not changed, and the build and the pull request's summary say
+    which it has lost."""
+    import datetime as dt
+
+    import build_site
+    from sitebuild import model, summary
+
+    path, _ = new_version.new_version(docs_copy, "nec-candidates", "2027", dt.date(2026, 12, 1))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("status: in-force", "status: in-force\nin_force_from: 2026-12-01", 1)
+    text = text.replace(new_version.SUMMARY_TO_WRITE, "Raises the reporting threshold.")
+    text = text.replace("      threshold: 1500\n", "      threshold: 2230\n")
+    path.write_text(text.replace("more than £1500 (cash or non-cash) from the same donor",
+                                 "more than £2230 (cash or non-cash) from the same donor"), encoding="utf-8")
+    site = model.load(docs_copy)
+    carried = {n.clause for n in site.notes_of("nec-candidates", "2027").values()}
+    assert "2" in carried and "12" not in carried
+    assert [(n.clause, later) for n, later in site.carried_notes[1] if n.code == "nec-candidates"] == [("12", "2027")]
+    lines = summary.versions_and_clauses(site, {k: v for k, v in lock.read(docs_copy / lock.LOCK_NAME).items()}, "")
+    assert any("Has the note on the law on clause 2" in line and "written for version original" in line for line in lines)
+    assert any("**Has lost** the note on the law on clause 12" in line and "docs/law/notes.yml" in line for line in lines)
+    notices = build_site.build(docs_copy, tmp_path / "site", with_runtime=False, today=dt.date(2026, 12, 2))
+    assert any("the note on the law on clause 12" in n and "not carried to version 2027" in n for n in notices)
+    page = (tmp_path / "site" / "codes" / "nec-candidates" / "2027" / "index.html").read_text(encoding="utf-8")
+    assert "for version original, where this clause reads the same" in page

@@ -54,3 +54,37 @@ def test_a_compressed_copy_is_revalidated_as_the_file_is_so_the_browser_keeps_it
     with pytest.raises(urllib.error.HTTPError) as answer:
         urllib.request.urlopen(request)
     assert answer.value.code == 304
+
+
+def test_make_serve_takes_the_port_a_maintainer_gives():
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    planned = subprocess.run(["make", "-n", "serve", "PORT=8080"], cwd=root, capture_output=True, text=True, check=True)
+    assert "-m sitebuild.serve --port 8080" in planned.stdout
+    default = subprocess.run(["make", "-n", "serve"], cwd=root, capture_output=True, text=True, check=True)
+    assert "-m sitebuild.serve" in default.stdout and "--port" not in default.stdout
+
+
+@pytest.mark.parametrize("port", ["eighty", "0", "70000", "80;ls"])
+def test_a_port_that_is_not_one_is_refused_naming_it(port, capsys):
+    from sitebuild import serve
+
+    with pytest.raises(SystemExit):
+        serve.main(["--port", port, "--no-watch"])
+    assert "PORT must be a number from 1 to 65535" in capsys.readouterr().err
+
+
+def test_a_port_already_in_use_says_what_to_do():
+    import socket
+
+    from sitebuild import serve
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SystemExit) as stopped:
+            serve.main(["--port", str(port), "--no-watch"])
+    assert f"Cannot serve at port {port}" in str(stopped.value) and f"make serve PORT={port + 1}" in str(stopped.value)

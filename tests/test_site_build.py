@@ -124,7 +124,7 @@ def test_the_site_says_what_it_is(built_site):
 
 def test_the_site_works_under_a_sub_path(docs_copy, tmp_path):
     site = tmp_path / "site"
-    build_site.build(docs_copy, site, site_url="https://example.github.io/codes/", with_runtime=False, ci=True)
+    build_site.build(docs_copy, site, site_url="https://example.github.io/codes/", with_runtime=False)
     assert audit.check(site, "/codes/") == []
     assert '<link rel="canonical" href="https://example.github.io/codes/codes/nec-candidates/">' in html(
         site, "codes/nec-candidates")

@@ -46,7 +46,7 @@ def test_a_good_file_gives_its_facts_the_line_of_every_field_and_its_units(tmp_p
     ("rules:\n  suspension:", "rules: suspension\n  x:", 11, "not valid YAML"),
     ("rules:\n", "rules:\n\t", 11, "not valid YAML"),
     ("title: \"A code\"", "title: [A, code]", 2, "title must be text"),
-    ("summary: The first version.\n", "", 1, "the front matter has no 'summary'"),
+    ("summary: The first version.\n", "", 1, "the settings at the top (between the --- lines) have no 'summary'"),
 ])
 def test_a_bad_field_is_named_at_its_line(tmp_path, old, new, line, message):
     with pytest.raises(ContentError) as error:

@@ -24,7 +24,7 @@ def edit(docs: Path, name: str, old: str, new: str) -> None:
 
 CASES = [
     pytest.param(NEC, "summary: The text as first published on this site.\n", "",
-                 f"{NEC}:1: the front matter has no 'summary'", id="missing-field"),
+                 f"{NEC}:1: the settings at the top (between the --- lines) have no 'summary'", id="missing-field"),
     pytest.param(NEC, 'issuer: Labour Party', 'issuer: "Labour Party', f"{NEC}:4: this quoted text is not closed",
                  id="broken-front-matter"),
     pytest.param(NEC, "status: in-force", "status: current", f"{NEC}:8: status must be one of", id="bad-status"),
@@ -138,12 +138,13 @@ def test_a_corrected_rule_of_a_published_version_passes_when_the_lock_records_it
 def test_a_failed_build_does_not_touch_the_lock(docs_copy, tmp_path):
     new = docs_copy / "codes" / "leadership" / "later.md"
     source = (docs_copy / "codes" / "leadership" / "original.md").read_text()
-    new.write_text(source.replace("version: original", "version: later").replace("status: in-force", "status: in-force\nin_force_from: 2030-01-01"))
+    new.write_text(source.replace("version: original", "version: later").replace("status: in-force", "status: in-force\nin_force_from: 2030-01-01")
+                   + "\nA paragraph this later version adds.\n")
     edit(docs_copy, "codes/leadership/original.md", "status: in-force", "status: superseded")
     edit(docs_copy, "index.md", "{{ codes_list }}", "{{ nope }}")  # fails after the lock was checked
     before = (docs_copy / "codes.lock.yml").read_text()
     with pytest.raises(ContentError, match="unknown shortcode"):
-        build_site.build(docs_copy, tmp_path / "s", with_runtime=False, ci=False)
+        build_site.build(docs_copy, tmp_path / "s", with_runtime=False)
     assert (docs_copy / "codes.lock.yml").read_text() == before
 
 

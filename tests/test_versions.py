@@ -4,6 +4,7 @@ import dataclasses
 import datetime as dt
 import json
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def fixture_data(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("fixture") / "site"
-    build_site.build(FIXTURES, site, with_runtime=False, ci=True)
+    build_site.build(FIXTURES, site, with_runtime=False)
     return site
 
 
@@ -150,7 +151,7 @@ def test_a_version_in_force_later_is_not_current_before_its_day_and_is_on_its_da
 def test_the_site_built_before_the_day_shows_it_as_coming_into_force_and_on_the_day_switches(tmp_path):
     docs = _with_a_2027_version(tmp_path)
     site = tmp_path / "site"
-    build_site.build(docs, site, with_runtime=False, ci=False, today=dt.date(2026, 11, 27))
+    build_site.build(docs, site, with_runtime=False, today=dt.date(2026, 11, 27))
     current = page(site, "codes/fixture-candidates")
     assert "A new version comes into force on 1 January 2027" in current and "version original" not in current
     assert 'href="../../codes/fixture-candidates/compare/2024-to-2027/"' in current or "compare/2024-to-2027/" in current
@@ -164,7 +165,7 @@ def test_the_site_built_before_the_day_shows_it_as_coming_into_force_and_on_the_
     versions = {v["version"]: v["status"] for v in data["codes"][0]["versions"]}
     assert versions["2024"] == "in-force" and versions["2027"] == "not-yet-in-force" and data["codes"][0]["current"] == "2024"
     # The daily build on the day: nobody merges anything.
-    build_site.build(docs, site, with_runtime=False, ci=False, today=dt.date(2027, 1, 1))
+    build_site.build(docs, site, with_runtime=False, today=dt.date(2027, 1, 1))
     assert "This version was superseded on 1 January 2027" in page(site, "codes/fixture-candidates/2024")
     assert "Cite as</dt><dd><code>fixture-candidates@2027</code>" in page(site, "codes/fixture-candidates")
     assert "comes into force" not in page(site, "codes/fixture-candidates")
@@ -219,53 +220,107 @@ def test_editing_a_published_version_fails_with_the_intended_message(tmp_path):
                                              "Candidates must respect the law."))
     site = model.load(docs)
     with pytest.raises(content.ContentError) as error:
-        lock.check(site, docs / lock.LOCK_NAME, ci=False)
+        lock.check(site, docs / lock.LOCK_NAME)
     message = str(error.value)
     assert "fixture-candidates@2022 is published and its wording has changed (#data-protection)" in message
     assert "publish a new version instead" in message
     assert "corrections:" in message and "sha256:" in message
 
 
-def test_a_new_version_passes_and_is_added_to_the_lock(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
+def new_draft(docs: Path) -> Path:
+    """A new version of the fixture code, as make new-version and an edit make it."""
     old = docs / "codes" / "fixture-candidates" / "2024.md"
     new = old.with_name("2026.md")
     new.write_text(old.read_text().replace('version: "2024"', 'version: "2026"')
                    .replace("in_force_from: 2024-01-01", "in_force_from: 2026-01-01")
                    .replace("c. exclusion.", "c. exclusion from the party."))
     old.write_text(old.read_text().replace("status: in-force", "status: superseded"))
-    notices, updated = lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
-    assert notices == [f"fixture-candidates@2026: new version recorded in {docs / lock.LOCK_NAME} (commit it with the version)"]
-    assert "fixture-candidates@2026:" not in (docs / lock.LOCK_NAME).read_text()  # written only after a good build
-    build_site.build(docs, tmp_path / "site", with_runtime=False, ci=False)
+    return new
+
+
+def test_a_draft_built_twice_with_an_edit_between_is_accepted_and_the_lock_is_untouched(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    new = new_draft(docs)
+    before = (docs / lock.LOCK_NAME).read_bytes()
+    notices = build_site.build(docs, tmp_path / "site", with_runtime=False)
+    assert ("fixture-candidates@2026 is new: not published until it is merged; the merge records it in "
+            "docs/codes.lock.yml, and from then on its wording, links, rules and dates are fixed") in notices
+    new.write_text(new.read_text().replace("exclusion from the party.", "exclusion from the Party."))
+    build_site.build(docs, tmp_path / "site", with_runtime=False)
+    assert (docs / lock.LOCK_NAME).read_bytes() == before
+
+
+def test_the_merge_records_a_new_version_and_from_then_on_it_is_fixed(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    new = new_draft(docs)
+    # What the Publish workflow runs on main after the merge.
+    assert lock.main(["--record", "--docs", str(docs)]) == 0
     assert "fixture-candidates@2026:" in (docs / lock.LOCK_NAME).read_text()
-    assert lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True) == ([], None)
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME) == ([], None)
+    assert lock.main(["--record", "--docs", str(docs)]) == 0  # nothing new: the file stays as it is
+    new.write_text(new.read_text().replace("exclusion from the party.", "exclusion from the Party."))
+    with pytest.raises(content.ContentError, match="fixture-candidates@2026 is published and its wording has changed"):
+        lock.check(model.load(docs), docs / lock.LOCK_NAME)
 
 
-def test_ci_refuses_a_version_missing_from_the_lock(tmp_path):
-    docs = tmp_path / "docs"
+def test_a_draft_locked_by_an_older_build_says_how_to_free_it(tmp_path):
+    """A lock that records a version main's lock does not (an older build wrote it, or lines were pasted): the message
+    says to delete the entry, and how."""
+    root = tmp_path / "repo"
+    docs = root / "docs"
     shutil.copytree(FIXTURES, docs)
-    (docs / lock.LOCK_NAME).unlink()
-    with pytest.raises(content.ContentError, match=r"is not in docs/codes.lock.yml. Add these lines at the end"):
-        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
-
-
-def test_the_lines_ci_gives_for_a_new_version_make_the_lock_pass_without_a_local_build(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
-    path = docs / lock.LOCK_NAME
-    entries = lock.read(path)
-    removed = entries.pop("fixture-candidates@2024")
-    lock.save(path, entries)
+    git = lambda *args: subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q", "-b", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "start")
+    git("add", "docs")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "main")
+    git("switch", "-q", "-c", "new-version")
+    new = new_draft(docs)
+    lock.main(["--record", "--docs", str(docs)])  # as a build before this change did, on the branch
+    new.write_text(new.read_text().replace("exclusion from the party.", "exclusion from the Party."))
     with pytest.raises(content.ContentError) as error:
-        lock.check(model.load(docs), path, ci=True)
-    lines = error.value.message.split(":\n", 1)[1]
-    assert lines.startswith("fixture-candidates@2024:\n  clauses:")
-    # What a maintainer does in the web editor: paste the lines at the end of the file.
-    path.write_text(path.read_text(encoding="utf-8") + lines + "\n", encoding="utf-8")
-    assert lock.check(model.load(docs), path, ci=True) == ([], None)
-    assert lock.read(path)["fixture-candidates@2024"] == removed
+        lock.check(model.load(docs), docs / lock.LOCK_NAME, root=root)
+    message = str(error.value)
+    assert "fixture-candidates@2026 is in docs/codes.lock.yml but not in main's lock: it is not published yet" in message
+    assert "git checkout main -- docs/codes.lock.yml" in message
+    git("checkout", "main", "--", "docs/codes.lock.yml")
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME, root=root)[0]
+
+
+def copy_of_2024(docs: Path, change=lambda text: text) -> Path:
+    old = docs / "codes" / "fixture-candidates" / "2024.md"
+    new = old.with_name("2026.md")
+    new.write_text(change(old.read_text().replace('version: "2024"', 'version: "2026"')
+                          .replace("in_force_from: 2024-01-01", "in_force_from: 2026-01-01")))
+    return new
+
+
+def test_a_new_version_that_changes_nothing_is_refused_naming_the_file(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    new = copy_of_2024(docs)
+    with pytest.raises(content.ContentError) as error:
+        lock.check(model.load(docs), docs / lock.LOCK_NAME)
+    assert Path(error.value.path) == new and error.value.line is not None
+    assert "version 2026 of fixture-candidates has the same wording as version 2024: no clause has changed" in str(error.value)
+    assert "delete 2026.md" in str(error.value)
+
+
+def test_a_new_version_whose_only_change_is_invisible_says_which_characters_and_where(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    new = copy_of_2024(docs, lambda text: text.replace("c. exclusion.", "c. exclusion.\u200b")
+                       .replace("by post and", "by post\u00a0and"))
+    with pytest.raises(content.ContentError) as error:
+        lock.check(model.load(docs), docs / lock.LOCK_NAME)
+    message = str(error.value)
+    assert "differs from version 2024 only in characters a reader cannot see (a non-breaking space, a zero-width space" in message
+    assert Path(error.value.path) == new and new.read_text().splitlines()[error.value.line - 1].strip()
+    # A change a reader can see, or a new number in its rules, is a new version.
+    new.write_text(new.read_text().replace("c. exclusion.\u200b", "c. exclusion from the party."))
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME)[0]
 
 
 def test_a_published_version_cannot_be_deleted(tmp_path):
@@ -273,7 +328,7 @@ def test_a_published_version_cannot_be_deleted(tmp_path):
     shutil.copytree(FIXTURES, docs)
     (docs / "codes" / "fixture-candidates" / "2020.md").unlink()
     with pytest.raises(content.ContentError, match="fixture-candidates@2020 was published but its file is gone"):
-        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
+        lock.check(model.load(docs), docs / lock.LOCK_NAME)
 
 
 # --- The built pages, JSON and feed ---------------------------------------------------------------
@@ -373,16 +428,15 @@ def test_rules_for_a_new_checker_on_a_published_version_are_recorded_but_changed
     shutil.copytree(FIXTURES, docs)
     path = docs / "codes" / "fixture-candidates" / "2020.md"
     path.write_text(path.read_text().replace("rules:\n", "rules:\n  suspension:\n    clause: \"1\"\n", 1))
-    with pytest.raises(content.ContentError, match="has rules for the suspension checker that docs/codes.lock.yml does not "
-                                                   "record yet: run 'make site' locally .* or add these lines"):
-        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
-    notices, updated = lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=False)
-    assert notices == [f"fixture-candidates@2020: rules for the suspension checker recorded in {docs / lock.LOCK_NAME} "
-                       "(commit it)"]
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME) == (
+        ["fixture-candidates@2020: rules for the suspension checker will be recorded in docs/codes.lock.yml when this "
+         "is merged"], None)
+    notices, updated = lock.check(model.load(docs), docs / lock.LOCK_NAME, record=True)
+    assert notices == ["fixture-candidates@2020: rules for the suspension checker recorded in docs/codes.lock.yml"]
     assert updated["fixture-candidates@2020"]["rules"]["suspension.clause"] == "1"
     lock.save(docs / lock.LOCK_NAME, updated)
-    assert lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True) == ([], None)
+    assert lock.check(model.load(docs), docs / lock.LOCK_NAME) == ([], None)
     # Once recorded, the new checker's rules are as fixed as the rest.
     path.write_text(path.read_text().replace("  suspension:\n    clause: \"1\"\n", "  suspension:\n    clause: \"2\"\n"))
     with pytest.raises(content.ContentError, match=r"rules.suspension.clause was '1', is now '2'"):
-        lock.check(model.load(docs), docs / lock.LOCK_NAME, ci=True)
+        lock.check(model.load(docs), docs / lock.LOCK_NAME)
