@@ -34,9 +34,14 @@ site: setup
 serve: site
 	$(PY) -m sitebuild.serve $(if $(PORT),--port $(PORT))
 
+# The site is built once, for every test that needs it; the tests then run in two processes, a test file in one
+# process (Firefox and WebKit, tests/test_every_engine.py, in one process while Chromium's run in the other).
+TEST_SITE := .cache/test-site
 test: setup
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	@rm -rf $(TEST_SITE); $(PY) build_site.py --site-dir $(TEST_SITE) >/dev/null \
+	  || echo "The site did not build: the tests that need it build it again and say why."
+	TEST_SITE=$(TEST_SITE) $(PY) -m pytest -n 2 --dist loadfile
 
 # A new version of a code, copied from its newest: make new-version CODE=nec-candidates VERSION=2027
 # CODE and VERSION reach Python as data: $(value ...) stops make expanding them (and unexport stops it expanding them

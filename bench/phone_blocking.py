@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import statistics
 import sys
 from pathlib import Path
@@ -33,6 +32,7 @@ from pyodide_startup import (  # noqa: E402
     served,
     slowed_browser,
 )
+from warm_visit_trace import end_trace  # noqa: E402
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "blink.user_timing", "v8"]
 TASKS = ("RunTask",)
@@ -49,19 +49,7 @@ def trace(page, url: str, page_cpu: float | None = None) -> tuple[dict, list[dic
         session.send("Emulation.setCPUThrottlingRate", {"rate": page_cpu})
     session.send("Tracing.start", {"traceConfig": {"includedCategories": CATEGORIES}, "transferMode": "ReturnAsStream"})
     outcome = measure(page, url, timeout=600_000, after_ms=AFTER_MS)
-    complete: dict = {}
-    session.on("Tracing.tracingComplete", lambda event: complete.update(event))
-    session.send("Tracing.end")
-    while not complete:
-        page.wait_for_timeout(50)
-    data = bytearray()
-    while True:
-        chunk = session.send("IO.read", {"handle": complete["stream"]})
-        data += chunk["data"].encode()
-        if chunk.get("eof"):
-            break
-    events = json.loads(data)
-    return outcome, events["traceEvents"] if isinstance(events, dict) else events
+    return outcome, end_trace(page, session)
 
 
 def long_tasks(events: list[dict]) -> tuple[list[dict], float]:

@@ -45,6 +45,11 @@ def traced(page, url: str, throttle: float | None) -> dict:
     session = page.context.new_cdp_session(page)
     session.send("Tracing.start", {"traceConfig": {"includedCategories": CATEGORIES}, "transferMode": "ReturnAsStream"})
     outcome = measure(page, url, throttle)
+    return {"first result (ms)": outcome["ms"], **summarise(end_trace(page, session))}
+
+
+def end_trace(page, session) -> list[dict]:
+    """Stop a trace started with transferMode ReturnAsStream; its events."""
     complete: dict = {}
     session.on("Tracing.tracingComplete", lambda event: complete.update(event))
     session.send("Tracing.end")
@@ -57,7 +62,7 @@ def traced(page, url: str, throttle: float | None) -> dict:
         if chunk.get("eof"):
             break
     events = json.loads(data)
-    return {"first result (ms)": outcome["ms"], **summarise(events["traceEvents"] if isinstance(events, dict) else events)}
+    return events["traceEvents"] if isinstance(events, dict) else events
 
 
 def summarise(events: list[dict]) -> dict:

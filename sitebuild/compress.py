@@ -30,7 +30,7 @@ def brotli_copy(data: bytes, cache: Path) -> bytes:
     cached = cache / (hashlib.sha256(data).hexdigest()[:24] + f"-{quality}.br")
     if not cached.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".partial")
+        partial = cached.with_suffix(f".{os.getpid()}.partial")  # two builds at once never share one
         partial.write_bytes(brotli.compress(data, quality=quality, lgwin=24))
         partial.replace(cached)
     return cached.read_bytes()

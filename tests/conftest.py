@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 import build_site  # noqa: E402
 from checkers import content  # noqa: E402
 from sitebuild.serve import Handler  # noqa: E402
+from tests import engines  # noqa: E402
 
 # The checkers read the data the build makes from docs/codes (as `make setup` does); a run of pytest alone
 # makes it again when it is missing or older than the codes' files.
@@ -49,12 +50,16 @@ NEEDS = {
                                "(or set CHROMIUM to a Chromium or Chrome binary)"),
     "java": (lambda: shutil.which("java") is not None,
              "Java is missing, so the HTML validator cannot run: apt-get install default-jre-headless"),
+    "firefox": (lambda: engines.missing("firefox") is None, engines.missing("firefox")),
+    "webkit": (lambda: engines.missing("webkit") is None, engines.missing("webkit")),
 }
 _missing: dict[str, str] = {}
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "java: needs Java (the Nu Html Checker)")
+    config.addinivalue_line("markers", "firefox: end-to-end tests in Firefox (tests/engines)")
+    config.addinivalue_line("markers", "webkit: end-to-end tests in WebKit, Safari's engine (tests/engines)")
     _missing.update({marker: why for marker, (present, why) in NEEDS.items() if not present()})
 
 
@@ -62,7 +67,15 @@ def pytest_report_header(config):
     return [f"NOT INSTALLED: {why}" for why in _missing.values()]
 
 
+# The longest test files, longest first: `make test` runs files in two processes (pytest-xdist, --dist loadfile),
+# and starting these first keeps one process from running a long file alone at the end.
+LONGEST_FIRST = ["test_every_engine.py", "test_browser.py", "test_gates.py", "test_phone.py", "test_offline.py",
+                 "test_engines.py", "test_pyodide.py", "test_versions.py", "test_validation.py", "test_lock.py"]
+
+
 def pytest_collection_modifyitems(config, items):
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each file's own order is kept
     for item in items:
         for marker, why in _missing.items():
             if item.get_closest_marker(marker):
@@ -99,7 +112,11 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site with the checkers' runtime, built once."""
+    """The real site with the checkers' runtime, built once: by `make test` before its two runs of pytest
+    (TEST_SITE), else here."""
+    given = os.environ.get("TEST_SITE")
+    if given and (Path(given) / "index.html").is_file():
+        return Path(given)
     site = tmp_path_factory.mktemp("built") / "site"
     build_site.build(ROOT / "docs", site)
     return site

@@ -39,8 +39,16 @@ def test_least_privilege_and_no_racing(path):
     assert workflow["permissions"] == {"contents": "read"}
     assert "group" in workflow["concurrency"]
     for name, job in workflow["jobs"].items():
-        # The new-version workflow's one job writes a branch and opens a pull request; no other job writes.
+        # The new-version workflow's one job writes a branch and opens a pull request; Publish's build writes the
+        # lock's new entries to main, after every test; no other job writes.
         allowed = {"contents", "pull-requests", "actions"} if path.name == "new-version.yml" else {"pages", "id-token"}
+        if (path.name, name) == ("publish.yml", "build"):
+            allowed = {"contents"}
+            pushes = [s for s in job["steps"] if "git push" in s.get("run", "")]
+            assert len(pushes) == 1 and "sitebuild.lock --record" in pushes[0]["run"]
+            assert "-- docs/codes.lock.yml" in pushes[0]["run"]
+            steps = [s.get("run", "") for s in job["steps"]]
+            assert steps.index("bash .ci/run") < steps.index(pushes[0]["run"])
         assert set(job.get("permissions", {})) <= allowed, name
 
 

@@ -1,0 +1,231 @@
+"""Firefox and WebKit for the end-to-end tests, behind one small interface, so that each test is written once.
+
+Firefox (Debian's firefox-esr) is driven over WebDriver BiDi by npm puppeteer-core (firefox.mjs beside this file);
+WebKit (WebKitGTK's MiniBrowser, Safari's engine) by WebKitWebDriver through PyPI selenium, under Xvfb. What each
+needs, and how its absence is reported, is in `missing`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIREFOX = os.environ.get("FIREFOX") or shutil.which("firefox-esr") or shutil.which("firefox") or "/usr/bin/firefox-esr"
+WEBKIT_DRIVER = os.environ.get("WEBKIT_DRIVER") or shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"
+MINIBROWSER = next((str(p) for p in Path("/usr/lib").glob("*/webkit2gtk-4.*/MiniBrowser")), "")
+# WebKitGTK's MiniBrowser will not make its window narrower than this (shared/notes/engines.md): a phone's width,
+# as near as it goes.
+WEBKIT_NARROWEST = 447
+
+
+class EngineError(AssertionError):
+    pass
+
+
+def missing(engine: str) -> str | None:
+    """Why `engine` cannot run here, in words that say what to install; None when it can."""
+    if engine == "firefox":
+        if not Path(FIREFOX).exists():
+            return "Firefox is missing, so the Firefox tests cannot run: apt-get install firefox-esr"
+        if not (ROOT / "node_modules" / "puppeteer-core").is_dir():
+            return "puppeteer-core is missing, so the Firefox tests cannot run: run make setup (npm ci)"
+        return None
+    lacking = [name for name, present in (("webkit2gtk-driver", Path(WEBKIT_DRIVER).exists() and MINIBROWSER),
+                                          ("xvfb", shutil.which("Xvfb") or os.environ.get("DISPLAY"))) if not present]
+    if lacking:
+        return f"WebKit is missing, so the WebKit (Safari) tests cannot run: apt-get install {' '.join(lacking)}"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is missing, so the WebKit tests cannot run: run make setup"
+    return None
+
+
+class Engine:
+    """What a test does in a browser. Scripts are JavaScript expressions; a promise is awaited."""
+
+    name = ""
+    width = 390
+
+    def wait(self, script: str, timeout: float = 60, what: str = "") -> object:
+        """Poll `script` until it is truthy; its value. (Polled from here: the pages' CSP refuses a page-side eval.)
+        On a timeout, the error says what the page showed meanwhile."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.evaluate(script)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                shown = self.evaluate("(document.querySelector('main') || document.body).innerText.slice(0, 1500)")
+                raise EngineError(f"{self.name}: waited {timeout:.0f} s for {what or script}; the page showed:\n{shown}")
+            time.sleep(0.1)
+
+    def text(self, selector: str) -> str:
+        return self.evaluate(f"document.querySelector({json.dumps(selector)})?.textContent.trim() ?? ''")
+
+    def watch(self) -> None:
+        """After each load: what the page's own listeners see (an engine without console access relies on it)."""
+
+
+class Firefox(Engine):
+    name = "firefox"
+
+    def __init__(self, downloads: Path):
+        self.process = subprocess.Popen(["node", str(Path(__file__).with_name("firefox.mjs")), FIREFOX, str(downloads)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        self.call("width", width=self.width, height=844)
+
+    def call(self, op: str, **args):
+        self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise EngineError(f"firefox: the driver stopped during {op}")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise EngineError(f"firefox: {op} {args}: {answer['error']}")
+        return answer["value"]
+
+    def goto(self, url: str) -> None:
+        self.call("goto", url=url)
+
+    def reload(self) -> None:
+        self.call("reload")
+
+    def click(self, selector: str) -> None:
+        self.call("click", selector=selector)
+
+    def type(self, selector: str, text: str) -> None:
+        self.call("type", selector=selector, text=text)
+
+    def select(self, selector: str, value: str) -> None:
+        self.call("select", selector=selector, value=value)
+
+    def upload(self, selector: str, path: Path) -> None:
+        self.call("upload", selector=selector, path=str(path))
+
+    def evaluate(self, script: str):
+        return self.call("evaluate", script=script)
+
+    def problems(self) -> list[str]:
+        return self.call("problems")
+
+    def fresh(self) -> None:
+        self.call("newPage")
+        self.call("width", width=self.width, height=844)
+
+    def close(self) -> None:
+        try:
+            self.process.stdin.write(json.dumps({"op": "quit"}) + "\n")
+            self.process.stdin.flush()
+            self.process.wait(timeout=20)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+
+
+# Errors and CSP violations as the page sees them, for an engine whose driver cannot read its console: set after
+# each load (what happens before is not seen; the tests' own checks on the answers cover the start-up).
+_LISTEN = """
+if (!window.__problems) {
+  window.__problems = [];
+  addEventListener('error', (e) => window.__problems.push(String(e.message || e.target?.src || 'error')), true);
+  addEventListener('unhandledrejection', (e) => window.__problems.push('unhandled: ' + String(e.reason)));
+  addEventListener('securitypolicyviolation', (e) => window.__problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
+  const error = console.error.bind(console);
+  console.error = (...args) => { window.__problems.push(args.map(String).join(' ')); error(...args); };
+}
+"""
+
+
+class WebKit(Engine):
+    name = "webkit"
+    width = WEBKIT_NARROWEST
+
+    def __init__(self):
+        from selenium import webdriver
+        from selenium.webdriver.webkitgtk.options import Options
+        from selenium.webdriver.webkitgtk.service import Service
+
+        self.display = None
+        env = dict(os.environ)
+        if not os.environ.get("DISPLAY"):
+            self.display = subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            env["DISPLAY"] = ":97"
+            time.sleep(0.5)
+        os.environ.setdefault("DISPLAY", env["DISPLAY"])
+        options = Options()
+        options.binary_location = MINIBROWSER
+        options.add_argument("--automation")
+        self.driver = webdriver.WebKitGTK(options=options, service=Service(executable_path=WEBKIT_DRIVER))
+        self.driver.set_window_size(self.width, 900)
+        self.driver.set_script_timeout(120)
+        self.seen: list[str] = []
+
+    def _element(self, selector: str):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def goto(self, url: str) -> None:
+        self._collect()
+        self.driver.get(url)
+        self.watch()
+
+    def reload(self) -> None:
+        self._collect()
+        self.driver.refresh()
+        self.watch()
+
+    def watch(self) -> None:
+        self.driver.execute_script(_LISTEN)
+
+    def click(self, selector: str) -> None:
+        element = self._element(selector)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+
+    def type(self, selector: str, text: str) -> None:
+        element = self._element(selector)
+        element.clear()
+        element.send_keys(text)
+
+    def select(self, selector: str, value: str) -> None:
+        from selenium.webdriver.support.ui import Select
+
+        Select(self._element(selector)).select_by_value(value)
+
+    def upload(self, selector: str, path: Path) -> None:
+        self._element(selector).send_keys(str(path))
+
+    def evaluate(self, script: str):
+        return self.driver.execute_script(f"return ({script});")
+
+    def _collect(self) -> None:
+        with contextlib.suppress(Exception):  # a page mid-load has none to give
+            self.seen += self.driver.execute_script("return window.__problems ? window.__problems.splice(0) : []") or []
+
+    def problems(self) -> list[str]:
+        self._collect()
+        found, self.seen = self.seen, []
+        return found
+
+    def fresh(self) -> None:
+        self._collect()
+
+    def close(self) -> None:
+        try:
+            self.driver.quit()
+        finally:
+            if self.display:
+                self.display.terminate()
+
+
+def start(engine: str, downloads: Path) -> Engine:
+    return Firefox(downloads) if engine == "firefox" else WebKit()

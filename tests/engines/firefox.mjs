@@ -1,0 +1,63 @@
+// Firefox for the end-to-end tests, over WebDriver BiDi (puppeteer-core; Firefox speaks BiDi itself, so no
+// geckodriver). tests/engines.py sends one JSON command a line on standard input and reads one JSON answer a line:
+// the tests are written once, in Python, for Firefox and WebKit alike.
+import { createInterface } from "node:readline";
+import puppeteer from "puppeteer-core";
+
+const [executablePath, profileDownloads] = process.argv.slice(2);
+const browser = await puppeteer.launch({
+  browser: "firefox",
+  executablePath,
+  headless: true,
+  extraPrefsFirefox: {
+    // MkDocs puts <link rel="next"> on every page: prefetched, it would reach the service worker unasked.
+    "network.prefetch-next": false,
+    "browser.download.folderList": 2,
+    "browser.download.dir": profileDownloads,
+    "browser.download.useDownloadDir": true,
+  },
+});
+let page = await browser.newPage();
+// What a reader never sees but a test must: errors in the page or its workers, and CSP violations.
+const problems = [];
+function watch(target) {
+  target.on("console", (message) => {
+    if (message.type() === "error" || /Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
+  });
+  target.on("pageerror", (error) => problems.push(String(error && error.message || error)));
+}
+watch(page);
+
+const commands = {
+  goto: async ({ url }) => { await page.goto(url, { waitUntil: "load" }); },
+  reload: async () => { await page.reload({ waitUntil: "load" }); },
+  width: async ({ width, height }) => { await page.setViewport({ width, height, hasTouch: true, isMobile: false }); },
+  click: async ({ selector }) => { await page.click(selector); },
+  type: async ({ selector, text }) => {
+    await page.click(selector, { clickCount: 3 });
+    await page.type(selector, text);
+  },
+  select: async ({ selector, value }) => { await page.select(selector, value); },
+  upload: async ({ selector, path }) => { await (await page.$(selector)).uploadFile(path); },
+  evaluate: async ({ script }) => page.evaluate(script),
+  problems: async () => problems.splice(0),
+  newPage: async () => {
+    await page.close();
+    page = await browser.newPage();
+    watch(page);
+  },
+};
+
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) {
+  const { op, ...args } = JSON.parse(line);
+  if (op === "quit") break;
+  try {
+    const value = await commands[op](args);
+    process.stdout.write(JSON.stringify({ value: value === undefined ? null : value }) + "\n");
+  }
+  catch (error) {
+    process.stdout.write(JSON.stringify({ error: String(error && error.message || error) }) + "\n");
+  }
+}
+await browser.close();

@@ -1,0 +1,173 @@
+"""The site in Firefox and in WebKit (Safari's engine), as the Chromium tests have it: every checker's worked
+examples, a form typed and sent with one tap, the spreadsheet, the record and the calendar, an offline reload, no
+sideways scrolling at a phone's width, and no error or CSP violation on the way. tests/engines drives them."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import pytest
+
+import checkers
+from tests import checkercases, engines
+from tests.conftest import serve
+
+ENGINES = [pytest.param(name, marks=getattr(pytest.mark, name)) for name in ("firefox", "webkit")]
+READY = 90
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request, tmp_path_factory):
+    started = engines.start(request.param, tmp_path_factory.mktemp(f"{request.param}-downloads"))
+    yield started
+    started.close()
+
+
+@pytest.fixture
+def quiet(engine):
+    """No error and no CSP violation in the page (or, in Firefox, its workers) from the test's start to its end."""
+    engine.problems()
+    yield engine
+    assert engine.problems() == []
+
+
+def wait_ready(engine):
+    engine.wait("document.querySelector('.checker-progress-text')?.textContent.trim() === 'Ready.'", READY,
+                "the checker to say Ready.")
+
+
+def wait_answer(engine, expected: dict):
+    """The answer on the page: its status in words, and each thing to do, as Python words them."""
+    status = engine.wait("document.querySelector('.checker-result:not([hidden]) .status[class*=status--]')?.textContent.trim()", READY,
+                         "an answer")
+    assert status == expected["status_text"], engine.name
+    shown = engine.evaluate("[...document.querySelectorAll('ol.todo > li')].map((li) => li.textContent.trim())")
+    assert len(shown) == len(expected["todo"])
+    for item, text in zip(expected["todo"], shown, strict=True):
+        assert item["text"] in text
+
+
+def link(base: str, checker: str, request: dict) -> str:
+    scenario = base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
+    return f"{base}checkers/{checker}/?shared#scenario={scenario}"
+
+
+def test_every_checkers_worked_examples_open_and_answer_as_the_command_line_does(quiet, site_url):
+    engine = quiet
+    examples = [c for c in checkercases.load() if c.get("example")]
+    assert {c["checker"] for c in examples} == set(checkers.CHECKERS)
+    links = {}
+    for name in checkers.CHECKERS:
+        # The pages' own links to their examples, as a reader follows them (read from the page, not the browser's
+        # start: that is what the examples' answers test).
+        engine.goto(site_url + f"checkers/{name}/?examples")
+        wait_ready(engine)  # leaving a page mid-start would abort its downloads, which Firefox reports as errors
+        for href in engine.evaluate("[...document.querySelectorAll('.worked-examples a[href*=\"#scenario=\"]')].map((a) => a.href)"):
+            links[(name, json.dumps(json.loads(base64.urlsafe_b64decode(href.split("#scenario=")[1] + "==")), sort_keys=True))] = href
+    for number, case in enumerate(examples):
+        href = links[(case["checker"], json.dumps(case["request"], sort_keys=True))]
+        engine.goto(href.replace("#", f"?example={number}#"))
+        wait_answer(engine, checkers.run(case["checker"], case["request"]))
+
+
+def test_a_donation_typed_in_and_checked_with_one_tap(quiet, site_url):
+    engine = quiet
+    engine.goto(site_url + "checkers/donations/")
+    wait_ready(engine)
+    engine.select("#code", "nec-candidates")
+    engine.type("#donations-0-donor", "Jane Smith")
+    engine.type("#donations-0-amount", "£1,800")
+    engine.type("#donations-0-received", "15/3/2025")
+    engine.select("#donations-0-permissible", "true")
+    # One tap, straight from the last field typed in: the button must not move away under the finger.
+    engine.click("button[type=submit]")
+    wait_answer(engine, checkers.run("donations", {"code": "nec-candidates", "donations": [
+        {"donor": "Jane Smith", "amount": "1800", "received": "2025-03-15", "permissible": True}]}))
+
+
+def test_a_spreadsheet_goes_in_and_the_record_and_calendar_come_out(quiet, site_url, tmp_path):
+    engine = quiet
+    sheet = tmp_path / "donations.csv"
+    sheet.write_text("donor,amount,received,kind,permissible\nA. Donor,1800,15/03/2025,cash,yes\n"
+                     "B. Donor,600,01/04/2025,non-cash,yes\n", encoding="utf-8")
+    engine.goto(site_url + "checkers/donations/")
+    wait_ready(engine)
+    engine.select("#code", "nec-candidates")
+    engine.click("details.csv > summary")
+    engine.upload("#csv-file", sheet)
+    engine.wait("document.querySelector('#csv-text').value.length > 0", 20, "the file read into the box")
+    engine.click(".csv-load")
+    engine.wait("/added from the spreadsheet/.test(document.querySelector('.csv-status').textContent)", 30, "the rows")
+    assert engine.evaluate("document.querySelector('#donations-1-donor').value") == "B. Donor"
+    engine.click("button[type=submit]")
+    request = {"code": "nec-candidates", "donations": [
+        {"donor": "A. Donor", "amount": "1800", "received": "2025-03-15", "kind": "cash", "permissible": True},
+        {"donor": "B. Donor", "amount": "600", "received": "2025-04-01", "kind": "non-cash", "permissible": True}]}
+    expected = checkers.run("donations", request)
+    wait_answer(engine, expected)
+    # What the two buttons hand to the browser to save: the files, as made in this browser.
+    engine.evaluate("""(() => {
+        window.__saved = [];
+        const made = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { window.__saved.push(blob); return made(blob); };
+        HTMLAnchorElement.prototype.click = function () { window.__savedAs = (window.__savedAs || []).concat(this.download); };
+    })()""")
+    engine.click(".checker-keep-save")
+    engine.click(".checker-keep-calendar")
+    record, calendar = engine.evaluate("Promise.all(window.__saved.map((blob) => blob.text()))")
+    assert engine.evaluate("window.__savedAs")[0].endswith(".txt")
+    assert expected["status_text"] in record and "A. Donor" in record
+    assert record.strip() == engine.evaluate("document.querySelector('.checker-record').textContent").strip()
+    assert calendar.startswith("BEGIN:VCALENDAR") and calendar.count("BEGIN:VEVENT") == sum(
+        1 for item in expected["todo"] if item.get("date"))
+
+
+PAGES = ["", "codes/nec-candidates/", "codes/momentum-ncg-elections/", "glossary/", "maintainers/"] + [
+    f"checkers/{name}/" for name in checkers.CHECKERS]
+
+
+def test_no_page_scrolls_sideways_at_a_phones_width(quiet, site_url):
+    engine = quiet
+    for page in PAGES:
+        engine.goto(site_url + page)
+        if page.startswith("checkers/"):
+            wait_ready(engine)
+        wide = engine.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert wide <= 0, f"{engine.name}: /{page} is {wide} px wider than the screen"
+
+
+def test_a_complaint_draft_wraps_on_a_phone(quiet, site_url):
+    engine = quiet
+    case = next(c for c in checkercases.load() if c["checker"] == "complaint" and c.get("example"))
+    engine.goto(link(site_url, "complaint", case["request"]))
+    wait_answer(engine, checkers.run("complaint", case["request"]))
+    assert engine.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    assert engine.evaluate("[...document.querySelectorAll('.checker-result pre, .checker-result textarea')]"
+                           ".every((el) => el.scrollWidth <= el.clientWidth + 1)")
+
+
+def test_a_checker_used_once_answers_after_an_offline_reload(quiet, built_site):
+    engine = quiet
+    server, base = serve(built_site)  # its own server, to be switched off
+    try:
+        engine.goto(base + "checkers/nominations/")
+        wait_ready(engine)
+        engine.wait("document.querySelector('.checker-kept') && !document.querySelector('.checker-kept').hidden", READY,
+                    "the checker kept for use offline")
+    finally:
+        server.shutdown()
+        server.server_close()
+    # The server is gone (the machine is still "online", so the page's offline note is not asked of it here: the
+    # Chromium test, which can take the network away, checks that).
+    engine.reload()
+    wait_ready(engine)
+    engine.type("#verified", "25")
+    engine.click("button[type=submit]")
+    engine.wait("/Enough verified nominations to stand/.test(document.querySelector('.checker-result').textContent)",
+                READY, "the answer offline")
+    # The theme's own script, kept from the build's list, not from what happened to load.
+    theme = engine.evaluate("document.querySelector('script[data-theme-script]')?.dataset.themeScript")
+    assert theme and engine.evaluate(f"fetch({json.dumps(theme)}).then((r) => r.ok)")
+    assert re.search(r"\.js$", theme)
