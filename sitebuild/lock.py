@@ -163,8 +163,8 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
                     for name in missing:
                         entry[name] = current[name]
                     changed = True
-                notices.append(f"{key}: its {', '.join(missing)} {'recorded in' if record else 'will be recorded in'} "
-                               f"docs/{LOCK_NAME}{'' if record else ' when this is merged'}")
+                notices.append(f"{key}: its {', '.join(missing)} {_recorded(record)} "
+                               f"docs/{LOCK_NAME}{_when(record)}")
             added = _new_checkers(entry, version, current, record, notices)
             changed |= bool(added) and record
             if added and not record:
@@ -183,6 +183,14 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
     return notices, (lock if record and (changed or law_changed) else None)
 
 
+def _recorded(record: bool) -> str:
+    return "recorded in" if record else "will be recorded in"
+
+
+def _when(record: bool) -> str:
+    return "" if record else " when this is merged"
+
+
 def _new_checkers(entry: dict, version: CodeVersion, current: dict, record: bool, notices: list) -> list[str]:
     """Rules for a checker this version never had change no answer already given: recorded, as a new version is.
     Returns those checkers."""
@@ -190,8 +198,8 @@ def _new_checkers(entry: dict, version: CodeVersion, current: dict, record: bool
     if not added:
         return added
     key = str(version.citation)
-    notices.append(f"{key}: rules for the {', '.join(added)} checker {'recorded in' if record else 'will be recorded in'} "
-                   f"docs/{LOCK_NAME}{'' if record else ' when this is merged'}")
+    notices.append(f"{key}: rules for the {', '.join(added)} checker {_recorded(record)} "
+                   f"docs/{LOCK_NAME}{_when(record)}")
     if record:
         recorded = {n: v for n, v in current["rules"].items() if n.split(".")[0] in added}
         for holder in [entry] + [c for c in entry.get("corrections") or [] if isinstance(c, dict) and "rules" in c]:
@@ -239,8 +247,7 @@ def _check_law(site: Site, lock: dict, path: Path, record: bool, notices: list) 
             if record:
                 recorded[figure.id] = {"values": current}
                 changed = True
-            notices.append(f"{where}: new, {'recorded in' if record else 'will be recorded in'} docs/{LOCK_NAME}"
-                           f"{'' if record else ' when this is merged'}")
+            notices.append(f"{where}: new, {_recorded(record)} docs/{LOCK_NAME}{_when(record)}")
             continue
         accepted = _accepted(entry, "values") or []
         if current == accepted:
@@ -252,8 +259,8 @@ def _check_law(site: Site, lock: dict, path: Path, record: bool, notices: list) 
             if record:
                 entry["values"] = current
                 changed = True
-            notices.append(f"{where}: a new value, from a day after today, {'recorded in' if record else 'will be recorded in'} "
-                           f"docs/{LOCK_NAME}{'' if record else ' when this is merged'}")
+            notices.append(f"{where}: a new value, from a day after today, {_recorded(record)} "
+                           f"docs/{LOCK_NAME}{_when(record)}")
             continue
         raise ContentError(site.law_path, _figure_line(site, figure.id), (
             f"the figure {figure.id} has changed a value that applied on a past day (or added one that does). What "

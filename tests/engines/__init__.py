@@ -187,9 +187,21 @@ class WebKit(Engine):
         self.driver.execute_script(_LISTEN)
 
     def click(self, selector: str) -> None:
-        element = self._element(selector)
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.click()
+        from selenium.common.exceptions import ElementNotInteractableException
+
+        # A control just revealed (a <details> opened) may not be laid out yet when a loaded machine asks: WebDriver
+        # then calls it not interactable. A reader's tap comes later; so does the retry, for up to 5 s.
+        deadline = time.monotonic() + 5
+        while True:
+            element = self._element(selector)
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+            try:
+                element.click()
+                return
+            except ElementNotInteractableException:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
 
     def type(self, selector: str, text: str) -> None:
         element = self._element(selector)
