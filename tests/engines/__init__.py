@@ -159,11 +159,11 @@ class WebKit(Engine):
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             env["DISPLAY"] = ":97"
             time.sleep(0.5)
-        os.environ.setdefault("DISPLAY", env["DISPLAY"])
         options = Options()
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
-        self.driver = webdriver.WebKitGTK(options=options, service=Service(executable_path=WEBKIT_DRIVER))
+        # The display goes to this driver alone: a later start, after this one's Xvfb is gone, starts its own.
+        self.driver = webdriver.WebKitGTK(options=options, service=Service(executable_path=WEBKIT_DRIVER, env=env))
         self.driver.set_window_size(self.width, 900)
         self.driver.set_script_timeout(120)
         self.seen: list[str] = []
