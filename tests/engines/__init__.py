@@ -69,9 +69,6 @@ class Engine:
     def text(self, selector: str) -> str:
         return self.evaluate(f"document.querySelector({json.dumps(selector)})?.textContent.trim() ?? ''")
 
-    def watch(self) -> None:
-        """After each load: what the page's own listeners see (an engine without console access relies on it)."""
-
 
 class Firefox(Engine):
     name = "firefox"
@@ -184,6 +181,7 @@ class WebKit(Engine):
         self.watch()
 
     def watch(self) -> None:
+        """After each load: what the page's own listeners see (this driver cannot read the console)."""
         self.driver.execute_script(_LISTEN)
 
     def click(self, selector: str) -> None:
