@@ -199,7 +199,8 @@ def nav(site: model.Site, generated: Path) -> list:
         {"Codes": ["codes/index.md"] + [{c.current.short_title: Citation(c.code).page_source} for c in site.codes.values()]},
         {"Topics": "topics.md"},
         {"Glossary": "glossary.md"},
-        {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkers.CHECKERS]},
+        {"Checkers": ["checkers/index.md"] + [f"checkers/{name}/index.md" for name in checkers.CHECKERS]
+         + [{"My case": "case/index.md"}]},
     ] + law + [_existing(item, generated) for item in optional if _existing(item, generated)]
 
 
@@ -351,6 +352,7 @@ def install_checker_script(output: Path) -> None:
     """The checker page's modules (overrides/assets/checker/, which MkDocs copied) as the one script pages load."""
     folder = output / "assets" / "checker"
     (output / "assets" / "checker.js").write_text(scripts.bundle(folder), encoding="utf-8")
+    (output / "assets" / "case.js").write_text(scripts.bundle(folder, "casepage"), encoding="utf-8")
     shutil.rmtree(folder)
 
 

@@ -6,6 +6,9 @@ exit 0 with a result, exit 2 with {"errors": [...]}. --code, --version, --as-of 
 fill those fields of the request. With --csv, donations come from a spreadsheet and the answer is a
 readable report (or the JSON with --json). --record writes the check's record as text, and --ics its
 deadlines as an iCalendar file, the same files a checker page offers.
+
+python -m checkers case FILE [--json] [--ics FILE] reads a case file saved by the site's "My case" page: every kept
+check answered again today, what to do soonest first (or the JSON overview with --json).
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import CHECKERS, content, csvinput, dumps, keepsakes, parse_request, run
+from . import CHECKERS, case, content, csvinput, dumps, keepsakes, parse_request, run
 from .addresses import site_address
 from .money_and_dates import quoted
 from .report import readable
+from .text import printable
 from .validation import refusal
 
 OPTION_FIELDS = {"code": "--code", "version": "--version", "as_of": "--as-of", "election_period_end": "--election-period-end"}
@@ -32,6 +36,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["case"]:
+        return _case(argv[1:])
     parser = _Parser(prog="python -m checkers", description=__doc__.split("\n")[2])
     parser.add_argument("checker", choices=sorted(CHECKERS))
     parser.add_argument("--codes", help="the codes' data file, as 'python build_site.py --checkers-data FILE' writes it "
@@ -88,14 +95,21 @@ def _keep(args, request, response: dict) -> int:
         if document is None:
             print(f"{option}: this answer has no deadline, so no calendar file was written", file=sys.stderr)
             continue
-        partial = f"{path}.partial"
-        try:
-            with open(partial, "w", encoding="utf-8", newline="") as handle:
-                handle.write(document["text"])
-            os.replace(partial, path)
-        except OSError as error:
-            Path(partial).unlink(missing_ok=True)
-            return _refuse(option, f"cannot write {path}: {error.strerror or error}")
+        if _write_whole(path, document["text"], option):
+            return 2
+    return 0
+
+
+def _write_whole(path: str, text: str, option: str) -> int:
+    """Write the file whole or not at all: 2 (with the refusal written) where it cannot be written."""
+    partial = f"{path}.partial"
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(partial, path)
+    except OSError as error:
+        Path(partial).unlink(missing_ok=True)
+        return _refuse(option, f"cannot write {path}: {error.strerror or error}")
     return 0
 
 
@@ -146,6 +160,43 @@ def _from_csv(args) -> int:
     else:
         print(readable(response))
     return 2 if "errors" in response else 0
+
+
+def _case(argv) -> int:
+    parser = _Parser(prog="python -m checkers case", description="Every check a case file keeps, answered again today.")
+    parser.add_argument("file", help="a case file, as the site's \"Save my case\" wrote it")
+    parser.add_argument("--json", action="store_true", help="print the JSON overview instead of the summary")
+    parser.add_argument("--ics", metavar="FILE", help="also write every date of the case to FILE as an iCalendar file")
+    parser.add_argument("--site-url", dest="site_url", default="", help="the site's address, for whole links")
+    args = parser.parse_args(argv)
+    try:
+        with open(args.file, "rb") as handle:
+            text = handle.read().decode("utf-8-sig")
+    except OSError as error:
+        return _refuse("file", f"cannot read {args.file}: {error.strerror or error}")
+    except UnicodeDecodeError:
+        return _refuse("file", f"{args.file} is not UTF-8 text: choose the file \"Save my case\" wrote")
+    data, refused = parse_request(text)
+    kept, problems = (None, refused["errors"]) if refused else case.read_case(data)
+    if kept is None:
+        _write(refusal([{"field": p["field"], "message": p["message"]} for p in problems],
+                       f"Nothing was read: {args.file} is not a case file this site can read."))
+        return 2
+    try:
+        site_url = site_address(args.site_url) if args.site_url else ""
+    except ValueError as error:
+        return _refuse("--site-url", str(error))
+    found = case.overview(kept, dt.date.today(), site_url)
+    if args.ics:
+        if found["calendar"] is None:
+            print("--ics: nothing in this case has a date, so no calendar file was written", file=sys.stderr)
+        elif _write_whole(args.ics, found["calendar"]["text"], "--ics"):
+            return 2
+    if args.json:
+        _write(found)
+    else:
+        sys.stdout.write(printable(found["summary"]["text"], keep_lines=True))
+    return 0
 
 
 def _codes_changed_since_data() -> bool:

@@ -305,15 +305,17 @@ def headline(status_text: str, version: CodeVersion) -> str:
 MOST_TODO = 50
 
 
+def soonest_first(overdue: bool, level: str, date: dt.date | None) -> tuple:
+    """The order of things to do: overdue first, then breaches, then actions by their day, then what one may do."""
+    rank = 0 if overdue else 1 if level == "breach" else 2 if level == "action" else 3
+    return (rank, date or dt.date.max)
+
+
 def todo_list(answers: list[Answer]) -> tuple[list[dict], int]:
     """What the reader needs to do, soonest first: overdue things first, then breaches, then actions by their day,
     then what they may do; each with its date and the answer it comes from. And how many more there are."""
-    def order(pair):
-        index, answer = pair
-        rank = 0 if answer.overdue else 1 if answer.level == "breach" else 2 if answer.level == "action" else 3
-        return (rank, answer.date or dt.date.max, index)
-
-    found = sorted(((i, a) for i, a in enumerate(answers) if a.todo), key=order)
+    found = sorted(((i, a) for i, a in enumerate(answers) if a.todo),
+                   key=lambda pair: (*soonest_first(pair[1].overdue, pair[1].level, pair[1].date), pair[0]))
     items = [{"text": a.todo, "level": a.level, "label": a.label or LEVEL_LABELS[a.level], "overdue": a.overdue, "answer": i,
               **({"date": a.date.isoformat(), "date_kind": a.date_kind} if a.date else {})} for i, a in found[:MOST_TODO]]
     return items, max(0, len(found) - MOST_TODO)

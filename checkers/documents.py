@@ -18,7 +18,7 @@ from .text import printable
 PRODUCT = "-//Codes of Conduct//Checkers//EN"
 
 
-def _shown(spec: dict, value) -> str:
+def shown(spec: dict, value) -> str:
     """A request's value as its form shows it: an option's label, Yes or No, or the text as typed."""
     if value is None and "default" in spec:
         value = spec["default"]
@@ -41,11 +41,11 @@ def _entered(inputs: list[dict], request: dict) -> list[str]:
             rows = value if isinstance(value, list) else []
             lines.append(f"{spec['label']}: {len(rows) or 'none'}")
             for number, row in enumerate(rows, start=1):
-                fields = "; ".join(f"{field['label']}: {_shown(field, row.get(field['name']))}"
+                fields = "; ".join(f"{field['label']}: {shown(field, row.get(field['name']))}"
                                    for field in spec["fields"] if isinstance(row, dict))
                 lines.append(f"  {spec.get('row_label', 'Row')} {number}: {fields}")
         elif value is not None:
-            lines.append(f"{spec['label']}: {_shown(spec, value)}")
+            lines.append(f"{spec['label']}: {shown(spec, value)}")
     return lines
 
 
@@ -108,12 +108,18 @@ def calendar(response: dict, made_on: dt.date, site_url: str = "") -> str | None
     """An iCalendar file with one all-day event for each dated thing the answer gives (a deadline, or a day from
     which something is allowed), each titled with the thing to do and with reminders before it; an overdue deadline
     goes in on the day of the check. None when the answer gives no date."""
-    dated = [item for item in response.get("answers") or [] if item.get("date") and item.get("event")]
-    if "errors" in response or not dated:
+    return calendar_of([response], made_on, site_url)
+
+
+def calendar_of(responses: list[dict], made_on: dt.date, site_url: str = "") -> str | None:
+    """One iCalendar file with the dated things of several answers (a kept case's checks): None when none has one."""
+    dated = [(response, item) for response in responses if "errors" not in response
+             for item in response.get("answers") or [] if item.get("date") and item.get("event")]
+    if not dated:
         return None
     stamp = made_on.strftime("%Y%m%dT000000Z")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    for item in dated:
+    for response, item in dated:
         date = item["date"]
         day = made_on if date["overdue"] else dt.date.fromisoformat(date["on"])
         reminders = OVERDUE_REMINDERS if date["overdue"] else DEADLINE_REMINDERS if date["kind"] == "deadline" else FROM_REMINDERS

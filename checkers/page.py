@@ -3,11 +3,12 @@ Python and the same words as the command line. The page itself formats nothing."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from . import CHECKERS, check_json, csvinput, dumps, run_json, scenario
+from . import CHECKERS, case, check_json, csvinput, dumps, parse_request, run_json, scenario
 
-__all__ = ["check_json", "run_json", "read_spreadsheet", "write_spreadsheet", "share_link", "read_fragment"]
+__all__ = ["check_json", "run_json", "read_spreadsheet", "write_spreadsheet", "share_link", "read_fragment", "case_json"]
 
 
 def _sheet(name: str):
@@ -40,3 +41,35 @@ def share_link(page_url: str, request_json: str) -> str:
 def read_fragment(fragment: str) -> str:
     """What a page's fragment holds: a scenario to check, answers to fill in, or why it could not be read."""
     return dumps(scenario.read_fragment(fragment))
+
+
+def case_json(op: str, args_json: str) -> str:
+    """The case file's operations (checkers/case.py), for the page that keeps it: JSON text in and out.
+    {"errors": [{"field", "message"}]} where the case, the file or the reader's answer is wrong."""
+    args = json.loads(args_json)
+    try:
+        current, problems = (case.read_case(args["case"]) if args.get("case") is not None else (case.empty(), []))
+        if problems:
+            return dumps({"errors": [{"field": "case", "message": "The case kept in this browser could not be read: "
+                                      + "; ".join(f"{p['field']} {p['message']}" for p in problems[:3])}]})
+        today = dt.date.fromisoformat(args["today"]) if args.get("today") else dt.date.today()
+        if op == "read":
+            return dumps({"case": current})
+        if op == "new-election":
+            return dumps(case.add_election(current, args.get("name")))
+        if op == "keep":
+            return dumps(case.keep(current, args.get("election"), args.get("checker"), args.get("request"), today))
+        if op == "forget":
+            return dumps(case.forget(current, args.get("election"), args.get("entry")))
+        if op == "import":
+            data, refused = parse_request(args.get("text") or "")
+            return dumps(refused if refused else case.bring_in(current, data))
+        if op == "spreadsheet":
+            return dumps(case.spreadsheet(current, args.get("election"), args.get("entry")))
+        if op == "overview":
+            facts = args.get("facts") if isinstance(args.get("facts"), dict) else {}
+            return dumps({**case.overview(current, today, args.get("site_url") or ""),
+                          "reminder": case.reminder(facts, today)})
+    except case.CaseError as error:
+        return dumps({"errors": [{"field": "", "message": str(error)}]})
+    return dumps({"errors": [{"field": "op", "message": f"{op!r} is not something a case can do"}]})

@@ -20,7 +20,11 @@ from .render import day, esc, href
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
 PRIVACY = ("Everything you type stays in this browser: the check runs here, in Python compiled to WebAssembly, and "
-           "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario or save a record.")
+           "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario, save a record, or ask "
+           "to keep your case on this device.")
+# What keeping a case means, said wherever it is offered (the checker pages and My case).
+CASE_PRIVACY = ("It is kept in this browser's own storage on this device, and nowhere else: anyone who uses this browser "
+                "profile can see it, unless you set a passphrase on My case. You can forget it at any time.")
 # The one line a checker page shows of it before the form; the rest is a tap away.
 PRIVACY_SHORT = "Runs in your browser: nothing you type is sent."
 
@@ -42,13 +46,19 @@ def write(generated: Path, site) -> dict[str, list[str]]:
                                            for v in code["versions"]})
         descriptions.append(description)
         pages.write(generated, page, templates.render("checker.md.j2", d=description, page=page, privacy=PRIVACY,
-                                                      privacy_short=PRIVACY_SHORT,
+                                                      privacy_short=PRIVACY_SHORT, case_privacy=CASE_PRIVACY,
                                                       examples=examples(name, codes, page),
                                                       currency=currency(site, description, page)))
     # "Keep every checker for use offline" names the index: the build lists what that keeps (sitebuild/offline.py).
     index = checker_url() + "index.md"
     pages.write(generated, index, templates.render("checkers_index.md.j2", descriptions=descriptions, page=index,
                                                    privacy=PRIVACY, index_address=checker_url()))
+    case_page = "case/index.md"
+    pages.write(generated, case_page, templates.render(
+        "case.md.j2", page=case_page, case_privacy=CASE_PRIVACY,
+        d={"root": href(case_page, "index.md"), "page": "case/",
+           "checkers": {name: {"title": c.title, "url": href(case_page, checker_url(name) + "index.md")}
+                        for name, c in checkers.CHECKERS.items()}}))
     return cited
 
 

@@ -124,7 +124,7 @@ def test_a_spreadsheet_goes_in_and_the_record_and_calendar_come_out(quiet, site_
         1 for item in expected["todo"] if item.get("date"))
 
 
-PAGES = ["", "codes/nec-candidates/", "codes/momentum-ncg-elections/", "glossary/", "maintainers/"] + [
+PAGES = ["", "codes/nec-candidates/", "codes/momentum-ncg-elections/", "glossary/", "maintainers/", "case/"] + [
     f"checkers/{name}/" for name in checkers.CHECKERS]
 
 
@@ -132,7 +132,7 @@ def test_no_page_scrolls_sideways_at_a_phones_width(quiet, site_url):
     engine = quiet
     for page in PAGES:
         engine.goto(site_url + page)
-        if page.startswith("checkers/"):
+        if page.startswith(("checkers/", "case/")):
             wait_ready(engine)
         wide = engine.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert wide <= 0, f"{engine.name}: /{page} is {wide} px wider than the screen"
@@ -171,3 +171,84 @@ def test_a_checker_used_once_answers_after_an_offline_reload(quiet, built_site):
     theme = engine.evaluate("document.querySelector('script[data-theme-script]')?.dataset.themeScript")
     assert theme and engine.evaluate(f"fetch({json.dumps(theme)}).then((r) => r.ok)")
     assert re.search(r"\.js$", theme)
+
+
+DATABASES = "indexedDB.databases().then((found) => found.map((database) => database.name))"
+RAW_CASE = """new Promise((resolve) => {
+  const opened = indexedDB.open("codes-of-conduct-case");
+  opened.onsuccess = () => {
+    const read = opened.result.transaction("kept").objectStore("kept").getAll();
+    read.onsuccess = () => {
+      opened.result.close();
+      resolve(JSON.stringify(read.result, (key, value) => value instanceof ArrayBuffer || ArrayBuffer.isView(value)
+        ? Array.from(new Uint8Array(value.buffer || value, value.byteOffset || 0, value.byteLength)) : value));
+    };
+  };
+})"""
+
+
+def kept_with_one_tap(engine, said: str) -> None:
+    engine.wait("!document.querySelector('.case-choose').hidden", READY, "the case's elections")
+    engine.click(".case-keep")
+    engine.wait(f"document.querySelector('.case-panel .case-status').textContent === {json.dumps(said)}", READY, said)
+
+
+def check_a_donation(engine, site_url, donor: str, amount: str, received: str) -> None:
+    engine.goto(site_url + "checkers/donations/")
+    wait_ready(engine)
+    engine.select("#code", "nec-candidates")
+    engine.type("#donations-0-donor", donor)
+    engine.type("#donations-0-amount", amount)
+    engine.type("#donations-0-received", received)
+    engine.select("#donations-0-permissible", "true")
+    engine.click("button[type=submit]")
+    engine.wait("Boolean(document.querySelector('.checker-result:not([hidden]) .status[class*=status--]'))", READY, "an answer")
+
+
+def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(quiet, site_url, tmp_path):
+    engine = quiet
+    check_a_donation(engine, site_url, "Jane Smith", "1700", "3/3/2024")
+    assert engine.evaluate(DATABASES) == [], f"{engine.name}: a check made without opting in keeps nothing"
+    engine.wait("!document.querySelector('.case-offer').hidden", READY, "the offer to keep a case")
+    engine.click(".case-start")
+    engine.wait("!document.querySelector('.case-choose').hidden", READY, "the case's elections")
+    engine.type(".case-panel .case-new-name", "NEC 2026")
+    kept_with_one_tap(engine, "Kept in your case for NEC 2026.")
+    check_a_donation(engine, site_url, "Bob Jones", "2500", "11/3/2024")
+    kept_with_one_tap(engine, "Added 1 donation to your kept list for NEC 2026.")
+
+    engine.goto(site_url + "case/")
+    engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "two things to do")
+    assert "Overdue: it was due by 2 April 2024." in engine.text(".case-todo li")
+    engine.evaluate("""(() => {
+        window.__saved = [];
+        const made = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { window.__saved.push(blob); return made(blob); };
+        HTMLAnchorElement.prototype.click = function () {};
+    })()""")
+    engine.click(".case-export")
+    saved = tmp_path / "my-case.json"
+    saved.write_text(engine.evaluate("window.__saved[0].text()"), encoding="utf-8")
+    assert len(json.loads(saved.read_text(encoding="utf-8"))["elections"][0]["entries"][0]["request"]["donations"]) == 2
+
+    engine.click(".case-forget-all")
+    engine.click(".case-confirm-yes")
+    engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept")
+    assert engine.evaluate(DATABASES) == [], f"{engine.name}: forgetting everything leaves nothing"
+    engine.upload("#case-import", saved)
+    engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case brought back")
+
+    engine.type("#case-new-passphrase", "correct horse")
+    engine.type("#case-new-passphrase-again", "correct horse")
+    engine.click(".case-lock-form button[type=submit]")
+    engine.wait("/now encrypted/.test(document.querySelector('.case-status').textContent)", READY, "the case locked")
+    stored = engine.evaluate(RAW_CASE)
+    assert "Jane Smith" not in stored and "Bob Jones" not in stored and "NEC 2026" not in stored
+    engine.reload()
+    engine.wait("!document.querySelector('.case-unlock').hidden", READY, "the passphrase asked for")
+    engine.type("#case-passphrase", "correct horse")
+    engine.click(".case-unlock button[type=submit]")
+    engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case opened")
+    engine.click(".case-forget-all")
+    engine.click(".case-confirm-yes")
+    engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept")

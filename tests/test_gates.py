@@ -3,6 +3,7 @@ Chromium proving that no page requests anything from another origin. Each failur
 the element and the rule."""
 
 import base64
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from checkers import case
 from sitebuild import annotations, audit
 from tests.forms import check_one_donation, open_reasoning
 
@@ -56,7 +58,7 @@ def fill_and_check(page, site_url: str, with_errors: bool):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fixture_site_url, scheme):
+def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fixture_site_url, scheme, tmp_path):
     # axe is injected as a script, so this context alone sets the page's Content-Security-Policy aside.
     context = browser.new_context(bypass_csp=True, color_scheme=scheme)
     page = context.new_page()
@@ -86,9 +88,40 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
         open_reasoning(page)  # the reasoning, the clauses and the law beside them, as a reader unfolds them
         expect(page.locator(".checker-keep")).to_be_visible(timeout=READY)
         problems += axe_violations(page)
+    problems += _case_states(page, site_url, tmp_path)
     context.close()
     annotations.emit_page_problems(problems, title="A page has an accessibility problem")
     assert problems == []
+
+
+def _case_states(page, site_url, folder) -> list:
+    """My case as a candidate meets it: nothing kept, a case with its deadlines, the same case locked; and the
+    checker page's panel offering its elections."""
+    made = case.add_election(case.empty(), "NEC 2026")
+    kept = case.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
+        {"donor": "A", "amount": "1700", "received": "2024-03-01", "permissible": True}]}, dt.date(2024, 3, 2))
+    file = folder / "case.json"
+    file.write_text(json.dumps(kept["case"]), encoding="utf-8")
+    problems = []
+    page.goto(site_url + "case/")
+    expect(page.locator(".case-none")).to_be_visible(timeout=READY)
+    problems += axe_violations(page)
+    page.set_input_files(".case-import", str(file))
+    expect(page.locator(".case-todo li")).to_have_count(1, timeout=READY)
+    problems += axe_violations(page)
+    page.goto(site_url + "checkers/donations/")
+    expect(page.locator(".case-choose")).to_be_visible(timeout=READY)
+    problems += axe_violations(page)
+    page.goto(site_url + "case/")
+    expect(page.locator(".case-todo li")).to_have_count(1, timeout=READY)
+    page.fill("#case-new-passphrase", "a passphrase")
+    page.fill("#case-new-passphrase-again", "a passphrase")
+    page.click(".case-lock-form button[type=submit]")
+    expect(page.locator(".case-status")).to_contain_text("now encrypted", timeout=READY)
+    page.reload()
+    expect(page.locator(".case-unlock")).to_be_visible(timeout=READY)
+    problems += axe_violations(page)
+    return problems
 
 
 @pytest.mark.browser

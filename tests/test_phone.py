@@ -3,6 +3,8 @@ The form comes first and fits the screen; every control is big enough for a thum
 focused and on the first screen; every donation is accounted for; an invalid form says so at the top, in words,
 with links that take the reader to each field; and axe finds nothing."""
 
+import datetime as dt
+import json
 import re
 
 import pytest
@@ -182,3 +184,23 @@ def test_the_home_pages_first_screen_links_every_checker(phone, site_url):
         link = page.locator(".home-checkers a", has_text=checker.title)
         expect(link).to_have_count(1)
         assert in_first_screen(page, f".home-checkers a:has-text('{checker.title}')"), checker.title
+
+
+def test_my_case_on_a_phone_fits_the_screen_with_targets_for_thumbs(phone, site_url, tmp_path):
+    from checkers import case as case_file
+    made = case_file.add_election(case_file.empty(), "Ward selection, May 2027")
+    kept = case_file.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
+        {"donor": "A long donor's name, Campaigning Association Limited", "amount": "1700", "received": "2024-03-01",
+         "permissible": True}]}, dt.date(2024, 3, 2))
+    file = tmp_path / "case.json"
+    file.write_text(json.dumps(kept["case"]), encoding="utf-8")
+    phone.goto(site_url + "case/")
+    expect(phone.locator(".case-none")).to_be_visible(timeout=READY)
+    assert too_small(phone) == [] and overflow(phone) <= 0
+    phone.set_input_files(".case-import", str(file))
+    expect(phone.locator(".case-todo li")).to_have_count(1, timeout=READY)
+    assert overflow(phone) <= 0
+    assert too_small(phone) == []
+    phone.locator(".case-entry-forget").tap()
+    expect(phone.locator(".case-confirm-yes")).to_be_focused()
+    assert too_small(phone) == []

@@ -130,6 +130,7 @@ async function start(runtime, port) {
     csvWrite: page.write_spreadsheet,
     shareLink: page.share_link,
     readFragment: page.read_fragment,
+    caseOp: page.case_json,
   };
   progress(100, "Ready.");
   postMessage({ type: "ready" });
@@ -220,6 +221,7 @@ onmessage = async (event) => {
     }
     else if (message.op === "share-link") result = JSON.parse(api.shareLink(message.pageUrl, JSON.stringify(message.request)));
     else if (message.op === "read-fragment") result = JSON.parse(api.readFragment(message.fragment));
+    else if (message.op === "case") result = JSON.parse(api.caseOp(message.caseOp, JSON.stringify(message.args)));
     else result = JSON.parse(api.run(message.checker, JSON.stringify(message.request)));
     postMessage({ id: message.id, result });
   } catch (error) {

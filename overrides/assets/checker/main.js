@@ -1,7 +1,8 @@
 // A checker page, brought to life: the only script checker pages add (overrides/main.html). Each job is a module
 // of its own: page.js (the page's parts), python.js (the worker), theme.js (Material's script held back),
 // fields.js and rows.js (the widgets), form.js (the request), result.js (the answer), share.js (links),
-// spreadsheet.js (CSV), records.js (the record and the calendar file), offline.js (use with no network).
+// spreadsheet.js (CSV), records.js (the record and the calendar file), offline.js (use with no network), keep.js and
+// casefile.js (the reader's case, kept on this device by their choice).
 import { description, form } from "./page.js";
 import { holdThemeBack } from "./theme.js";
 import { failed, python, takeOverWorker } from "./python.js";
@@ -14,6 +15,7 @@ import { offerSpreadsheet } from "./spreadsheet.js";
 import { listenForRecords, offerRecords } from "./records.js";
 import { readersToday } from "./download.js";
 import { keepForOffline, offerDownloadChoice, sayWhenOffline } from "./offline.js";
+import { offerCase } from "./keep.js";
 
 async function check() {
   const request = readRequest();
@@ -31,6 +33,7 @@ async function check() {
     else {
       showResult(checked.response);
       offerRecords(checked);
+      window.dispatchEvent(new Event("codes-of-conduct:answered"));
     }
   } catch (error) {
     showMessage("The check could not run: " + error.message, "status status--error");
@@ -58,7 +61,8 @@ sayWhenOffline();
 offerDownloadChoice();
 window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
 window.addEventListener("hashchange", () => openFragment(check));
-if (!openFragment(check)) {
+const openedKept = offerCase(check);
+if (!openedKept && !openFragment(check)) {
   chooseCodeFromReferrer();
   for (const spec of description.inputs.filter((input) => input.kind === "rows")) {
     for (let count = 0; count < (spec.start_with || 0); count++) addRow(spec);

@@ -177,5 +177,7 @@ export const python = {
   writeCsv: (name, rows) => call({ op: "csv-write", checker: name, rows }),
   shareLink: (pageUrl, request) => call({ op: "share-link", pageUrl, request }),
   readFragment: (fragment) => call({ op: "read-fragment", fragment }),
+  // The case file's operations (checkers/case.py): the case's JSON in, a changed case or an answer out.
+  caseOp: (caseOp, args) => call({ op: "case", caseOp, args }),
 };
 window.codesOfConduct = { run: python.run, check: python.check };

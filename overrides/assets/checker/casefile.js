@@ -1,0 +1,157 @@
+// A candidate's case, kept in this browser's own database, and only once they have asked for it: until then nothing
+// here opens the database (opening it would create it). Python (checkers/case.py) says what a case is and makes
+// every change to it; this module only stores the text Python gives it. With a passphrase, that text is encrypted
+// with the browser's own cryptography (AES-GCM, its key derived by PBKDF2), and the key lives in the page's memory
+// only: each page asks for the passphrase again.
+const DATABASE = "codes-of-conduct-case";
+const STORE = "kept";
+// OWASP's figure for PBKDF2 with SHA-256 (Password Storage Cheat Sheet, 2023): slow to guess, a moment to open.
+const ITERATIONS = 600_000;
+let key = null;
+
+export class CaseLocked extends Error {}
+
+// Whether a case is kept here, asked without creating one (indexedDB.databases, in every engine since 2023).
+export async function caseExists() {
+  if (!window.indexedDB || !indexedDB.databases) return false;
+  try {
+    return (await indexedDB.databases()).some((database) => database.name === DATABASE);
+  } catch {
+    return false;
+  }
+}
+
+function openDatabase() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
+    request.onblocked = () => reject(new Error("The case is open in another tab that is being updated: close it and try again."));
+  });
+}
+
+// One transaction: every value written, or none (an interrupted save leaves the case as it was).
+async function inStore(mode, work) {
+  const database = await openDatabase();
+  try {
+    return await new Promise((resolve, reject) => {
+      const transaction = database.transaction(STORE, mode);
+      const found = work(transaction.objectStore(STORE));
+      transaction.oncomplete = () => resolve(found && "result" in found ? found.result : undefined);
+      transaction.onerror = () => reject(new Error("The case could not be kept: " + (transaction.error?.message || "storage refused")));
+      transaction.onabort = transaction.onerror;
+    });
+  } finally {
+    database.close();
+  }
+}
+
+const readValue = (name) => inStore("readonly", (store) => store.get(name));
+const writeValues = (values) => inStore("readwrite", (store) => {
+  for (const [name, value] of Object.entries(values)) store.put(value, name);
+});
+
+function today() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+}
+
+// The reader opts in: an empty case and its facts. The browser is then asked not to evict them (askToPersist).
+export async function startCase() {
+  await writeValues({ meta: { opted_in_on: today(), changed_on: null, exported_on: null, exported_after_change: true,
+    encrypted: false, salt: null }, case: { text: null } });
+}
+
+// Whether the browser agrees to keep the case when it needs room. Firefox asks the reader first, and answers only
+// once they have: never awaited before the page goes on.
+export async function askToPersist() {
+  try {
+    return Boolean(navigator.storage && navigator.storage.persist && await navigator.storage.persist());
+  } catch {
+    return false;
+  }
+}
+
+export async function isPersisted() {
+  try {
+    return Boolean(navigator.storage && navigator.storage.persisted && await navigator.storage.persisted());
+  } catch {
+    return false;
+  }
+}
+
+// What the page says about the case: when it was kept, changed and last saved to a file, and whether it is locked.
+export async function caseFacts() {
+  if (!await caseExists()) return null;
+  const meta = await readValue("meta");
+  if (!meta) return null;
+  return { ...meta, locked: meta.encrypted && !key };
+}
+
+async function deriveKey(passphrase, salt) {
+  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey({ name: "PBKDF2", salt, iterations: ITERATIONS, hash: "SHA-256" }, material,
+    { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+}
+
+async function seal(text, withKey) {
+  if (!withKey) return { text };
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, withKey, new TextEncoder().encode(text));
+  return { iv, data };
+}
+
+async function unseal(record, withKey) {
+  if (!record || !("data" in record)) return record ? record.text : null;
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: record.iv }, withKey, record.data);
+  return new TextDecoder().decode(plain);
+}
+
+// The case's JSON text (null for one just started); CaseLocked where it needs its passphrase first.
+export async function readCase() {
+  const meta = await readValue("meta");
+  if (meta && meta.encrypted && !key) throw new CaseLocked("Enter your passphrase to open your case.");
+  return unseal(await readValue("case"), key);
+}
+
+export async function unlock(passphrase) {
+  const meta = await readValue("meta");
+  const candidate = await deriveKey(passphrase, meta.salt);
+  try {
+    await unseal(await readValue("case"), candidate);
+  } catch {
+    throw new Error("That passphrase does not open this case. Check it and try again.");
+  }
+  key = candidate;
+}
+
+export async function saveCase(text) {
+  const meta = await readValue("meta");
+  await writeValues({ case: await seal(text, key), meta: { ...meta, changed_on: today(), exported_after_change: false } });
+}
+
+export async function markExported() {
+  const meta = await readValue("meta");
+  await writeValues({ meta: { ...meta, exported_on: today(), exported_after_change: true } });
+}
+
+// A new passphrase (or the first) for the case already open; "" takes the passphrase away.
+export async function setPassphrase(passphrase, text) {
+  const meta = await readValue("meta");
+  const salt = passphrase ? crypto.getRandomValues(new Uint8Array(16)) : null;
+  const newKey = passphrase ? await deriveKey(passphrase, salt) : null;
+  await writeValues({ case: await seal(text, newKey), meta: { ...meta, encrypted: Boolean(passphrase), salt } });
+  key = newKey;
+}
+
+// Everything, at once: the database itself is deleted.
+export function forgetEverything() {
+  key = null;
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DATABASE);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(new Error("The browser would not delete the case: clear this site's data in its settings."));
+    request.onblocked = () => reject(new Error("The case is open in another tab: close it, then try again."));
+  });
+}

@@ -1,0 +1,287 @@
+// "My case" (sitebuild/templates/case.md.j2): the checks the reader kept on this device, answered again today by
+// Python (checkers/case.py: the overview, every sentence of it); what to do soonest first; saving, bringing in,
+// locking and forgetting the case. This module stores (casefile.js) and places Python's words; it writes none.
+import { description, element, errorSummary } from "./page.js";
+import { holdThemeBack } from "./theme.js";
+import { python, takeOverWorker } from "./python.js";
+import { readersToday, saveFile } from "./download.js";
+import { keepForOffline, sayWhenOffline } from "./offline.js";
+import { askToPersist, caseExists, caseFacts, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase, unlock,
+  forgetEverything } from "./casefile.js";
+
+const root = new URL(description.root, location.href).href;
+const status = document.querySelector(".case-status");
+const parts = {
+  none: document.querySelector(".case-none"),
+  unlock: document.querySelector(".case-unlock"),
+  open: document.querySelector(".case-open"),
+};
+const tools = document.querySelector(".case-tools");
+let overview = null;
+let kept = null;
+
+function say(text, problem = false) {
+  status.textContent = text;
+  status.className = "case-status " + (problem ? "status status--error" : "status");
+}
+
+// Problems with a file brought in, or a name typed: GOV.UK's summary at the top, focused.
+function showProblems(errors, fieldId = "") {
+  const list = errorSummary.querySelector(".error-summary-list");
+  list.replaceChildren(...errors.map((error) => {
+    const text = error.field === "file" ? `The file ${error.message}.` : error.field ? `${error.field}: ${error.message}.`
+      : `${error.message}.`;
+    const item = element("li");
+    if (!fieldId) item.textContent = text;
+    else {
+      const link = element("a", "", text);
+      link.href = `#${fieldId}`;
+      item.append(link);
+    }
+    return item;
+  }));
+  errorSummary.hidden = false;
+  errorSummary.focus();
+}
+
+function show(which) {
+  for (const [name, part] of Object.entries(parts)) part.hidden = name !== which;
+  const open = which === "open";
+  tools.hidden = which === "unlock";
+  for (const part of tools.querySelectorAll(".case-copies, .case-copies-buttons")) part.hidden = !open;
+  document.querySelector(".case-lock").hidden = !open;
+  document.querySelector(".case-forget").hidden = !open;
+}
+
+async function storedCase() {
+  const text = await readCase();
+  return text ? JSON.parse(text) : null;
+}
+
+// A change to the case, made by Python and stored whole; then the page answered again.
+async function change(op, args, fieldId = "") {
+  errorSummary.hidden = true;
+  const result = await python.caseOp(op, { ...args, case: await storedCase(), today: readersToday() });
+  if (result.errors) {
+    showProblems(result.errors, fieldId);
+    return null;
+  }
+  await saveCase(JSON.stringify(result.case));
+  await render();
+  say(result.message);
+  return result;
+}
+
+// A button that asks before it forgets: "Yes, forget" and "Cancel" in its place.
+function confirmThen(button, question, action) {
+  const ask = element("p", "case-confirm");
+  const yes = element("button", "md-button md-button--primary case-confirm-yes", "Yes, forget it");
+  const no = element("button", "md-button case-confirm-no", "Cancel");
+  yes.type = no.type = "button";
+  ask.append(element("span", "", question + " "), yes, " ", no);
+  button.hidden = true;
+  button.after(ask);
+  yes.focus();
+  no.addEventListener("click", () => { ask.remove(); button.hidden = false; button.focus(); });
+  yes.addEventListener("click", async () => {
+    try {
+      await action();
+    } catch (error) {
+      say(error.message, true);
+    }
+  });
+}
+
+function todoItem(item) {
+  const line = element("li", item.overdue ? "case-todo-item case-todo-item--overdue" : "case-todo-item");
+  line.append(element("strong", "", item.label + ": "), item.text);
+  if (item.when) line.append(" ", element("span", "case-when", item.when + "."));
+  const link = element("a", "", item.where);
+  link.href = new URL(item.link, root).href;
+  line.append(" ", link);
+  return line;
+}
+
+function entryBlock(election, entry) {
+  const block = element("div", "case-entry");
+  const heading = element("h3", "", entry.checker_title + (entry.size ? `: ${entry.size}` : ""));
+  block.append(heading, element("p", "", entry.kept_text));
+  if (entry.headline) block.append(element("p", "case-headline", entry.headline));
+  if (entry.problem) block.append(element("p", "status status--error", entry.problem));
+  if (entry.changes && entry.changes.length) {
+    const list = element("ul", "case-changes");
+    list.append(...entry.changes.map((text) => element("li", "", text)));
+    block.append(list);
+  }
+  const buttons = element("p", "case-entry-buttons");
+  const open = element("a", "md-button", "Open this check");
+  open.href = new URL(entry.link, root).href;
+  buttons.append(open);
+  if (entry.spreadsheet) {
+    const sheet = element("button", "md-button case-entry-csv", "Save as a spreadsheet (.csv)");
+    sheet.type = "button";
+    sheet.addEventListener("click", async () => {
+      const found = await python.caseOp("spreadsheet", { case: await storedCase(), election: election.id, entry: entry.id });
+      if (found.errors) showProblems(found.errors);
+      else saveFile(found.text, found.filename, "text/csv;charset=utf-8");
+    });
+    buttons.append(" ", sheet);
+  }
+  const forget = element("button", "md-button case-entry-forget", "Forget this check");
+  forget.type = "button";
+  forget.addEventListener("click", () => confirmThen(forget, "Forget this check?",
+    () => change("forget", { election: election.id, entry: entry.id })));
+  buttons.append(" ", forget);
+  block.append(buttons);
+  return block;
+}
+
+function electionBlock(election) {
+  const section = element("section", "case-election-block");
+  const heading = element("h2", "", election.name);
+  heading.id = `election-${election.id}`;
+  section.setAttribute("aria-labelledby", heading.id);
+  section.append(heading);
+  if (!election.entries.length) {
+    const none = element("p", "", "Nothing kept for this election yet: keep a check from its answer, on ");
+    const link = element("a", "", "a checker's page");
+    link.href = new URL("checkers/", root).href;
+    none.append(link, ".");
+    section.append(none);
+  }
+  section.append(...election.entries.map((entry) => entryBlock(election, entry)));
+  const forget = element("button", "md-button case-election-forget", "Forget this election");
+  forget.type = "button";
+  forget.addEventListener("click", () => confirmThen(forget, `Forget ${election.name} and every check kept for it?`,
+    () => change("forget", { election: election.id })));
+  section.append(element("p", "", ""), forget);
+  return section;
+}
+
+export async function render() {
+  const facts = await caseFacts();
+  if (!facts) {
+    show("none");
+    return;
+  }
+  if (facts.locked) {
+    show("unlock");
+    return;
+  }
+  kept = await storedCase();
+  say("Checking your case again…");
+  overview = await python.caseOp("overview", { case: kept, today: readersToday(), site_url: root,
+    facts: { ...facts, persisted: await isPersisted() } });
+  if (overview.errors) {
+    show("open");
+    say(overview.errors.map((error) => error.message).join(" "), true);
+    return;
+  }
+  document.querySelector(".case-reminder").textContent = overview.reminder;
+  const todo = document.querySelector(".case-todo");
+  todo.replaceChildren(...overview.todo.map(todoItem));
+  document.querySelector(".case-todo-none").hidden = overview.todo.length > 0;
+  const more = document.querySelector(".case-todo-more");
+  more.hidden = !overview.todo_more;
+  more.textContent = overview.todo_more ? `And ${overview.todo_more} more: each is in its check, below.` : "";
+  document.querySelector(".case-elections").replaceChildren(...overview.elections.map(electionBlock));
+  document.querySelector(".case-calendar").hidden = !overview.calendar;
+  document.querySelector(".case-lock-state").textContent = facts.encrypted
+    ? "Your case is locked with a passphrase." : "Your case has no passphrase: anyone using this browser can read it.";
+  show("open");
+  say("");
+}
+
+function listen() {
+  for (const button of document.querySelectorAll(".case-start")) {
+    button.addEventListener("click", async () => {
+      try {
+        await startCase();
+        askToPersist().then(render);
+        await render();
+        say("Your case is kept on this device from now on. Name the election you stand in, below.");
+        document.getElementById("case-another-name").focus();
+      } catch (error) {
+        say(error.message, true);
+      }
+    });
+  }
+  parts.unlock.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const field = parts.unlock.querySelector(".case-passphrase");
+    try {
+      await unlock(field.value);
+      field.value = "";
+      await render();
+    } catch (error) {
+      say(error.message, true);
+      field.focus();
+    }
+  });
+  document.querySelector(".case-add-election").addEventListener("click", async () => {
+    const field = document.getElementById("case-another-name");
+    if (await change("new-election", { name: field.value }, field.id)) field.value = "";
+  });
+  document.querySelector(".case-export").addEventListener("click", async () => {
+    saveFile(JSON.stringify({ ...kept, exported_on: readersToday() }, null, 2), overview.export_filename,
+      "application/json;charset=utf-8");
+    await markExported();
+    await render();
+    say("Saved. The file holds your whole case: keep it where only you can read it.");
+  });
+  document.querySelector(".case-summary").addEventListener("click",
+    () => saveFile(overview.summary.text, overview.summary.filename, "text/plain;charset=utf-8"));
+  document.querySelector(".case-print").addEventListener("click", () => window.print());
+  document.querySelector(".case-calendar").addEventListener("click",
+    () => saveFile(overview.calendar.text, overview.calendar.filename, "text/calendar;charset=utf-8"));
+  document.querySelector(".case-import").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    try {
+      if (!await caseExists()) {
+        await startCase();
+        askToPersist().then(render);
+      }
+      await change("import", { text: await file.text() });
+    } catch (error) {
+      say(error.message, true);
+    }
+  });
+  document.querySelector(".case-lock-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const first = document.getElementById("case-new-passphrase");
+    const again = document.getElementById("case-new-passphrase-again");
+    errorSummary.hidden = true;
+    if (first.value !== again.value) {
+      showProblems([{ field: "", message: "The two passphrases are not the same: type them again" }], again.id);
+      return;
+    }
+    if (first.value && first.value.length < 8) {
+      showProblems([{ field: "", message: "Enter a passphrase of at least 8 characters" }], first.id);
+      return;
+    }
+    const chosen = first.value;
+    await setPassphrase(chosen, JSON.stringify(kept));
+    first.value = again.value = "";
+    await render();
+    say(chosen ? "Your case is now encrypted with your passphrase: you will need it on each page."
+      : "Your case has no passphrase now.");
+  });
+  const forgetAll = document.querySelector(".case-forget-all");
+  forgetAll.addEventListener("click", () => confirmThen(forgetAll,
+    "Forget everything kept on this device? This cannot be undone.", async () => {
+      await forgetEverything();
+      document.querySelector(".case-confirm")?.remove();
+      forgetAll.hidden = false;
+      await render();
+      say("Everything kept on this device is forgotten. Files you saved are not: delete them yourself.");
+    }));
+}
+
+holdThemeBack();
+takeOverWorker();
+sayWhenOffline();
+window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
+listen();
+render().catch((error) => say(error.message, true));

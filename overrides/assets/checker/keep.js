@@ -1,0 +1,157 @@
+// "Keep in my case" on a checker page: the reader's choice to keep checks on this device (casefile.js stores, Python
+// changes the case: checkers/case.py), the election a check is kept for, and a kept check opened again from
+// "My case" (#case=<its id>). Nothing is stored until the reader presses "Keep my case on this device".
+import { description, form } from "./page.js";
+import { python } from "./python.js";
+import { readRequest, fillForm } from "./form.js";
+import { readersToday } from "./download.js";
+import { CaseLocked, askToPersist, caseFacts, readCase, saveCase, startCase, unlock } from "./casefile.js";
+import { showMessage, showRefused } from "./result.js";
+
+const casePanel = document.querySelector(".case-panel");
+const caseStatus = casePanel.querySelector(".case-status");
+const caseParts = {
+  offer: casePanel.querySelector(".case-offer"),
+  unlock: casePanel.querySelector(".case-unlock"),
+  choose: casePanel.querySelector(".case-choose"),
+};
+const elections = casePanel.querySelector(".case-election");
+const newName = casePanel.querySelector(".case-new");
+let answered = false;
+let afterUnlock = null;
+
+function showPart(which) {
+  for (const [name, part] of Object.entries(caseParts)) part.hidden = name !== which;
+  casePanel.hidden = false;
+}
+
+function sayInPanel(text, problem = false) {
+  caseStatus.textContent = text;
+  caseStatus.className = "case-status " + (problem ? "status status--error" : "status");
+}
+
+// A case operation in Python on the stored case; the changed case is stored before anything is said.
+async function changeCase(op, args) {
+  const text = await readCase();
+  const result = await python.caseOp(op, { ...args, case: text ? JSON.parse(text) : null, today: readersToday() });
+  if (result.errors) throw new Error(result.errors.map((error) => error.message).join(" "));
+  if (result.case) await saveCase(JSON.stringify(result.case));
+  return result;
+}
+
+async function listElections(chosen) {
+  const text = await readCase();
+  const found = (await python.caseOp("read", { case: text ? JSON.parse(text) : null })).case;
+  elections.replaceChildren(...found.elections.map((election) => new Option(election.name, election.id)),
+    new Option("A new election…", ""));
+  if (chosen) elections.value = chosen;
+  else if (found.elections.length) elections.value = found.elections[found.elections.length - 1].id;
+  else elections.value = "";
+  newName.hidden = elections.value !== "";
+  return found;
+}
+
+// What the casePanel offers now: nothing kept (offered after an answer), a locked case, or the elections to keep for.
+export async function showCasePanel() {
+  const facts = await caseFacts();
+  if (!facts) {
+    if (answered) showPart("offer");
+    return;
+  }
+  if (facts.locked) {
+    showPart("unlock");
+    return;
+  }
+  await listElections(elections.value || null);
+  showPart("choose");
+}
+
+async function keepThisCheck() {
+  sayInPanel("");
+  let election = elections.value;
+  try {
+    if (!election) {
+      const started = await changeCase("new-election", { name: casePanel.querySelector(".case-new-name").value });
+      election = started.election;
+    }
+    const kept = await changeCase("keep", { election, checker: description.checker, request: readRequest() });
+    await listElections(election);
+    sayInPanel(kept.message + (kept.already_kept.length ? " Kept already: " + kept.already_kept.join("; ") + "." : ""));
+    const entry = kept.case.elections.find((found) => found.id === election).entries.find((found) => found.id === kept.entry);
+    // The kept list is longer than the form's (rows added to it): the whole list, checked again, is shown.
+    const rows = description.inputs.filter((spec) => spec.kind === "rows");
+    if (rows.some((spec) => (entry.request[spec.name] || []).length > readRequest()[spec.name].length)) {
+      await fillForm(entry.request);
+      form.requestSubmit();
+    }
+  } catch (error) {
+    sayInPanel(error.message, true);
+  }
+}
+
+// A kept check, opened from "My case": its answers into the form, checked at once.
+async function openKept(id, check) {
+  try {
+    const text = await readCase();
+    const entry = text && JSON.parse(text).elections.flatMap((election) =>
+      election.entries.map((found) => ({ ...found, election: election.id }))).find((found) => found.id === id);
+    if (!entry || entry.checker !== description.checker) {
+      showMessage("That kept check is not in the case kept in this browser: open it from My case.", "caseStatus status--error");
+      return;
+    }
+    const refused = await fillForm(entry.request);
+    await listElections(entry.election);
+    showPart("choose");
+    if (refused.length) showRefused(refused, "your case");
+    else check();
+  } catch (error) {
+    if (error instanceof CaseLocked) {
+      afterUnlock = () => openKept(id, check);
+      showPart("unlock");
+      sayInPanel(error.message);
+      casePanel.scrollIntoView();
+    } else showMessage(error.message, "caseStatus status--error");
+  }
+}
+
+export function offerCase(check) {
+  casePanel.querySelector(".case-start").addEventListener("click", async () => {
+    try {
+      await startCase();
+      askToPersist();
+      await listElections(null);
+      showPart("choose");
+      sayInPanel("Your case is kept on this device from now on. Name the election and press Keep. My case says whether " +
+        "this browser may delete it to make room.");
+      casePanel.querySelector(".case-new-name").focus();
+    } catch (error) {
+      sayInPanel(error.message, true);
+    }
+  });
+  elections.addEventListener("change", () => { newName.hidden = elections.value !== ""; });
+  casePanel.querySelector(".case-keep").addEventListener("click", keepThisCheck);
+  caseParts.unlock.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const field = caseParts.unlock.querySelector(".case-passphrase");
+    sayInPanel("Opening your case…");
+    try {
+      await unlock(field.value);
+      field.value = "";
+      sayInPanel("");
+      await showCasePanel();
+      if (afterUnlock) afterUnlock();
+      afterUnlock = null;
+    } catch (error) {
+      sayInPanel(error.message, true);
+      field.focus();
+    }
+  });
+  window.addEventListener("codes-of-conduct:answered", () => {
+    answered = true;
+    showCasePanel();
+  });
+  showCasePanel();
+  const match = /^#case=([ek]-[0-9a-f]{12})$/.exec(location.hash);
+  if (match) openKept(match[1], check);
+  return Boolean(match);
+}

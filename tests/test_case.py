@@ -1,0 +1,230 @@
+"""The case file (checkers/case.py): kept checks merged, re-answered against the version now current, and every file
+brought in checked before anything changes."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+from icalendar import Calendar
+
+import build_site
+from checkers import case, content
+from checkers.page import case_json
+from tests.conftest import ROOT
+
+NEC = "nec-candidates"
+DAY = dt.date(2024, 3, 12)
+
+
+def donation(donor, amount, received, **more):
+    return {"donor": donor, "amount": amount, "received": received, "kind": "cash", "permissible": True, **more}
+
+
+def started(name="NEC 2026"):
+    made = case.add_election(case.empty(), name)
+    return made["case"], made["election"]
+
+
+def kept_donations(rows, today=DAY, code=NEC, codes_data=None, **request):
+    current, election = started()
+    made = case.keep(current, election, "donations", {"code": code, "donations": rows, **request}, today, codes_data)
+    return made, election
+
+
+def test_a_donation_added_later_joins_the_kept_list_and_one_already_kept_is_named_not_counted_twice():
+    made, election = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
+    # The same donation written another way (name's case and spacing, the amount's comma, a UK date), and a new one.
+    again = case.keep(made["case"], election, "donations", {"code": NEC, "donations": [
+        donation("jane  SMITH", "£1,700.00", "3/3/2024"), donation("Bob Jones", "900", "2024-03-10")]}, DAY)
+    entry = again["case"]["elections"][0]["entries"]
+    assert len(entry) == 1, "a checker's rows for one code are one kept list"
+    assert [row["donor"] for row in entry[0]["request"]["donations"]] == ["Jane Smith", "Bob Jones"]
+    assert again["message"] == "Added 1 donation to your kept list for NEC 2026; 1 donation was kept already."
+    assert again["already_kept"] == ["jane  SMITH, £1,700.00, 3/3/2024, Cash, Yes"]
+
+
+def test_a_second_gift_of_the_same_amount_on_the_same_day_is_a_second_donation():
+    made, election = kept_donations([donation("Jane Smith", "500", "2024-03-03")])
+    again = case.keep(made["case"], election, "donations", {"code": NEC, "donations": [
+        donation("Jane Smith", "500", "2024-03-03"), donation("Jane Smith", "500", "2024-03-03")]}, DAY)
+    assert len(again["case"]["elections"][0]["entries"][0]["request"]["donations"]) == 2
+    assert again["message"].startswith("Added 1 donation")
+
+
+def test_a_donation_differing_by_an_invisible_character_is_the_same_donation():
+    made, election = kept_donations([donation("Jane Smith", "500", "2024-03-03")])
+    again = case.keep(made["case"], election, "donations", {"code": NEC, "donations": [
+        donation("Jane\u200b Smith", "500", "2024-03-03")]}, DAY)
+    assert again["message"].startswith("Added 0 donations")
+
+
+def test_a_check_without_rows_is_kept_once_and_a_different_one_beside_it():
+    current, election = started()
+    member = {"code": "momentum-ncg-elections", "suspended": False}
+    made = json.loads(case_json("keep", json.dumps({"case": current, "election": election, "checker": "suspension",
+                                                    "request": member, "today": "2024-03-12"})))
+    assert "errors" not in made, made
+    twice = case.keep(made["case"], election, "suspension", member, DAY)
+    assert len(twice["case"]["elections"][0]["entries"]) == 1
+    assert "already in your case" in twice["message"]
+    suspended = {**member, "suspended": True, "case_concluded": False, "other_pending_investigation": False}
+    other = case.keep(twice["case"], election, "suspension", suspended, DAY)
+    assert len(other["case"]["elections"][0]["entries"]) == 2
+
+
+def test_a_check_with_answers_to_correct_is_not_kept():
+    current, election = started()
+    with pytest.raises(case.CaseError, match="need correcting"):
+        case.keep(current, election, "donations", {"code": NEC, "donations": [donation("A", "lots", "2024-03-03")]}, DAY)
+
+
+@pytest.mark.parametrize("name, says", [
+    ("", "Enter a name for the election"), ("   ", "Enter a name for the election"), (7, "Enter a name"),
+    ("a\u202eb", "cannot be shown"), ("x\ud800", "not text"), ("n" * 101, "at most 100")])
+def test_an_elections_name_is_refused_in_a_readers_words(name, says):
+    with pytest.raises(case.CaseError, match=says):
+        case.add_election(case.empty(), name)
+
+
+def test_two_elections_may_not_share_a_name_however_spaced():
+    current, _ = started("NEC 2026")
+    with pytest.raises(case.CaseError, match="already has an election called"):
+        case.add_election(current, "nec  2026")
+
+
+def test_the_overview_lists_every_action_soonest_first_with_overdue_marked_and_one_calendar():
+    made, election = kept_donations([donation("Jane Smith", "1700", "2024-03-03"), donation("Bob Jones", "2500", "2024-03-11")])
+    later = case.keep(made["case"], election, "donations", {"code": NEC, "donations": [
+        donation("Carol", "3000", "2024-04-15")]}, dt.date(2024, 4, 16))
+    found = case.overview(later["case"], dt.date(2024, 4, 20), "https://example.org/codes/")
+    whens = [item["when"] for item in found["todo"]]
+    assert whens == ["Overdue: it was due by 2 April 2024", "Overdue: it was due by 10 April 2024",
+                     "By 15 May 2024"], whens
+    assert all(item["where"] == "NEC 2026: Donations and spending" for item in found["todo"])
+    assert found["todo"][0]["link"] == f"checkers/donations/#case={found['elections'][0]['entries'][0]['id']}"
+    events = Calendar.from_ical(found["calendar"]["text"]).walk("VEVENT")
+    assert len(events) == 3
+    assert "My case, as at 20 April 2024" in found["summary"]["text"]
+    assert "Donations and spending, 3 donations: Kept on 16 April 2024" in found["summary"]["text"]
+
+
+@pytest.fixture(scope="module")
+def fixture_codes(tmp_path_factory):
+    """The fixture code's three versions (tests/fixtures/docs): 2022 gives 30 days to report, 2024 gives 14."""
+    data = tmp_path_factory.mktemp("fixture-data") / "codes.json"
+    assert build_site.main(["--docs", str(ROOT / "tests" / "fixtures" / "docs"), "--checkers-data", str(data)]) == 0
+    return content.load(data)
+
+
+def test_a_check_kept_under_an_older_version_says_the_code_changed_and_what_the_answer_now_asks(fixture_codes):
+    rows = [donation("Jane Smith", "2500", "2024-03-03")]
+    made, _ = kept_donations(rows, code="fixture-candidates", codes_data=fixture_codes, version="2022")
+    entry = made["case"]["elections"][0]["entries"][0]
+    # As if kept when 2022 was current: the reader did not pin it.
+    del entry["request"]["version"]
+    found = case.overview(made["case"], dt.date(2024, 3, 5), codes_data=fixture_codes)
+    changes = found["elections"][0]["entries"][0]["changes"]
+    assert len(changes) == 1, changes
+    assert changes[0].startswith("The code has changed since you kept this check: it was checked against version 2022, "
+                                 "and is now checked against version 2024. Under the new version it answers")
+    assert "17 March 2024" in changes[0] and "2 April 2024" in changes[0]
+    assert found["todo"][0]["when"] == "By 17 March 2024"
+
+
+def test_a_check_kept_under_the_current_version_says_nothing_changed(fixture_codes):
+    made, _ = kept_donations([donation("Jane Smith", "2500", "2024-03-03")], code="fixture-candidates",
+                             codes_data=fixture_codes)
+    found = case.overview(made["case"], dt.date(2024, 3, 5), codes_data=fixture_codes)
+    assert found["elections"][0]["entries"][0]["changes"] == []
+
+
+def test_a_corrected_reading_of_the_same_version_is_said():
+    made, _ = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
+    made["case"]["elections"][0]["entries"][0]["checked"]["todo"] = ["Something the site once asked."]
+    changes = case.overview(made["case"], DAY)["elections"][0]["entries"][0]["changes"]
+    assert changes and changes[0].startswith("This site's reading of version original has been corrected since you kept")
+    assert "no longer asks: Something the site once asked." in changes[0]
+
+
+def test_a_case_file_brought_in_adds_what_is_new_and_keeps_what_is_here():
+    made, election = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
+    exported = json.loads(json.dumps({**made["case"], "exported_on": "2024-03-12"}))
+    here = case.add_election(made["case"], "Ward selection")["case"]
+    brought = case.bring_in(here, exported)
+    assert [e["name"] for e in brought["case"]["elections"]] == ["NEC 2026", "Ward selection"]
+    assert brought["message"] == "Imported 0 kept checks."
+    fresh = case.bring_in(case.empty(), exported)
+    assert fresh["case"]["elections"] == made["case"]["elections"]
+    assert fresh["message"] == "Imported 1 kept check."
+
+
+@pytest.mark.parametrize("data, says", [
+    ([], "is not a case file from this site"),
+    ({"format": "something-else"}, "is not a case file from this site"),
+    ({"format": case.FORMAT, "format_version": 99, "elections": []}, "newer version of this site"),
+    ({"format": case.FORMAT, "format_version": 1}, "no list of elections"),
+    ({"format": case.FORMAT, "format_version": 1, "elections": [], "extra": 1}, "parts this site does not know"),
+    ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": "e-1", "name": "x", "entries": []}]},
+     "no identifier this site wrote"),
+    ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": "e-0123456789ab", "name": "x\ud800", "entries": []}]},
+     "not text"),
+    ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": "e-0123456789ab", "name": "x", "entries": [
+        {"id": "k-0123456789ab", "checker": "rm -rf", "kept_on": "2024-01-01", "request": {},
+         "checked": {"code": NEC, "version": "original", "status": "ok", "todo": []}}]}]}, "not one of this site's checkers"),
+    ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": "e-0123456789ab", "name": "x", "entries": [
+        {"id": "e-0123456789ab", "checker": "donations", "kept_on": "2024-01-01", "request": {},
+         "checked": {"code": NEC, "version": "original", "status": "ok", "todo": []}}]}]}, "same identifier"),
+    ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": f"e-{i:012x}", "name": f"E{i}", "entries": []}
+                                                                 for i in range(21)]}, "at most 20"),
+])
+def test_a_file_that_is_not_a_case_is_refused_whole_saying_where(data, says):
+    made, _ = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
+    brought = case.bring_in(made["case"], data)
+    assert "case" not in brought
+    assert any(says in error["message"] for error in brought["errors"]), brought["errors"]
+
+
+def test_the_page_entry_answers_every_operation_with_json_and_refuses_an_unknown_one():
+    said = json.loads(case_json("import", json.dumps({"case": None, "text": "{not json"})))
+    assert said["errors"][0]["message"].startswith("is not JSON")
+    assert json.loads(case_json("fly", json.dumps({"case": None})))["errors"][0]["field"] == "op"
+    stored_badly = json.loads(case_json("overview", json.dumps({"case": {"format": "x"}})))
+    assert stored_badly["errors"][0]["message"].startswith("The case kept in this browser could not be read")
+
+
+def test_forgetting_an_entry_or_an_election_leaves_nothing_of_it():
+    made, election = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
+    entry = made["entry"]
+    without_entry = case.forget(made["case"], election, entry)["case"]
+    assert without_entry["elections"][0]["entries"] == []
+    assert "Jane" not in json.dumps(without_entry)
+    assert case.forget(made["case"], election)["case"]["elections"] == []
+    with pytest.raises(case.CaseError, match="no longer in your case"):
+        case.forget(without_entry, election, entry)
+
+
+def test_a_kept_lists_spreadsheet_reads_back_as_the_same_rows():
+    made, election = kept_donations([donation("=Jane Smith", "1700", "2024-03-03")])
+    sheet = case.spreadsheet(made["case"], election, made["entry"])
+    assert sheet["filename"] == "donations-nec-2026.csv"
+    from checkers import CHECKERS, csvinput
+    read = csvinput.read(sheet["text"], CHECKERS["donations"].rows[0])
+    assert read["rows"][0]["donor"] == "=Jane Smith"
+
+
+def test_the_command_line_reads_a_saved_case(tmp_path):
+    made, _ = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
+    path = tmp_path / "my-case.json"
+    path.write_text(json.dumps({**made["case"], "exported_on": "2024-03-12"}), encoding="utf-8")
+    ics = tmp_path / "case.ics"
+    done = subprocess.run([sys.executable, "-m", "checkers", "case", str(path), "--ics", str(ics)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Overdue: it was due by 2 April 2024" in done.stdout
+    assert Calendar.from_ical(ics.read_text(encoding="utf-8")).walk("VEVENT")
+    path.write_text("[1, 2]", encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-m", "checkers", "case", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode == 2
+    assert "is not a case file from this site" in json.loads(refused.stdout)["errors"][0]["message"]

@@ -1,0 +1,171 @@
+"""The case file end to end in Chromium, as a candidate uses it: nothing kept until asked; donations kept over two
+visits and never typed twice; every deadline on My case; saved, forgotten (storage empty) and brought back; and with
+a passphrase, no donor's name in what the browser stores. Firefox and WebKit: tests/test_every_engine.py."""
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from checkers import case
+from tests.forms import fill_donation
+
+pytestmark = pytest.mark.browser
+READY = 60_000
+
+# Everything the browser keeps for this origin that a reader could have typed: its databases and local storage.
+STORAGE = """async () => ({
+  databases: (await indexedDB.databases()).map((database) => database.name),
+  local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookies: document.cookie })"""
+# The case's database as stored, every byte of it: encrypted values as their bytes.
+RAW_CASE = """async () => {
+  const database = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("codes-of-conduct-case");
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const values = await new Promise((resolve) => {
+    const request = database.transaction("kept").objectStore("kept").getAll();
+    request.onsuccess = () => resolve(request.result);
+  });
+  database.close();
+  const bytes = (value) => value instanceof ArrayBuffer || ArrayBuffer.isView(value)
+    ? Array.from(new Uint8Array(value.buffer || value, value.byteOffset || 0, value.byteLength)) : value;
+  return JSON.stringify(values, (key, value) => bytes(value));
+}"""
+
+
+def nothing_stored(page: Page) -> bool:
+    return page.evaluate(STORAGE) == {"databases": [], "local": [], "session": [], "cookies": ""}
+
+
+@pytest.fixture
+def outside_requests(page: Page, site_url):
+    seen = []
+    page.on("request", lambda request: None if request.url.startswith((site_url, "data:", "blob:")) else seen.append(request.url))
+    return seen
+
+
+def check_donations(page: Page, site_url, rows):
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "nec-candidates")
+    for index, row in enumerate(rows):
+        if index:
+            page.click("text=Add a donation")
+        fill_donation(page, index, **row)
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result .status")).to_be_visible(timeout=READY)
+
+
+def keep(page: Page, election: str | None = None) -> str:
+    panel = page.locator(".case-panel")
+    if election:
+        panel.locator(".case-new-name").fill(election)
+    panel.locator(".case-keep").click()
+    expect(panel.locator(".case-status")).not_to_be_empty(timeout=READY)
+    return panel.locator(".case-status").text_content()
+
+
+def open_case(page: Page, site_url):
+    page.goto(site_url + "case/")
+    expect(page.locator(".case-open, .case-none, .case-unlock").locator("visible=true")).to_have_count(1, timeout=READY)
+
+
+JANE = {"donor": "Jane Smith", "amount": "1700", "received": "2024-03-03", "permissible": "true"}
+BOB = {"donor": "Bob Jones", "amount": "2500", "received": "2024-03-11", "permissible": "true"}
+
+
+def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_forgetting_and_bringing_back(
+        page: Page, site_url, outside_requests, tmp_path):
+    check_donations(page, site_url, [JANE])
+    assert nothing_stored(page), "a check made without opting in leaves nothing behind"
+    panel = page.locator(".case-panel")
+    expect(panel.locator(".case-offer")).to_be_visible()
+    panel.locator(".case-start").click()
+    expect(panel.locator(".case-choose")).to_be_visible(timeout=READY)
+    assert keep(page, "NEC 2026") == "Kept in your case for NEC 2026."
+
+    # A second visit: one new donation typed; the kept list grows, and the whole list is checked again.
+    check_donations(page, site_url, [BOB])
+    expect(panel.locator(".case-election")).to_have_value(page.locator(".case-election option").first.get_attribute("value"))
+    assert keep(page) == "Added 1 donation to your kept list for NEC 2026."
+    expect(page.locator('[data-field="donations[1].donor"]')).to_have_value("Bob Jones", timeout=READY)
+    expect(page.locator('[data-field="donations[0].donor"]')).to_have_value("Jane Smith")
+
+    open_case(page, site_url)
+    todo = page.locator(".case-todo li")
+    expect(todo).to_have_count(2, timeout=READY)
+    expect(todo.nth(0)).to_contain_text("Overdue: it was due by 2 April 2024.")
+    expect(todo.nth(1)).to_contain_text("Overdue: it was due by 10 April 2024.")
+    expect(page.locator(".case-entry h3")).to_have_text("Donations and spending: 2 donations")
+    expect(page.locator(".case-reminder")).to_contain_text("You have not saved your case to a file yet.")
+
+    with page.expect_download() as saving:
+        page.click(".case-export")
+    saved = tmp_path / "my-case.json"
+    saving.value.save_as(saved)
+    kept, problems = case.read_case(json.loads(saved.read_text(encoding="utf-8")))
+    assert problems == [] and len(kept["elections"][0]["entries"][0]["request"]["donations"]) == 2
+    expect(page.locator(".case-reminder")).to_contain_text("You last saved your case to a file on")
+
+    page.click(".case-forget-all")
+    page.click(".case-confirm-yes")
+    expect(page.locator(".case-none")).to_be_visible(timeout=READY)
+    assert nothing_stored(page), "forgetting everything leaves nothing behind"
+
+    page.set_input_files(".case-import", str(saved))
+    expect(page.locator(".case-todo li")).to_have_count(2, timeout=READY)
+    expect(page.locator(".case-status")).to_have_text("Imported 1 kept check.")
+
+    # Each item links back to its check, which opens with the kept list and checks it.
+    page.locator(".case-todo li a").first.click()
+    expect(page.locator('[data-field="donations[1].donor"]')).to_have_value("Bob Jones", timeout=READY)
+    expect(page.locator(".checker-result .status")).to_be_visible(timeout=READY)
+    assert outside_requests == []
+
+
+def test_a_passphrase_keeps_every_donors_name_out_of_what_the_browser_stores(page: Page, site_url, tmp_path):
+    made = case.add_election(case.empty(), "NEC 2026")
+    kept = case.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
+        {"donor": "Zebedee Quux", "amount": "1700", "received": "2024-03-03", "kind": "cash", "permissible": True}]},
+        __import__("datetime").date(2024, 3, 12))["case"]
+    file = tmp_path / "case.json"
+    file.write_text(json.dumps(kept), encoding="utf-8")
+    open_case(page, site_url)
+    page.set_input_files(".case-import", str(file))
+    expect(page.locator(".case-todo li")).to_have_count(1, timeout=READY)
+    assert "Zebedee Quux" in page.evaluate(RAW_CASE)
+
+    page.fill("#case-new-passphrase", "correct horse")
+    page.fill("#case-new-passphrase-again", "correct horse")
+    page.click(".case-lock-form button[type=submit]")
+    expect(page.locator(".case-status")).to_contain_text("now encrypted", timeout=READY)
+    stored = page.evaluate(RAW_CASE)
+    assert "Zebedee" not in stored and "NEC 2026" not in stored and "1700" not in stored
+
+    page.reload()
+    expect(page.locator(".case-unlock")).to_be_visible(timeout=READY)
+    page.fill("#case-passphrase", "wrong horse")
+    page.click(".case-unlock button[type=submit]")
+    expect(page.locator(".case-status")).to_have_text("That passphrase does not open this case. Check it and try again.",
+                                                      timeout=READY)
+    page.fill("#case-passphrase", "correct horse")
+    page.click(".case-unlock button[type=submit]")
+    expect(page.locator(".case-entry")).to_contain_text("Donations and spending: 1 donation", timeout=READY)
+
+
+def test_a_mistyped_file_and_an_empty_name_are_said_at_the_top_and_nothing_changes(page: Page, site_url, tmp_path):
+    open_case(page, site_url)
+    page.click(".case-none .case-start")
+    expect(page.locator(".case-open")).to_be_visible(timeout=READY)
+    page.click(".case-add-election")
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.locator("a")).to_have_text("Enter a name for the election, such as \"NEC 2026\" or \"Ward selection, "
+                                              "May 2027\".")
+    bad = tmp_path / "not-a-case.json"
+    bad.write_text('{"format": "codes-of-conduct-case", "format_version": 1, "elections": [{"id": "x"}]}', encoding="utf-8")
+    page.set_input_files(".case-import", str(bad))
+    expect(summary.locator("li")).to_contain_text("Election 1", timeout=READY)
+    expect(page.locator(".case-todo-none")).to_be_visible()
+    assert page.evaluate(STORAGE)["databases"] == ["codes-of-conduct-case"]
