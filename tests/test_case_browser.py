@@ -2,6 +2,7 @@
 visits and never typed twice; every deadline on My case; saved, forgotten (storage empty) and brought back; and with
 a passphrase, no donor's name in what the browser stores. Firefox and WebKit: tests/test_every_engine.py."""
 
+import base64
 import json
 
 import pytest
@@ -146,11 +147,11 @@ def test_a_passphrase_keeps_every_donors_name_out_of_what_the_browser_stores(pag
     page.reload()
     expect(page.locator(".case-unlock")).to_be_visible(timeout=READY)
     page.fill("#case-passphrase", "wrong horse")
-    page.click(".case-unlock button[type=submit]")
+    page.click(".case-unlock-open")
     expect(page.locator(".case-status")).to_have_text("That passphrase does not open this case. Check it and try again.",
                                                       timeout=READY)
     page.fill("#case-passphrase", "correct horse")
-    page.click(".case-unlock button[type=submit]")
+    page.click(".case-unlock-open")
     expect(page.locator(".case-entry")).to_contain_text("Donations and spending: 1 donation", timeout=READY)
 
 
@@ -169,3 +170,20 @@ def test_a_mistyped_file_and_an_empty_name_are_said_at_the_top_and_nothing_chang
     expect(summary.locator("li")).to_contain_text("Election 1", timeout=READY)
     expect(page.locator(".case-todo-none")).to_be_visible()
     assert page.evaluate(STORAGE)["databases"] == ["codes-of-conduct-case"]
+
+
+def test_every_checker_run_and_every_page_visited_without_opting_in_keeps_nothing(page: Page, site_url):
+    import checkers
+    from tests import checkercases
+    examples = {c["checker"]: c for c in reversed(checkercases.load()) if c.get("example")}
+    for name in checkers.CHECKERS:
+        scenario = base64.urlsafe_b64encode(json.dumps(examples[name]["request"]).encode()).decode().rstrip("=")
+        page.goto(f"{site_url}checkers/{name}/#scenario={scenario}")
+        expect(page.locator("#result-heading")).to_be_visible(timeout=READY)
+        # The offer to keep, and nothing more, until the reader takes it.
+        expect(page.locator(".case-offer")).to_be_visible(timeout=READY)
+    for path in ["", "checkers/", "codes/nec-candidates/", "glossary/"]:
+        page.goto(site_url + path)
+    open_case(page, site_url)
+    expect(page.locator(".case-none")).to_be_visible()
+    assert nothing_stored(page)

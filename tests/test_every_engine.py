@@ -247,7 +247,7 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
     engine.reload()
     engine.wait("!document.querySelector('.case-unlock').hidden", READY, "the passphrase asked for")
     engine.type("#case-passphrase", "correct horse")
-    engine.click(".case-unlock button[type=submit]")
+    engine.click(".case-unlock-open")
     engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case opened")
     engine.click(".case-forget-all")
     engine.click(".case-confirm-yes")

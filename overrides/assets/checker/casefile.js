@@ -152,6 +152,6 @@ export function forgetEverything() {
     const request = indexedDB.deleteDatabase(DATABASE);
     request.onsuccess = () => resolve();
     request.onerror = () => reject(new Error("The browser would not delete the case: clear this site's data in its settings."));
-    request.onblocked = () => reject(new Error("The case is open in another tab: close it, then try again."));
+    // Blocked while another page still holds it open: the deletion goes on once that page lets go, and succeeds then.
   });
 }

@@ -6,6 +6,7 @@ import { holdThemeBack } from "./theme.js";
 import { python, takeOverWorker } from "./python.js";
 import { readersToday, saveFile } from "./download.js";
 import { keepForOffline, sayWhenOffline } from "./offline.js";
+import { onUnlock, onePartOf, statusLine } from "./caseview.js";
 import { askToPersist, caseExists, caseFacts, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase, unlock,
   forgetEverything } from "./casefile.js";
 
@@ -20,10 +21,8 @@ const tools = document.querySelector(".case-tools");
 let overview = null;
 let kept = null;
 
-function say(text, problem = false) {
-  status.textContent = text;
-  status.className = "case-status " + (problem ? "status status--error" : "status");
-}
+const say = statusLine(status);
+const showOnly = onePartOf(parts);
 
 // Problems with a file brought in, or a name typed: GOV.UK's summary at the top, focused.
 function showProblems(errors, fieldId = "") {
@@ -45,7 +44,7 @@ function showProblems(errors, fieldId = "") {
 }
 
 function show(which) {
-  for (const [name, part] of Object.entries(parts)) part.hidden = name !== which;
+  showOnly(which);
   const open = which === "open";
   tools.hidden = which === "unlock";
   for (const part of tools.querySelectorAll(".case-copies, .case-copies-buttons")) part.hidden = !open;
@@ -206,16 +205,14 @@ function listen() {
       }
     });
   }
-  parts.unlock.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const field = parts.unlock.querySelector(".case-passphrase");
+  onUnlock(parts.unlock, async (passphrase) => {
     try {
-      await unlock(field.value);
-      field.value = "";
+      await unlock(passphrase);
       await render();
+      return true;
     } catch (error) {
       say(error.message, true);
-      field.focus();
+      return false;
     }
   });
   document.querySelector(".case-add-election").addEventListener("click", async () => {

@@ -7,6 +7,7 @@ import { readRequest, fillForm } from "./form.js";
 import { readersToday } from "./download.js";
 import { CaseLocked, askToPersist, caseFacts, readCase, saveCase, startCase, unlock } from "./casefile.js";
 import { showMessage, showRefused } from "./result.js";
+import { onUnlock, onePartOf, statusLine } from "./caseview.js";
 
 const casePanel = document.querySelector(".case-panel");
 const caseStatus = casePanel.querySelector(".case-status");
@@ -20,14 +21,12 @@ const newName = casePanel.querySelector(".case-new");
 let answered = false;
 let afterUnlock = null;
 
-function showPart(which) {
-  for (const [name, part] of Object.entries(caseParts)) part.hidden = name !== which;
-  casePanel.hidden = false;
-}
+const showOnly = onePartOf(caseParts);
+const sayInPanel = statusLine(caseStatus);
 
-function sayInPanel(text, problem = false) {
-  caseStatus.textContent = text;
-  caseStatus.className = "case-status " + (problem ? "status status--error" : "status");
+function showPart(which) {
+  showOnly(which);
+  casePanel.hidden = false;
 }
 
 // A case operation in Python on the stored case; the changed case is stored before anything is said.
@@ -130,20 +129,18 @@ export function offerCase(check) {
   });
   elections.addEventListener("change", () => { newName.hidden = elections.value !== ""; });
   casePanel.querySelector(".case-keep").addEventListener("click", keepThisCheck);
-  caseParts.unlock.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const field = caseParts.unlock.querySelector(".case-passphrase");
+  onUnlock(caseParts.unlock, async (passphrase) => {
     sayInPanel("Opening your case…");
     try {
-      await unlock(field.value);
-      field.value = "";
+      await unlock(passphrase);
       sayInPanel("");
       await showCasePanel();
       if (afterUnlock) afterUnlock();
       afterUnlock = null;
+      return true;
     } catch (error) {
       sayInPanel(error.message, true);
-      field.focus();
+      return false;
     }
   });
   window.addEventListener("codes-of-conduct:answered", () => {
