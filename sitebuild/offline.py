@@ -48,8 +48,8 @@ def _needs(output: Path, html: Path) -> list[str]:
 
 
 def manifest(output: Path, runtime: dict | None, cited: dict[str, list[str]]) -> dict:
-    """The offline list: for each checker page (and the checkers' index), every file it needs, the pages it cites
-    and theirs; and each file's size. `cited` gives each checker page's cited pages (site paths)."""
+    """The offline list: for each checker page (and the checkers' index, and My case), every file it needs, the
+    pages it cites and theirs; and each file's size. `cited` gives each checker page's cited pages (site paths)."""
     needs: dict[str, list[str]] = {}
     for html in sorted(output.rglob("index.html")):
         needs[page_address(output, html)] = [page_address(output, html)] + _needs(output, html)
@@ -62,9 +62,11 @@ def manifest(output: Path, runtime: dict | None, cited: dict[str, list[str]]) ->
         for other in cited.get(page, []):
             kept += needs.get(other, [])
         pages[page] = list(dict.fromkeys(path for path in kept if (output / path).is_file() or path.endswith("/")))
-    index = "checkers/"
-    if index in needs:
-        pages[index] = list(dict.fromkeys(needs[index] + [f for p in pages.values() for f in p]))
+    # The checkers' index keeps every checker; so does My case, whose kept checks open on their checkers' pages.
+    every = [f for p in pages.values() for f in p]
+    for page in ("checkers/", "case/"):
+        if page in needs:
+            pages[page] = list(dict.fromkeys(needs[page] + every))
     sizes = {}
     for files in pages.values():
         for path in files:

@@ -193,6 +193,16 @@ def kept_with_one_tap(engine, said: str) -> None:
     engine.wait(f"document.querySelector('.case-panel .case-status').textContent === {json.dumps(said)}", READY, said)
 
 
+def forget_everything(engine) -> None:
+    engine.click(".case-forget-all")
+    engine.click(".case-confirm-yes")
+    try:
+        engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept")
+    except engines.EngineError as error:
+        raise engines.EngineError(f"{error}\nThe page's status: {engine.text('.case-status')!r}; "
+                                  f"databases: {engine.evaluate(DATABASES)}") from None
+
+
 def check_a_donation(engine, site_url, donor: str, amount: str, received: str) -> None:
     engine.goto(site_url + "checkers/donations/")
     wait_ready(engine)
@@ -231,9 +241,7 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
     saved.write_text(engine.evaluate("window.__saved[0].text()"), encoding="utf-8")
     assert len(json.loads(saved.read_text(encoding="utf-8"))["elections"][0]["entries"][0]["request"]["donations"]) == 2
 
-    engine.click(".case-forget-all")
-    engine.click(".case-confirm-yes")
-    engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept")
+    forget_everything(engine)
     assert engine.evaluate(DATABASES) == [], f"{engine.name}: forgetting everything leaves nothing"
     engine.upload("#case-import", saved)
     engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case brought back")
@@ -249,6 +257,4 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
     engine.type("#case-passphrase", "correct horse")
     engine.click(".case-unlock-open")
     engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case opened")
-    engine.click(".case-forget-all")
-    engine.click(".case-confirm-yes")
-    engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept")
+    forget_everything(engine)

@@ -279,3 +279,30 @@ def test_a_damaged_snapshot_kept_in_the_cache_is_replaced_rather_than_refused_on
     wait_ready(page)
     assert not [m for m in messages if "checksum" in m]
     context.close()
+
+
+def test_my_case_used_once_opens_and_answers_again_with_no_network(browser, site_url, tmp_path):
+    import datetime as dt
+
+    from checkers import case
+    made = case.add_election(case.empty(), "NEC 2026")
+    kept = case.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
+        {"donor": "A", "amount": "1700", "received": "2024-03-01", "permissible": True}]}, dt.date(2024, 3, 2))
+    file = tmp_path / "case.json"
+    file.write_text(json.dumps(kept["case"]), encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "case/")
+    wait_ready(page)
+    wait_kept(page, "/case/")
+    page.set_input_files(".case-import", str(file))
+    expect(page.locator(".case-todo li")).to_have_count(1, timeout=READY)
+    context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    expect(page.locator(".checker-offline")).to_be_visible()
+    expect(page.locator(".case-todo li")).to_contain_text("Overdue: it was due by 31 March 2024.", timeout=READY)
+    # Its link back opens the kept check, which answers offline too.
+    page.locator(".case-todo li a").click()
+    expect(page.locator(".checker-result .status")).to_be_visible(timeout=READY)
+    context.close()

@@ -24,6 +24,14 @@ MINIBROWSER = next((str(p) for p in Path("/usr/lib").glob("*/webkit2gtk-4.*/Mini
 WEBKIT_NARROWEST = 447
 
 
+# Where a control is, and what is at its centre, for an error that says why it could not be used.
+_WHERE = """const element = arguments[0], box = element.getBoundingClientRect();
+const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+return JSON.stringify({box: [box.left, box.top, box.width, box.height].map(Math.round), window: [innerWidth, innerHeight],
+  scrollY, visible: element.checkVisibility(), atCentre: at && `${at.tagName.toLowerCase()}.${at.className}`,
+  theme: !document.querySelector("script[data-theme-script]") || Boolean(window.document$)});"""
+
+
 class EngineError(AssertionError):
     pass
 
@@ -185,26 +193,32 @@ class WebKit(Engine):
         self.driver.execute_script(_LISTEN)
 
     def click(self, selector: str) -> None:
+        self._interact(selector, lambda element: element.click())
+
+    def type(self, selector: str, text: str) -> None:
+        def typed(element):
+            element.clear()
+            element.send_keys(text)
+        self._interact(selector, typed)
+
+    def _interact(self, selector: str, action) -> None:
         from selenium.common.exceptions import ElementNotInteractableException
 
         # A control just revealed (a <details> opened) may not be laid out yet when a loaded machine asks: WebDriver
-        # then calls it not interactable. A reader's tap comes later; so does the retry, for up to 5 s.
+        # then calls it not interactable. A reader's tap comes later; so does the retry, for up to 5 s. If it still
+        # fails, the error says where the control was and what was at its centre.
         deadline = time.monotonic() + 5
         while True:
             element = self._element(selector)
             self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
             try:
-                element.click()
+                action(element)
                 return
             except ElementNotInteractableException:
                 if time.monotonic() > deadline:
-                    raise
+                    where = self.driver.execute_script(_WHERE, element)
+                    raise EngineError(f"{self.name}: {selector} is not interactable: {where}") from None
                 time.sleep(0.2)
-
-    def type(self, selector: str, text: str) -> None:
-        element = self._element(selector)
-        element.clear()
-        element.send_keys(text)
 
     def select(self, selector: str, value: str) -> None:
         from selenium.webdriver.support.ui import Select

@@ -25,7 +25,11 @@ function openDatabase() {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      // Another page forgetting the case (deleting the database) is not kept waiting by this one.
+      request.result.onversionchange = () => request.result.close();
+      resolve(request.result);
+    };
     request.onerror = () => reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
     request.onblocked = () => reject(new Error("The case is open in another tab that is being updated: close it and try again."));
   });
