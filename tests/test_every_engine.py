@@ -190,7 +190,10 @@ RAW_CASE = """new Promise((resolve) => {
 def kept_with_one_tap(engine, said: str) -> None:
     engine.wait("!document.querySelector('.case-choose').hidden", READY, "the case's elections")
     engine.click(".case-keep")
-    engine.wait(f"document.querySelector('.case-panel .case-status').textContent === {json.dumps(said)}", READY, said)
+    try:
+        engine.wait(f"document.querySelector('.case-panel .case-status').textContent === {json.dumps(said)}", READY, said)
+    except engines.EngineError as error:
+        raise engines.EngineError(f"{error}\nThe panel's status: {engine.text('.case-panel .case-status')!r}") from None
 
 
 def forget_everything(engine) -> None:
@@ -246,6 +249,7 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
     engine.upload("#case-import", saved)
     engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case brought back")
 
+    engine.wait("document.querySelector('#case-new-passphrase').checkVisibility()", READY, "the passphrase's field")
     engine.type("#case-new-passphrase", "correct horse")
     engine.type("#case-new-passphrase-again", "correct horse")
     engine.click(".case-lock-form button[type=submit]")

@@ -6,17 +6,13 @@ import { holdThemeBack } from "./theme.js";
 import { python, takeOverWorker } from "./python.js";
 import { readersToday, saveFile } from "./download.js";
 import { keepForOffline, sayWhenOffline } from "./offline.js";
-import { onUnlock, onePartOf, statusLine } from "./caseview.js";
+import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
 import { askToPersist, caseExists, caseFacts, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase, unlock,
   forgetEverything } from "./casefile.js";
 
 const root = new URL(description.root, location.href).href;
 const status = document.querySelector(".case-status");
-const parts = {
-  none: document.querySelector(".case-none"),
-  unlock: document.querySelector(".case-unlock"),
-  open: document.querySelector(".case-open"),
-};
+const parts = partsOf(document, ["none", "unlock", "open"]);
 const tools = document.querySelector(".case-tools");
 let overview = null;
 let kept = null;
@@ -157,8 +153,15 @@ function electionBlock(election) {
   return section;
 }
 
+// Renders may overlap (the browser's answer on persistent storage comes while a change is being shown): only the
+// latest one asked for shows, so an older overview never replaces a newer one.
+let renders = 0;
+const CHECKING = "Checking your case again…";
+
 export async function render() {
+  const mine = ++renders;
   const facts = await caseFacts();
+  if (mine !== renders) return;
   if (!facts) {
     show("none");
     return;
@@ -167,10 +170,14 @@ export async function render() {
     show("unlock");
     return;
   }
-  kept = await storedCase();
-  say("Checking your case again…");
-  overview = await python.caseOp("overview", { case: kept, today: readersToday(), site_url: root,
+  const stored = await storedCase();
+  if (mine !== renders) return;
+  say(CHECKING);
+  const answered = await python.caseOp("overview", { case: stored, today: readersToday(), site_url: root,
     facts: { ...facts, persisted: await isPersisted() } });
+  if (mine !== renders) return;
+  kept = stored;
+  overview = answered;
   if (overview.errors) {
     show("open");
     say(overview.errors.map((error) => error.message).join(" "), true);
@@ -188,7 +195,8 @@ export async function render() {
   document.querySelector(".case-lock-state").textContent = facts.encrypted
     ? "Your case is locked with a passphrase." : "Your case has no passphrase: anyone using this browser can read it.";
   show("open");
-  say("");
+  // What a change said (set after its render) stays; only this render's own word goes.
+  if (status.textContent === CHECKING) say("");
 }
 
 function listen() {

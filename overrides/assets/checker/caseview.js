@@ -1,6 +1,11 @@
 // What the checker pages' "Keep in my case" and My case show alike: one part of several at a time, a status line,
 // and the passphrase's form, opened by its button or by Enter.
 
+// The parts of a case's view by name: the element of class case-<name> within `container`.
+export function partsOf(container, names) {
+  return Object.fromEntries(names.map((name) => [name, container.querySelector(`.case-${name}`)]));
+}
+
 // A function that shows the part named and hides the others.
 export function onePartOf(parts) {
   return (which) => {

@@ -7,15 +7,11 @@ import { readRequest, fillForm } from "./form.js";
 import { readersToday } from "./download.js";
 import { CaseLocked, askToPersist, caseFacts, readCase, saveCase, startCase, unlock } from "./casefile.js";
 import { showMessage, showRefused } from "./result.js";
-import { onUnlock, onePartOf, statusLine } from "./caseview.js";
+import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
 
 const casePanel = document.querySelector(".case-panel");
 const caseStatus = casePanel.querySelector(".case-status");
-const caseParts = {
-  offer: casePanel.querySelector(".case-offer"),
-  unlock: casePanel.querySelector(".case-unlock"),
-  choose: casePanel.querySelector(".case-choose"),
-};
+const caseParts = partsOf(casePanel, ["offer", "unlock", "choose"]);
 const elections = casePanel.querySelector(".case-election");
 const newName = casePanel.querySelector(".case-new");
 let answered = false;
