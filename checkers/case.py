@@ -312,7 +312,10 @@ def bring_in(case: dict, data) -> dict:
             elif entry["kept_on"] > entries[index[entry["id"]]]["kept_on"]:
                 entries[index[entry["id"]]] = entry
                 updated += 1
-        here["entries"] = entries[:MOST_ENTRIES]
+        if len(entries) > MOST_ENTRIES:
+            return {"errors": [{"field": "file", "message": f"would give {here['name']} more than {MOST_ENTRIES} kept "
+                                "checks: forget some first"}]}
+        here["entries"] = entries
     if len(elections) > MOST_ELECTIONS:
         return {"errors": [{"field": "file", "message": f"would make your case hold more than {MOST_ELECTIONS} elections: "
                             "forget some first"}]}

@@ -228,3 +228,13 @@ def test_the_command_line_reads_a_saved_case(tmp_path):
     refused = subprocess.run([sys.executable, "-m", "checkers", "case", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert refused.returncode == 2
     assert "is not a case file from this site" in json.loads(refused.stdout)["errors"][0]["message"]
+
+
+def test_a_file_that_would_overfill_an_election_is_refused_and_nothing_is_lost():
+    made, election = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
+    entry = made["case"]["elections"][0]["entries"][0]
+    crowded = {**made["case"], "elections": [{**made["case"]["elections"][0], "entries": [
+        {**entry, "id": f"k-{i:012x}"} for i in range(case.MOST_ENTRIES)]}]}
+    brought = case.bring_in(made["case"], crowded)
+    assert "case" not in brought
+    assert brought["errors"][0]["message"] == f"would give NEC 2026 more than {case.MOST_ENTRIES} kept checks: forget some first"

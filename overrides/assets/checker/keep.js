@@ -91,7 +91,7 @@ async function openKept(id, check) {
     const entry = text && JSON.parse(text).elections.flatMap((election) =>
       election.entries.map((found) => ({ ...found, election: election.id }))).find((found) => found.id === id);
     if (!entry || entry.checker !== description.checker) {
-      showMessage("That kept check is not in the case kept in this browser: open it from My case.", "caseStatus status--error");
+      showMessage("That kept check is not in the case kept in this browser: open it from My case.", "status status--error");
       return;
     }
     const refused = await fillForm(entry.request);
@@ -105,7 +105,7 @@ async function openKept(id, check) {
       showPart("unlock");
       sayInPanel(error.message);
       casePanel.scrollIntoView();
-    } else showMessage(error.message, "caseStatus status--error");
+    } else showMessage(error.message, "status status--error");
   }
 }
 
