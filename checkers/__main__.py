@@ -169,6 +169,9 @@ def _case(argv) -> int:
     parser.add_argument("--ics", metavar="FILE", help="also write every date of the case to FILE as an iCalendar file")
     parser.add_argument("--site-url", dest="site_url", default="", help="the site's address, for whole links")
     args = parser.parse_args(argv)
+    if _codes_changed_since_data():
+        return _refuse("codes", "docs/codes has changed since the codes' data was built: run 'make setup' to build it "
+                       "again")
     try:
         with open(args.file, "rb") as handle:
             text = handle.read().decode("utf-8-sig")

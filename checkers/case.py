@@ -437,7 +437,9 @@ def _changes(entry: dict, now: dict, kept_on: dt.date, codes_data) -> list[str]:
     said = []
     # The same version, answered on the day it was kept: any difference is the site's reading corrected since.
     pinned_request = {**{k: v for k, v in entry["request"].items() if k != "as_of"}, "version": then["version"]}
-    same_day = run(entry["checker"], {**pinned_request, "today": entry["kept_on"]}, codes_data)
+    unchanged = now["version"] == then["version"] and now["checked_on"] == entry["kept_on"] and "as_of" not in entry["request"]
+    # Kept today against the version still applied: today's answer is that day's answer, not worked out again.
+    same_day = now if unchanged else run(entry["checker"], {**pinned_request, "today": entry["kept_on"]}, codes_data)
     if "errors" in same_day:
         said.append(f"Version {then['version']}, which it was checked against on {written_date(kept_on)}, is no longer "
                     "on this site.")

@@ -53,8 +53,6 @@ def case_json(op: str, args_json: str) -> str:
             return dumps({"errors": [{"field": "case", "message": "The case kept in this browser could not be read: "
                                       + "; ".join(f"{p['field']} {p['message']}" for p in problems[:3])}]})
         today = dt.date.fromisoformat(args["today"]) if args.get("today") else dt.date.today()
-        if op == "read":
-            return dumps({"case": current})
         if op == "new-election":
             return dumps(case.add_election(current, args.get("name")))
         if op == "keep":
