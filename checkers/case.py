@@ -199,8 +199,8 @@ def keep(case: dict, election_id: str, checker: str, request: dict, today: dt.da
                             "; ".join(e["summary_line"] for e in response["errors"][:3]))
         entry = {**same, "kept_on": today.isoformat(), "request": merged, "checked": _what_it_asked(response)}
         entries[entries.index(same)] = entry
-        message = f"Added {_count(spec, added)} to your kept list for {election['name']}"
-        message += f"; {_count(spec, len(already))} {'was' if len(already) == 1 else 'were'} kept already." if already else "."
+        message = (f"Added {_count(spec, added)} to your kept list for {election['name']}." if added
+                   else f"Nothing added to your kept list for {election['name']}.")
     else:
         twin = next((e for e in entries if e["checker"] == checker and e["request"] == request), None)
         if twin is not None:
@@ -216,6 +216,9 @@ def keep(case: dict, election_id: str, checker: str, request: dict, today: dt.da
             message = f"Kept in your case for {election['name']}."
     elections = [{**e, "entries": entries} if e is election else e for e in case["elections"]]
     named = already[:MOST_NAMED] + ([f"and {len(already) - MOST_NAMED:,} more"] if len(already) > MOST_NAMED else [])
+    if named:
+        message += f" {_count(spec, len(already)).capitalize()} {'was' if len(already) == 1 else 'were'} kept already, " \
+                   f"so not added again: {'; '.join(named)}."
     return {"case": {**case, "elections": elections}, "entry": entry["id"], "message": message, "already_kept": named}
 
 

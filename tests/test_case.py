@@ -41,8 +41,15 @@ def test_a_donation_added_later_joins_the_kept_list_and_one_already_kept_is_name
     entry = again["case"]["elections"][0]["entries"]
     assert len(entry) == 1, "a checker's rows for one code are one kept list"
     assert [row["donor"] for row in entry[0]["request"]["donations"]] == ["Jane Smith", "Bob Jones"]
-    assert again["message"] == "Added 1 donation to your kept list for NEC 2026; 1 donation was kept already."
+    assert again["message"] == ("Added 1 donation to your kept list for NEC 2026. 1 donation was kept already, so not "
+                                "added again: jane  SMITH, £1,700.00, 3/3/2024, Cash, Yes.")
     assert again["already_kept"] == ["jane  SMITH, £1,700.00, 3/3/2024, Cash, Yes"]
+    # The same answers kept a second time (a second tap): nothing added, and the reader told so.
+    twice = case.keep(again["case"], election, "donations", {"code": NEC, "donations": [
+        donation("Bob Jones", "900", "2024-03-10")]}, DAY)
+    assert twice["case"]["elections"][0]["entries"][0]["request"]["donations"] == entry[0]["request"]["donations"]
+    assert twice["message"] == ("Nothing added to your kept list for NEC 2026. 1 donation was kept already, so not added "
+                                "again: Bob Jones, 900, 2024-03-10, Cash, Yes.")
 
 
 def test_a_second_gift_of_the_same_amount_on_the_same_day_is_a_second_donation():
@@ -57,7 +64,7 @@ def test_a_donation_differing_by_an_invisible_character_is_the_same_donation():
     made, election = kept_donations([donation("Jane Smith", "500", "2024-03-03")])
     again = case.keep(made["case"], election, "donations", {"code": NEC, "donations": [
         donation("Jane\u200b Smith", "500", "2024-03-03")]}, DAY)
-    assert again["message"].startswith("Added 0 donations")
+    assert again["message"].startswith("Nothing added")
 
 
 def test_a_check_without_rows_is_kept_once_and_a_different_one_beside_it():

@@ -86,10 +86,14 @@ def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_fo
     expect(panel.locator(".case-choose")).to_be_visible(timeout=READY)
     assert keep(page, "NEC 2026") == "Kept in your case for NEC 2026."
 
-    # A second visit: one new donation typed; the kept list grows, and the whole list is checked again.
+    # A second visit: one new donation typed, and Keep tapped twice in a hurry; the kept list grows by one, and the
+    # whole list is checked again.
     check_donations(page, site_url, [BOB])
     expect(panel.locator(".case-election")).to_have_value(page.locator(".case-election option").first.get_attribute("value"))
-    assert keep(page) == "Added 1 donation to your kept list for NEC 2026."
+    panel.locator(".case-keep").dblclick()
+    expect(panel.locator(".case-status")).to_have_text(
+        "Nothing added to your kept list for NEC 2026. 1 donation was kept already, so not added again: Bob Jones, "
+        "2500, 2024-03-11, Yes.", timeout=READY)
     expect(page.locator('[data-field="donations[1].donor"]')).to_have_value("Bob Jones", timeout=READY)
     expect(page.locator('[data-field="donations[0].donor"]')).to_have_value("Jane Smith")
 
@@ -113,6 +117,7 @@ def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_fo
     page.click(".case-confirm-yes")
     expect(page.locator(".case-none")).to_be_visible(timeout=READY)
     assert nothing_stored(page), "forgetting everything leaves nothing behind"
+    assert "Jane Smith" not in page.content(), "a forgotten case leaves nothing of itself on the page, hidden or not"
 
     page.set_input_files(".case-import", str(saved))
     expect(page.locator(".case-todo li")).to_have_count(2, timeout=READY)
@@ -150,6 +155,30 @@ def test_a_passphrase_keeps_every_donors_name_out_of_what_the_browser_stores(pag
     page.click(".case-unlock-open")
     expect(page.locator(".case-status")).to_have_text("That passphrase does not open this case. Check it and try again.",
                                                       timeout=READY)
+    page.fill("#case-passphrase", "correct horse")
+    page.click(".case-unlock-open")
+    expect(page.locator(".case-entry")).to_contain_text("Donations and spending: 1 donation", timeout=READY)
+
+
+def test_a_passphrase_set_while_a_file_is_brought_in_locks_the_whole_case(page: Page, site_url, tmp_path):
+    made = case.add_election(case.empty(), "NEC 2026")
+    kept = case.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
+        {"donor": "Zebedee Quux", "amount": "1700", "received": "2024-03-03", "kind": "cash", "permissible": True}]},
+        __import__("datetime").date(2024, 3, 12))["case"]
+    file = tmp_path / "case.json"
+    file.write_text(json.dumps(kept), encoding="utf-8")
+    open_case(page, site_url)
+    page.click(".case-none .case-start")
+    expect(page.locator(".case-open")).to_be_visible(timeout=READY)
+    page.fill("#case-new-passphrase", "correct horse")
+    page.fill("#case-new-passphrase-again", "correct horse")
+    # Both at once: each change waits its turn, so neither is lost.
+    page.set_input_files(".case-import", str(file))
+    page.click(".case-lock-form button[type=submit]")
+    expect(page.locator(".case-lock-state")).to_have_text("Your case is locked with a passphrase.", timeout=READY)
+    expect(page.locator(".case-todo li")).to_have_count(1, timeout=READY)
+    assert "Zebedee" not in page.evaluate(RAW_CASE)
+    page.reload()
     page.fill("#case-passphrase", "correct horse")
     page.click(".case-unlock-open")
     expect(page.locator(".case-entry")).to_contain_text("Donations and spending: 1 donation", timeout=READY)

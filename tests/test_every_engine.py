@@ -250,8 +250,12 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
 
     forget_everything(engine)
     assert engine.evaluate(DATABASES) == [], f"{engine.name}: forgetting everything leaves nothing"
+    assert not engine.evaluate("document.body.innerHTML.includes('Jane Smith')"), \
+        f"{engine.name}: a forgotten case leaves nothing of itself on the page"
     engine.upload("#case-import", saved)
     engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case brought back")
+    engine.wait("document.querySelector('.case-status').textContent === 'Imported 1 kept check.'", READY,
+                "the case brought back said")
 
     engine.wait("document.querySelector('#case-new-passphrase').checkVisibility()", READY, "the passphrase's field")
     engine.type("#case-new-passphrase", "correct horse")

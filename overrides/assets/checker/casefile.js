@@ -11,6 +11,17 @@ let key = null;
 
 export class CaseLocked extends Error {}
 
+// Changes to the case one at a time, in this tab and in any other (the Web Locks API, in every engine since 2022):
+// each reads the case and stores it changed, so two at once (a double tap, a passphrase set while a file is being
+// brought in) would lose one of them.
+let turns = Promise.resolve();
+export function inTurn(work) {
+  if (navigator.locks) return navigator.locks.request(DATABASE, () => work());
+  const mine = turns.then(() => work());
+  turns = mine.catch(() => {});
+  return mine;
+}
+
 // Whether a case is kept here, asked without creating one (indexedDB.databases, in every engine since 2023).
 export async function caseExists() {
   if (!window.indexedDB || !indexedDB.databases) return false;
@@ -61,10 +72,19 @@ function today() {
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
 }
 
-// The reader opts in: an empty case and its facts. The browser is then asked not to evict them (askToPersist).
-export async function startCase() {
-  await writeValues({ meta: { opted_in_on: today(), changed_on: null, exported_on: null, exported_after_change: true,
-    encrypted: false, salt: null }, case: { text: null } });
+// The reader opts in: an empty case and its facts, unless another page has started one meanwhile (looked for in the
+// same transaction, so a case is never replaced by an empty one). The browser is then asked not to evict it
+// (askToPersist).
+export function startCase() {
+  return inStore("readwrite", (store) => {
+    const found = store.get("meta");
+    found.onsuccess = () => {
+      if (found.result) return;
+      store.put({ opted_in_on: today(), changed_on: null, exported_on: null, exported_after_change: true,
+        encrypted: false, salt: null }, "meta");
+      store.put({ text: null }, "case");
+    };
+  });
 }
 
 // Whether the browser agrees to keep the case when it needs room. Firefox asks the reader first, and answers only
@@ -140,8 +160,9 @@ export async function markExported() {
   await writeValues({ meta: { ...meta, exported_on: today(), exported_after_change: true } });
 }
 
-// A new passphrase (or the first) for the case already open; "" takes the passphrase away.
-export async function setPassphrase(passphrase, text) {
+// A new passphrase (or the first) for the case already open, its stored text sealed anew; "" takes the passphrase away.
+export async function setPassphrase(passphrase) {
+  const text = await readCase();
   const meta = await readValue("meta");
   const salt = passphrase ? crypto.getRandomValues(new Uint8Array(16)) : null;
   const newKey = passphrase ? await deriveKey(passphrase, salt) : null;

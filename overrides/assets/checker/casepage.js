@@ -7,8 +7,8 @@ import { python, takeOverWorker } from "./python.js";
 import { readersToday, saveFile } from "./download.js";
 import { keepForOffline, sayWhenOffline } from "./offline.js";
 import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
-import { askToPersist, caseExists, caseFacts, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase, unlock,
-  forgetEverything } from "./casefile.js";
+import { askToPersist, caseExists, caseFacts, inTurn, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase,
+  unlock, forgetEverything } from "./casefile.js";
 
 const root = new URL(description.root, location.href).href;
 const status = document.querySelector(".case-status");
@@ -53,15 +53,18 @@ async function storedCase() {
   return text ? JSON.parse(text) : null;
 }
 
-// A change to the case, made by Python and stored whole; then the page answered again.
+// A change to the case, made by Python and stored whole, in its turn; then the page answered again.
 async function change(op, args, fieldId = "") {
   errorSummary.hidden = true;
-  const result = await python.caseOp(op, { ...args, case: await storedCase(), today: readersToday() });
+  const result = await inTurn(async () => {
+    const changed = await python.caseOp(op, { ...args, case: await storedCase(), today: readersToday() });
+    if (!changed.errors) await saveCase(JSON.stringify(changed.case));
+    return changed;
+  });
   if (result.errors) {
     showProblems(result.errors, fieldId);
     return null;
   }
-  await saveCase(JSON.stringify(result.case));
   await render();
   say(result.message);
   return result;
@@ -156,18 +159,22 @@ function electionBlock(election) {
 // Renders may overlap (the browser's answer on persistent storage comes while a change is being shown): only the
 // latest one asked for shows, so an older overview never replaces a newer one.
 let renders = 0;
+
+// A case forgotten or locked leaves nothing of itself on the page, hidden or not.
+function forgetShown() {
+  kept = overview = null;
+  for (const selector of [".case-todo", ".case-elections"]) document.querySelector(selector).replaceChildren();
+  document.querySelector(".case-reminder").textContent = "";
+}
 const CHECKING = "Checking your case again…";
 
 export async function render() {
   const mine = ++renders;
   const facts = await caseFacts();
   if (mine !== renders) return;
-  if (!facts) {
-    show("none");
-    return;
-  }
-  if (facts.locked) {
-    show("unlock");
+  if (!facts || facts.locked) {
+    forgetShown();
+    show(facts ? "unlock" : "none");
     return;
   }
   const stored = await storedCase();
@@ -230,7 +237,7 @@ function listen() {
   document.querySelector(".case-export").addEventListener("click", async () => {
     saveFile(JSON.stringify({ ...kept, exported_on: readersToday() }, null, 2), overview.export_filename,
       "application/json;charset=utf-8");
-    await markExported();
+    await inTurn(markExported);
     await render();
     say("Saved. The file holds your whole case: keep it where only you can read it.");
   });
@@ -244,11 +251,12 @@ function listen() {
     event.target.value = "";
     if (!file) return;
     try {
+      const text = await file.text();
       if (!await caseExists()) {
         await startCase();
         askToPersist().then(render);
       }
-      await change("import", { text: await file.text() });
+      await change("import", { text });
     } catch (error) {
       say(error.message, true);
     }
@@ -267,7 +275,7 @@ function listen() {
       return;
     }
     const chosen = first.value;
-    await setPassphrase(chosen, JSON.stringify(kept));
+    await inTurn(() => setPassphrase(chosen));
     first.value = again.value = "";
     await render();
     say(chosen ? "Your case is now encrypted with your passphrase: you will need it on each page."
@@ -276,7 +284,7 @@ function listen() {
   const forgetAll = document.querySelector(".case-forget-all");
   forgetAll.addEventListener("click", () => confirmThen(forgetAll,
     "Forget everything kept on this device? This cannot be undone.", async () => {
-      await forgetEverything();
+      await inTurn(forgetEverything);
       document.querySelector(".case-confirm")?.remove();
       forgetAll.hidden = false;
       await render();

@@ -5,7 +5,7 @@ import { description, form } from "./page.js";
 import { python } from "./python.js";
 import { readRequest, fillForm } from "./form.js";
 import { readersToday } from "./download.js";
-import { CaseLocked, askToPersist, caseFacts, readCase, saveCase, startCase, unlock } from "./casefile.js";
+import { CaseLocked, askToPersist, caseFacts, inTurn, readCase, saveCase, startCase, unlock } from "./casefile.js";
 import { showMessage, showRefused } from "./result.js";
 import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
 
@@ -66,17 +66,21 @@ async function keepThisCheck() {
   sayInPanel("");
   let election = elections.value;
   try {
-    if (!election) {
-      const started = await changeCase("new-election", { name: casePanel.querySelector(".case-new-name").value });
-      election = started.election;
-    }
-    const kept = await changeCase("keep", { election, checker: description.checker, request: readRequest() });
+    const request = readRequest();
+    // The election named and the check kept in one turn: a second tap waits for the first, and finds it kept.
+    const kept = await inTurn(async () => {
+      if (!election) {
+        const started = await changeCase("new-election", { name: casePanel.querySelector(".case-new-name").value });
+        election = started.election;
+      }
+      return changeCase("keep", { election, checker: description.checker, request });
+    });
     await listElections(election);
-    sayInPanel(kept.message + (kept.already_kept.length ? " Kept already: " + kept.already_kept.join("; ") + "." : ""));
+    sayInPanel(kept.message);
     const entry = kept.case.elections.find((found) => found.id === election).entries.find((found) => found.id === kept.entry);
     // The kept list is longer than the form's (rows added to it): the whole list, checked again, is shown.
     const rows = description.inputs.filter((spec) => spec.kind === "rows");
-    if (rows.some((spec) => (entry.request[spec.name] || []).length > readRequest()[spec.name].length)) {
+    if (rows.some((spec) => (entry.request[spec.name] || []).length > request[spec.name].length)) {
       await fillForm(entry.request);
       form.requestSubmit();
     }
