@@ -185,16 +185,15 @@ def keep(case: dict, election_id: str, checker: str, request: dict, today: dt.da
     if spec is None or not isinstance(request, dict):
         raise CaseError("Only a check made on this site can be kept")
     request = {k: v for k, v in _without_moment(request).items() if k != spec.page_address}
-    response = run(checker, {**request, "today": today.isoformat()}, codes_data)
-    if "errors" in response:
-        raise CaseError("This check has answers that need correcting: correct them and check again before keeping it")
     entries = list(election["entries"])
     already: list[str] = []
-    same = next((e for e in entries if e["checker"] == checker and e["checked"]["code"] == response["code"]), None)
+    same = next((e for e in entries if e["checker"] == checker and e["checked"]["code"] == request.get("code")), None)
     if spec.rows and same is not None:
+        # One check of the whole list; the new answers alone only when it has problems, to say whose they are.
         merged, added, already = merge(spec, same["request"], request)
         response = run(checker, {**merged, "today": today.isoformat()}, codes_data)
         if "errors" in response:
+            _refuse_if_wrong(checker, request, today, codes_data)
             raise CaseError("Your kept list and these answers could not be checked together: " +
                             "; ".join(e["summary_line"] for e in response["errors"][:3]))
         entry = {**same, "kept_on": today.isoformat(), "request": merged, "checked": _what_it_asked(response)}
@@ -202,6 +201,7 @@ def keep(case: dict, election_id: str, checker: str, request: dict, today: dt.da
         message = (f"Added {_count(spec, added)} to your kept list for {election['name']}." if added
                    else f"Nothing added to your kept list for {election['name']}.")
     else:
+        response = _refuse_if_wrong(checker, request, today, codes_data)
         twin = next((e for e in entries if e["checker"] == checker and e["request"] == request), None)
         if twin is not None:
             entry = {**twin, "kept_on": today.isoformat(), "checked": _what_it_asked(response)}
@@ -220,6 +220,13 @@ def keep(case: dict, election_id: str, checker: str, request: dict, today: dt.da
         message += f" {_count(spec, len(already)).capitalize()} {'was' if len(already) == 1 else 'were'} kept already, " \
                    f"so not added again: {'; '.join(named)}."
     return {"case": {**case, "elections": elections}, "entry": entry["id"], "message": message, "already_kept": named}
+
+
+def _refuse_if_wrong(checker: str, request: dict, today: dt.date, codes_data) -> dict:
+    response = run(checker, {**request, "today": today.isoformat()}, codes_data)
+    if "errors" in response:
+        raise CaseError("This check has answers that need correcting: correct them and check again before keeping it")
+    return response
 
 
 def _count(spec, count: int) -> str:
@@ -376,10 +383,13 @@ def overview(case: dict, today: dt.date, site_url: str = "", codes_data=None) ->
 
 
 def _when(item: dict) -> str:
-    """"By 2 April 2024", "Overdue: it was due by 2 April 2024", "From 3 May 2027", or "" for an undated item."""
+    """"By 2 April 2024", "Overdue: it was due by 2 April 2024", "From 3 May 2027"; or "" for an undated item, and for
+    one whose own words give its day already (said once is enough)."""
     if "date" not in item:
         return ""
     day = written_date(dt.date.fromisoformat(item["date"]))
+    if day in item["text"]:
+        return ""
     if item.get("date_kind") != "deadline":
         return f"From {day}"
     return f"Overdue: it was due by {day}" if item["overdue"] else f"By {day}"

@@ -20,8 +20,11 @@ function showProgress(percent, text) {
   progressText.textContent = text;
   progressBar.hidden = percent >= 100;
   progressBar.value = Math.max(progressBar.value, percent);
-  progressText.closest(".checker-progress").classList.toggle("checker-progress--loading", percent < 100);
+  const line = progressText.closest(".checker-progress");
+  line.classList.toggle("checker-progress--loading", percent < 100);
   if (percent >= 100) progressAmount.textContent = "";
+  // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing.
+  if (percent >= 100 && "hideWhenReady" in line.dataset) line.hidden = true;
 }
 
 // The snapshot's download, most of a first visit's wait on a slow connection: the bar moves from 10 to 90%, and
