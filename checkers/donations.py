@@ -139,7 +139,9 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
     return DonationRules(permissible, reporting, cap, spending)
 
 
-@dataclass(frozen=True)
+# Each row is its own donation (two alike are two gifts): compared and hashed as itself, which also keeps the
+# descriptions' cache from hashing every field of it.
+@dataclass(frozen=True, eq=False)
 class Donation:
     donor_key: str
     donor: str
@@ -284,9 +286,11 @@ def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawR
                     seen: Accounted) -> list[Answer]:
     # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor."
     found = []
+    threshold = rule.threshold.words()
+    too_small = f"it is not {threshold}, so it need not come from a permissible donor"
     for donation in donations:
         if not rule.threshold.reached_by(donation.amount):
-            seen.nothing(donation, f"it is not {rule.threshold.words()}, so it need not come from a permissible donor")
+            seen.nothing(donation, too_small)
             continue
         if donation.permissible is True:
             seen.nothing(donation, "you have said the donor is permissible")
@@ -295,12 +299,12 @@ def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawR
         name = names[donation.donor_key]
         what = _describe(donation, name)
         if donation.permissible is False:
-            level, message = "breach", (f"{sentence(what)} is {rule.threshold.words()}, so it must come from a "
+            level, message = "breach", (f"{sentence(what)} is {threshold}, so it must come from a "
                                         f"permissible donor, and you have said {name} is not one. Do not keep it: "
                                         "return it and seek advice.")
             todo = f"Return {what}, and seek advice."
         else:
-            level, message = "action", (f"Check that {name} is a permissible donor: {what} is {rule.threshold.words()}, "
+            level, message = "action", (f"Check that {name} is a permissible donor: {what} is {threshold}, "
                                         "and donations of that size must come from a permissible donor.")
             todo = f"Check that {name} is a permissible donor before you keep {what}."
         found.append(_answer("permissible-donor", level, message, version, rule.clause, donor=name, amount=donation.amount))
@@ -320,21 +324,27 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
     if rule.totals == EACH_DONATION:
         # e.g. Momentum 2022: "Any donation over £500 from any single donor ... must be reported."
         found = []
+        threshold = rule.threshold.words()
+        too_small = f"it is not {threshold}, so it need not be reported"
         for d in donations:
             if not rule.threshold.reached_by(d.amount):
-                seen.nothing(d, f"it is not {rule.threshold.words()}, so it need not be reported")
+                seen.nothing(d, too_small)
                 continue
             seen.ask(d)
-            found.append(_report(rule, d, names[d.donor_key], d.amount, f"{sentence(_describe(d, names[d.donor_key]))} "
-                                 f"is {rule.threshold.words()}, so it must be reported", period_end, version, law, today,
-                                 _describe(d, names[d.donor_key])))
+            what = _describe(d, names[d.donor_key])
+            found.append(_report(rule, d, names[d.donor_key], d.amount, f"{sentence(what)} is {threshold}, so it must be "
+                                 "reported", period_end, version, law, today, what))
         return found
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
     counted = []
+    small = rules.permissible_donor.threshold if rule.small_donations_not_counted else None
+    not_counted = f"it does not count towards the reporting threshold, as it is not {small.words()}" if small else ""
+    counting = (f" (counting only donations {small.words()}: smaller ones are not donations under PPERA 2000, "
+                "Schedule 7)") if small else ""
+    threshold = rule.threshold.words()
     for d in donations:
-        if rule.small_donations_not_counted and not rules.permissible_donor.threshold.reached_by(d.amount):
-            seen.nothing(d, f"it does not count towards the reporting threshold, as it is not "
-                         f"{rules.permissible_donor.threshold.words()}")
+        if small and not small.reached_by(d.amount):
+            seen.nothing(d, not_counted)
         else:
             counted.append(d)
     by_donor_year: dict[tuple[str, int], list[Donation]] = defaultdict(list)
@@ -343,18 +353,16 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
     found = []
     for (key, year), group in by_donor_year.items():
         total, crossed = Decimal(0), False
-        for donation in group:
+        name = names[key]
+        for index, donation in enumerate(group):
             total += donation.amount
-            name = names[key]
             if not crossed and rule.threshold.reached_by(total):
                 crossed = True
                 # The report covers every donation counted so far this year, this one with them.
-                for earlier in group[:group.index(donation) + 1]:
+                for earlier in group[:index + 1]:
                     seen.ask(earlier)
-                counting = (f" (counting only donations {rules.permissible_donor.threshold.words()}: smaller ones are "
-                            "not donations under PPERA 2000, Schedule 7)") if rule.small_donations_not_counted else ""
                 why = (f"Donations from {name} in {year} total {pounds(total)}{counting}, which is "
-                       f"{rule.threshold.words()} from one donor in a calendar year, so they must be reported")
+                       f"{threshold} from one donor in a calendar year, so they must be reported")
                 found.append(_report(rule, donation, name, total, why, period_end, version, law, today,
                                      f"the donations from {name} in {year} ({pounds(total)} in all)"))
             elif crossed:

@@ -294,12 +294,14 @@ class LawReading:
             if reading is None:
                 continue
             name = self.names[donation.donor_key]
-            what = self.describe(donation, name)
+            what = None
             if reading.is_donation and id(donation) not in self.asked_permissibility and donation.permissible is not True:
+                what = self.describe(donation, name)
                 notes.append(f"Under the Act, {what} must come from a permissible donor, as it is more than "
                              f"{self._amounts(settled.floors)} ({self.floor.provision}), though the code does not ask for "
                              "the check.")
             if reading.reported_with is donation and not any(id(d) in self.asked_report for d in covered[id(donation)]):
+                what = what or self.describe(donation, name)
                 notes.append(f"Under the Act, {what} takes {name}'s donations in {donation.received.year} to "
                              f"{pounds(reading.report_total)}, so they must be reported to the Electoral Commission "
                              f"({self.threshold.provision}), though the code does not ask for a report.")
