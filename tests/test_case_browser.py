@@ -161,6 +161,14 @@ def test_a_passphrase_keeps_every_donors_name_out_of_what_the_browser_stores(pag
     page.click(".case-unlock-open")
     expect(page.locator(".case-entry")).to_contain_text("Donations and spending: 1 donation", timeout=READY)
 
+    # A passphrase forgotten: the locked case can still be erased, whole.
+    page.reload()
+    expect(page.locator(".case-unlock")).to_be_visible(timeout=READY)
+    page.click(".case-forget-all")
+    page.click(".case-confirm-yes")
+    expect(page.locator(".case-none")).to_be_visible(timeout=READY)
+    assert nothing_stored(page)
+
 
 def test_a_passphrase_set_while_a_file_is_brought_in_locks_the_whole_case(page: Page, site_url, tmp_path):
     made = case.add_election(case.empty(), "NEC 2026")

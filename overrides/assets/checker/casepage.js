@@ -45,7 +45,8 @@ function show(which) {
   tools.hidden = which === "unlock";
   for (const part of tools.querySelectorAll(".case-copies, .case-copies-buttons")) part.hidden = !open;
   document.querySelector(".case-lock").hidden = !open;
-  document.querySelector(".case-forget").hidden = !open;
+  // A case locked with a passphrase the reader has forgotten can still be erased.
+  document.querySelector(".case-forget").hidden = which === "none";
 }
 
 async function storedCase() {
