@@ -174,11 +174,15 @@ def _case(argv) -> int:
                        "again")
     try:
         with open(args.file, "rb") as handle:
-            text = handle.read().decode("utf-8-sig")
+            raw = handle.read(case.MOST_FILE_BYTES + 1)
+        if len(raw) > case.MOST_FILE_BYTES:
+            return _refuse("file", f"{args.file} {case.TOO_LARGE}", "Nothing was read.")
+        text = raw.decode("utf-8-sig")
     except OSError as error:
-        return _refuse("file", f"cannot read {args.file}: {error.strerror or error}")
+        return _refuse("file", f"cannot read {args.file}: {error.strerror or error}", "Nothing was read.")
     except UnicodeDecodeError:
-        return _refuse("file", f"{args.file} is not UTF-8 text: choose the file \"Save my case\" wrote")
+        return _refuse("file", f"{args.file} is not UTF-8 text: choose the file \"Save my case\" wrote",
+                       f"Nothing was read: {args.file} is not a case file this site can read.")
     data, refused = parse_request(text)
     kept, problems = (None, refused["errors"]) if refused else case.read_case(data)
     if kept is None:
@@ -211,8 +215,8 @@ def _codes_changed_since_data() -> bool:
     return max((p.stat().st_mtime for p in folder.glob("*/*.md")), default=0) > content.PACKAGED_DATA.stat().st_mtime
 
 
-def _refuse(field: str, message: str) -> int:
-    _write(refusal([{"field": field, "message": message}]))
+def _refuse(field: str, message: str, summary: str | None = None) -> int:
+    _write(refusal([{"field": field, "message": message}], summary))
     return 2
 
 

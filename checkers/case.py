@@ -26,6 +26,13 @@ FORMAT_VERSION = 1
 # Enough for anyone standing in several elections at once, and a bound on what an imported file may hold.
 MOST_ELECTIONS = 20
 MOST_ENTRIES = 200
+# The largest case file read: a year of a large campaign's donations (100,000 rows) saves as about 20 MB. Larger is
+# refused before it is read, so that a wrong file cannot hold up the page or the command.
+MOST_FILE_MEGABYTES = 64
+MOST_FILE_BYTES = MOST_FILE_MEGABYTES * 1024 * 1024
+# Said of the file: "The file is larger than …" on the page, "my-case.json is larger than …" on the command line.
+TOO_LARGE = (f"is larger than {MOST_FILE_MEGABYTES} MB, more than any case this site saves: choose the file \"Save my "
+             "case\" wrote")
 LONGEST_NAME = 100
 # The most things to do the overview lists first; each entry's own list has the rest.
 MOST_TODO = 200

@@ -60,7 +60,10 @@ def case_json(op: str, args_json: str) -> str:
         if op == "forget":
             return dumps(case.forget(current, args.get("election"), args.get("entry")))
         if op == "import":
-            data, refused = parse_request(args.get("text") or "")
+            text = args.get("text") or ""
+            if len(text) > case.MOST_FILE_BYTES:
+                return dumps({"errors": [{"field": "file", "message": case.TOO_LARGE}]})
+            data, refused = parse_request(text)
             return dumps(refused if refused else case.bring_in(current, data))
         if op == "spreadsheet":
             return dumps(case.spreadsheet(current, args.get("election"), args.get("entry")))

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 import checkers
-from checkers import scenario
+from checkers import case, scenario
 from checkers.citation import Citation, checker_url
 
 from . import law, pages, templates
@@ -57,6 +57,7 @@ def write(generated: Path, site) -> dict[str, list[str]]:
     pages.write(generated, case_page, templates.render(
         "case.md.j2", page=case_page, case_privacy=CASE_PRIVACY,
         d={"root": href(case_page, "index.md"), "page": "case/",
+           "most_file_bytes": case.MOST_FILE_BYTES, "too_large": case.TOO_LARGE,
            "checkers": {name: {"title": c.title, "url": href(case_page, checker_url(name) + "index.md")}
                         for name, c in checkers.CHECKERS.items()}}))
     return cited
@@ -79,10 +80,10 @@ def examples(checker: str, codes: dict, page: str) -> list[dict]:
     with a link that opens it in the checker (its request in the fragment, as a shared link holds it)."""
     found = []
     for path in sorted(CASES.glob("*.yaml")) if CASES.is_dir() else []:
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            if not case.get("example") or case["checker"] != checker or case["request"].get("code") not in codes:
+        for example in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if not example.get("example") or example["checker"] != checker or example["request"].get("code") not in codes:
                 continue
-            response = checkers.run(checker, case["request"], codes)
-            found.append({"name": case["name"], "request": case["request"], "response": response,
-                          "link": scenario.fragment(case["request"])})
+            response = checkers.run(checker, example["request"], codes)
+            found.append({"name": example["name"], "request": example["request"], "response": response,
+                          "link": scenario.fragment(example["request"])})
     return found

@@ -206,6 +206,11 @@ def test_a_file_that_is_not_a_case_is_refused_whole_saying_where(data, says):
 def test_the_page_entry_answers_every_operation_with_json_and_refuses_an_unknown_one():
     said = json.loads(case_json("import", json.dumps({"case": None, "text": "{not json"})))
     assert said["errors"][0]["message"].startswith("is not JSON")
+    # Larger than any case the site saves: refused before it is read, on the page and on the command line alike.
+    huge = json.loads(case_json("import", json.dumps({"case": None, "text": " " * (case.MOST_FILE_BYTES + 1)})))
+    assert huge["errors"] == [{"field": "file", "message": case.TOO_LARGE}]
+    assert json.loads(case_json("import", json.dumps({"case": None, "text": " " * case.MOST_FILE_BYTES})))["errors"][0][
+        "message"].startswith("is not JSON"), "a file of exactly the largest size is read"
     assert json.loads(case_json("fly", json.dumps({"case": None})))["errors"][0]["field"] == "op"
     stored_badly = json.loads(case_json("overview", json.dumps({"case": {"format": "x"}})))
     assert stored_badly["errors"][0]["message"].startswith("The case kept in this browser could not be read")
@@ -229,6 +234,16 @@ def test_a_kept_lists_spreadsheet_reads_back_as_the_same_rows():
     from checkers import CHECKERS, csvinput
     read = csvinput.read(sheet["text"], CHECKERS["donations"].rows[0])
     assert read["rows"][0]["donor"] == "=Jane Smith"
+
+
+def test_the_command_line_refuses_a_file_larger_than_any_case_before_reading_it(tmp_path):
+    path = tmp_path / "huge.json"
+    with open(path, "wb") as handle:
+        handle.truncate(case.MOST_FILE_BYTES + 1)
+    done = subprocess.run([sys.executable, "-m", "checkers", "case", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr == ""
+    said = json.loads(done.stdout)
+    assert said["errors"][0]["message"] == f"{path} {case.TOO_LARGE}" and said["summary"] == "Nothing was read."
 
 
 def test_the_command_line_reads_a_saved_case(tmp_path):

@@ -208,6 +208,11 @@ def test_a_mistyped_file_and_an_empty_name_are_said_at_the_top_and_nothing_chang
     page.set_input_files(".case-import", str(bad))
     expect(summary.locator("li")).to_contain_text("Election 1", timeout=READY)
     expect(page.locator(".case-todo-none")).to_be_visible()
+    huge = tmp_path / "huge.json"
+    with open(huge, "wb") as handle:
+        handle.truncate(case.MOST_FILE_BYTES + 1)
+    page.set_input_files(".case-import", str(huge))
+    expect(summary.locator("li")).to_have_text(f"The file {case.TOO_LARGE}.", timeout=READY)
     assert page.evaluate(STORAGE)["databases"] == ["codes-of-conduct-case"]
 
 

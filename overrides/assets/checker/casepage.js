@@ -251,6 +251,10 @@ function listen() {
     const file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
+    if (file.size > description.most_file_bytes) {
+      showProblems([{ field: "file", message: description.too_large }]);
+      return;
+    }
     try {
       const text = await file.text();
       if (!await caseExists()) {
