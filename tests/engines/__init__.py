@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import shutil
 import subprocess
 import time
@@ -148,6 +149,22 @@ if (!window.__problems) {
 """
 
 
+def _virtual_display() -> tuple[subprocess.Popen, str]:
+    """An Xvfb of its own, on a display number it chose free (-displayfd), once it is ready to draw: so that two
+    runs on one machine, or another X server, never share a display."""
+    read, write = os.pipe()
+    display = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                               pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read, "rb") as said:
+        ready, _, _ = select.select([said], [], [], 30)
+        number = said.readline().strip() if ready else b""
+    if not number.isdigit():
+        display.kill()
+        raise EngineError("webkit: Xvfb did not start a virtual display (is the xvfb package installed?)")
+    return display, f":{number.decode()}"
+
+
 class WebKit(Engine):
     name = "webkit"
     width = WEBKIT_NARROWEST
@@ -160,10 +177,7 @@ class WebKit(Engine):
         self.display = None
         env = dict(os.environ)
         if not os.environ.get("DISPLAY"):
-            self.display = subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            env["DISPLAY"] = ":97"
-            time.sleep(0.5)
+            self.display, env["DISPLAY"] = _virtual_display()
         options = Options()
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
