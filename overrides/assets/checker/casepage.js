@@ -160,6 +160,7 @@ function electionBlock(election) {
 // Renders may overlap (the browser's answer on persistent storage comes while a change is being shown): only the
 // latest one asked for shows, so an older overview never replaces a newer one.
 let renders = 0;
+const CHECKING = "Checking your case again…";
 
 // A case forgotten or locked leaves nothing of itself on the page, hidden or not.
 function forgetShown() {
@@ -167,7 +168,6 @@ function forgetShown() {
   for (const selector of [".case-todo", ".case-elections"]) document.querySelector(selector).replaceChildren();
   document.querySelector(".case-reminder").textContent = "";
 }
-const CHECKING = "Checking your case again…";
 
 export async function render() {
   const mine = ++renders;
@@ -280,7 +280,12 @@ function listen() {
       return;
     }
     const chosen = first.value;
-    await inTurn(() => setPassphrase(chosen));
+    try {
+      await inTurn(() => setPassphrase(chosen));
+    } catch (error) {
+      say(error.message, true);
+      return;
+    }
     first.value = again.value = "";
     await render();
     say(chosen ? "Your case is now encrypted with your passphrase: you will need it on each page."
