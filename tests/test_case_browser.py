@@ -3,7 +3,9 @@ visits and never typed twice; every deadline on My case; saved, forgotten (stora
 a passphrase, no donor's name in what the browser stores. Firefox and WebKit: tests/test_every_engine.py."""
 
 import base64
+import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -132,13 +134,19 @@ def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_fo
     assert outside_requests == []
 
 
-def test_a_passphrase_keeps_every_donors_name_out_of_what_the_browser_stores(page: Page, site_url, tmp_path):
+def saved_case(tmp_path) -> Path:
+    """A case file as "Save my case" writes it: one election, NEC 2026, with one donation kept."""
     made = case.add_election(case.empty(), "NEC 2026")
     kept = case.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
         {"donor": "Zebedee Quux", "amount": "1700", "received": "2024-03-03", "kind": "cash", "permissible": True}]},
-        __import__("datetime").date(2024, 3, 12))["case"]
+        dt.date(2024, 3, 12))["case"]
     file = tmp_path / "case.json"
     file.write_text(json.dumps(kept), encoding="utf-8")
+    return file
+
+
+def test_a_passphrase_keeps_every_donors_name_out_of_what_the_browser_stores(page: Page, site_url, tmp_path):
+    file = saved_case(tmp_path)
     open_case(page, site_url)
     page.set_input_files(".case-import", str(file))
     expect(page.locator(".case-todo li")).to_have_count(1, timeout=READY)
@@ -171,12 +179,7 @@ def test_a_passphrase_keeps_every_donors_name_out_of_what_the_browser_stores(pag
 
 
 def test_a_passphrase_set_while_a_file_is_brought_in_locks_the_whole_case(page: Page, site_url, tmp_path):
-    made = case.add_election(case.empty(), "NEC 2026")
-    kept = case.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
-        {"donor": "Zebedee Quux", "amount": "1700", "received": "2024-03-03", "kind": "cash", "permissible": True}]},
-        __import__("datetime").date(2024, 3, 12))["case"]
-    file = tmp_path / "case.json"
-    file.write_text(json.dumps(kept), encoding="utf-8")
+    file = saved_case(tmp_path)
     open_case(page, site_url)
     page.click(".case-none .case-start")
     expect(page.locator(".case-open")).to_be_visible(timeout=READY)
