@@ -1,6 +1,18 @@
 """Filling the checker forms as a candidate would, for the browser tests and the gates."""
 
+import time
+
 from playwright.sync_api import Page
+
+
+def wait_until(page: Page, script: str, timeout_ms: float) -> None:
+    """Until `script` is true in the page, polled from here: Playwright's wait_for_function evaluates a string in
+    the page when it polls, which the site's CSP (no unsafe-eval) refuses once the first try is false."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(script):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout_ms / 1000:.0f} s for {script}")
+        page.wait_for_timeout(100)
 
 
 def fill_donation(page: Page, row: int, **fields: str):

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import checkers
-from tests.forms import answer, check_one_donation, fill_donation, open_reasoning
+from tests.forms import answer, check_one_donation, fill_donation, open_reasoning, wait_until
 
 pytestmark = pytest.mark.browser
 READY = 60_000  # Pyodide's first start on a slow CI machine
@@ -679,7 +679,7 @@ def test_a_check_from_the_page_is_one_trip_to_the_worker_and_runs_the_rules_once
     page.goto(share_link(site_url, "donations", request))
     expect(page.locator(".checker-keep")).to_be_visible(timeout=READY)
     page.click("button[type=submit]")
-    page.wait_for_function("window.__ops.filter((op) => op === 'check').length === 2", timeout=READY)
+    wait_until(page, "window.__ops.filter((op) => op === 'check').length === 2", READY)
     expect(page.locator(".checker-keep")).to_be_visible(timeout=READY)
     page.wait_for_timeout(500)  # anything the page would still send after the answer
     ops = [op for op in page.evaluate("window.__ops") if op not in ("start", "no-snapshot")]

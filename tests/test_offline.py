@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 import build_site
 from tests.conftest import ROOT, serve
-from tests.forms import open_reasoning
+from tests.forms import open_reasoning, wait_until
 
 pytestmark = pytest.mark.browser
 READY = 60_000
@@ -180,7 +180,7 @@ def test_every_checker_can_be_kept_from_the_index_with_its_size_said_first(brows
     megabytes = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())["download_bytes"] / 1e6
     panel = page.locator(".offline-all")
     expect(panel).to_contain_text(f"your browser downloads about {megabytes:.1f} MB once", timeout=15_000)
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    wait_until(page, "navigator.serviceWorker.controller !== null", 15_000)
     panel.get_by_role("button", name="Keep every checker for use offline").click()
     expect(panel.locator(".offline-status")).to_have_text(
         "Every checker is kept in this browser: they work with no network.", timeout=READY)
@@ -228,7 +228,7 @@ def test_the_service_worker_keeps_only_what_the_build_lists_and_no_copy_per_quer
     context = browser.new_context()
     page = context.new_page()
     page.goto(site_url + "checkers/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    wait_until(page, "navigator.serviceWorker.controller !== null", 15_000)
     answer = page.evaluate("""async () => {
         const registration = await navigator.serviceWorker.ready;
         const ask = (message) => new Promise((resolve) => {

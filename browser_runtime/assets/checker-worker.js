@@ -110,7 +110,7 @@ function receiveSnapshot(port) {
 }
 
 async function start(runtime, port) {
-  progress(10, "Getting the checker ready: once per browser, and it can take a while on a slow connection. You can fill in the form meanwhile.");
+  progress(10, "Getting the checker ready: once per browser, and it can take a while on a slow connection.");
   const snapshot = port ? receiveSnapshot(port) : null;
   const { loadPyodide } = await import(new URL(runtime.pyodide + "pyodide.mjs", assets));
   const pyodide = await Promise.race([probe(runtime, Boolean(snapshot)), timeLimit(), failedDownload, startPython(loadPyodide, runtime, snapshot, {

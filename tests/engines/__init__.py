@@ -122,6 +122,10 @@ class Firefox(Engine):
     def problems(self) -> list[str]:
         return self.call("problems")
 
+    def screenshot(self, path: Path, whole: bool = False) -> None:
+        """What the window shows (or the whole page) as a PNG, to look at."""
+        self.call("screenshot", path=str(path), whole=whole)
+
     def fresh(self) -> None:
         self.call("newPage")
         self.call("width", width=self.width, height=844)
@@ -256,6 +260,10 @@ class WebKit(Engine):
 
     def fresh(self) -> None:
         self._collect()
+
+    def screenshot(self, path: Path, whole: bool = False) -> None:
+        """What the window shows, as a PNG, to look at (this driver takes no whole-page shot)."""
+        self.driver.save_screenshot(str(path))
 
     def close(self) -> None:
         try:

@@ -41,6 +41,7 @@ const commands = {
   upload: async ({ selector, path }) => { await (await page.$(selector)).uploadFile(path); },
   evaluate: async ({ script }) => page.evaluate(script),
   problems: async () => problems.splice(0),
+  screenshot: async ({ path, whole }) => { await page.screenshot({ path, fullPage: Boolean(whole) }); },
   newPage: async () => {
     await page.close();
     page = await browser.newPage();

@@ -14,17 +14,18 @@ export function failed() {
   return failure;
 }
 
+const progressLine = progressText.closest(".checker-progress");
+// What the reader can do while they wait, as the page says it (a checker's form; My case has none).
+const meanwhile = progressLine.dataset.meanwhile || "";
+
 // The bar never goes back: the snapshot's download and the Python worker report separately. While it loads, the
 // status stays in view at the top of the screen as the reader fills in the form.
 function showProgress(percent, text) {
-  progressText.textContent = text;
+  progressText.textContent = percent < 100 && meanwhile ? `${text} ${meanwhile}` : text;
   progressBar.hidden = percent >= 100;
   progressBar.value = Math.max(progressBar.value, percent);
-  const line = progressText.closest(".checker-progress");
-  line.classList.toggle("checker-progress--loading", percent < 100);
+  progressLine.classList.toggle("checker-progress--loading", percent < 100);
   if (percent >= 100) progressAmount.textContent = "";
-  // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing.
-  if (percent >= 100 && "hideWhenReady" in line.dataset) line.hidden = true;
 }
 
 // The snapshot's download, most of a first visit's wait on a slow connection: the bar moves from 10 to 90%, and
@@ -79,6 +80,9 @@ function handle(event) {
   if (message.type === "progress") showProgress(message.percent, message.text);
   else if (message.type === "download") showDownload(message.fraction);
   else if (message.type === "ready") {
+    // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing;
+    // a failure to start stays in view.
+    if ("hideWhenReady" in progressLine.dataset) progressLine.hidden = true;
     startThemeAfterChecks();
     window.dispatchEvent(new Event("codes-of-conduct:ready"));
   }
@@ -138,7 +142,7 @@ function offerToStart(boot) {
   startTheme();
   const megabytes = (boot.runtime.download_bytes / 1e6).toFixed(1);
   progressText.textContent = `To save data, the checker has not been downloaded yet. It needs about ${megabytes} MB, ` +
-    "once: after that your browser keeps it. You can fill in the form meanwhile.";
+    `once: after that your browser keeps it. ${meanwhile}`.trimEnd();
   const button = document.createElement("button");
   button.type = "button";
   button.className = "md-button checker-start";
