@@ -163,10 +163,11 @@ def test_a_checker_used_once_answers_after_an_offline_reload(quiet, built_site):
     finally:
         server.shutdown()
         server.server_close()
-    # The server is gone (the machine is still "online", so the page's offline note is not asked of it here: the
-    # Chromium test, which can take the network away, checks that).
+    # The server is gone while the machine is still "online": the page came from the kept copy and says so.
     engine.reload()
     wait_ready(engine)
+    assert engine.evaluate("navigator.onLine")
+    engine.wait("!document.querySelector('.checker-offline').hidden", 10_000, "the note that the page is the kept copy")
     engine.type("#verified", "25")
     engine.click("button[type=submit]")
     engine.wait("/Enough verified nominations to stand/.test(document.querySelector('.checker-result').textContent)",

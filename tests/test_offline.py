@@ -59,6 +59,31 @@ def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(brow
     context.close()
 
 
+
+def test_a_kept_page_served_because_the_site_did_not_answer_says_so_while_the_browser_thinks_it_is_online(
+        browser, built_site):
+    """A connection that answers nothing (the site's server gone) while the browser still reports itself online: the
+    kept copy answers, and the page says it is that copy, not the browser's online flag."""
+    server, url = serve(built_site)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + "checkers/nominations/")
+        wait_ready(page)
+        wait_kept(page, "/checkers/nominations/")
+        server.shutdown()
+        server.server_close()
+        page.reload()
+        wait_ready(page)
+        assert page.evaluate("() => navigator.onLine")
+        expect(page.locator(".checker-offline")).to_be_visible()
+        nominations(page)
+        expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
+    finally:
+        context.close()
+        server.server_close()
+
+
 def test_a_code_page_downloads_no_pyodide_bytes_with_the_service_worker_installed(browser, site_url):
     context = browser.new_context()
     page = context.new_page()

@@ -21,6 +21,11 @@ const RUNTIME = /^assets\/(pyodide|wheels)\//;
 const LISTED = new Set(Object.values(OFFLINE.pages || {}).flat());
 // Far above what the build lists (every checker with its runtime), far below what a cache should ever hold.
 const MOST_BYTES = 120e6;
+// The windows whose page came from the kept copy because the network did not answer: such a page says it is working
+// from that copy even where the browser believes it is online (a connection that answers nothing). Forgotten when
+// this worker stops; the page then judges by the browser's own online flag alone.
+const SERVED_KEPT = new Set();
+const MOST_REMEMBERED = 100;
 
 self.addEventListener("install", () => {});
 
@@ -38,6 +43,9 @@ self.addEventListener("message", (event) => {
   if (message.type === "skip-waiting") self.skipWaiting();
   else if (message.type === "keep") event.waitUntil(keep(message.pages || [], event.ports[0]));
   else if (message.type === "kept") event.waitUntil(report(event.ports[0]));
+  else if (message.type === "served-kept" && event.ports[0]) {
+    event.ports[0].postMessage({ kept: Boolean(event.source && SERVED_KEPT.has(event.source.id)) });
+  }
 });
 
 // A site file's path from the site's root, without query or fragment: "codes/nec/"; null off the site.
@@ -89,7 +97,7 @@ self.addEventListener("fetch", (event) => {
   if (path === null) return;
   if (request.method === "HEAD") event.respondWith(head(request, path));
   else if (request.method === "GET") {
-    event.respondWith(RUNTIME.test(path) ? keptFirst(request, path) : networkFirst(request, path));
+    event.respondWith(RUNTIME.test(path) ? keptFirst(request, path) : networkFirst(request, path, event.resultingClientId));
   }
 });
 
@@ -116,13 +124,18 @@ async function keptFirst(request, path) {
   return response;
 }
 
-// Pages and the site's own files: the network's; the kept copy only with no network.
-async function networkFirst(request, path) {
+// Pages and the site's own files: the network's; the kept copy only with no network. `client`: the window a page
+// becomes (FetchEvent.resultingClientId), remembered when its page is the kept copy.
+async function networkFirst(request, path, client) {
   try {
     return await fetch(request);
   } catch (error) {
     const kept = await (await caches.open(CACHE)).match(keyOf(path));
-    if (kept) return kept;
-    throw error;
+    if (!kept) throw error;
+    if (request.mode === "navigate" && client) {
+      SERVED_KEPT.add(client);
+      if (SERVED_KEPT.size > MOST_REMEMBERED) SERVED_KEPT.delete(SERVED_KEPT.values().next().value);
+    }
+    return kept;
   }
 }

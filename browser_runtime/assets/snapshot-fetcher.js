@@ -30,6 +30,10 @@ async function download(url, size, cache = "default") {
   return read(response, size);
 }
 
+// The page redraws its progress for each message: on a phone's slow core, each redraw is a task that can hold up
+// the reader's typing, so the progress is told at most this often (and once at the end).
+const TELL_EVERY_MS = 500;
+
 // The body and its CRC-32, its progress posted in whole percents of `size`, the file's own size (a host may
 // compress it on the way, so Content-Length does not say).
 async function read(response, size) {
@@ -37,6 +41,7 @@ async function read(response, size) {
   let bytes = new Uint8Array(size || 1 << 20);
   let received = 0;
   let told = 0;
+  let toldAt = -Infinity;
   let crc = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -50,8 +55,9 @@ async function read(response, size) {
     crc = crc32(value, crc);
     received += value.length;
     const percent = size ? Math.min(100, Math.floor((100 * received) / size)) : 0;
-    if (percent > told) {
+    if (percent > told && (percent === 100 || performance.now() - toldAt >= TELL_EVERY_MS)) {
       told = percent;
+      toldAt = performance.now();
       postMessage({ downloaded: percent / 100 });
     }
   }

@@ -18,12 +18,24 @@ export function keepForOffline() {
   }).catch(() => {});
 }
 
+// Offline, the page says so: when the browser knows it has no network, and when the service worker served this page
+// from its kept copy because the network did not answer (a browser may believe itself online on a connection that
+// answers nothing).
 export function sayWhenOffline() {
   const note = document.querySelector(".checker-offline");
-  const show = () => { note.hidden = navigator.onLine; };
+  let fromKeptCopy = false;
+  const show = () => { note.hidden = navigator.onLine && !fromKeptCopy; };
   show();
   window.addEventListener("online", show);
   window.addEventListener("offline", show);
+  const worker = "serviceWorker" in navigator && navigator.serviceWorker.controller;
+  if (!worker) return;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = ({ data }) => {
+    fromKeptCopy = Boolean(data && data.kept);
+    show();
+  };
+  worker.postMessage({ type: "served-kept" }, [channel.port2]);
 }
 
 export function offerDownloadChoice() {
