@@ -9,6 +9,12 @@ export const errorSummary = document.querySelector(".error-summary");
 export const resultSection = document.querySelector(".checker-result");
 export const resultBody = document.querySelector(".checker-result-body");
 
+// 12,345: a count as the page shows it. Not toLocaleString: its first call loads the browser's locale data, a
+// long task on a phone's slow core just as the answer appears (bench/README.md).
+export function counted(number) {
+  return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 export function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;

@@ -1,7 +1,7 @@
 // What the page shows of an answer, answer first: what to do (and by when), then what needs nothing, then the
 // reasoning, clauses and law one tap away. Every word comes from Python (headings, labels, facts, clause names,
 // error sentences); this module only puts them in place, as text. Long lists come a page at a time.
-import { description, element, errorSummary, form, resultBody, resultSection } from "./page.js";
+import { counted, description, element, errorSummary, form, resultBody, resultSection } from "./page.js";
 import { revealRow } from "./rows.js";
 
 const labels = description.labels;
@@ -189,7 +189,7 @@ function pagedList(className, items, draw) {
   more.type = "button";
   const refresh = () => {
     more.hidden = shown >= items.length;
-    more.textContent = `${labels.show_more} (${(items.length - shown).toLocaleString("en-GB")})`;
+    more.textContent = `${labels.show_more} (${counted(items.length - shown)})`;
   };
   const drawMore = (count) => {
     const next = items.slice(shown, shown + count);

@@ -1,7 +1,7 @@
 // Repeatable rows (a checker's `rows` input). The rows live here, as the request's values; the page shows one page
 // of them at a time, so that a whole year's spreadsheet (tens of thousands of rows) never lays out more than a
 // page of widgets, and every task stays short.
-import { form } from "./page.js";
+import { counted, form } from "./page.js";
 import { readField, writeField } from "./fields.js";
 
 // Rows in view at once: enough to see a few on a phone, few enough to lay out at once.
@@ -55,7 +55,7 @@ function show(state, start, focusing) {
     previous.disabled = state.start === 0;
     next.disabled = state.start + ROWS_PER_PAGE >= values.length;
     pager.querySelector(".row-pager-place").textContent = `${spec.label} ${state.start + 1}–${state.start + shown.length} ` +
-      `of ${values.length.toLocaleString("en-GB")}`;
+      `of ${counted(values.length)}`;
     if (focusing) (pager.querySelector(`${focusing}:not(:disabled)`) || pager.querySelector("button:not(:disabled)")).focus();
   }
   // For the errors shown beside fields (result.js): these rows are now in view.
