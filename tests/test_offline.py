@@ -59,7 +59,6 @@ def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(brow
     context.close()
 
 
-
 def test_a_kept_page_served_because_the_site_did_not_answer_says_so_while_the_browser_thinks_it_is_online(
         browser, built_site):
     """A connection that answers nothing (the site's server gone) while the browser still reports itself online: the
