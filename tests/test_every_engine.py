@@ -172,7 +172,7 @@ def test_a_checker_used_once_answers_after_an_offline_reload(quiet, built_site):
     engine.reload()
     wait_ready(engine)
     assert engine.evaluate("navigator.onLine")
-    engine.wait("!document.querySelector('.checker-offline').hidden", 10_000, "the note that the page is the kept copy")
+    engine.wait("!document.querySelector('.checker-offline').hidden", 10, "the note that the page is the kept copy")
     engine.type("#verified", "25")
     engine.click("button[type=submit]")
     engine.wait("/Enough verified nominations to stand/.test(document.querySelector('.checker-result').textContent)",
@@ -250,6 +250,8 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
         HTMLAnchorElement.prototype.click = function () {};
     })()""")
     engine.click(".case-export")
+    # Saving waits its turn among the case's changes (casefile.js), so the file comes a moment after the tap.
+    engine.wait("window.__saved.length > 0", READY, "the case saved to a file")
     saved = tmp_path / "my-case.json"
     saved.write_text(engine.evaluate("window.__saved[0].text()"), encoding="utf-8")
     assert len(json.loads(saved.read_text(encoding="utf-8"))["elections"][0]["entries"][0]["request"]["donations"]) == 2
