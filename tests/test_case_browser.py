@@ -234,3 +234,26 @@ def test_every_checker_run_and_every_page_visited_without_opting_in_keeps_nothin
     open_case(page, site_url)
     expect(page.locator(".case-none")).to_be_visible()
     assert nothing_stored(page)
+
+
+UNCOVERED = """() => [...document.querySelectorAll('.case-open button, .case-forget button')].filter((b) => b.checkVisibility())
+  .filter((button) => {
+    button.scrollIntoView({ block: "end" });
+    const box = button.getBoundingClientRect();
+    const there = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return !(there && button.contains(there));
+  }).map((button) => button.textContent.trim())"""
+
+
+def test_a_button_scrolled_into_view_is_never_under_the_status_held_at_the_foot_of_a_phones_screen(browser, site_url,
+                                                                                                  tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    open_case(page, site_url)
+    page.set_input_files("#case-import", saved_case(tmp_path))
+    expect(page.locator(".case-status")).to_have_text("Imported 1 kept check.", timeout=READY)
+    assert page.locator(".case-status").evaluate("(status) => getComputedStyle(status).position") == "sticky"
+    # The browser scrolls a control into view as the keyboard reaches it, or as a tap's target (WebDriver does too):
+    # it stops above the status, where a tap reaches it.
+    assert page.evaluate(UNCOVERED) == []
+    context.close()

@@ -17,7 +17,21 @@ const tools = document.querySelector(".case-tools");
 let overview = null;
 let kept = null;
 
-const say = statusLine(status);
+const sayOnly = statusLine(status);
+
+// The status is held at the foot of the screen while the reader is further up (site.css): whatever the browser
+// scrolls into view, a control tapped or reached by the keyboard, stops above it rather than under it.
+function keepControlsAboveStatus() {
+  const held = status.textContent && getComputedStyle(status).position === "sticky";
+  document.documentElement.style.scrollPaddingBottom = held ? `${status.getBoundingClientRect().height}px` : "";
+}
+
+function say(text, problem = false) {
+  sayOnly(text, problem);
+  requestAnimationFrame(keepControlsAboveStatus);
+}
+if ("ResizeObserver" in window) new ResizeObserver(keepControlsAboveStatus).observe(status);
+
 const showOnly = onePartOf(parts);
 
 // Problems with a file brought in, or a name typed: GOV.UK's summary at the top, focused.
@@ -47,6 +61,7 @@ function show(which) {
   document.querySelector(".case-lock").hidden = !open;
   // A case locked with a passphrase the reader has forgotten can still be erased.
   document.querySelector(".case-forget").hidden = which === "none";
+  requestAnimationFrame(keepControlsAboveStatus);
 }
 
 async function storedCase() {
