@@ -18,6 +18,7 @@ asks: an answer keeps its level, message and clause.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from dataclasses import dataclass
@@ -30,8 +31,12 @@ from .money_and_dates import pounds, sentence, written_date
 FIGURES = ("not-a-donation", "reporting-threshold")
 # The Act's provision on a report not delivered in time (docs/law/figures.yml, provisions).
 LATE_REPORT = "late-report"
-# Past this many ways of reading one donor's year, the answer says the figures are not confirmed rather than try them all.
+# Where both figures may change within one donor's year, each way they may fall is read in full: past this many ways,
+# or this many donations read in all, the answer says the figures are not confirmed rather than try them all.
 MOST_SCENARIOS = 256
+MOST_STEPS = 200_000
+# Where one figure may change, the ways are followed together: past this many states a donation, not confirmed.
+MOST_STEPS_EACH = 64
 
 
 @dataclass(frozen=True)
@@ -90,39 +95,62 @@ class LawReading:
             self._possible[key] = figure.possible(day)
         return self._possible[key]
 
-    def _choices(self, figure: Figure, group) -> list[dict] | None:
-        """Each way the figure's values may fall on the group's days: [{day: value}], or None where a day has a value
-        this site does not have, or more than one change could fall within the year."""
+    def _days(self, figure: Figure, group) -> dict[dt.date, list] | None:
+        """The figure's possible values on each of the group's days; None where a day has a value this site does not
+        have, or more than one change could fall within the year."""
         possible = {d.received: self.possible(figure, d.received) for d in group}
-        if all(len(values) == 1 and values[0] is not None for values in possible.values()):
-            return [{day: values[0] for day, values in possible.items()}]
         if any(None in values for values in possible.values()):
             return None
+        uncertain = [values for values in possible.values() if len(values) > 1]
+        if any(len(values) > 2 for values in uncertain) or len({tuple(map(id, values)) for values in uncertain}) > 1:
+            return None
+        return possible
+
+    @staticmethod
+    def _choices(possible: dict[dt.date, list]) -> list[dict]:
+        """Each way the figure's values may fall on the days: [{day: value}], the change falling on or before each
+        uncertain day in turn, then after the last (the earliest change first)."""
         days = sorted(possible)
         uncertain = [day for day in days if len(possible[day]) > 1]
-        if any(len(possible[day]) > 2 for day in uncertain) or len({tuple(map(id, possible[d])) for d in uncertain}) > 1:
-            return None
+        if not uncertain:
+            return [{day: values[0] for day, values in possible.items()}]
         old, new = possible[uncertain[0]]
-        # The change falls before the first uncertain day, between two of them, or after the last.
         return [{day: (possible[day][0] if day not in uncertain else old if day < cut else new) for day in days}
                 for cut in [*uncertain, dt.date.max]]
 
     def _settle(self, group) -> None:
-        floors, thresholds = self._choices(self.floor, group), self._choices(self.threshold, group)
-        if floors is None or thresholds is None or len(floors) * len(thresholds) > MOST_SCENARIOS:
-            for donation in group:
-                self.unconfirmed.add(donation.received)
-                self.settled[id(donation)] = Settled(None, unknown=True)
+        floor_days, threshold_days = self._days(self.floor, group), self._days(self.threshold, group)
+        if floor_days is None or threshold_days is None:
+            self._unknown(group)
             return
-        by_id = {id(donation): donation for donation in group}
+        floors, thresholds = self._choices(floor_days), self._choices(threshold_days)
         if len(floors) == len(thresholds) == 1:
             # Every value certain on every day of the year (the usual case): one reading, nothing to compare.
             floor, threshold = floors[0], thresholds[0]
+            by_id = {id(donation): donation for donation in group}
             result = self._read_year(group, floor, threshold)
             for donation in group:
                 self.settled[id(donation)] = Settled(self._reading(result[id(donation)], by_id),
                                                      (floor[donation.received],), (threshold[donation.received],))
             return
+        in_order = all(a.received <= b.received for a, b in itertools.pairwise(group))
+        if in_order and (len(floors) == 1 or len(thresholds) == 1):
+            varying = self.floor if len(floors) > 1 else self.threshold
+            if self._settle_by_change(group, floor_days, threshold_days, varying):
+                return
+        elif len(floors) * len(thresholds) <= MOST_SCENARIOS and len(group) * len(floors) * len(thresholds) <= MOST_STEPS:
+            self._settle_by_every_reading(group, floors, thresholds)
+            return
+        self._unknown(group)
+
+    def _unknown(self, group) -> None:
+        for donation in group:
+            self.unconfirmed.add(donation.received)
+            self.settled[id(donation)] = Settled(None, unknown=True)
+
+    def _settle_by_every_reading(self, group, floors: list[dict], thresholds: list[dict]) -> None:
+        """Each way both figures may fall, read in full and compared: for a year in which both may have changed."""
+        by_id = {id(donation): donation for donation in group}
         readings = [(floor, threshold, self._read_year(group, floor, threshold))
                     for floor, threshold in itertools.product(floors, thresholds)]
         for donation in group:
@@ -138,6 +166,86 @@ class LawReading:
                 outcomes = tuple((floor[donation.received], threshold[donation.received],
                                   self._reading(result[id(donation)], by_id)) for floor, threshold, result in readings)
                 self.settled[id(donation)] = Settled(None, turns_on=tuple(figures), outcomes=outcomes)
+
+    def _settle_by_change(self, group, floor_days: dict, threshold_days: dict, varying: Figure) -> bool:
+        """One figure's change may fall on any of the year's uncertain days: the same answers as reading the year once
+        for each of those days (_settle_by_every_reading), without doing so, which would take the donations times the
+        days. Before the change every way reads the year as the figure's old value does; after it, ways in the same
+        state (the same donations awaiting a report, the same total) go on alike, so each is followed only until it
+        meets one already followed. False where that would take more than MOST_STEPS_EACH steps a donation."""
+        n = len(group)
+        amounts = [donation.amount for donation in group]
+        old = [(floor_days[d.received][0], threshold_days[d.received][0]) for d in group]
+        new = [(floor_days[d.received][-1], threshold_days[d.received][-1]) for d in group]
+        uncertain = {d.received for d in group if len(floor_days[d.received]) > 1 or len(threshold_days[d.received]) > 1}
+        # Where each way's change takes effect: the first donation of each uncertain day (the days are in order).
+        changes = [i for i in range(n) if group[i].received in uncertain and (i == 0 or group[i - 1].received != group[i].received)]
+        zero = Decimal(0)
+        # The old value throughout (the change after the year's last donation): its state before each donation.
+        before, first_way = [], [None] * n
+        pending, total = (), zero
+        for i in range(n):
+            before.append((pending, total))
+            if amounts[i] <= old[i][0].amount:
+                first_way[i] = (False, zero, None, zero)
+                continue
+            pending, total = pending + (i,), total + amounts[i]
+            first_way[i] = (True, total, None, zero)
+            if total > old[i][1].amount:
+                for j in pending:
+                    first_way[j] = (True, first_way[j][1], i, total)
+                pending, total = (), zero
+        # The ways after their change: each state at each donation, its own reading of that donation, what follows.
+        states: dict[tuple, tuple] = {}
+        at: list[list[tuple]] = [[] for _ in range(n)]
+        for change in changes:
+            key = (change, *before[change])
+            while key[0] < n and key not in states:
+                if len(states) > MOST_STEPS_EACH * n:
+                    return False
+                i, pending, total = key
+                if amounts[i] <= new[i][0].amount:
+                    states[key] = ((False, zero), None, (i + 1, pending, total))
+                else:
+                    pending, total = pending + (i,), total + amounts[i]
+                    report = (i, total) if total > new[i][1].amount else None
+                    states[key] = ((True, total), report, (i + 1, (), zero) if report else (i + 1, pending, total))
+                at[i].append(key)
+                key = states[key][2]
+        # The report that includes each state's donation: the first made from it on.
+        reported: dict[tuple, tuple | None] = {}
+        for i in reversed(range(n)):
+            for key in at[i]:
+                _, report, following = states[key]
+                reported[key] = report or reported.get(following)
+        by_position = dict(enumerate(group))
+        for i, donation in enumerate(group):
+            found: dict[tuple, set] = {old[i]: set(), new[i]: set()}
+            for key in at[i]:  # the ways whose change came on or before this donation's day
+                (is_donation, counted), _, _ = states[key]
+                report = reported[key] if is_donation else None
+                found[new[i]].add((is_donation, counted, *report) if report else (is_donation, counted, None, zero))
+            # The ways whose change comes later: as the old value reads it, unless the change comes before the report
+            # that includes this donation, which is then the first made after the change.
+            found[old[i]].add(first_way[i])
+            is_donation, counted, reported_with, _ = first_way[i]
+            if is_donation:
+                last = n if reported_with is None else reported_with + 1
+                for change in changes[bisect.bisect_right(changes, i):bisect.bisect_left(changes, last)]:
+                    report = reported[(change, *before[change])]
+                    found[old[i]].add((True, counted, *report) if report else (True, counted, None, zero))
+            outcomes = {outcome for outcomes in found.values() for outcome in outcomes}
+            values = [new[i]] * bool(at[i]) + [old[i]]
+            if len(outcomes) == 1:
+                self.settled[id(donation)] = Settled(
+                    self._reading(next(iter(outcomes)), by_position),
+                    tuple(dict.fromkeys(floor for floor, _ in values)), tuple(dict.fromkeys(threshold for _, threshold in values)))
+            else:
+                self.undecided.add(donation.received)
+                self.settled[id(donation)] = Settled(None, turns_on=(varying,), outcomes=tuple(
+                    (floor, threshold, self._reading(outcome, by_position))
+                    for (floor, threshold), outcomes in found.items() for outcome in sorted(outcomes, key=repr)))
+        return True
 
     @staticmethod
     def _reading(found: tuple, by_id: dict) -> Reading:

@@ -1,0 +1,93 @@
+"""The Act's reading of a donor's year where a figure's change day is not confirmed: following the ways the change
+may fall together (LawReading._settle_by_change) gives exactly what reading the year once for each way does
+(LawReading._settle_by_every_reading), on the law's own figures and on made-up ones that fall or change the floor;
+and it stays linear where one donor gives on hundreds of uncertain days."""
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import checkers
+from checkers.donations import Donation
+from checkers.donations_law import LawReading
+from checkers.law import Value
+
+APPLIED = checkers.codes()["nec-candidates"].current.applied_law
+FLOOR = APPLIED.law.figure("not-a-donation")
+THRESHOLD = APPLIED.law.figure("reporting-threshold")
+
+
+def _changed(figure, amount: str, not_before: dt.date, in_force_on: dt.date):
+    """The figure with one more value, whose first day is not confirmed: between not_before and in_force_on."""
+    later = Value(Decimal(amount), None, in_force_on, "made up for this test", (), not_before)
+    return dataclasses.replace(figure, values=(*figure.values, later))
+
+
+WINDOW = (dt.date(2030, 1, 1), dt.date(2031, 6, 1))
+# (floor, threshold, days the donations fall on): the law's own window (2023 to 18 November 2024); a threshold that
+# falls; a floor that rises.
+FIGURES = {
+    "the Act's threshold": (FLOOR, THRESHOLD, [dt.date(2023, 1, 1), dt.date(2023, 3, 1), dt.date(2023, 12, 31)]
+                            + [dt.date(2024, 1, 5), dt.date(2024, 6, 30), dt.date(2024, 11, 18), dt.date(2024, 11, 19),
+                               dt.date(2024, 12, 31)]),
+    "a threshold that falls": (FLOOR, _changed(THRESHOLD, "1000", *WINDOW),
+                               [dt.date(2031, 1, 1), dt.date(2031, 2, 2), dt.date(2031, 5, 31), dt.date(2031, 6, 1),
+                                dt.date(2031, 12, 31)]),
+    "a floor that rises": (_changed(FLOOR, "900", *WINDOW), THRESHOLD,
+                           [dt.date(2031, 1, 1), dt.date(2031, 2, 2), dt.date(2031, 5, 31), dt.date(2031, 6, 1),
+                            dt.date(2031, 12, 31)]),
+}
+AMOUNTS = ["100", "499.99", "500", "500.01", "600", "750", "900", "900.01", "1000", "1000.01", "1499.99", "1500",
+           "1500.01", "1730", "2230", "2230.01", "3000"]
+
+
+def _reading(floor, threshold) -> LawReading:
+    reading = LawReading(APPLIED, [], lambda donation, name: name, {})
+    reading.floor, reading.threshold = floor, threshold
+    return reading
+
+
+def _group(days, picks) -> list[Donation]:
+    return sorted((Donation("a", "A", Decimal(amount), days[day % len(days)], "cash", True, f"donations[{index}]")
+                   for index, (amount, day) in enumerate(picks)), key=lambda donation: donation.received)
+
+
+def _both(floor, threshold, group) -> tuple[LawReading, LawReading]:
+    fast, full = _reading(floor, threshold), _reading(floor, threshold)
+    fast._settle(group)
+    floor_days, threshold_days = full._days(floor, group), full._days(threshold, group)
+    full._settle_by_every_reading(group, full._choices(floor_days), full._choices(threshold_days))
+    return fast, full
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(FIGURES)), st.data())
+def test_following_the_ways_together_answers_as_reading_each_way_in_full(name, data):
+    floor, threshold, pool = FIGURES[name]
+    year = data.draw(st.sampled_from(sorted({day.year for day in pool})))
+    days = [day for day in pool if day.year == year]
+    group = _group(days, data.draw(st.lists(st.tuples(st.sampled_from(AMOUNTS), st.integers(0, len(days) - 1)),
+                                            min_size=1, max_size=12)))
+    fast, full = _both(floor, threshold, group)
+    for donation in group:
+        mine, theirs = fast.settled[id(donation)], full.settled[id(donation)]
+        assert (mine.reading, mine.floors, mine.thresholds, mine.turns_on, mine.unknown) == (
+            theirs.reading, theirs.floors, theirs.thresholds, theirs.turns_on, theirs.unknown), donation
+        assert set(mine.outcomes) == set(theirs.outcomes), donation
+    assert (fast.undecided, fast.unconfirmed) == (full.undecided, full.unconfirmed)
+
+
+def test_a_donor_giving_on_hundreds_of_uncertain_days_is_read_as_every_way_reads_it_within_a_linear_bound():
+    # 700 donations on 250 uncertain days of 2024: 251 ways the change may fall. Following them together is allowed
+    # at most MOST_STEPS_EACH states a donation (past that, "not confirmed"); reading each in full takes 251 x 700.
+    days = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(250)]
+    group = _group(days, [(AMOUNTS[n % len(AMOUNTS)], n * 7) for n in range(700)])
+    fast, full = _both(FLOOR, THRESHOLD, group)
+    assert not fast.unconfirmed and fast.undecided
+    for donation in group:
+        mine, theirs = fast.settled[id(donation)], full.settled[id(donation)]
+        assert (mine.reading, mine.floors, mine.thresholds, set(mine.outcomes)) == (
+            theirs.reading, theirs.floors, theirs.thresholds, set(theirs.outcomes))
