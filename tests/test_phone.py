@@ -179,6 +179,23 @@ def test_search_finds_a_clause_first_and_holds_no_form_template_or_api_reference
     assert "/codes/" in first.get_attribute("href")
 
 
+def test_on_a_checker_page_search_is_shown_before_the_themes_script_runs_and_a_tap_on_it_searches(phone, site_url):
+    page = phone
+    page.goto(site_url + "checkers/donations/")
+    expect(page.locator(".checker-progress")).to_contain_text("Ready.", timeout=60_000)
+    button = page.locator("label.md-header__button[for=__search]")
+    expect(button).to_be_visible()
+    assert page.locator("script[src*='/javascripts/bundle.']").count() == 0  # still held back
+    button.tap()
+    query = page.locator("input[data-md-component=search-query]")
+    expect(query).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    query.fill("social medi")
+    query.press("a")
+    expect(page.locator(".md-search-result__item > a").first).to_have_attribute("href", re.compile(r"[?&]h=social\b"),
+                                                                               timeout=15_000)
+
+
 def test_the_home_pages_first_screen_links_every_checker(phone, site_url):
     page = phone
     page.goto(site_url)
