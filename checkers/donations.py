@@ -361,10 +361,14 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
                 # The report covers every donation counted so far this year, this one with them.
                 for earlier in group[:index + 1]:
                     seen.ask(earlier)
-                why = (f"Donations from {name} in {year} total {pounds(total)}{counting}, which is "
-                       f"{threshold} from one donor in a calendar year, so they must be reported")
-                found.append(_report(rule, donation, name, total, why, period_end, version, law, today,
-                                     f"the donations from {name} in {year} ({pounds(total)} in all)"))
+                if index == 0:  # one donation is over the threshold alone: it is reported, and named as itself
+                    what = _describe(donation, name)
+                    why = f"{sentence(what)} is {threshold} from one donor in a calendar year, so it must be reported"
+                else:
+                    what = f"the donations from {name} in {year} ({pounds(total)} in all)"
+                    why = (f"Donations from {name} in {year} total {pounds(total)}{counting}, which is "
+                           f"{threshold} from one donor in a calendar year, so they must be reported")
+                found.append(_report(rule, donation, name, total, why, period_end, version, law, today, what))
             elif crossed:
                 seen.ask(donation)
                 why = (f"{sentence(_describe(donation, name))} comes after {name}'s "

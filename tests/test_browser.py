@@ -656,8 +656,8 @@ def test_deadlines_go_into_a_calendar_file_and_the_record_is_saved_as_python_wro
 
     event = icalendar.Calendar.from_ical(expected["calendar"]["text"]).walk("VEVENT")[0]
     assert event["DTSTART"].dt == today
-    assert str(event["SUMMARY"]).startswith("Overdue: report the donations from Jane in 2024 (£1,600 in all) to the "
-                                            "Electoral Commission")
+    assert str(event["SUMMARY"]).startswith("Overdue: report the donation of £1,600 from Jane received on 1 March 2024 "
+                                            "to the Electoral Commission")
     assert [alarm["ACTION"] for alarm in event.walk("VALARM")] == ["DISPLAY"]
     expect(page.locator(".checker-record")).to_have_text(expected["record"]["text"])
     expect(page.locator(".checker-record")).to_be_hidden()  # on screen the answer shows it already

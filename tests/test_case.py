@@ -113,12 +113,12 @@ def test_the_overview_lists_every_action_soonest_first_with_overdue_marked_and_o
     found = case.overview(later["case"], dt.date(2024, 4, 20), "https://example.org/codes/")
     said = [(item["label"], item["text"].split(".")[0], item["when"]) for item in found["todo"]]
     # Each day said once: in the item's own words, so no second line repeats it.
-    assert said == [("Overdue", "Report the donations from Jane Smith in 2024 (£1,700 in all) to the Electoral Commission "
-                     "now: they were due by 2 April 2024", ""),
-                    ("Overdue", "Report the donations from Bob Jones in 2024 (£2,500 in all) to the Electoral Commission "
-                     "now: they were due by 10 April 2024", ""),
-                    ("Action", "Report the donations from Carol in 2024 (£3,000 in all) to the Electoral Commission by 15 "
-                     "May 2024", "")], said
+    assert said == [("Overdue", "Report the donation of £1,700 from Jane Smith received on 3 March 2024 to the Electoral "
+                     "Commission now: it was due by 2 April 2024", ""),
+                    ("Overdue", "Report the donation of £2,500 from Bob Jones received on 11 March 2024 to the Electoral "
+                     "Commission now: it was due by 10 April 2024", ""),
+                    ("Action", "Report the donation of £3,000 from Carol received on 15 April 2024 to the Electoral "
+                     "Commission by 15 May 2024", "")], said
     assert all(item["where"] == "NEC 2026: Donations and spending" for item in found["todo"])
     assert found["todo"][0]["link"] == f"checkers/donations/#case={found['elections'][0]['entries'][0]['id']}"
     events = Calendar.from_ical(found["calendar"]["text"]).walk("VEVENT")
@@ -254,7 +254,7 @@ def test_the_command_line_reads_a_saved_case(tmp_path):
     done = subprocess.run([sys.executable, "-m", "checkers", "case", str(path), "--ics", str(ics)], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "now: they were due by 2 April 2024" in done.stdout
+    assert "now: it was due by 2 April 2024" in done.stdout
     assert Calendar.from_ical(ics.read_text(encoding="utf-8")).walk("VEVENT")
     path.write_text("[1, 2]", encoding="utf-8")
     refused = subprocess.run([sys.executable, "-m", "checkers", "case", str(path)], cwd=ROOT, capture_output=True, text=True)

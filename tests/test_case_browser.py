@@ -102,9 +102,9 @@ def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_fo
     open_case(page, site_url)
     todo = page.locator(".case-todo li")
     expect(todo).to_have_count(2, timeout=READY)
-    expect(todo.nth(0)).to_contain_text("Overdue: Report the donations from Jane Smith in 2024 (£1,700 in all) to the "
-                                        "Electoral Commission now: they were due by 2 April 2024.")
-    expect(todo.nth(1)).to_contain_text("now: they were due by 10 April 2024.")
+    expect(todo.nth(0)).to_contain_text("Overdue: Report the donation of £1,700 from Jane Smith received on 3 March 2024 "
+                                        "to the Electoral Commission now: it was due by 2 April 2024.")
+    expect(todo.nth(1)).to_contain_text("now: it was due by 10 April 2024.")
     assert page.locator(".case-todo").text_content().count("Overdue") == 2, "overdue said once for each item"
     expect(page.locator(".case-entry h3")).to_have_text("Donations and spending: 2 donations")
     expect(page.locator(".case-reminder")).to_contain_text("You have not saved your case to a file yet.")

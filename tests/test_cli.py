@@ -195,8 +195,8 @@ def test_ics_and_record_write_the_same_files_a_checker_page_offers(tmp_path):
 
     events = list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
     assert [e["DTSTART"].dt for e in events] == [dt.date.today()] * 2
-    assert sorted(str(e["SUMMARY"])[:38] for e in events) == ["Overdue: report the donations from A i",
-                                                              "Overdue: report the donations from B i"]
+    assert sorted(str(e["SUMMARY"])[:50] for e in events) == ["Overdue: report the donation of £1,600 from A rece",
+                                                              "Overdue: report the donation of £1,600 from B rece"]
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     assert "URL:https://example.org/coc/codes/nec-candidates/original/#12" in text
 

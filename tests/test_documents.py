@@ -14,12 +14,12 @@ def test_a_calendar_escapes_text_folds_long_lines_and_has_one_event_per_deadline
     text = checkers.check("donations", request, made_on=dt.date(2024, 3, 2))["calendar"]["text"]
     lines = text.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
-    assert "SUMMARY:Deadline: report the donations from Smith\\; Jones\\, & Co\\\\ in 2024 " in lines
+    assert "SUMMARY:Deadline: report the donation of £1\\,600 from Smith\\; Jones\\, & Co" in lines  # folded there
     assert "DTSTAMP:20240302T000000Z" in lines and "DTSTART;VALUE=DATE:20240331" in lines
     # A real parser reads it back: the action in the title, reminders a week and a day before.
     event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
-    assert str(event["SUMMARY"]) == ("Deadline: report the donations from Smith; Jones, & Co\\ in 2024 (£1,600 in all) to "
-                                     "the Electoral Commission (NEC candidates' code)")
+    assert str(event["SUMMARY"]) == ("Deadline: report the donation of £1,600 from Smith; Jones, & Co\\ received on 1 March "
+                                     "2024 to the Electoral Commission (NEC candidates' code)")
     assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [dt.timedelta(days=-7), dt.timedelta(days=-1)]
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     # Without the site's address, the clause is named by its citation and no URL is invented.
