@@ -242,7 +242,7 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
 
     engine.goto(site_url + "case/")
     engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "two things to do")
-    assert "now: they were due by 2 April 2024." in engine.text(".case-todo li")
+    assert "now: it was due by 2 April 2024." in engine.text(".case-todo li")
     engine.evaluate("""(() => {
         window.__saved = [];
         const made = URL.createObjectURL;

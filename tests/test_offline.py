@@ -325,7 +325,7 @@ def test_my_case_used_once_opens_and_answers_again_with_no_network(browser, site
     page.reload()
     wait_ready(page)
     expect(page.locator(".checker-offline")).to_be_visible()
-    expect(page.locator(".case-todo li")).to_contain_text("now: they were due by 31 March 2024.", timeout=READY)
+    expect(page.locator(".case-todo li")).to_contain_text("now: it was due by 31 March 2024.", timeout=READY)
     # Its link back opens the kept check, which answers offline too.
     page.locator(".case-todo li a").click()
     expect(page.locator(".checker-result .status")).to_be_visible(timeout=READY)
