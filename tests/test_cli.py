@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "docs" / "codes"
 
 
-def cli(*args, stdin=""):
+def cli(*args, stdin="", cwd=ROOT):
     result = subprocess.run([sys.executable, "-m", "checkers", *args], input=stdin, capture_output=True, text=True,
-                            cwd=ROOT)
+                            cwd=cwd)
     assert "Traceback" not in result.stderr
     return result
 
@@ -160,19 +161,20 @@ def test_code_and_version_options_fill_a_request_read_from_standard_input():
     assert refused.returncode == 2 and json.loads(refused.stdout)["errors"][0]["field"] == "--json"
 
 
-def test_without_the_codes_data_or_with_stale_data_the_command_says_what_to_run():
-    data = content.PACKAGED_DATA
-    saved = data.read_bytes()
-    try:
-        data.unlink()
-        missing = cli("nominations", stdin='{"code": "momentum-ncg-elections", "verified": 22}')
-        assert missing.returncode == 2 and "run 'make setup'" in json.loads(missing.stdout)["errors"][0]["message"]
-        data.write_bytes(saved)
-        os.utime(data, (1, 1))  # older than every code's file
-        stale = cli("nominations", stdin='{"code": "momentum-ncg-elections", "verified": 22}')
-        assert stale.returncode == 2 and "docs/codes has changed" in json.loads(stale.stdout)["errors"][0]["message"]
-    finally:
-        data.write_bytes(saved)
+def test_without_the_codes_data_or_with_stale_data_the_command_says_what_to_run(tmp_path):
+    # A copy of the checkout's layout (the package beside docs/codes), so that the tests running beside this one keep
+    # the real data file.
+    shutil.copytree(ROOT / "checkers", tmp_path / "checkers", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "codes", tmp_path / "docs" / "codes")
+    data = tmp_path / "checkers" / content.DATA_NAME
+    request = '{"code": "momentum-ncg-elections", "verified": 22}'
+    assert json.loads(cli("nominations", stdin=request, cwd=tmp_path).stdout)["status"] == "sufficient"
+    os.utime(data, (1, 1))  # older than every code's file
+    stale = cli("nominations", stdin=request, cwd=tmp_path)
+    assert stale.returncode == 2 and "docs/codes has changed" in json.loads(stale.stdout)["errors"][0]["message"]
+    data.unlink()
+    missing = cli("nominations", stdin=request, cwd=tmp_path)
+    assert missing.returncode == 2 and "run 'make setup'" in json.loads(missing.stdout)["errors"][0]["message"]
 
 
 def test_ics_and_record_write_the_same_files_a_checker_page_offers(tmp_path):
