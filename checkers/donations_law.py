@@ -242,9 +242,10 @@ class LawReading:
                     tuple(dict.fromkeys(floor for floor, _ in values)), tuple(dict.fromkeys(threshold for _, threshold in values)))
             else:
                 self.undecided.add(donation.received)
+                # Each value on the day with each reading it gives; the answer sorts them by value (_undecided).
                 self.settled[id(donation)] = Settled(None, turns_on=(varying,), outcomes=tuple(
                     (floor, threshold, self._reading(outcome, by_position))
-                    for (floor, threshold), outcomes in found.items() for outcome in sorted(outcomes, key=repr)))
+                    for (floor, threshold), outcomes in found.items() for outcome in outcomes))
         return True
 
     @staticmethod
