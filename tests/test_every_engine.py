@@ -88,6 +88,25 @@ def test_a_donation_typed_in_and_checked_with_one_tap(quiet, site_url):
         {"donor": "Jane Smith", "amount": "1800", "received": "2025-03-15", "permissible": True}]}))
 
 
+def test_search_is_offered_on_a_checker_page_before_the_themes_script_runs_and_finds_a_clause(quiet, site_url):
+    engine = quiet
+    engine.goto(site_url + "checkers/donations/")
+    wait_ready(engine)
+    assert engine.evaluate("document.querySelectorAll('script[src*=\"/javascripts/bundle.\"]').length") == 0, engine.name
+    shown = "(selector) => document.querySelector(selector).getClientRects().length > 0"
+    button, query = "label.md-header__button[for=__search]", "input[data-md-component=search-query]"
+    # Before the theme's script: at a phone's width a button that opens search; wider, the search box itself.
+    offered = engine.evaluate(f"[({shown})('{button}'), ({shown})('{query}')]")
+    assert any(offered), engine.name
+    if offered[0]:
+        engine.click(button)
+    engine.wait(f"({shown})('{query}') && document.querySelector('.md-search-result__meta')?.textContent === "
+                "'Type to start searching'", 30, "search, ready to type in")
+    engine.type(query, "social media")
+    href = engine.wait("document.querySelector('.md-search-result__item > a')?.getAttribute('href')", 30, "a result")
+    assert re.search(r"[?&]h=social\b", href), (engine.name, href)
+
+
 def test_a_spreadsheet_goes_in_and_the_record_and_calendar_come_out(quiet, site_url, tmp_path):
     engine = quiet
     sheet = tmp_path / "donations.csv"
