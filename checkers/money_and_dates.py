@@ -9,11 +9,14 @@ from decimal import Decimal
 
 _AMOUNT = re.compile(r"^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
 _TOO_PRECISE = re.compile(r"^£?\s*[\d,]+\.\d{3,}$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# The year first, as a date picker sends it (2024-03-27) and as some write it (2024/3/27): never ambiguous.
+_YEAR_MONTH_DAY = re.compile(r"^(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 # As people in the UK write a date: day first, then month, then year: 3/3/2024, 03.03.2024, 3-3-2024, 3 March 2024,
 # 3rd Mar 2024.
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})$")
 _DAY_NAMED_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{1,4})$", re.I)
+# The month named first (March 3, 2024): the name says which number is the month.
+_NAMED_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{1,4})$", re.I)
 # The largest amount a donation or spending row may have: far above any real one, and well inside what
 # Decimal's default precision (28 digits) rounds exactly to pence.
 MOST = Decimal("1e12")
@@ -70,14 +73,18 @@ DATE_EXAMPLES = "27/3/2024 or 27 March 2024"
 
 def parse_date(value) -> dt.date:
     """A date as typed in the UK: 2024-03-27, 27/3/2024, 27.03.2024 or 27 March 2024 (day before month, the year in
-    full); ValueError says why not, in words a reader can act on."""
+    full), and where nothing is ambiguous 2024/3/27 and March 27, 2024; ValueError says why not, in words a reader
+    can act on."""
     example = f"such as {DATE_EXAMPLES}"
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"must be a date: day, month and year, {example}")
     text = " ".join(value.split())
-    iso, numeric, named = _ISO_DATE.match(text), _DAY_MONTH_YEAR.match(text), _DAY_NAMED_MONTH_YEAR.match(text)
+    iso, numeric = _YEAR_MONTH_DAY.match(text), _DAY_MONTH_YEAR.match(text)
+    named = _DAY_NAMED_MONTH_YEAR.match(text)
+    if not named and (month_first := _NAMED_MONTH_DAY_YEAR.match(text)):
+        named = (text, month_first[2], month_first[1], month_first[3])  # as day, month, year
     if iso:
-        year, month, day = (int(part) for part in iso.groups())
+        year, month, day = int(iso[1]), int(iso[3]), int(iso[4])
     elif numeric:
         day, month, year = (int(part) for part in numeric.groups())
         if len(numeric[3]) < 4:
