@@ -196,6 +196,16 @@ def test_on_a_checker_page_search_is_shown_before_the_themes_script_runs_and_a_t
                                                                                timeout=15_000)
 
 
+def test_the_list_of_codes_fits_a_phones_width_without_scrolling_sideways(phone, site_url):
+    page = phone
+    for address in ("", "codes/"):
+        page.goto(site_url + address)
+        table = page.locator(".md-typeset__scrollwrap:has(a[href*='nec-candidates'])")
+        expect(table).to_have_count(1)
+        assert table.evaluate("(wrap) => wrap.scrollWidth <= wrap.clientWidth"), address
+        expect(table).to_contain_text("Issued by Momentum")
+
+
 def test_the_home_pages_first_screen_links_every_checker(phone, site_url):
     page = phone
     page.goto(site_url)
