@@ -196,14 +196,16 @@ def test_on_a_checker_page_search_is_shown_before_the_themes_script_runs_and_a_t
                                                                                timeout=15_000)
 
 
-def test_the_list_of_codes_fits_a_phones_width_without_scrolling_sideways(phone, site_url):
+def test_the_list_of_codes_and_a_codes_versions_fit_a_phones_width_without_scrolling_sideways(phone, site_url):
     page = phone
-    for address in ("", "codes/"):
+    for address, table, says in (("", "a[href*='nec-candidates']", "Issued by Momentum"),
+                                 ("codes/", "a[href*='nec-candidates']", "Issued by Momentum"),
+                                 ("codes/nec-candidates/", "a[href='original/']", "Until: still in force")):
         page.goto(site_url + address)
-        table = page.locator(".md-typeset__scrollwrap:has(a[href*='nec-candidates'])")
-        expect(table).to_have_count(1)
-        assert table.evaluate("(wrap) => wrap.scrollWidth <= wrap.clientWidth"), address
-        expect(table).to_contain_text("Issued by Momentum")
+        wrap = page.locator(f".md-typeset__scrollwrap:has({table})")
+        expect(wrap).to_have_count(1)
+        assert wrap.evaluate("(wrap) => wrap.scrollWidth <= wrap.clientWidth"), address
+        expect(wrap).to_contain_text(says)
 
 
 def test_the_home_pages_first_screen_links_every_checker(phone, site_url):
