@@ -103,7 +103,9 @@ def test_search_is_offered_on_a_checker_page_before_the_themes_script_runs_and_f
     engine.wait(f"({shown})('{query}') && document.querySelector('.md-search-result__meta')?.textContent === "
                 "'Type to start searching'", 30, "search, ready to type in")
     engine.type(query, "social media")
-    href = engine.wait("document.querySelector('.md-search-result__item > a')?.getAttribute('href')", 30, "a result")
+    # Typed key by key, each key searches: wait for the results of the whole query, not of its first letters.
+    href = engine.wait("[...document.querySelectorAll('.md-search-result__item > a')].map((a) => a.getAttribute('href'))"
+                       ".find((href) => /[?&]h=social\\b/.test(href))", 30, "a result for the whole query")
     assert re.search(r"[?&]h=social\b", href), (engine.name, href)
 
 

@@ -196,6 +196,21 @@ def test_on_a_checker_page_search_is_shown_before_the_themes_script_runs_and_a_t
                                                                                timeout=15_000)
 
 
+def test_on_a_checker_page_the_colour_switch_is_shown_before_the_themes_script_runs_and_one_tap_switches(phone, site_url):
+    page = phone
+    page.goto(site_url + "checkers/donations/")
+    expect(page.locator(".checker-progress")).to_contain_text("Ready.", timeout=60_000)
+    switch = page.locator("[data-md-component=palette] label:not([hidden])")
+    expect(switch).to_have_count(1)
+    expect(switch).to_be_visible()
+    assert page.locator("script[src*='/javascripts/bundle.']").count() == 0  # still held back
+    before = page.locator("body").get_attribute("data-md-color-scheme") or "default"
+    switch.tap()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if before == "default" else "default",
+                                                   timeout=15_000)
+    expect(page.locator("[data-md-component=palette] label:not([hidden])")).to_have_count(1)
+
+
 def test_the_list_of_codes_and_a_codes_versions_fit_a_phones_width_without_scrolling_sideways(phone, site_url):
     page = phone
     for address, table, says in (("", "a[href*='nec-candidates']", "Issued by Momentum"),

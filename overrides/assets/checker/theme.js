@@ -17,8 +17,35 @@ export function startTheme() {
   const script = document.createElement("script");
   script.src = held.dataset.themeScript;
   // It starts on DOMContentLoaded, usually past by now; it listens once, and nothing else on these pages does.
-  script.onload = () => document.dispatchEvent(new Event("DOMContentLoaded"));
+  script.onload = () => {
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    running = true;
+    if (tapped) setTimeout(() => tapped.click());
+  };
   document.body.append(script);
+}
+
+// The colour switch, which Material's script shows when it runs, is shown from the start as it would show it; a tap
+// on it before the script runs starts it, and is made again once it is running (the script reads the colours from
+// what it saved, not from the switch).
+let running = false;
+let tapped = null;
+
+function showColourSwitch() {
+  const options = [...document.querySelectorAll("[data-md-component=palette] .md-option")];
+  if (!options.length) return;
+  const saved = globalThis.__md_get?.("__palette");
+  const index = saved?.index ?? options.findIndex((option) => matchMedia(option.dataset.mdColorMedia).matches);
+  const shown = options[Math.max(0, Math.min(index, options.length - 1))].nextElementSibling;
+  if (shown) shown.hidden = false;
+  for (const option of options) {
+    option.nextElementSibling?.addEventListener("click", (event) => {
+      if (running) return;
+      event.preventDefault();
+      tapped = event.currentTarget;
+      startTheme();
+    });
+  }
 }
 
 function waitForQuiet() {
@@ -41,4 +68,5 @@ export function holdThemeBack() {
   for (const type of ["pointerdown", "focusin"]) {
     document.querySelector(".md-header")?.addEventListener(type, startTheme, { once: true });
   }
+  showColourSwitch();
 }
