@@ -71,8 +71,10 @@ class Engine:
             if value:
                 return value
             if time.monotonic() > deadline:
-                shown = self.evaluate("(document.querySelector('main') || document.body).innerText.slice(0, 1500)")
-                raise EngineError(f"{self.name}: waited {timeout:.0f} s for {what or script}; the page showed:\n{shown}")
+                shown = self.evaluate("(document.querySelector('main') || document.body).innerText.slice(-1500)")
+                clicks = self.evaluate("(window.__clicks || []).slice(-5).join('; ')")
+                raise EngineError(f"{self.name}: waited {timeout:.0f} s for {what or script}; the last clicks: {clicks or 'none'}; "
+                                  f"the page showed (its end):\n{shown}")
             time.sleep(0.1)
 
     def text(self, selector: str) -> str:
@@ -149,6 +151,9 @@ if (!window.__problems) {
   addEventListener('securitypolicyviolation', (e) => window.__problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
   const error = console.error.bind(console);
   console.error = (...args) => { window.__problems.push(args.map(String).join(' ')); error(...args); };
+  // Where each click landed, and when: a failure can then say whether a tap reached its control.
+  window.__clicks = [];
+  addEventListener('click', (e) => window.__clicks.push(`${Math.round(performance.now())} ms: ${e.target.tagName.toLowerCase()}.${e.target.className}`.slice(0, 120)), true);
 }
 """
 
