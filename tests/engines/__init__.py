@@ -153,7 +153,8 @@ if (!window.__problems) {
   console.error = (...args) => { window.__problems.push(args.map(String).join(' ')); error(...args); };
   // Where each click landed, and when: a failure can then say whether a tap reached its control.
   window.__clicks = [];
-  addEventListener('click', (e) => window.__clicks.push(`${Math.round(performance.now())} ms: ${e.target.tagName.toLowerCase()}.${e.target.className}`.slice(0, 120)), true);
+  addEventListener('click', (e) => window.__clicks.push(
+    `${Math.round(performance.now())} ms: ${e.target.tagName.toLowerCase()}.${e.target.className}`.slice(0, 120)), true);
 }
 """
 
