@@ -32,23 +32,37 @@ export async function caseExists() {
   }
 }
 
-function openDatabase() {
+// Opening the database creates it. Only starting a case may: any other open that finds none (the case forgotten
+// meanwhile, in this tab or another, while a read or a write waited) is abandoned, so that a forgotten case never
+// comes back, empty or in part.
+export class CaseGone extends Error {}
+
+function openDatabase(create) {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    let gone = false;
+    request.onupgradeneeded = (event) => {
+      if (!create && event.oldVersion === 0) {
+        gone = true;
+        request.transaction.abort();  // a database made by an aborted first upgrade is not kept
+        return;
+      }
+      request.result.createObjectStore(STORE);
+    };
     request.onsuccess = () => {
       // Another page forgetting the case (deleting the database) is not kept waiting by this one.
       request.result.onversionchange = () => request.result.close();
       resolve(request.result);
     };
-    request.onerror = () => reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
+    request.onerror = () => reject(gone ? new CaseGone("Nothing is kept on this device now: it has been forgotten.")
+      : new Error("This browser would not keep the case (its storage is turned off or full)."));
     request.onblocked = () => reject(new Error("The case is open in another tab that is being updated: close it and try again."));
   });
 }
 
 // One transaction: every value written, or none (an interrupted save leaves the case as it was).
-async function inStore(mode, work) {
-  const database = await openDatabase();
+async function inStore(mode, work, create = false) {
+  const database = await openDatabase(create);
   try {
     return await new Promise((resolve, reject) => {
       const transaction = database.transaction(STORE, mode);
@@ -84,7 +98,7 @@ export function startCase() {
         encrypted: false, salt: null }, "meta");
       store.put({ text: null }, "case");
     };
-  });
+  }, true);
 }
 
 // Whether the browser agrees to keep the case when it needs room. Firefox asks the reader first, and answers only
@@ -108,7 +122,13 @@ export async function isPersisted() {
 // What the page says about the case: when it was kept, changed and last saved to a file, and whether it is locked.
 export async function caseFacts() {
   if (!await caseExists()) return null;
-  const meta = await readValue("meta");
+  let meta;
+  try {
+    meta = await readValue("meta");
+  } catch (error) {
+    if (error instanceof CaseGone) return null;  // forgotten between the two questions
+    throw error;
+  }
   if (!meta) return null;
   return { ...meta, locked: meta.encrypted && !key };
 }
