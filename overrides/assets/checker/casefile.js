@@ -26,7 +26,8 @@ export function inTurn(work) {
 export async function caseExists() {
   if (!window.indexedDB || !indexedDB.databases) return false;
   try {
-    return (await indexedDB.databases()).some((database) => database.name === DATABASE);
+    // WebKit lists a database whose creation was abandoned (openDatabase) at version 0: that is no case.
+    return (await indexedDB.databases()).some((database) => database.name === DATABASE && database.version !== 0);
   } catch {
     return false;
   }
@@ -54,8 +55,15 @@ function openDatabase(create) {
       request.result.onversionchange = () => request.result.close();
       resolve(request.result);
     };
-    request.onerror = () => reject(gone ? new CaseGone("Nothing is kept on this device now: it has been forgotten.")
-      : new Error("This browser would not keep the case (its storage is turned off or full)."));
+    request.onerror = () => {
+      if (!gone) {
+        reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
+        return;
+      }
+      // WebKit keeps the abandoned database's name, empty: it goes too, so that nothing is left behind.
+      const removed = indexedDB.deleteDatabase(DATABASE);
+      removed.onsuccess = removed.onerror = () => reject(new CaseGone("Nothing is kept on this device now: it has been forgotten."));
+    };
     request.onblocked = () => reject(new Error("The case is open in another tab that is being updated: close it and try again."));
   });
 }

@@ -58,7 +58,13 @@ export async function showCasePanel() {
     showPart("unlock");
     return;
   }
-  await listElections(elections.value || null);
+  try {
+    await listElections(elections.value || null);
+  } catch (error) {
+    if (!(error instanceof CaseGone)) throw error;
+    if (answered) showPart("offer");  // forgotten since its facts were read
+    return;
+  }
   showPart("choose");
 }
 
