@@ -235,6 +235,7 @@ class WebKit(Engine):
         while True:
             element = self._element(selector)
             self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+            self._settled(element)
             try:
                 action(element)
                 return
@@ -243,6 +244,19 @@ class WebKit(Engine):
                     where = self.driver.execute_script(_WHERE, element)
                     raise EngineError(f"{self.name}: {selector} is not interactable: {where}") from None
                 time.sleep(0.2)
+
+    def _settled(self, element) -> None:
+        """Until the control stays where it is for two readings 50 ms apart (at most 2 s), as Playwright waits for
+        an element to be stable before it clicks: a page still laying itself out would move it from under the click."""
+        where = "const box = arguments[0].getBoundingClientRect(); return [box.x, box.y, box.width, box.height];"
+        deadline = time.monotonic() + 2
+        before = self.driver.execute_script(where, element)
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = self.driver.execute_script(where, element)
+            if now == before:
+                return
+            before = now
 
     def select(self, selector: str, value: str) -> None:
         from selenium.webdriver.support.ui import Select
