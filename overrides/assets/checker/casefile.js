@@ -46,6 +46,7 @@ function openDatabase(create) {
       if (!create && event.oldVersion === 0) {
         gone = true;
         request.transaction.abort();  // a database made by an aborted first upgrade is not kept
+        request.result.close();  // nor held open (WebKit), which would keep deleting it waiting
         return;
       }
       request.result.createObjectStore(STORE);
@@ -60,9 +61,10 @@ function openDatabase(create) {
         reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
         return;
       }
-      // WebKit keeps the abandoned database's name, empty: it goes too, so that nothing is left behind.
-      const removed = indexedDB.deleteDatabase(DATABASE);
-      removed.onsuccess = removed.onerror = () => reject(new CaseGone("Nothing is kept on this device now: it has been forgotten."));
+      // WebKit keeps the abandoned database's name, empty: it goes too, so that nothing is left behind (not waited
+      // for: the reader is told at once).
+      indexedDB.deleteDatabase(DATABASE);
+      reject(new CaseGone("Nothing is kept on this device now: it has been forgotten."));
     };
     request.onblocked = () => reject(new Error("The case is open in another tab that is being updated: close it and try again."));
   });
