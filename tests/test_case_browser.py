@@ -78,25 +78,6 @@ JANE = {"donor": "Jane Smith", "amount": "1700", "received": "2024-03-03", "perm
 BOB = {"donor": "Bob Jones", "amount": "2500", "received": "2024-03-11", "permissible": "true"}
 
 
-def test_a_case_forgotten_in_another_tab_is_not_brought_back_by_keeping_a_check_in_this_one(page: Page, site_url):
-    check_donations(page, site_url, [JANE])
-    page.locator(".case-panel .case-start").click()
-    expect(page.locator(".case-panel .case-choose")).to_be_visible(timeout=READY)
-    assert keep(page, "NEC 2026") == "Kept in your case for NEC 2026."
-    other = page.context.new_page()
-    open_case(other, site_url)
-    other.click(".case-forget-all")
-    other.click(".case-confirm-yes")
-    expect(other.locator(".case-none")).to_be_visible(timeout=READY)
-    # This tab still offers its elections: keeping the check now says the case is gone, and makes none, empty or in part.
-    panel = page.locator(".case-panel")
-    panel.locator(".case-keep").click()
-    expect(panel.locator(".case-status")).to_have_text("Nothing is kept on this device now: it has been forgotten.",
-                                                       timeout=READY)
-    expect(panel.locator(".case-offer")).to_be_visible()
-    assert nothing_stored(page)
-
-
 def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_forgetting_and_bringing_back(
         page: Page, site_url, outside_requests, tmp_path):
     check_donations(page, site_url, [JANE])

@@ -26,53 +26,29 @@ export function inTurn(work) {
 export async function caseExists() {
   if (!window.indexedDB || !indexedDB.databases) return false;
   try {
-    // WebKit lists a database whose creation was abandoned (openDatabase) at version 0: that is no case.
-    return (await indexedDB.databases()).some((database) => database.name === DATABASE && database.version !== 0);
+    return (await indexedDB.databases()).some((database) => database.name === DATABASE);
   } catch {
     return false;
   }
 }
 
-// Opening the database creates it. Only starting a case may: any other open that finds none (the case forgotten
-// meanwhile, in this tab or another, while a read or a write waited) is abandoned, so that a forgotten case never
-// comes back, empty or in part.
-export class CaseGone extends Error {}
-
-function openDatabase(create) {
+function openDatabase() {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DATABASE, 1);
-    let gone = false;
-    request.onupgradeneeded = (event) => {
-      if (!create && event.oldVersion === 0) {
-        gone = true;
-        request.transaction.abort();  // a database made by an aborted first upgrade is not kept
-        request.result.close();  // nor held open (WebKit), which would keep deleting it waiting
-        return;
-      }
-      request.result.createObjectStore(STORE);
-    };
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => {
       // Another page forgetting the case (deleting the database) is not kept waiting by this one.
       request.result.onversionchange = () => request.result.close();
       resolve(request.result);
     };
-    request.onerror = () => {
-      if (!gone) {
-        reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
-        return;
-      }
-      // WebKit keeps the abandoned database's name, empty: it goes too, so that nothing is left behind (not waited
-      // for: the reader is told at once).
-      indexedDB.deleteDatabase(DATABASE);
-      reject(new CaseGone("Nothing is kept on this device now: it has been forgotten."));
-    };
+    request.onerror = () => reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
     request.onblocked = () => reject(new Error("The case is open in another tab that is being updated: close it and try again."));
   });
 }
 
 // One transaction: every value written, or none (an interrupted save leaves the case as it was).
-async function inStore(mode, work, create = false) {
-  const database = await openDatabase(create);
+async function inStore(mode, work) {
+  const database = await openDatabase();
   try {
     return await new Promise((resolve, reject) => {
       const transaction = database.transaction(STORE, mode);
@@ -108,7 +84,7 @@ export function startCase() {
         encrypted: false, salt: null }, "meta");
       store.put({ text: null }, "case");
     };
-  }, true);
+  });
 }
 
 // Whether the browser agrees to keep the case when it needs room. Firefox asks the reader first, and answers only
@@ -132,13 +108,7 @@ export async function isPersisted() {
 // What the page says about the case: when it was kept, changed and last saved to a file, and whether it is locked.
 export async function caseFacts() {
   if (!await caseExists()) return null;
-  let meta;
-  try {
-    meta = await readValue("meta");
-  } catch (error) {
-    if (error instanceof CaseGone) return null;  // forgotten between the two questions
-    throw error;
-  }
+  const meta = await readValue("meta");
   if (!meta) return null;
   return { ...meta, locked: meta.encrypted && !key };
 }

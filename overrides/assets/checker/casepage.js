@@ -7,7 +7,7 @@ import { python, takeOverWorker } from "./python.js";
 import { readersToday, saveFile } from "./download.js";
 import { keepForOffline, sayWhenOffline } from "./offline.js";
 import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
-import { CaseGone, askToPersist, caseExists, caseFacts, inTurn, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase,
+import { askToPersist, caseExists, caseFacts, inTurn, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase,
   unlock, forgetEverything } from "./casefile.js";
 
 const root = new URL(description.root, location.href).href;
@@ -193,18 +193,7 @@ export async function render() {
     show(facts ? "unlock" : "none");
     return;
   }
-  let stored;
-  try {
-    stored = await storedCase();
-  } catch (error) {
-    if (!(error instanceof CaseGone)) throw error;
-    // Forgotten since its facts were read (in another tab, or by "Forget everything" just now).
-    if (mine === renders) {
-      forgetShown();
-      show("none");
-    }
-    return;
-  }
+  const stored = await storedCase();
   if (mine !== renders) return;
   say(CHECKING);
   const answered = await python.caseOp("overview", { case: stored, today: readersToday(), site_url: root,

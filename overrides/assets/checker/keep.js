@@ -5,7 +5,7 @@ import { description, form } from "./page.js";
 import { python } from "./python.js";
 import { readRequest, fillForm } from "./form.js";
 import { readersToday } from "./download.js";
-import { CaseGone, CaseLocked, askToPersist, caseFacts, inTurn, readCase, saveCase, startCase, unlock } from "./casefile.js";
+import { CaseLocked, askToPersist, caseFacts, inTurn, readCase, saveCase, startCase, unlock } from "./casefile.js";
 import { showMessage, showRefused } from "./result.js";
 import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
 
@@ -58,13 +58,7 @@ export async function showCasePanel() {
     showPart("unlock");
     return;
   }
-  try {
-    await listElections(elections.value || null);
-  } catch (error) {
-    if (!(error instanceof CaseGone)) throw error;
-    if (answered) showPart("offer");  // forgotten since its facts were read
-    return;
-  }
+  await listElections(elections.value || null);
   showPart("choose");
 }
 
@@ -91,8 +85,6 @@ async function keepThisCheck() {
       form.requestSubmit();
     }
   } catch (error) {
-    // Forgotten in another tab since this panel was drawn: it offers to start a case again, and says why.
-    if (error instanceof CaseGone) await showCasePanel();
     sayInPanel(error.message, true);
   }
 }
