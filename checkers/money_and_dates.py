@@ -80,18 +80,18 @@ def parse_date(value) -> dt.date:
         raise ValueError(f"must be a date: day, month and year, {example}")
     text = " ".join(value.split())
     iso, numeric = _YEAR_MONTH_DAY.match(text), _DAY_MONTH_YEAR.match(text)
-    named = _DAY_NAMED_MONTH_YEAR.match(text)
-    if not named and (month_first := _NAMED_MONTH_DAY_YEAR.match(text)):
-        named = (text, month_first[2], month_first[1], month_first[3])  # as day, month, year
+    # A named month's parts as (day, month, year), whichever comes first.
+    day_first, month_first = _DAY_NAMED_MONTH_YEAR.match(text), _NAMED_MONTH_DAY_YEAR.match(text)
+    named = day_first.groups() if day_first else (month_first[2], month_first[1], month_first[3]) if month_first else None
     if iso:
         year, month, day = int(iso[1]), int(iso[3]), int(iso[4])
     elif numeric:
         day, month, year = (int(part) for part in numeric.groups())
         if len(numeric[3]) < 4:
             raise ValueError(f"{quoted(value)} is not a whole date: write the year in full, {example}")
-    elif named and _month(named[2]):
-        day, month, year = int(named[1]), _month(named[2]), int(named[3])
-        if len(named[3]) < 4:
+    elif named and _month(named[1]):
+        day, month, year = int(named[0]), _month(named[1]), int(named[2])
+        if len(named[2]) < 4:
             raise ValueError(f"{quoted(value)} is not a whole date: write the year in full, {example}")
     else:
         raise ValueError(f"{quoted(value)} is not a date: write the day, month and year, {example}")
