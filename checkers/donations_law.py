@@ -80,6 +80,7 @@ class LawReading:
         self.asked_report: set[int] = set()
         self._possible: dict[tuple, list] = {}
         self._sources: dict[tuple, list] = {}
+        self._changes: dict[tuple, str] = {}
         groups: dict[tuple, list] = {}
         for donation in donations:  # in the order received
             groups.setdefault((donation.donor_key, donation.received.year), []).append(donation)
@@ -107,6 +108,13 @@ class LawReading:
         return possible
 
     @staticmethod
+    def _ways(possible: dict[dt.date, list]) -> int:
+        """How many ways the figure's values may fall on the days: one for each uncertain day the change may fall on or
+        before, and one for after the last (_choices lists them)."""
+        uncertain = sum(len(values) > 1 for values in possible.values())
+        return uncertain + 1 if uncertain else 1
+
+    @staticmethod
     def _choices(possible: dict[dt.date, list]) -> list[dict]:
         """Each way the figure's values may fall on the days: [{day: value}], the change falling on or before each
         uncertain day in turn, then after the last (the earliest change first)."""
@@ -115,7 +123,7 @@ class LawReading:
         if not uncertain:
             return [{day: values[0] for day, values in possible.items()}]
         old, new = possible[uncertain[0]]
-        return [{day: (possible[day][0] if day not in uncertain else old if day < cut else new) for day in days}
+        return [{day: (values[0] if len(values) == 1 else old if day < cut else new) for day, values in possible.items()}
                 for cut in [*uncertain, dt.date.max]]
 
     def _settle(self, group) -> None:
@@ -123,10 +131,10 @@ class LawReading:
         if floor_days is None or threshold_days is None:
             self._unknown(group)
             return
-        floors, thresholds = self._choices(floor_days), self._choices(threshold_days)
-        if len(floors) == len(thresholds) == 1:
+        floor_ways, threshold_ways = self._ways(floor_days), self._ways(threshold_days)
+        if floor_ways == threshold_ways == 1:
             # Every value certain on every day of the year (the usual case): one reading, nothing to compare.
-            floor, threshold = floors[0], thresholds[0]
+            floor, threshold = self._choices(floor_days)[0], self._choices(threshold_days)[0]
             by_id = {id(donation): donation for donation in group}
             result = self._read_year(group, floor, threshold)
             for donation in group:
@@ -134,12 +142,12 @@ class LawReading:
                                                      (floor[donation.received],), (threshold[donation.received],))
             return
         in_order = all(a.received <= b.received for a, b in itertools.pairwise(group))
-        if in_order and (len(floors) == 1 or len(thresholds) == 1):
-            varying = self.floor if len(floors) > 1 else self.threshold
+        if in_order and (floor_ways == 1 or threshold_ways == 1):
+            varying = self.floor if floor_ways > 1 else self.threshold
             if self._settle_by_change(group, floor_days, threshold_days, varying):
                 return
-        elif len(floors) * len(thresholds) <= MOST_SCENARIOS and len(group) * len(floors) * len(thresholds) <= MOST_STEPS:
-            self._settle_by_every_reading(group, floors, thresholds)
+        elif floor_ways * threshold_ways <= MOST_SCENARIOS and len(group) * floor_ways * threshold_ways <= MOST_STEPS:
+            self._settle_by_every_reading(group, self._choices(floor_days), self._choices(threshold_days))
             return
         self._unknown(group)
 
@@ -348,12 +356,7 @@ class LawReading:
     def _undecided(self, found, donation, settled: Settled, outcome, yes: str, no: str) -> None:
         """The Act's answer turns on the day one of its figures changed, which the sources do not confirm: say what
         each possible value gives, and that the code's answer stands."""
-        changes = []
-        for figure in settled.turns_on:
-            old, new = self._window(figure, donation.received)
-            changes.append(f"the figure in {figure.provision} was {pounds(old.amount)} and became {pounds(new.amount)}"
-                           + (f" (not before {written_date(new.not_before)}" if new.not_before else " (")
-                           + (f", and in force by {written_date(new.in_force_on)})" if new.in_force_on else ")"))
+        changes = [self._change(figure, donation.received) for figure in settled.turns_on]
         by_value: dict[tuple, set[bool]] = {}
         for floor, threshold, reading in settled.outcomes:
             values = tuple(value.amount for figure, value in ((self.floor, floor), (self.threshold, threshold))
@@ -374,6 +377,17 @@ class LawReading:
         self._attach(found, None, f"What the Act requires here turns on a day this site has not confirmed: "
                      f"{'; '.join(changes)}. {sentence(said)}. Do what the code asks; to know what the Act required, "
                      "read it and the Electoral Commission's guidance for that date, or ask.", list(settled.turns_on), ())
+
+    def _change(self, figure: Figure, day: dt.date) -> str:
+        """"the figure in … was £1,500 and became £2,230 (not before …, and in force by …)": said once a day and figure,
+        as a donor's year of undecided donations says it on each."""
+        key = (figure.id, day)
+        if key not in self._changes:
+            old, new = self._window(figure, day)
+            self._changes[key] = (f"the figure in {figure.provision} was {pounds(old.amount)} and became {pounds(new.amount)}"
+                               + (f" (not before {written_date(new.not_before)}" if new.not_before else " (")
+                               + (f", and in force by {written_date(new.in_force_on)})" if new.in_force_on else ")"))
+        return self._changes[key]
 
     def _window(self, figure: Figure, day: dt.date) -> tuple[Value, Value]:
         """The two values the sources leave possible on the day (the last two, where the day is outside any window)."""
