@@ -78,6 +78,48 @@ JANE = {"donor": "Jane Smith", "amount": "1700", "received": "2024-03-03", "perm
 BOB = {"donor": "Bob Jones", "amount": "2500", "received": "2024-03-11", "permissible": "true"}
 
 
+def test_a_case_forgotten_in_another_tab_is_not_brought_back_by_keeping_a_check_in_this_one(page: Page, site_url):
+    check_donations(page, site_url, [JANE])
+    page.locator(".case-panel .case-start").click()
+    expect(page.locator(".case-panel .case-choose")).to_be_visible(timeout=READY)
+    assert keep(page, "NEC 2026") == "Kept in your case for NEC 2026."
+    other = page.context.new_page()
+    open_case(other, site_url)
+    other.click(".case-forget-all")
+    other.click(".case-confirm-yes")
+    expect(other.locator(".case-none")).to_be_visible(timeout=READY)
+    # This tab still offers its elections: keeping the check now says the case is gone, and makes none, empty or in part.
+    panel = page.locator(".case-panel")
+    panel.locator(".case-keep").click()
+    expect(panel.locator(".case-status")).to_contain_text("Your case is no longer kept on this device", timeout=READY)
+    expect(panel.locator(".case-offer")).to_be_visible()
+    assert nothing_stored(page)
+
+
+def test_reads_waiting_behind_forget_everything_do_not_open_the_case_again(browser, site_url):
+    """A redraw straight after "Save my case", or a tab still showing the case, reads it while it is being forgotten:
+    opening a database creates it, so a read that came in after the deletion would bring an empty case back. The
+    page's own module (the pages hold it joined with the rest), asked for all at once; the test's context lets it load
+    from a blob, which the site's policy refuses."""
+    context = browser.new_context(bypass_csp=True, service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "case/")
+    source = (Path(__file__).parent.parent / "overrides/assets/checker/casefile.js").read_text(encoding="utf-8")
+    said = page.evaluate("""async (source) => {
+        const file = await import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+        await file.startCase();
+        await file.changeCase(async () => ({ text: '{"elections": []}', answer: "kept" }));
+        const asked = [file.forgetEverything(), file.caseFacts(), file.readCase(), file.markExported(),
+            file.changeCase(async () => ({ text: "{}", answer: "changed" })), file.caseFacts()];
+        return (await Promise.allSettled(asked)).map((found) => found.status === "fulfilled" ? found.value ?? null
+            : found.reason.message.split(":")[0]);
+    }""", source)
+    gone = "Your case is no longer kept on this device"
+    assert said == [None, None, None, gone, gone, None]
+    assert nothing_stored(page)
+    context.close()
+
+
 def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_forgetting_and_bringing_back(
         page: Page, site_url, outside_requests, tmp_path):
     check_donations(page, site_url, [JANE])

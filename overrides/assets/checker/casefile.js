@@ -11,15 +11,27 @@ let key = null;
 
 export class CaseLocked extends Error {}
 
-// Changes to the case one at a time, in this tab and in any other (the Web Locks API, in every engine since 2022):
-// each reads the case and stores it changed, so two at once (a double tap, a passphrase set while a file is being
-// brought in) would lose one of them.
+// Every use of the case takes its turn, in this tab and in any other (the Web Locks API, in every engine since 2022),
+// and each exported function below is one turn. A change reads the case and stores it changed, so two at once (a
+// double tap, a passphrase set while a file is being brought in) would lose one of them; and a read that began
+// before "Forget everything" would open the database just deleted, which creates it again.
 let turns = Promise.resolve();
-export function inTurn(work) {
+function inTurn(work) {
   if (navigator.locks) return navigator.locks.request(DATABASE, () => work());
   const mine = turns.then(() => work());
   turns = mine.catch(() => {});
   return mine;
+}
+
+// A turn that opens the case only where one is kept: otherwise `absent()` answers and nothing is created.
+function inTurnIfKept(work, absent = () => null) {
+  return inTurn(async () => (await caseExists() ? work() : absent()));
+}
+
+const GONE = "Your case is no longer kept on this device: it was forgotten, perhaps on another page. " +
+  "Press \u201cKeep my case on this device\u201d to start again.";
+function gone() {
+  throw new Error(GONE);
 }
 
 // Whether a case is kept here, asked without creating one (indexedDB.databases, in every engine since 2023).
@@ -76,7 +88,7 @@ function today() {
 // same transaction, so a case is never replaced by an empty one). The browser is then asked not to evict it
 // (askToPersist).
 export function startCase() {
-  return inStore("readwrite", (store) => {
+  return inTurn(() => inStore("readwrite", (store) => {
     const found = store.get("meta");
     found.onsuccess = () => {
       if (found.result) return;
@@ -84,7 +96,7 @@ export function startCase() {
         encrypted: false, salt: null }, "meta");
       store.put({ text: null }, "case");
     };
-  });
+  }));
 }
 
 // Whether the browser agrees to keep the case when it needs room. Firefox asks the reader first, and answers only
@@ -106,11 +118,11 @@ export async function isPersisted() {
 }
 
 // What the page says about the case: when it was kept, changed and last saved to a file, and whether it is locked.
-export async function caseFacts() {
-  if (!await caseExists()) return null;
-  const meta = await readValue("meta");
-  if (!meta) return null;
-  return { ...meta, locked: meta.encrypted && !key };
+export function caseFacts() {
+  return inTurnIfKept(async () => {
+    const meta = await readValue("meta");
+    return meta ? { ...meta, locked: meta.encrypted && !key } : null;
+  });
 }
 
 async function deriveKey(passphrase, salt) {
@@ -132,51 +144,75 @@ async function unseal(record, withKey) {
   return new TextDecoder().decode(plain);
 }
 
-// The case's JSON text (null for one just started); CaseLocked where it needs its passphrase first.
-export async function readCase() {
+async function readText(withKey = key) {
   const meta = await readValue("meta");
-  if (meta && meta.encrypted && !key) throw new CaseLocked("Enter your passphrase to open your case.");
-  return unseal(await readValue("case"), key);
+  if (meta && meta.encrypted && !withKey) throw new CaseLocked("Enter your passphrase to open your case.");
+  return unseal(await readValue("case"), withKey);
 }
 
-export async function unlock(passphrase) {
-  const meta = await readValue("meta");
-  const candidate = await deriveKey(passphrase, meta.salt);
-  try {
-    await unseal(await readValue("case"), candidate);
-  } catch {
-    throw new Error("That passphrase does not open this case. Check it and try again.");
-  }
-  key = candidate;
-}
-
-export async function saveCase(text) {
+async function writeText(text) {
   const meta = await readValue("meta");
   await writeValues({ case: await seal(text, key), meta: { ...meta, changed_on: today(), exported_after_change: false } });
 }
 
-export async function markExported() {
-  const meta = await readValue("meta");
-  await writeValues({ meta: { ...meta, exported_on: today(), exported_after_change: true } });
+// The case's JSON text: null where none is kept or one was just started; CaseLocked where it needs its passphrase.
+export function readCase() {
+  return inTurnIfKept(() => readText());
+}
+
+// A change in one turn: `work` is given the case's text and returns { text, answer }; the text (where it is one) is
+// stored, and the answer returned. An error where the case has been forgotten meanwhile: it is not started again
+// unasked.
+export function changeCase(work) {
+  return inTurnIfKept(async () => {
+    const changed = await work(await readText());
+    if (typeof changed.text === "string") await writeText(changed.text);
+    return changed.answer;
+  }, gone);
+}
+
+export function unlock(passphrase) {
+  return inTurnIfKept(async () => {
+    const meta = await readValue("meta");
+    const candidate = await deriveKey(passphrase, meta.salt);
+    try {
+      await readText(candidate);
+    } catch {
+      throw new Error("That passphrase does not open this case. Check it and try again.");
+    }
+    key = candidate;
+  }, gone);
+}
+
+export function markExported() {
+  return inTurnIfKept(async () => {
+    const meta = await readValue("meta");
+    await writeValues({ meta: { ...meta, exported_on: today(), exported_after_change: true } });
+  }, gone);
 }
 
 // A new passphrase (or the first) for the case already open, its stored text sealed anew; "" takes the passphrase away.
-export async function setPassphrase(passphrase) {
-  const text = await readCase();
-  const meta = await readValue("meta");
-  const salt = passphrase ? crypto.getRandomValues(new Uint8Array(16)) : null;
-  const newKey = passphrase ? await deriveKey(passphrase, salt) : null;
-  await writeValues({ case: await seal(text, newKey), meta: { ...meta, encrypted: Boolean(passphrase), salt } });
-  key = newKey;
+export function setPassphrase(passphrase) {
+  return inTurnIfKept(async () => {
+    const text = await readText();
+    const meta = await readValue("meta");
+    const salt = passphrase ? crypto.getRandomValues(new Uint8Array(16)) : null;
+    const newKey = passphrase ? await deriveKey(passphrase, salt) : null;
+    await writeValues({ case: await seal(text, newKey), meta: { ...meta, encrypted: Boolean(passphrase), salt } });
+    key = newKey;
+  }, gone);
 }
 
-// Everything, at once: the database itself is deleted.
+// Everything, at once: the database itself is deleted, in its turn, so that no read or change waiting behind it
+// opens it again.
 export function forgetEverything() {
-  key = null;
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DATABASE);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(new Error("The browser would not delete the case: clear this site's data in its settings."));
-    // Blocked while another page still holds it open: the deletion goes on once that page lets go, and succeeds then.
+  return inTurn(() => {
+    key = null;
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(DATABASE);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(new Error("The browser would not delete the case: clear this site's data in its settings."));
+      // Blocked while another page still holds it open: the deletion goes on once that page lets go, and succeeds then.
+    });
   });
 }

@@ -7,7 +7,7 @@ import { python, takeOverWorker } from "./python.js";
 import { readersToday, saveFile } from "./download.js";
 import { keepForOffline, sayWhenOffline } from "./offline.js";
 import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
-import { askToPersist, caseExists, caseFacts, inTurn, isPersisted, markExported, readCase, saveCase, setPassphrase, startCase,
+import { askToPersist, caseExists, caseFacts, changeCase, isPersisted, markExported, readCase, setPassphrase, startCase,
   unlock, forgetEverything } from "./casefile.js";
 
 const root = new URL(description.root, location.href).href;
@@ -72,11 +72,18 @@ async function storedCase() {
 // A change to the case, made by Python and stored whole, in its turn; then the page answered again.
 async function change(op, args, fieldId = "") {
   errorSummary.hidden = true;
-  const result = await inTurn(async () => {
-    const changed = await python.caseOp(op, { ...args, case: await storedCase(), today: readersToday() });
-    if (!changed.errors) await saveCase(JSON.stringify(changed.case));
-    return changed;
-  });
+  let result;
+  try {
+    result = await changeCase(async (text) => {
+      const changed = await python.caseOp(op, { ...args, case: text ? JSON.parse(text) : null, today: readersToday() });
+      return { text: changed.errors ? null : JSON.stringify(changed.case), answer: changed };
+    });
+  } catch (error) {
+    // Forgotten on another page, or locked there: the page shows what is kept now, and says why nothing changed.
+    await render();
+    say(error.message, true);
+    return null;
+  }
   if (result.errors) {
     showProblems(result.errors, fieldId);
     return null;
@@ -253,7 +260,7 @@ function listen() {
   document.querySelector(".case-export").addEventListener("click", async () => {
     saveFile(JSON.stringify({ ...kept, exported_on: readersToday() }, null, 2), overview.export_filename,
       "application/json;charset=utf-8");
-    await inTurn(markExported);
+    await markExported();
     await render();
     say("Saved. The file holds your whole case: keep it where only you can read it.");
   });
@@ -296,7 +303,7 @@ function listen() {
     }
     const chosen = first.value;
     try {
-      await inTurn(() => setPassphrase(chosen));
+      await setPassphrase(chosen);
     } catch (error) {
       say(error.message, true);
       return;
@@ -309,7 +316,7 @@ function listen() {
   const forgetAll = document.querySelector(".case-forget-all");
   forgetAll.addEventListener("click", () => confirmThen(forgetAll,
     "Forget everything kept on this device? This cannot be undone.", async () => {
-      await inTurn(forgetEverything);
+      await forgetEverything();
       document.querySelector(".case-confirm")?.remove();
       forgetAll.hidden = false;
       await render();

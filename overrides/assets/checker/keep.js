@@ -5,7 +5,7 @@ import { description, form } from "./page.js";
 import { python } from "./python.js";
 import { readRequest, fillForm } from "./form.js";
 import { readersToday } from "./download.js";
-import { CaseLocked, askToPersist, caseFacts, inTurn, readCase, saveCase, startCase, unlock } from "./casefile.js";
+import { CaseLocked, askToPersist, caseFacts, changeCase, readCase, startCase, unlock } from "./casefile.js";
 import { showMessage, showRefused } from "./result.js";
 import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
 
@@ -25,12 +25,10 @@ function showPart(which) {
   casePanel.hidden = false;
 }
 
-// A case operation in Python on the stored case; the changed case is stored before anything is said.
-async function changeCase(op, args) {
-  const text = await readCase();
+// A case operation in Python on a case (as JSON text); an error where Python refuses it.
+async function caseOp(op, text, args) {
   const result = await python.caseOp(op, { ...args, case: text ? JSON.parse(text) : null, today: readersToday() });
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join(" "));
-  if (result.case) await saveCase(JSON.stringify(result.case));
   return result;
 }
 
@@ -67,13 +65,16 @@ async function keepThisCheck() {
   let election = elections.value;
   try {
     const request = readRequest();
-    // The election named and the check kept in one turn: a second tap waits for the first, and finds it kept.
-    const kept = await inTurn(async () => {
+    // The election named and the check kept in one turn, stored once: a second tap waits for the first, and finds it
+    // kept.
+    const kept = await changeCase(async (text) => {
       if (!election) {
-        const started = await changeCase("new-election", { name: casePanel.querySelector(".case-new-name").value });
+        const started = await caseOp("new-election", text, { name: casePanel.querySelector(".case-new-name").value });
         election = started.election;
+        text = JSON.stringify(started.case);
       }
-      return changeCase("keep", { election, checker: description.checker, request });
+      const result = await caseOp("keep", text, { election, checker: description.checker, request });
+      return { text: JSON.stringify(result.case), answer: result };
     });
     await listElections(election);
     sayInPanel(kept.message);
@@ -85,6 +86,8 @@ async function keepThisCheck() {
       form.requestSubmit();
     }
   } catch (error) {
+    // Forgotten or locked on another page meanwhile: the panel offers what can be done now, and says why.
+    await showCasePanel();
     sayInPanel(error.message, true);
   }
 }
