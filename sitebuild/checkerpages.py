@@ -46,6 +46,7 @@ def write(generated: Path, site) -> dict[str, list[str]]:
                                            for v in code["versions"]})
         descriptions.append(description)
         pages.write(generated, page, templates.render("checker.md.j2", d=description, page=page, privacy=PRIVACY,
+                                                      ask_later=asked_later(name, description),
                                                       privacy_short=PRIVACY_SHORT, case_privacy=CASE_PRIVACY,
                                                       examples=examples(name, codes, page),
                                                       currency=currency(site, description, page)))
@@ -87,3 +88,50 @@ def examples(checker: str, codes: dict, page: str) -> list[dict]:
             found.append({"name": example["name"], "request": example["request"], "response": response,
                           "link": scenario.fragment(example["request"])})
     return found
+
+
+# What a branching form's script shows (overrides/assets/checker/form.js, showRelevantQuestions), worked out for the
+# untouched form, so that the page is drawn so from the start: hiding questions once the script runs would move the
+# form under the reader's thumb.
+CHOOSING = ("choice", "tristate", "boolean")
+
+
+def asked_later(name: str, description: dict) -> set[str]:
+    """The questions the script hides until earlier answers make them relevant, on the form as the page draws it."""
+    questions = [(field, _untouched(spec, description["branching"]))
+                 for field, spec in zip(checkers.CHECKERS[name].fields, description["inputs"], strict=True) if field.kind != "rows"]
+    found = {}  # form.js, answers: each answer as the form would send it, a question not asked at its default
+    for field, read in questions:
+        asked = field.asked_when is None or field.asked_when.holds(found)
+        found[field.name] = field.default if read is None or not asked else read
+    later, waiting = set(), False
+    for field, read in questions:
+        if waiting or not (field.asked_when is None or field.asked_when.holds(found)):
+            later.add(field.name)
+        elif description["branching"] and field.kind in CHOOSING and read is None:
+            waiting = True
+    return later
+
+
+def _untouched(spec: dict, branching: bool):
+    """What the script reads (fields.js, WIDGETS) from a field's widget as sitebuild/templates/fields.html.j2 draws it
+    and before the reader touches it: None where it reads nothing."""
+    kind, default = spec["kind"], spec.get("default")
+    if kind == "boolean":
+        return None if spec.get("required") else False  # Yes and No with neither chosen, or a checkbox not ticked
+    if kind not in ("choice", "tristate"):
+        return None  # an empty box
+    options = [value for value, _ in spec.get("options") or []]
+    if spec.get("option_groups"):
+        chosen = None  # a select that starts at "Choose…"
+    elif len(options) <= 12:
+        chosen = None if branching else default  # radios: the default ticked, except on a branching form
+    else:
+        chosen = default if default in options else (options[0] if options else None)
+    if chosen is None:
+        return None
+    shown = str(chosen).lower() if isinstance(chosen, bool) else str(chosen)
+    if kind == "tristate":
+        return {"true": True, "false": False}.get(shown)
+    return shown or None
+

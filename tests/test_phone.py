@@ -250,3 +250,49 @@ def test_my_case_on_a_phone_fits_the_screen_with_targets_for_thumbs(phone, site_
     phone.locator(".case-entry-forget").tap()
     expect(phone.locator(".case-confirm-yes")).to_be_focused()
     assert too_small(phone) == []
+
+
+# Every layout shift the page makes by itself (none from the reader's own input), with what moved.
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(
+  `${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ` + entry.sources.map((source) =>
+  `${source.node?.nodeName}.${source.node?.className} ${source.previousRect.y}→${source.currentRect.y}`).join(", ")); })
+  .observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("checker", list(checkers.CHECKERS))
+def test_the_form_does_not_move_under_the_thumb_while_the_checker_starts(phone, site_url, checker):
+    """On a slow phone the page is drawn before its script runs, and the reader starts on the form then: nothing the
+    script adds (the first rows, the status while Python starts, "Ready.") moves what is already on the screen."""
+    page = phone
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script(SHIFTS)
+    page.goto(site_url + f"checkers/{checker}/")
+    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__shifts") == []
+    # The questions the page holds back from the start are those its script hides (all of a question's widgets).
+    drawn = set(re.findall(r'data-question="([a-z_]+)"[^>]*data-ask-later', page.request.get(page.url).text()))
+    hidden = set(page.evaluate("""() => [...document.querySelectorAll('form [data-question]')]
+        .filter((question) => !question.closest('template, .row-list') && question.hidden).map((q) => q.dataset.question)"""))
+    assert drawn == hidden
+
+
+def test_a_donation_typed_before_the_script_runs_is_kept_and_checked(phone, site_url):
+    page = phone
+    held = []
+    page.route("**/assets/checker.js*", lambda route: held.append(route))
+    page.goto(site_url + "checkers/donations/", wait_until="commit")
+    page.locator("#donations-0-donor").fill("Jane Smith")
+    page.locator("#donations-0-amount").fill("1700")
+    page.locator("#donations-0-received").fill("3/3/2024")
+    for route in held:
+        route.continue_()
+    page.unroute("**/assets/checker.js*")
+    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+    page.select_option("#code", "nec-candidates")
+    page.locator("#donations-0-permissible").select_option("true")
+    page.locator("button[type=submit]").tap()
+    expect(page.locator(".checker-result ol.todo")).to_contain_text(
+        "Report the donation of £1,700 from Jane Smith received on 3 March 2024", timeout=READY)
+    assert page.locator("fieldset.row").count() == 1

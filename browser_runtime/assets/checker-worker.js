@@ -110,7 +110,8 @@ function receiveSnapshot(port) {
 }
 
 async function start(runtime, port) {
-  progress(10, "Getting the checker ready: once per browser, and it can take a while on a slow connection.");
+  // Short enough, with what the page adds, for the two lines the page keeps for it on a phone.
+  progress(10, "Downloading the checker…");
   const snapshot = port ? receiveSnapshot(port) : null;
   const { loadPyodide } = await import(new URL(runtime.pyodide + "pyodide.mjs", assets));
   const pyodide = await Promise.race([probe(runtime, Boolean(snapshot)), timeLimit(), failedDownload, startPython(loadPyodide, runtime, snapshot, {

@@ -38,6 +38,8 @@ export function showRelevantQuestions() {
     const question = form.querySelector(`[data-question="${spec.name}"]`);
     const shown = !waiting && (!spec.asked_when || holds(spec.asked_when, found));
     if (question.hidden === shown) question.hidden = !shown;
+    // The page drew it hidden until now (sitebuild/checkerpages.py, asked_later): from here the script decides.
+    delete question.dataset.askLater;
     if (shown && description.branching && CHOOSING.has(spec.kind) && readField(spec, fieldElement(spec)) === undefined) {
       waiting = true;
     }

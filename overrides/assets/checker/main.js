@@ -65,6 +65,6 @@ const openedKept = offerCase(check);
 if (!openedKept && !openFragment(check)) {
   chooseCodeFromReferrer();
   for (const spec of description.inputs.filter((input) => input.kind === "rows")) {
-    for (let count = 0; count < (spec.start_with || 0); count++) addRow(spec);
+    for (let count = rowList(spec).values.length; count < (spec.start_with || 0); count++) addRow(spec);
   }
 }

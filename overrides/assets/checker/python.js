@@ -22,9 +22,9 @@ const meanwhile = progressLine.dataset.meanwhile || "";
 // status stays in view at the top of the screen as the reader fills in the form.
 function showProgress(percent, text) {
   progressText.textContent = percent < 100 && meanwhile ? `${text} ${meanwhile}` : text;
-  progressBar.hidden = percent >= 100;
   progressBar.value = Math.max(progressBar.value, percent);
   progressLine.classList.toggle("checker-progress--loading", percent < 100);
+  progressLine.classList.toggle("checker-progress--done", percent >= 100);
   if (percent >= 100) progressAmount.textContent = "";
 }
 
@@ -32,7 +32,7 @@ function showProgress(percent, text) {
 // the amount says how much of the download has come (the snapshot is most of it). The live text stays as it is,
 // so that a screen reader is not told every step.
 function showDownload(fraction) {
-  if (progressBar.hidden) return;
+  if (progressLine.classList.contains("checker-progress--done")) return;
   progressBar.value = Math.max(progressBar.value, 10 + 80 * fraction);
   const total = (window.__codesOfConductBoot || {}).runtime?.download_bytes;
   if (total && fraction < 1) {

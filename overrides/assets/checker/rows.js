@@ -16,7 +16,9 @@ export function rowList(spec) {
     const list = form.querySelector(`.row-list[data-rows="${spec.name}"]`);
     const template = form.querySelector(`template[data-rows="${spec.name}"]`).innerHTML;
     const pager = form.querySelector(`.row-pager[data-rows="${spec.name}"]`);
-    const state = { spec, list, template, pager, values: [], start: 0 };
+    // The rows the page starts with (sitebuild/templates/fields.html.j2), and whatever was typed in them already.
+    const values = [...list.querySelectorAll(":scope > fieldset.row")].map((row) => readRow(spec, row));
+    const state = { spec, list, template, pager, values, start: 0 };
     list.addEventListener("click", (event) => {
       const remove = event.target.closest(".row-remove");
       if (remove) removeRow(state, Number(remove.closest("fieldset.row").dataset.index));
@@ -39,6 +41,25 @@ export function rowList(spec) {
     lists.set(spec.name, state);
   }
   return lists.get(spec.name);
+}
+
+// What the reader changed in a row of the page (typed before the script ran, or restored by the browser on reload);
+// an untouched widget gives nothing, as a row the script draws starts with nothing.
+function readRow(spec, row) {
+  const values = {};
+  for (const field of spec.fields) {
+    const widget = row.querySelector(`[data-name="${field.name}"]`);
+    if (!widget || !changedFromPage(widget)) continue;
+    const value = readField(field, widget);
+    if (value !== undefined) values[field.name] = value;
+  }
+  return values;
+}
+
+function changedFromPage(widget) {
+  if (widget.tagName === "SELECT") return [...widget.options].some((option) => option.selected !== option.defaultSelected);
+  if (widget.type === "checkbox") return widget.checked !== widget.defaultChecked;
+  return widget.value !== widget.defaultValue;
 }
 
 // The page of rows from `start`, drawn from the values; the pager says where the reader is.
