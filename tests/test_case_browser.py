@@ -120,6 +120,43 @@ def test_reads_waiting_behind_forget_everything_do_not_open_the_case_again(brows
     context.close()
 
 
+def test_storage_that_never_answers_is_said_in_time_and_holds_up_nothing_after_it(browser, site_url):
+    """WebKit's storage has been seen never to finish a transaction on a machine under heavy load: the reader is told,
+    the transaction is abandoned, and the case's next turn (forgetting, say) is not kept waiting behind it."""
+    context = browser.new_context(bypass_csp=True, service_workers="block")
+    page = context.new_page()
+    page.clock.install()
+    page.goto(site_url + "case/")
+    source = (Path(__file__).parent.parent / "overrides/assets/checker/casefile.js").read_text(encoding="utf-8")
+    page.evaluate("""async (source) => {
+        const file = await import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+        await file.startCase();
+        const real = IDBDatabase.prototype.transaction;
+        IDBDatabase.prototype.transaction = function (...args) {  // a transaction whose end never comes
+          const transaction = real.apply(this, args);
+          Object.defineProperty(transaction, "oncomplete", { set() {}, get() { return null; } });
+          return transaction;
+        };
+        window.__stuck = file.markExported().then(() => "kept", (error) => error.message);
+        window.__file = file;
+        window.__real = real;
+    }""", source)
+    # A settled answer wins the race with "still waiting": a turn stuck for good says so rather than hang the test.
+    settled = "(promise) => Promise.race([promise, Promise.resolve('still waiting')])"
+    page.clock.run_for(21_000)
+    assert page.evaluate(f"({settled})(window.__stuck)") == (
+        "This browser's storage did not answer in time, so nothing was changed. Try again, or reload the page.")
+    page.evaluate("""() => {
+        IDBDatabase.prototype.transaction = window.__real;
+        window.__forgotten = window.__file.forgetEverything().then(() => "forgotten", (error) => error.message);
+    }""")
+    page.wait_for_timeout(500)
+    page.clock.run_for(1_000)
+    assert page.evaluate(f"({settled})(window.__forgotten)") == "forgotten"
+    assert nothing_stored(page)
+    context.close()
+
+
 def test_a_case_kept_over_two_visits_shows_every_deadline_and_survives_saving_forgetting_and_bringing_back(
         page: Page, site_url, outside_requests, tmp_path):
     check_donations(page, site_url, [JANE])

@@ -205,6 +205,8 @@ def test_a_checker_used_once_answers_after_an_offline_reload(quiet, built_site):
 
 
 DATABASES = "indexedDB.databases().then((found) => found.map((database) => database.name))"
+# The case's turns held and waiting (casefile.js): where a change or forgetting is stuck.
+LOCKS = "navigator.locks ? navigator.locks.query().then((found) => JSON.stringify(found)) : 'no locks'"
 RAW_CASE = """new Promise((resolve) => {
   const opened = indexedDB.open("codes-of-conduct-case");
   opened.onsuccess = () => {
@@ -234,7 +236,7 @@ def forget_everything(engine) -> None:
         engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept")
     except engines.EngineError as error:
         raise engines.EngineError(f"{error}\nThe page's status: {engine.text('.case-status')!r}; "
-                                  f"databases: {engine.evaluate(DATABASES)}") from None
+                                  f"databases: {engine.evaluate(DATABASES)}; locks: {engine.evaluate(LOCKS)}") from None
 
 
 def check_a_donation(engine, site_url, donor: str, amount: str, received: str) -> None:

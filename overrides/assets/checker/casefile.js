@@ -23,9 +23,10 @@ function inTurn(work) {
   return mine;
 }
 
-// A turn that opens the case only where one is kept: otherwise `absent()` answers and nothing is created.
+// A turn that opens the case only where one is kept, `work` given the database: otherwise `absent()` answers and
+// nothing is created.
 function inTurnIfKept(work, absent = () => null) {
-  return inTurn(async () => (await caseExists() ? work() : absent()));
+  return inTurn(async () => (await caseExists() ? withDatabase(work) : absent()));
 }
 
 const GONE = "Your case is no longer kept on this device: it was forgotten, perhaps on another page. " +
@@ -44,40 +45,85 @@ export async function caseExists() {
   }
 }
 
-function openDatabase() {
+// How long the browser's storage may take to answer before the reader is told: it has been seen never to answer
+// (WebKit, on a machine under heavy load), and a turn that never ends would hold up every later one, forgetting too.
+const STORAGE_WAIT_MS = 20_000;
+const NO_ANSWER = "This browser's storage did not answer in time, so nothing was changed. Try again, or reload the page.";
+
+function inTime(start, giveUp, message = NO_ANSWER) {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      giveUp();
+      reject(new Error(message));
+    }, STORAGE_WAIT_MS);
+    start((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
+  });
+}
+
+function openDatabase() {
+  let late = false;
+  return inTime((resolve, reject) => {
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => {
+      if (late) {
+        request.result.close();
+        return;
+      }
       // Another page forgetting the case (deleting the database) is not kept waiting by this one.
       request.result.onversionchange = () => request.result.close();
       resolve(request.result);
     };
     request.onerror = () => reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
     request.onblocked = () => reject(new Error("The case is open in another tab that is being updated: close it and try again."));
-  });
+  }, () => { late = true; });
 }
 
-// One transaction: every value written, or none (an interrupted save leaves the case as it was).
-async function inStore(mode, work) {
+// The database opened once for a turn, and closed as it ends.
+async function withDatabase(work) {
   const database = await openDatabase();
   try {
-    return await new Promise((resolve, reject) => {
-      const transaction = database.transaction(STORE, mode);
-      const found = work(transaction.objectStore(STORE));
-      transaction.oncomplete = () => resolve(found && "result" in found ? found.result : undefined);
-      transaction.onerror = () => reject(new Error("The case could not be kept: " + (transaction.error?.message || "storage refused")));
-      transaction.onabort = transaction.onerror;
-    });
+    return await work(database);
   } finally {
     database.close();
   }
 }
 
-const readValue = (name) => inStore("readonly", (store) => store.get(name));
-const writeValues = (values) => inStore("readwrite", (store) => {
-  for (const [name, value] of Object.entries(values)) store.put(value, name);
-});
+// One transaction: every value written, or none (an interrupted save leaves the case as it was). `work` may read
+// and, in the same transaction, write what it read changed.
+function inStore(database, mode, work) {
+  let transaction;
+  return inTime((resolve, reject) => {
+    transaction = database.transaction(STORE, mode);
+    const found = work(transaction.objectStore(STORE));
+    transaction.oncomplete = () => resolve(found);
+    transaction.onerror = () => reject(new Error("The case could not be kept: " + (transaction.error?.message || "storage refused")));
+    transaction.onabort = transaction.onerror;
+  }, () => {
+    try {
+      transaction.abort();
+    } catch {
+      // already finished: its outcome stands
+    }
+  });
+}
+
+// The values named, read together: { name: value }.
+async function readValues(database, names) {
+  const requests = await inStore(database, "readonly", (store) => names.map((name) => store.get(name)));
+  return Object.fromEntries(names.map((name, index) => [name, requests[index].result]));
+}
+
+// The case's facts changed, and any other values written, in one transaction with reading them.
+function changeMeta(database, changes, values = {}) {
+  return inStore(database, "readwrite", (store) => {
+    const found = store.get("meta");
+    found.onsuccess = () => {
+      store.put({ ...found.result, ...changes }, "meta");
+      for (const [name, value] of Object.entries(values)) store.put(value, name);
+    };
+  });
+}
 
 function today() {
   const now = new Date();
@@ -88,7 +134,7 @@ function today() {
 // same transaction, so a case is never replaced by an empty one). The browser is then asked not to evict it
 // (askToPersist).
 export function startCase() {
-  return inTurn(() => inStore("readwrite", (store) => {
+  return inTurn(() => withDatabase((database) => inStore(database, "readwrite", (store) => {
     const found = store.get("meta");
     found.onsuccess = () => {
       if (found.result) return;
@@ -96,7 +142,7 @@ export function startCase() {
         encrypted: false, salt: null }, "meta");
       store.put({ text: null }, "case");
     };
-  }));
+  })));
 }
 
 // Whether the browser agrees to keep the case when it needs room. Firefox asks the reader first, and answers only
@@ -119,8 +165,8 @@ export async function isPersisted() {
 
 // What the page says about the case: when it was kept, changed and last saved to a file, and whether it is locked.
 export function caseFacts() {
-  return inTurnIfKept(async () => {
-    const meta = await readValue("meta");
+  return inTurnIfKept(async (database) => {
+    const { meta } = await readValues(database, ["meta"]);
     return meta ? { ...meta, locked: meta.encrypted && !key } : null;
   });
 }
@@ -144,39 +190,36 @@ async function unseal(record, withKey) {
   return new TextDecoder().decode(plain);
 }
 
-async function readText(withKey = key) {
-  const meta = await readValue("meta");
+async function readText(database, withKey = key) {
+  const { meta, case: record } = await readValues(database, ["meta", "case"]);
   if (meta && meta.encrypted && !withKey) throw new CaseLocked("Enter your passphrase to open your case.");
-  return unseal(await readValue("case"), withKey);
-}
-
-async function writeText(text) {
-  const meta = await readValue("meta");
-  await writeValues({ case: await seal(text, key), meta: { ...meta, changed_on: today(), exported_after_change: false } });
+  return unseal(record, withKey);
 }
 
 // The case's JSON text: null where none is kept or one was just started; CaseLocked where it needs its passphrase.
 export function readCase() {
-  return inTurnIfKept(() => readText());
+  return inTurnIfKept((database) => readText(database));
 }
 
 // A change in one turn: `work` is given the case's text and returns { text, answer }; the text (where it is one) is
 // stored, and the answer returned. An error where the case has been forgotten meanwhile: it is not started again
 // unasked.
 export function changeCase(work) {
-  return inTurnIfKept(async () => {
-    const changed = await work(await readText());
-    if (typeof changed.text === "string") await writeText(changed.text);
+  return inTurnIfKept(async (database) => {
+    const changed = await work(await readText(database));
+    if (typeof changed.text === "string") {
+      await changeMeta(database, { changed_on: today(), exported_after_change: false }, { case: await seal(changed.text, key) });
+    }
     return changed.answer;
   }, gone);
 }
 
 export function unlock(passphrase) {
-  return inTurnIfKept(async () => {
-    const meta = await readValue("meta");
+  return inTurnIfKept(async (database) => {
+    const { meta } = await readValues(database, ["meta"]);
     const candidate = await deriveKey(passphrase, meta.salt);
     try {
-      await readText(candidate);
+      await readText(database, candidate);
     } catch {
       throw new Error("That passphrase does not open this case. Check it and try again.");
     }
@@ -185,28 +228,24 @@ export function unlock(passphrase) {
 }
 
 export function markExported() {
-  return inTurnIfKept(async () => {
-    const meta = await readValue("meta");
-    await writeValues({ meta: { ...meta, exported_on: today(), exported_after_change: true } });
-  }, gone);
+  return inTurnIfKept((database) => changeMeta(database, { exported_on: today(), exported_after_change: true }), gone);
 }
 
 // A new passphrase (or the first) for the case already open, its stored text sealed anew; "" takes the passphrase away.
 export function setPassphrase(passphrase) {
-  return inTurnIfKept(async () => {
-    const text = await readText();
-    const meta = await readValue("meta");
+  return inTurnIfKept(async (database) => {
+    const text = await readText(database);
     const salt = passphrase ? crypto.getRandomValues(new Uint8Array(16)) : null;
     const newKey = passphrase ? await deriveKey(passphrase, salt) : null;
-    await writeValues({ case: await seal(text, newKey), meta: { ...meta, encrypted: Boolean(passphrase), salt } });
+    await changeMeta(database, { encrypted: Boolean(passphrase), salt }, { case: await seal(text, newKey) });
     key = newKey;
   }, gone);
 }
 
 // Everything, at once: the database itself is deleted, in its turn, so that no read or change waiting behind it
-// opens it again.
+// opens it again. The turn lasts until the deletion is done, however long that is; the reader is told if it is slow.
 export function forgetEverything() {
-  return inTurn(() => {
+  const deleted = inTurn(() => {
     key = null;
     return new Promise((resolve, reject) => {
       const request = indexedDB.deleteDatabase(DATABASE);
@@ -215,4 +254,7 @@ export function forgetEverything() {
       // Blocked while another page still holds it open: the deletion goes on once that page lets go, and succeeds then.
     });
   });
+  return inTime((resolve, reject) => deleted.then(resolve, reject), () => {},
+    "This browser has not finished deleting your case yet; it will as soon as it can. Close this site's other tabs, " +
+    "then reload this page to check.");
 }

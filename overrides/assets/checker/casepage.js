@@ -191,7 +191,16 @@ function forgetShown() {
   document.querySelector(".case-reminder").textContent = "";
 }
 
+// What the storage could not do (casefile.js says why) is said, never left as an error in the console.
 export async function render() {
+  try {
+    await renderCase();
+  } catch (error) {
+    say(error.message, true);
+  }
+}
+
+async function renderCase() {
   const mine = ++renders;
   const facts = await caseFacts();
   if (mine !== renders) return;
@@ -260,7 +269,12 @@ function listen() {
   document.querySelector(".case-export").addEventListener("click", async () => {
     saveFile(JSON.stringify({ ...kept, exported_on: readersToday() }, null, 2), overview.export_filename,
       "application/json;charset=utf-8");
-    await markExported();
+    try {
+      await markExported();
+    } catch (error) {
+      say(error.message, true);
+      return;
+    }
     await render();
     say("Saved. The file holds your whole case: keep it where only you can read it.");
   });
@@ -329,4 +343,4 @@ takeOverWorker();
 sayWhenOffline();
 window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
 listen();
-render().catch((error) => say(error.message, true));
+render();

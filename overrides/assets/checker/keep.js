@@ -46,18 +46,24 @@ async function listElections(chosen) {
 }
 
 // What the casePanel offers now: nothing kept (offered after an answer), a locked case, or the elections to keep for.
+// What the storage could not do (casefile.js says why) is said in the panel, never left as an error in the console.
 export async function showCasePanel() {
-  const facts = await caseFacts();
-  if (!facts) {
-    if (answered) showPart("offer");
-    return;
+  try {
+    const facts = await caseFacts();
+    if (!facts) {
+      if (answered) showPart("offer");
+      return;
+    }
+    if (facts.locked) {
+      showPart("unlock");
+      return;
+    }
+    await listElections(elections.value || null);
+    showPart("choose");
+  } catch (error) {
+    casePanel.hidden = false;
+    sayInPanel(error.message, true);
   }
-  if (facts.locked) {
-    showPart("unlock");
-    return;
-  }
-  await listElections(elections.value || null);
-  showPart("choose");
 }
 
 async function keepThisCheck() {
