@@ -189,20 +189,9 @@ class LawReading:
         # Where each way's change takes effect: the first donation of each uncertain day (the days are in order).
         changes = [i for i in range(n) if group[i].received in uncertain and (i == 0 or group[i - 1].received != group[i].received)]
         zero = Decimal(0)
-        # The old value throughout (the change after the year's last donation): its state before each donation.
-        before, first_way = [], [None] * n
-        pending, total = (), zero
-        for i in range(n):
-            before.append((pending, total))
-            if amounts[i] <= old[i][0].amount:
-                first_way[i] = (False, zero, None, zero)
-                continue
-            pending, total = pending + (i,), total + amounts[i]
-            first_way[i] = (True, total, None, zero)
-            if total > old[i][1].amount:
-                for j in pending:
-                    first_way[j] = (True, first_way[j][1], i, total)
-                pending, total = (), zero
+        # The old value throughout (the change after the year's last donation), and its state before each donation.
+        first_way, before = self._read_in_order(amounts, [floor.amount for floor, _ in old],
+                                                [threshold.amount for _, threshold in old])
         # The ways after their change: each state at each donation, its own reading of that donation, what follows.
         states: dict[tuple, tuple] = {}
         at: list[list[tuple]] = [[] for _ in range(n)]
@@ -262,25 +251,34 @@ class LawReading:
 
     @staticmethod
     def _read_year(group, floors: dict, thresholds: dict) -> dict[int, tuple]:
-        """Each donation's Reading, as a tuple, under one way the figures fall: Schedule 7, paragraph 10(1A)(b): added
-        to the donor's other benefits in the same calendar year "in respect of which no report has been previously
-        made", more than the threshold is reported."""
-        found: dict[int, tuple] = {}
-        pending: list = []
-        total = Decimal(0)
+        """Each donation's Reading, as a tuple, under one way the figures fall (a value of each on each day)."""
+        found, _ = LawReading._read_in_order([d.amount for d in group], [floors[d.received].amount for d in group],
+                                             [thresholds[d.received].amount for d in group])
+        return {id(donation): (is_donation, counted, None if at is None else id(group[at]), total)
+                for donation, (is_donation, counted, at, total) in zip(group, found, strict=True)}
+
+    @staticmethod
+    def _read_in_order(amounts: list, floors: list, thresholds: list) -> tuple[list[tuple], list[tuple]]:
+        """Schedule 7, paragraph 10(1A)(b): added to the donor's other benefits in the same calendar year "in respect
+        of which no report has been previously made", more than the threshold is reported. Each donation's reading,
+        as a tuple (the report's donation by its place), given each donation's floor and threshold; and the state
+        before each (the places awaiting a report, their total)."""
+        found: list[tuple] = []
+        before: list[tuple] = []
         zero = Decimal(0)
-        for donation in group:
-            if donation.amount <= floors[donation.received].amount:
-                found[id(donation)] = (False, zero, None, zero)
+        pending, total = (), zero
+        for i, amount in enumerate(amounts):
+            before.append((pending, total))
+            if amount <= floors[i]:
+                found.append((False, zero, None, zero))
                 continue
-            pending.append(donation)
-            total += donation.amount
-            found[id(donation)] = (True, total, None, zero)
-            if total > thresholds[donation.received].amount:
-                for earlier in pending:
-                    found[id(earlier)] = (True, found[id(earlier)][1], id(donation), total)
-                pending, total = [], zero
-        return found
+            pending, total = (*pending, i), total + amount
+            found.append((True, total, None, zero))
+            if total > thresholds[i]:
+                for j in pending:
+                    found[j] = (True, found[j][1], i, total)
+                pending, total = (), zero
+        return found, before
 
     # --- Words for a set of possible values -----------------------------------------------------------------
 
