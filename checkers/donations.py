@@ -206,12 +206,14 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         answers += _donor_cap(rules.donor_cap, donations, names, version, seen)
     clause = next((rule.clause for rule in (rules.reporting, rules.permissible_donor, rules.donor_cap) if rule), None)
     if clause:
-        answers += [_answer("no-action", "info", f"Nothing to do under this code for {_describe(d, names[d.donor_key])}: "
-                            f"{'; '.join(seen.why[id(d)]) or 'no rule of this code applies to it'}.", version, clause,
-                            donor=names[d.donor_key], amount=d.amount) for d in donations if id(d) not in seen.asked]
-        for answer in answers:
-            if answer.rule == "no-action":
+        # Labelled "Nothing to do", so the message does not say it again.
+        for d in donations:
+            if id(d) not in seen.asked:
+                answer = _answer("no-action", "info", f"{sentence(_describe(d, names[d.donor_key]))} needs nothing under "
+                                 f"this code: {'; '.join(seen.why[id(d)]) or 'no rule of this code applies to it'}.",
+                                 version, clause, donor=names[d.donor_key], amount=d.amount)
                 answer.label = "Nothing to do"
+                answers.append(answer)
     if rules.spending_limit:
         answers += _spending(rules.spending_limit, spending, version)
     elif spending:
