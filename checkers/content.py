@@ -39,6 +39,17 @@ class ContentError(ValueError):
         self.message = message
 
 
+# Where a unit's Markdown breaks into pieces that read on their own: a blank line, or a line that starts a list entry.
+_PASSAGE_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])")
+
+
+def _plain(markdown: str) -> str:
+    plain = _LINK.sub(lambda m: m[1], markdown)
+    plain = re.sub(r"(\*\*|\*|__)", "", plain)
+    plain = re.sub(r"^\s*(>|[-*+])\s?", "", plain, flags=re.M)
+    return " ".join(plain.split())
+
+
 @dataclass
 class Unit:
     """A section (a heading), a numbered clause, a lettered sub-clause or a paragraph, with its permanent anchor."""
@@ -61,10 +72,11 @@ class Unit:
     @property
     def text(self) -> str:
         """Plain wording: link targets and emphasis marks dropped, white space folded."""
-        plain = _LINK.sub(lambda m: m[1], self.markdown)
-        plain = re.sub(r"(\*\*|\*|__)", "", plain)
-        plain = re.sub(r"^\s*(>|[-*+])\s?", "", plain, flags=re.M)
-        return " ".join(plain.split())
+        return _plain(self.markdown)
+
+    def passages(self) -> list[str]:
+        """Its plain wording in the pieces that read on their own: each paragraph, and each entry of a list."""
+        return [_plain(piece) for piece in _PASSAGE_BREAK.split(self.markdown) if piece.strip()]
 
     def title(self) -> str:
         """How a citation names the unit, by its visible number: 'clause 12', 'clause 5(b)', 'section Nominations'."""
@@ -135,19 +147,23 @@ class CodeVersion:
         unit = self.by_id.get(anchor)
         return unit.title() if unit else f"#{anchor}"
 
-    def scope_text(self, anchor: str) -> str:
-        """A unit's wording with everything under it: a section's clauses, a clause's sub-clauses."""
+    def scope(self, anchor: str) -> list[Unit]:
+        """A unit with everything under it: a section's clauses, a clause's sub-clauses."""
         units = self.units
         start = next(i for i, u in enumerate(units) if u.id == anchor)
         head = units[start]
-        parts = [head.text]
+        found = [head]
         for unit in units[start + 1:]:
             if head.kind == "section" and unit.kind == "section" and unit.level <= head.level:
                 break
             if head.kind != "section" and unit.parent != head.id:
                 break
-            parts.append(unit.text)
-        return " ".join(parts)
+            found.append(unit)
+        return found
+
+    def scope_text(self, anchor: str) -> str:
+        """A unit's wording with everything under it."""
+        return " ".join(unit.text for unit in self.scope(anchor))
 
 
 @dataclass

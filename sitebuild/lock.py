@@ -32,7 +32,7 @@ from checkers.content import CodeVersion, ContentError
 
 from . import drafts
 from .model import Site
-from .source import parse_date
+from .source import parse_date, yaml_error
 
 LOCK_NAME = "codes.lock.yml"
 LAW = "law"  # the lock's key for the law's figures: never a code@version
@@ -109,7 +109,7 @@ def read(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
-        raise ContentError(path, None, f"the lock is not valid YAML: {error}") from None
+        raise yaml_error(error, path) from None
     if not isinstance(data, dict):
         raise ContentError(path, 1, "the lock must map code@version to its hash")
     return data

@@ -165,10 +165,17 @@ def _check_rule_words(version: CodeVersion) -> None:
     # Words a checker takes from the text (an address, a subject line, a list) must be the clause's own.
     for checker in checkers.CHECKERS.values():
         for where, clause, words in checker.cited_words(version):
-            if " ".join(words.split()) not in " ".join(version.scope_text(clause).split()):
+            if not _says(version, clause, words):
                 raise ContentError(version.path, version.line_of(where) or version.line_of(where.split("[")[0]),
                                    f"{where} is {words!r}, but #{clause} does not say it in those words: copy them "
                                    "from the clause, or cite the clause that says them")
+
+
+def _says(version: CodeVersion, clause: str, words: str) -> bool:
+    """Whether the clause (or what is under it) says these words: whole words, within one paragraph or one entry of a
+    list, so that a list's entries run together ("Written warning Campaigning bans") or part of a word do not pass."""
+    wanted = re.compile(rf"(?<!\w){re.escape(' '.join(words.split()))}(?!\w)")
+    return any(wanted.search(passage) for unit in version.scope(clause) for passage in unit.passages())
 
 
 def _check_rule_numbers(version: CodeVersion) -> None:
@@ -217,8 +224,7 @@ def _read_yaml_list(path: Path, what: str) -> list:
     except FileNotFoundError:
         raise ContentError(path, None, f"missing: the site needs its {what}") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {error}") from None
+        raise source.yaml_error(error, path) from None
     if not isinstance(data, list):
         raise ContentError(path, 1, f"the {what} must be a list of entries, each starting '- id: ...'")
     return data

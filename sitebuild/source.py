@@ -111,11 +111,31 @@ def read_yaml(text: str, path: Path, first_line: int):
         raise ContentError(path, error.problem_mark.line + first_line if error.problem_mark else None,
                            f"this is not valid front matter: {error.problem}") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        problem = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
-        raise ContentError(path, mark.line + first_line if mark else None,
-                           f"this is not valid YAML ({problem}): put text that holds ':', '#' or quotes in double quotes, "
-                           "and close every quote") from None
+        raise yaml_error(error, path, first_line) from None
+
+
+# What PyYAML's complaint usually means in a maintainer's file, and what to do: its own words are for programmers.
+_YAML_ADVICE = (
+    ("'\\t'", "this line holds a tab, where YAML needs spaces: replace the tab with spaces (two for each level of "
+                "indentation, as in the lines around it)"),
+    ("mapping values are not allowed", "a ':' where none is expected: put text that holds ': ' in double quotes, or "
+                                       "indent this line as the lines around it"),
+    ("expected <block end>", "this line does not line up with the lines around it, or text follows a closing quote: "
+                             "indent it with spaces as the other fields at its level, and put text that holds quotes "
+                             "in double quotes"),
+    ("flow sequence", "a list in square brackets is not closed: end it with ']'"),
+    ("flow mapping", "braces '{' are not closed: end them with '}', or put text that holds braces in double quotes"),
+)
+
+
+def yaml_error(error: yaml.YAMLError, path: Path, first_line: int = 1) -> ContentError:
+    """PyYAML's error as a maintainer's message: the file's line, what is wrong in plain words, and what to do."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
+    advice = next((words for clue, words in _YAML_ADVICE if clue in problem),
+                  "put text that holds ':', '#' or quotes in double quotes, and close every quote")
+    return ContentError(path, mark.line + first_line if mark else None,
+                        f"this is not valid YAML: {advice} (YAML's own words: {problem})")
 
 
 def parse_date(value, path: Path, line: int | None, name: str) -> dt.date | None:

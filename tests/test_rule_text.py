@@ -34,6 +34,22 @@ def test_a_sanction_the_text_does_not_list_isrefused(docs):
     assert "rules.complaint.sanctions.listed[2] is 'Fine'" in refused(docs).message
 
 
+@pytest.mark.parametrize("old, new, field", [
+    # Part of the clause's address is another address (another domain): whole words only.
+    ("    address: complaints@peoplesmomentum.com\n", "    address: complaints@peoplesmomentum.co\n", "rules.complaint.address"),
+    ("    subject: NCG elections\n", "    subject: NCG election\n", "rules.complaint.subject"),
+    # Two of the list's entries run together are no entry of it.
+    ("listed: [Written warning, Campaigning", "listed: [Written warning Campaigning", "rules.complaint.sanctions.listed[0]"),
+    ("listed: [Written warning,", "listed: [Written warn,", "rules.complaint.sanctions.listed[0]"),
+])
+def test_words_taken_from_the_text_are_whole_words_within_one_paragraph_or_entry(docs, old, new, field):
+    path = docs / "codes" / "momentum-ncg-elections" / "2022.md"
+    line = edit(path, old, new)
+    error = refused(docs)
+    assert error.line == line and error.message.startswith(f"{field} is "), str(error)
+    assert "does not say it in those words" in error.message
+
+
 def test_a_clause_a_rule_names_must_be_in_the_version(docs):
     path = docs / "codes" / "confidentiality-privacy" / "original.md"
     line = edit(path, '    parliamentary_party:\n      clause: "10"\n', '    parliamentary_party:\n      clause: "12"\n')

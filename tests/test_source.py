@@ -44,7 +44,9 @@ def test_a_good_file_gives_its_facts_the_line_of_every_field_and_its_units(tmp_p
     ("status: in-force", "statu: in-force", 7, "unknown field 'statu'"),
     ("published: 2024-01-01", "published: 1 January 2024", 6, "published must be a date written YYYY-MM-DD"),
     ("rules:\n  suspension:", "rules: suspension\n  x:", 11, "not valid YAML"),
-    ("rules:\n", "rules:\n\t", 11, "not valid YAML"),
+    ("rules:\n", "rules:\n\t", 11, "this line holds a tab, where YAML needs spaces"),
+    ('    clause: "1"\n', '    clause: "1"\n   wording: x\n', 13, "this line does not line up with the lines around it"),
+    ("status: in-force\n", "status: in-force\n summary: x\n", 8, "a ':' where none is expected"),
     ("title: \"A code\"", "title: [A, code]", 2, "title must be text"),
     ("summary: The first version.\n", "", 1, "the settings at the top (between the --- lines) have no 'summary'"),
 ])
