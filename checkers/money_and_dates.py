@@ -14,7 +14,15 @@ _YEAR_MONTH_DAY = re.compile(r"^(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})$
 # As people in the UK write a date: day first, then month, then year: 3/3/2024, 03.03.2024, 3-3-2024, 3 March 2024,
 # 3rd Mar 2024.
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})$")
-_DAY_NAMED_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{1,4})$", re.I)
+# The named month between spaces, or between hyphens, slashes or dots as spreadsheets write it (27-Mar-2024).
+_DAY_NAMED_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*[-/.]\s*)([a-z]+)\.?,?(?:\s+|\s*[-/.]\s*)(\d{1,4})$",
+                                   re.I)
+# A time after the date, as a spreadsheet saves a date cell (2024-03-27 00:00:00, 27/03/2024 14:30): the day is
+# the date's. A time with a zone is not taken: in another zone it may be another day.
+_TIME_AFTER = re.compile(r"^(.*\d)(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(\s*[ap]\.?m\.?)?$", re.I)
+# A whole number in the range of a spreadsheet's day numbers from 1955 to 2119 (45379 is 27 March 2024 in Excel):
+# a date cell saved as a number.
+_DAY_NUMBER = re.compile(r"^[2-7]\d{4}$")
 # The month named first (March 3, 2024): the name says which number is the month.
 _NAMED_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{1,4})$", re.I)
 # The largest amount a donation or spending row may have: far above any real one, and well inside what
@@ -59,12 +67,22 @@ def parse_amount(value) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
-def _month(name: str) -> int | None:
+def _named(name: str, names: tuple[str, ...]) -> int | None:
+    """The place (from 1) of a month's or a weekday's name, written in full or shortened to three letters or more."""
     name = name.lower()
-    for number, month in enumerate(MONTHS, start=1):
-        if name == month.lower() or (len(name) >= 3 and month.lower().startswith(name)):
+    for number, full in enumerate(names, start=1):
+        if name == full.lower() or (len(name) >= 3 and full.lower().startswith(name)):
             return number
     return None
+
+
+def _month(name: str) -> int | None:
+    return _named(name, MONTHS)
+
+
+# A weekday before the date, as bank statements and e-mails write it ("Sunday 3 March 2024", "Sun, 3/3/2024").
+_WEEKDAY_FIRST = re.compile(r"^([a-z]+)\.?,?\s+(\S.*)$", re.I)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 # How a date may be written: what a form's hint shows and an error repeats.
@@ -73,12 +91,36 @@ DATE_EXAMPLES = "27/3/2024 or 27 March 2024"
 
 def parse_date(value) -> dt.date:
     """A date as typed in the UK: 2024-03-27, 27/3/2024, 27.03.2024 or 27 March 2024 (day before month, the year in
-    full), and where nothing is ambiguous 2024/3/27 and March 27, 2024; ValueError says why not, in words a reader
-    can act on."""
+    full), and where nothing is ambiguous 2024/3/27 and March 27, 2024; with a weekday before it (which must be the
+    date's) or a time after it (a spreadsheet's date cell: 2024-03-27 00:00:00, 27-Mar-2024). ValueError says why
+    not, in words a reader can act on."""
     example = f"such as {DATE_EXAMPLES}"
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"must be a date: day, month and year, {example}")
     text = " ".join(value.split())
+    with_time = _TIME_AFTER.match(text)
+    if with_time:
+        hour, minute, second = int(with_time[2]), int(with_time[3]), int(with_time[4] or 0)
+        if hour > (12 if with_time[5] else 23) or minute > 59 or second > 59:
+            raise ValueError(f"{quoted(value)} has a time after the date that is not a time of day: give the date "
+                             f"alone, {example}")
+        text = with_time[1]
+    if _DAY_NUMBER.match(text):
+        raise ValueError(f"{quoted(value)} is a spreadsheet's number for a date, not the date: format the column as "
+                         f"dates and save it again, or type the date, {example}")
+    weekday = _WEEKDAY_FIRST.match(text)
+    if weekday and weekday[1].lower() == "weds":  # the one usual short form that is not the name's start
+        weekday = _WEEKDAY_FIRST.match(f"Wednesday {weekday[2]}")
+    if weekday and _named(weekday[1], WEEKDAYS) and not _month(weekday[1]):
+        try:
+            date = parse_date(weekday[2])
+        except ValueError as error:
+            raise ValueError(str(error).replace(quoted(weekday[2]), quoted(value), 1)) from None
+        named_day = WEEKDAYS[_named(weekday[1], WEEKDAYS) - 1]
+        if WEEKDAYS[date.weekday()] != named_day:
+            raise ValueError(f"{quoted(value)} names the wrong day of the week: {written_date(date)} is a "
+                             f"{WEEKDAYS[date.weekday()]}, not a {named_day}; check the date")
+        return date
     iso, numeric = _YEAR_MONTH_DAY.match(text), _DAY_MONTH_YEAR.match(text)
     # A named month's parts as (day, month, year), whichever comes first.
     day_first, month_first = _DAY_NAMED_MONTH_YEAR.match(text), _NAMED_MONTH_DAY_YEAR.match(text)
@@ -98,6 +140,10 @@ def parse_date(value) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
+        if numeric and month > 12 >= day:
+            # 3/13/2024, as the United States writes it.
+            raise ValueError(f"{quoted(value)} is not a real date: write the day first, then the month, such as "
+                             f"{month}/{day}/{year}") from None
         raise ValueError(f"{quoted(value)} is not a real date: check the day and the month, {example}") from None
 
 

@@ -13,7 +13,11 @@ DAY = dt.date(2024, 3, 27)
 @pytest.mark.parametrize("typed", ["2024-03-27", "2024-3-27", "2024/03/27", "2024.3.27", "27/3/2024", "27/03/2024",
                                    "27.03.2024", "27-3-2024", " 27 / 3 / 2024 ", "27 March 2024", "27 march 2024",
                                    "27th March 2024", "27 Mar 2024", "27 Mar. 2024", "March 27, 2024", "Mar 27 2024",
-                                   "march 27th, 2024"])
+                                   "march 27th, 2024",
+                                   # As spreadsheets save a date cell, and as statements and e-mails write a day.
+                                   "27-Mar-2024", "27/March/2024", "2024-03-27 00:00:00", "27/03/2024 14:30",
+                                   "2024-03-27T23:59:59.5", "27/3/2024 2:30 pm", "Wednesday 27 March 2024",
+                                   "Wed, 27/03/2024", "wed. 27th March 2024", "Weds March 27, 2024"])
 def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
     assert parse_date(typed) == DAY
 
@@ -22,7 +26,13 @@ def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
     ("27/3/24", "write the year in full"), ("March 27, 24", "write the year in full"), ("27 March 24", "write the year in full"),
     ("3/27/2024", "is not a real date"), ("2024-02-30", "is not a real date"), ("2024/03-27", "is not a date"),
     ("Smarch 27, 2024", "is not a date"), ("27 2024", "is not a date"), ("tomorrow", "is not a date"),
-    ("", "must be a date"), (20240327, "must be a date")])
+    ("", "must be a date"), (20240327, "must be a date"),
+    ("27-Mar-24", "write the year in full"), ("3/13/2024", "write the day first, then the month, such as 13/3/2024"),
+    ("13/13/2024", "check the day and the month"), ("Tuesday 27 March 2024", "is a Wednesday, not a Tuesday"),
+    ("Wed 27 Smarch 2024", "'Wed 27 Smarch 2024' is not a date"), ("Wednesday", "is not a date"),
+    ("2024-03-27 24:00", "not a time of day"), ("27/3/2024 13:00 pm", "not a time of day"),
+    ("2024-03-27T00:00:00Z", "is not a date"), ("2024-03-27T23:00:00+01:00", "is not a date"),
+    ("45378", "a spreadsheet's number for a date")])
 def test_a_date_that_is_not_one_day_for_certain_is_refused_saying_why(typed, says):
     with pytest.raises(ValueError, match=says):
         parse_date(typed)
