@@ -9,6 +9,11 @@ from decimal import Decimal
 
 _AMOUNT = re.compile(r"^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
 _TOO_PRECISE = re.compile(r"^£?\s*[\d,]+\.\d{3,}$")
+# The currency named rather than signed: "1,500 GBP", "GBP 1500", "1500 pounds".
+_CURRENCY_BEFORE, _CURRENCY_AFTER = ("gbp",), ("gbp", "pounds", "pound")
+# Pence alone: "50p", "150 pence".
+_PENCE = re.compile(r"^(\d{1,7})\s*(?:p|pence)$", re.I)
+_NEGATIVE = re.compile(r"^(?:£?\s*[-−]|\(.*\)$)")
 # The year first, as a date picker sends it (2024-03-27) and as some write it (2024/3/27): never ambiguous.
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 # As people in the UK write a date: day first, then month, then year: 3/3/2024, 03.03.2024, 3-3-2024, 3 March 2024,
@@ -32,8 +37,20 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 
 
+def _without_currency_word(text: str) -> str:
+    # By hand rather than by a regular expression, whose backtracking over a long run of spaces takes quadratic time.
+    lowered = text.lower()
+    for word in _CURRENCY_BEFORE:
+        if lowered.startswith(word):
+            text, lowered = text[len(word):].lstrip(), lowered[len(word):].lstrip()
+    for word in _CURRENCY_AFTER:
+        if lowered.endswith(word):
+            return text[:-len(word)].rstrip()
+    return text
+
+
 def parse_amount(value) -> Decimal:
-    """An amount in pounds from a number or text such as '£1,500.01'; ValueError says why not."""
+    """An amount in pounds from a number or text such as '£1,500.01', '1,500 GBP' or '50p'; ValueError says why not."""
     if isinstance(value, bool) or value is None:
         raise ValueError("must be an amount in pounds, such as 250 or \"£1,500.01\"")
     if isinstance(value, int):
@@ -46,7 +63,12 @@ def parse_amount(value) -> Decimal:
             raise ValueError("must be a finite amount in pounds")
         amount = Decimal(repr(value))
     elif isinstance(value, str):
-        text = value.strip()
+        text = _without_currency_word(value.strip())
+        if _NEGATIVE.match(text):
+            raise ValueError(f"{quoted(value)} is below zero: give the amount received, such as 250")
+        pence = _PENCE.match(text)
+        if pence:
+            text = f"{Decimal(pence[1]) / 100:.2f}"
         match = _AMOUNT.match(text)
         if not match and _TOO_PRECISE.match(text):
             raise ValueError("has more than two decimal places: give pounds and pence, such as 10.50")
@@ -109,18 +131,25 @@ def parse_date(value) -> dt.date:
         raise ValueError(f"{quoted(value)} is a spreadsheet's number for a date, not the date: format the column as "
                          f"dates and save it again, or type the date, {example}")
     weekday = _WEEKDAY_FIRST.match(text)
-    if weekday and weekday[1].lower() == "weds":  # the one usual short form that is not the name's start
-        weekday = _WEEKDAY_FIRST.match(f"Wednesday {weekday[2]}")
-    if weekday and _named(weekday[1], WEEKDAYS) and not _month(weekday[1]):
-        try:
-            date = parse_date(weekday[2])
-        except ValueError as error:
-            raise ValueError(str(error).replace(quoted(weekday[2]), quoted(value), 1)) from None
-        named_day = WEEKDAYS[_named(weekday[1], WEEKDAYS) - 1]
-        if WEEKDAYS[date.weekday()] != named_day:
-            raise ValueError(f"{quoted(value)} names the wrong day of the week: {written_date(date)} is a "
-                             f"{WEEKDAYS[date.weekday()]}, not a {named_day}; check the date")
-        return date
+    named_day = _weekday(weekday[1]) if weekday else None
+    if named_day is None:
+        return _day(text, value, example)
+    date = _day(weekday[2], value, example)
+    if WEEKDAYS[date.weekday()] != named_day:
+        raise ValueError(f"{quoted(value)} names the wrong day of the week: {written_date(date)} is a "
+                         f"{WEEKDAYS[date.weekday()]}, not a {named_day}; check the date")
+    return date
+
+
+def _weekday(name: str) -> str | None:
+    if name.lower() == "weds":  # the one usual short form that is not the name's start
+        return "Wednesday"
+    number = _named(name, WEEKDAYS)
+    return WEEKDAYS[number - 1] if number and not _month(name) else None
+
+
+def _day(text: str, value: str, example: str) -> dt.date:
+    """The day the text names (the date alone: no weekday, no time), errors quoting the whole value."""
     iso, numeric = _YEAR_MONTH_DAY.match(text), _DAY_MONTH_YEAR.match(text)
     # A named month's parts as (day, month, year), whichever comes first.
     day_first, month_first = _DAY_NAMED_MONTH_YEAR.match(text), _NAMED_MONTH_DAY_YEAR.match(text)

@@ -1,11 +1,14 @@
-"""Dates as candidates type them: every way that names one day unambiguously is read as that day; a day-first or
-month-first guess is never made from numbers alone, and a short year is never guessed at."""
+"""Dates and amounts as candidates type them: every way that names one day unambiguously is read as that day; a
+day-first or month-first guess is never made from numbers alone, and a short year is never guessed at. Likewise every
+way that names one sum of pounds, and none that could be read two ways (1.500,00)."""
 
 import datetime as dt
+import re
+from decimal import Decimal
 
 import pytest
 
-from checkers.money_and_dates import parse_date
+from checkers.money_and_dates import parse_amount, parse_date
 
 DAY = dt.date(2024, 3, 27)
 
@@ -36,3 +39,31 @@ def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
 def test_a_date_that_is_not_one_day_for_certain_is_refused_saying_why(typed, says):
     with pytest.raises(ValueError, match=says):
         parse_date(typed)
+
+
+@pytest.mark.parametrize("typed, pounds", [
+    ("1500", "1500.00"), ("£1,500.50", "1500.50"), (" £600 ", "600.00"), ("1,500 GBP", "1500.00"), ("GBP 1500", "1500.00"),
+    ("gbp1500", "1500.00"), ("1500 pounds", "1500.00"), ("£1 pound", "1.00"), ("50p", "0.50"), ("150 pence", "1.50"),
+    (1500, "1500.00"), (12.5, "12.50")])
+def test_an_amount_written_any_unambiguous_way_is_read_as_those_pounds(typed, pounds):
+    assert parse_amount(typed) == Decimal(pounds)
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("-£50", "is below zero"), ("£-50", "is below zero"), ("(£50)", "is below zero"), ("−50", "is below zero"),
+    ("0", "must be more than £0"), ("1.500,00", "is not an amount"), ("£1.5k", "is not an amount"),
+    ("£1,5000", "is not an amount"), ("10.505", "more than two decimal places"), ("pounds", "is not an amount"),
+    ("p", "is not an amount"), ("GBP", "is not an amount"), ("50.5p", "is not an amount"), (True, "must be an amount")])
+def test_an_amount_that_is_not_one_sum_of_pounds_for_certain_is_refused_saying_why(typed, says):
+    with pytest.raises(ValueError, match=re.escape(says)):
+        parse_amount(typed)
+
+
+@pytest.mark.parametrize("parse, typed", [
+    # A weekday is taken once: more are no date (this once recursed without end).
+    (parse_date, "Mon " * 5000 + "27/3/2024"),
+    # A long run of spaces inside an amount (a regular expression here once backtracked over it in quadratic time).
+    (parse_amount, "1" + " " * 20000 + "x"), (parse_amount, "1" + " " * 20000 + "x pounds")])
+def test_hostile_text_in_a_date_or_amount_is_refused_as_a_field_error(parse, typed):
+    with pytest.raises(ValueError, match="is not a date|is not an amount"):
+        parse(typed)
