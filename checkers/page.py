@@ -4,11 +4,19 @@ Python and the same words as the command line. The page itself formats nothing."
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from . import CHECKERS, case, check_json, csvinput, dumps, parse_request, run_json, scenario
+from .money_and_dates import quoted
 
 __all__ = ["check_json", "run_json", "read_spreadsheet", "write_spreadsheet", "share_link", "read_fragment", "case_json"]
+
+
+def _arguments(text: str, what: str) -> tuple[object, str | None]:
+    """The page's arguments, read from JSON; or the refusal to send back, should the page ever send something else."""
+    data, refused = parse_request(text)
+    if refused is None and not isinstance(data, what):
+        refused = {"errors": [{"field": "request", "message": f"must be {'a list' if what is list else 'an object'}"}]}
+    return data, dumps(refused) if refused else None
 
 
 def _sheet(name: str):
@@ -30,12 +38,14 @@ def read_spreadsheet(name: str, data) -> str:
 def write_spreadsheet(name: str, rows_json: str) -> str:
     """The form's rows as the spreadsheet `read_spreadsheet` reads back."""
     sheet = _sheet(name)
-    return csvinput.write(json.loads(rows_json), sheet) if sheet else ""
+    rows, refused = _arguments(rows_json, list)
+    return csvinput.write(rows, sheet) if sheet and not refused else ""
 
 
 def share_link(page_url: str, request_json: str) -> str:
     """The link that opens the form's scenario on this page, or why it is too long for one (checkers/scenario.py)."""
-    return dumps(scenario.share_link(page_url, json.loads(request_json)))
+    request, refused = _arguments(request_json, dict)
+    return refused or dumps(scenario.share_link(page_url, request))
 
 
 def read_fragment(fragment: str) -> str:
@@ -46,13 +56,17 @@ def read_fragment(fragment: str) -> str:
 def case_json(op: str, args_json: str) -> str:
     """The case file's operations (checkers/case.py), for the page that keeps it: JSON text in and out.
     {"errors": [{"field", "message"}]} where the case, the file or the reader's answer is wrong."""
-    args = json.loads(args_json)
+    args, refused = _arguments(args_json, dict)
+    if refused:
+        return refused
+    today = _today(args.get("today"))
+    if today is None:
+        return dumps({"errors": [{"field": "today", "message": f"must be a date written YYYY-MM-DD, not {quoted(args['today'])}"}]})
     try:
         current, problems = (case.read_case(args["case"]) if args.get("case") is not None else (case.empty(), []))
         if problems:
             return dumps({"errors": [{"field": "case", "message": "The case kept in this browser could not be read: "
                                       + "; ".join(f"{p['field']} {p['message']}" for p in problems[:3])}]})
-        today = dt.date.fromisoformat(args["today"]) if args.get("today") else dt.date.today()
         if op == "new-election":
             return dumps(case.add_election(current, args.get("name")))
         if op == "keep":
@@ -61,6 +75,8 @@ def case_json(op: str, args_json: str) -> str:
             return dumps(case.forget(current, args.get("election"), args.get("entry")))
         if op == "import":
             text = args.get("text") or ""
+            if not isinstance(text, str):
+                return dumps({"errors": [{"field": "file", "message": "must be the text of a case file"}]})
             if len(text) > case.MOST_FILE_BYTES:
                 return dumps({"errors": [{"field": "file", "message": case.TOO_LARGE}]})
             data, refused = parse_request(text)
@@ -73,4 +89,16 @@ def case_json(op: str, args_json: str) -> str:
                           "reminder": case.reminder(facts, today)})
     except case.CaseError as error:
         return dumps({"errors": [{"field": "", "message": str(error)}]})
+
     return dumps({"errors": [{"field": "op", "message": f"{op!r} is not something a case can do"}]})
+
+
+
+def _today(value) -> dt.date | None:
+    """The page's own today (tests fix it), or this device's where it sends none; None where it is no date."""
+    if value in (None, ""):
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

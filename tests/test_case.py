@@ -216,6 +216,13 @@ def test_the_page_entry_answers_every_operation_with_json_and_refuses_an_unknown
     assert stored_badly["errors"][0]["message"].startswith("The case kept in this browser could not be read")
 
 
+@pytest.mark.parametrize("op, args, field", [
+    ("overview", "", "request"), ("overview", "{", "request"), ("overview", "[]", "request"), ("keep", "null", "request"),
+    ("overview", '{"today": "junk"}', "today"), ("keep", '{"today": 5}', "today"), ("import", '{"text": 5}', "file")])
+def test_the_page_entry_answers_arguments_it_never_sends_with_errors_not_exceptions(op, args, field):
+    assert json.loads(case_json(op, args))["errors"][0]["field"] == field
+
+
 def test_forgetting_an_entry_or_an_election_leaves_nothing_of_it():
     made, election = kept_donations([donation("Jane Smith", "1700", "2024-03-03")])
     entry = made["entry"]
