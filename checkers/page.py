@@ -11,7 +11,7 @@ from .money_and_dates import quoted
 __all__ = ["check_json", "run_json", "read_spreadsheet", "write_spreadsheet", "share_link", "read_fragment", "case_json"]
 
 
-def _arguments(text: str, what: str) -> tuple[object, str | None]:
+def _arguments(text: str, what: type) -> tuple[object, str | None]:
     """The page's arguments, read from JSON; or the refusal to send back, should the page ever send something else."""
     data, refused = parse_request(text)
     if refused is None and not isinstance(data, what):
