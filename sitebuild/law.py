@@ -141,8 +141,9 @@ def _owner(where: str) -> str:
     return f"{match[1]} {match[2]}" if match else where
 
 
-def _checked(item: dict, path: Path, lines: dict, at: str, shown: str) -> statute.Checked:
-    """When it was last checked against its sources, and when it must be checked again: both required, in order."""
+def _checked(item: dict, path: Path, lines: dict, at: str, shown: str, today: dt.date) -> statute.Checked:
+    """When it was last checked against its sources, and when it must be checked again: both required, in order, and
+    the first not after today."""
     on_name = "date" if "date" in item else "checked"
     on = parse_date(item.get(on_name), path, lines.get(f"{at}.{on_name}"), f"{shown}: {on_name}")
     by = parse_date(item.get("check_by"), path, lines.get(f"{at}.check_by"), f"{shown}: check_by")
@@ -155,6 +156,9 @@ def _checked(item: dict, path: Path, lines: dict, at: str, shown: str) -> statut
     if by < on:
         raise ContentError(path, lines.get(f"{at}.check_by"), f"{shown}: check_by ({by.isoformat()}) is before the day "
                            f"it was checked ({on.isoformat()})")
+    if on > today:
+        raise ContentError(path, lines.get(f"{at}.{on_name}"), f"{shown}: its {on_name} day {on.isoformat()} is after "
+                           "today: give the day it was written or last checked against its sources")
     return statute.Checked(on, by)
 
 
@@ -257,7 +261,7 @@ def check_amounts(raw: str, clause_text: str, path: Path, line: int | None, wher
                                "words: quote them exactly, or write the figure as {figure-id}")
 
 
-def load_figures(path: Path, codes: dict[str, Code]) -> statute.Law:
+def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.Law:
     """The law's figures and provisions, checked; each version whose clause applies the Act is linked to it."""
     data, lines = _read(path)
     if not isinstance(data, dict):
@@ -292,7 +296,7 @@ def load_figures(path: Path, codes: dict[str, Code]) -> statute.Law:
         figures[figure_id] = statute.Figure(
             figure_id, _text(item, "title", path, lines, at), _text(item, "provision", path, lines, at), url,
             item["counts"], item["unit"], _values(item.get("values"), path, lines, f"{at}.values", item["unit"], shown),
-            " ".join(str(item.get("runs_from") or "").split()), _checked(item, path, lines, at, shown))
+            " ".join(str(item.get("runs_from") or "").split()), _checked(item, path, lines, at, shown, today))
     for checker, declared in checkers.CHECKERS.items():
         for figure_id in declared.law_figures:
             if figure_id not in figures:
@@ -301,12 +305,12 @@ def load_figures(path: Path, codes: dict[str, Code]) -> statute.Law:
     law = statute.Law(" ".join(str(data.get("title") or "").split()) or "the Act", figures,
                       _applications(data.get("applies_to"), path, lines, codes),
                       _sources(data.get("guidance"), path, lines, "guidance"))
-    law.provisions.update(_provisions(data.get("provisions"), path, lines, law))
+    law.provisions.update(_provisions(data.get("provisions"), path, lines, law, today))
     statute.attach(law, codes, lambda version: _applying_clause(law, version))
     return law
 
 
-def _provisions(items, path: Path, lines: dict, law: statute.Law) -> dict[str, statute.Provision]:
+def _provisions(items, path: Path, lines: dict, law: statute.Law, today: dt.date) -> dict[str, statute.Provision]:
     if items is None:
         return {}
     if not isinstance(items, dict):
@@ -325,7 +329,7 @@ def _provisions(items, path: Path, lines: dict, law: statute.Law) -> dict[str, s
         found[provision_id] = statute.Provision(provision_id, _text(item, "title", path, lines, at),
                                                 _text(item, "provision", path, lines, at), url, says,
                                                 _sources(item.get("sources"), path, lines, f"{at}.sources"),
-                                                _checked(item, path, lines, at, shown))
+                                                _checked(item, path, lines, at, shown, today))
     return found
 
 
@@ -399,10 +403,7 @@ def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.
         clause = str(item.get("clause"))
         if clause not in version.by_id:
             raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}")
-        checked = _checked(item, path, lines, at, shown)
-        if checked.on > today:
-            raise ContentError(path, lines.get(f"{at}.date"), f"{shown}: its date {checked.on.isoformat()} is after "
-                               "today: a note is dated the day it was written or checked")
+        checked = _checked(item, path, lines, at, shown, today)
         words = {}
         for name in ("title", "text"):
             raw = _text(item, name, path, lines, at)
@@ -437,7 +438,7 @@ def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: stat
         if not FIGURE_ID.match(proposal_id) or any(p.id == proposal_id for p in found):
             raise ContentError(path, lines.get(f"{at}.id") or lines.get(at), f"{shown}: id must be its own, in lower-case "
                                "letters, digits and '-'")
-        checked = _checked(item, path, lines, at, shown)
+        checked = _checked(item, path, lines, at, shown, today)
         days = {name: parse_date(item.get(name), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
                 for name in ("stage_date", "published")}
         for name, day in days.items():

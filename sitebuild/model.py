@@ -107,7 +107,7 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
     # A content set may have no law beside it (the tests' small one has none): then nothing is compared.
     if (docs / "law" / law.FIGURES_FILE).exists():
         site.law_path = docs / "law" / law.FIGURES_FILE
-        site.law = law.load_figures(site.law_path, site.codes)
+        site.law = law.load_figures(site.law_path, site.codes, today)
     else:
         site.notices.append(f"{docs / 'law' / law.FIGURES_FILE} is missing: the checkers do not compare the codes with the law")
     if (docs / "law" / law.NOTES_FILE).exists():

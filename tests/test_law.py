@@ -187,6 +187,16 @@ def test_a_note_dated_after_today_is_refused(docs):
     assert "is after today" in refused(docs).message
 
 
+@pytest.mark.parametrize("file, old, new", [
+    ("figures.yml", "    checked: 2026-12-02\n    check_by: 2027-06-01", "    checked: 2099-01-01\n    check_by: 2099-06-01"),
+    ("proposals.yml", "  date: 2026-12-02\n  check_by: 2027-01-15", "  date: 2099-01-01\n  check_by: 2099-06-01"),
+])
+def test_a_figure_or_proposal_checked_after_today_is_refused(docs, file, old, new):
+    line = edit(docs / "law" / file, old, new)
+    error = refused(docs)
+    assert error.path.endswith(file) and "2099-01-01 is after today" in error.message and error.line == line, str(error)
+
+
 def test_a_note_without_sources_is_refused(docs):
     path = docs / "law" / "notes.yml"
     text = path.read_text(encoding="utf-8")
