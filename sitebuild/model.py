@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 import checkers
 from checkers import law as statute
 from checkers import rules
@@ -211,64 +209,83 @@ def _line_in(path: Path, where: str) -> int | None:
     return lines.get(where)
 
 
-def _line_of(path: Path, needle: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if needle in line:
-            return number
-    return None
-
-
-def _read_yaml_list(path: Path, what: str) -> list:
+def _read_yaml_list(path: Path, what: str) -> tuple[list, dict[str, int]]:
+    """The file's entries, and the line of each and of each of their fields ("[2]", "[2].id")."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError(path, None, f"missing: the site needs its {what}") from None
-    except yaml.YAMLError as error:
-        raise source.yaml_error(error, path) from None
+    data, lines = source.read_yaml(text, path, 1)
     if not isinstance(data, list):
         raise ContentError(path, 1, f"the {what} must be a list of entries, each starting '- id: ...'")
-    return data
+    return data, lines
+
+
+def _entry(entry, index: int, lines: dict, path: Path, what: str, needed: tuple[str, ...], allowed: tuple[str, ...],
+           seen: dict[str, int]) -> int:
+    """An entry of the glossary or the topics checked for its fields and its own id; the line it starts on."""
+    line = lines.get(f"[{index}]")
+    if not isinstance(entry, dict):
+        raise ContentError(path, line, f"each {what} entry starts '- id: ...' and has {', '.join(needed)}")
+    # An unknown field first: it is most often a needed one misspelt.
+    unknown = sorted(set(entry) - set(allowed), key=str)
+    if unknown:
+        raise ContentError(path, lines.get(f"[{index}].{unknown[0]}", line),
+                           f"unknown field {unknown[0]!r}: the fields are {', '.join(allowed)}")
+    missing = [name for name in needed if not entry.get(name)]
+    if missing:
+        raise ContentError(path, line, f"this {what} entry has no {' or '.join(missing)}: each has {', '.join(needed)}")
+    ident = entry["id"]
+    if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
+        raise ContentError(path, lines.get(f"[{index}].id", line), f"a {what} id uses lower-case letters, digits and '-' only")
+    if ident in seen:
+        raise ContentError(path, lines.get(f"[{index}].id", line), f"the {what} id {ident!r} is used twice (first at line "
+                           f"{seen[ident]}): give each entry its own id")
+    seen[ident] = lines.get(f"[{index}].id", line)
+    return line
 
 
 def load_glossary(path: Path) -> dict[str, Term]:
     terms: dict[str, Term] = {}
-    for entry in _read_yaml_list(path, "glossary"):
-        line = _line_of(path, f"id: {entry.get('id')}") if isinstance(entry, dict) else None
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k] for k in ("id", "term", "meaning")):
-            raise ContentError(path, line, "each glossary entry needs id, term and meaning")
-        unknown = set(entry) - {"id", "term", "meaning", "also", "hover", "link"}
-        if unknown:
-            raise ContentError(path, line, f"unknown field {sorted(unknown)[0]!r}: the fields are id, term, meaning, also, hover, link")
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["id"]):
-            raise ContentError(path, line, "a glossary id uses lower-case letters, digits and '-' only")
-        if entry["id"] in terms:
-            raise ContentError(path, line, f"the glossary id {entry['id']!r} is used twice")
+    entries, lines = _read_yaml_list(path, "glossary")
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        line = _entry(entry, index, lines, path, "glossary", ("id", "term", "meaning"),
+                      ("id", "term", "meaning", "also", "hover", "link"), seen)
+        for name in ("term", "meaning"):
+            if not isinstance(entry[name], str):
+                raise ContentError(path, lines.get(f"[{index}].{name}", line), f"{name} must be text")
+        also, hover = entry.get("also") or [], entry.get("hover", True)
+        if not isinstance(also, list) or not all(isinstance(word, str) and word.strip() for word in also):
+            raise ContentError(path, lines.get(f"[{index}].also", line), "also must be a list of other spellings: [..., ...]")
+        if not isinstance(hover, bool):
+            raise ContentError(path, lines.get(f"[{index}].hover", line), "hover must be true or false")
         link = entry.get("link")
         if link and not str(link).startswith("https://www.legislation.gov.uk/"):
-            raise ContentError(path, line, "a glossary link may only point to legislation.gov.uk (official texts)")
-        terms[entry["id"]] = Term(entry["id"], entry["term"], entry["meaning"], list(entry.get("also") or []),
-                                  entry.get("hover", True), link)
+            raise ContentError(path, lines.get(f"[{index}].link", line),
+                               "a glossary link may only point to legislation.gov.uk (official texts)")
+        terms[entry["id"]] = Term(entry["id"], entry["term"], entry["meaning"], list(also), hover, link)
     return terms
 
 
 def load_topics(path: Path, site: Site) -> list[Topic]:
     topics = []
-    seen = set()
-    for entry in _read_yaml_list(path, "topics"):
-        line = _line_of(path, f"id: {entry.get('id')}") if isinstance(entry, dict) else None
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("title") or not isinstance(entry.get("clauses"), list):
-            raise ContentError(path, line, "each topic needs id, title and clauses: [code-id#anchor, ...]")
-        if entry["id"] in seen:
-            raise ContentError(path, line, f"the topic id {entry['id']!r} is used twice")
-        seen.add(entry["id"])
+    entries, lines = _read_yaml_list(path, "topics")
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        line = _entry(entry, index, lines, path, "topic", ("id", "title", "clauses"), ("id", "title", "clauses"), seen)
+        if not isinstance(entry["clauses"], list):
+            raise ContentError(path, lines.get(f"[{index}].clauses", line), "clauses must be a list: [code-id#anchor, ...]")
         pairs = []
-        for item in entry["clauses"]:
+        for number, item in enumerate(entry["clauses"]):
+            at = lines.get(f"[{index}].clauses[{number}]", line)
             code, _, anchor = str(item).partition("#")
             if code not in site.codes:
-                raise ContentError(path, _line_of(path, str(item)) or line, f"topic {entry['id']}: {item!r} names no code on this site")
+                raise ContentError(path, at, f"topic {entry['id']}: {item!r} names no code on this site")
             if anchor not in site.codes[code].current.by_id:
-                raise ContentError(path, _line_of(path, str(item)) or line,
-                                   f"topic {entry['id']}: {code} has no clause #{anchor} in its current version")
+                raise ContentError(path, at, f"topic {entry['id']}: {code} has no clause #{anchor} in its current version")
+            if (code, anchor) in pairs:
+                raise ContentError(path, at, f"topic {entry['id']}: {item} is listed twice: list each clause once")
             pairs.append((code, anchor))
         topics.append(Topic(entry["id"], entry["title"], pairs))
     return topics
