@@ -104,10 +104,10 @@ def _read(path: Path):
     return read_yaml(text, path, 1)
 
 
-def _text(data: dict, name: str, path: Path, lines: dict, where: str) -> str:
+def _text(data: dict, name: str, path: Path, lines: dict, where: str, shown: str) -> str:
     value = data.get(name)
     if not isinstance(value, str) or not value.strip():
-        raise ContentError(path, lines.get(f"{where}.{name}") or lines.get(where), f"{where}.{name} is required, as text")
+        raise ContentError(path, lines.get(f"{where}.{name}") or lines.get(where), f"{shown}: {name} is required, as text")
     return " ".join(value.split())
 
 
@@ -203,7 +203,7 @@ def _values(items, path: Path, lines: dict, where: str, unit: str, shown: str) -
         if not_before and in_force_on and not_before > in_force_on:
             raise ContentError(path, lines.get(f"{at}.not_before"), f"{named}: not_before ({not_before.isoformat()}) is "
                                f"after in_force_on ({in_force_on.isoformat()}), a day it already applied")
-        values.append(statute.Value(amount, start, in_force_on, _text(item, "basis", path, lines, at),
+        values.append(statute.Value(amount, start, in_force_on, _text(item, "basis", path, lines, at, named),
                                     _sources(item.get("sources"), path, lines, f"{at}.sources"), not_before))
     # Dates ascend: each confirmed day (first day or day shown in force) is after the one before.
     last = None
@@ -294,7 +294,7 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
         if not isinstance(url, str) or not url.startswith("https://"):
             raise ContentError(path, lines.get(f"{at}.url") or lines.get(at), f"{shown}: url must be the provision's https:// address")
         figures[figure_id] = statute.Figure(
-            figure_id, _text(item, "title", path, lines, at), _text(item, "provision", path, lines, at), url,
+            figure_id, _text(item, "title", path, lines, at, shown), _text(item, "provision", path, lines, at, shown), url,
             item["counts"], item["unit"], _values(item.get("values"), path, lines, f"{at}.values", item["unit"], shown),
             " ".join(str(item.get("runs_from") or "").split()), _checked(item, path, lines, at, shown, today))
     for checker, declared in checkers.CHECKERS.items():
@@ -324,10 +324,10 @@ def _provisions(items, path: Path, lines: dict, law: statute.Law, today: dt.date
         url = item.get("url")
         if not isinstance(url, str) or not url.startswith("https://"):
             raise ContentError(path, lines.get(f"{at}.url") or lines.get(at), f"{shown}: url must be an https:// address")
-        says = render(_text(item, "says", path, lines, at), law, path, lines.get(f"{at}.says"), f"{shown}: says")
-        check_amounts(_text(item, "says", path, lines, at), "", path, lines.get(f"{at}.says"), f"{shown}: says")
-        found[provision_id] = statute.Provision(provision_id, _text(item, "title", path, lines, at),
-                                                _text(item, "provision", path, lines, at), url, says,
+        says = render(_text(item, "says", path, lines, at, shown), law, path, lines.get(f"{at}.says"), f"{shown}: says")
+        check_amounts(_text(item, "says", path, lines, at, shown), "", path, lines.get(f"{at}.says"), f"{shown}: says")
+        found[provision_id] = statute.Provision(provision_id, _text(item, "title", path, lines, at, shown),
+                                                _text(item, "provision", path, lines, at, shown), url, says,
                                                 _sources(item.get("sources"), path, lines, f"{at}.sources"),
                                                 _checked(item, path, lines, at, shown, today))
     return found
@@ -406,7 +406,7 @@ def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.
         checked = _checked(item, path, lines, at, shown, today)
         words = {}
         for name in ("title", "text"):
-            raw = _text(item, name, path, lines, at)
+            raw = _text(item, name, path, lines, at, shown)
             check_amounts(raw, version.scope_text(clause), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
             words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
         note = Note(code.code, version.id, clause, checked.on, words["title"], words["text"],
@@ -468,7 +468,7 @@ def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: stat
             clauses.append(cite)
         words = {}
         for name in ("title", "stage", "text"):
-            raw = _text(item, name, path, lines, at)
+            raw = _text(item, name, path, lines, at, shown)
             check_amounts(raw, "", path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
             words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
         found.append(Proposal(proposal_id, words["title"], words["stage"], days["stage_date"], days["published"],

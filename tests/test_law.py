@@ -197,6 +197,12 @@ def test_a_figure_or_proposal_checked_after_today_is_refused(docs, file, old, ne
     assert error.path.endswith(file) and "2099-01-01 is after today" in error.message and error.line == line, str(error)
 
 
+def test_a_missing_title_is_named_by_the_entry_a_maintainer_sees_not_a_data_path(docs):
+    line = edit(docs / "law" / "notes.yml", "  title: The Act's reporting threshold has been raised", "  title: ''")
+    error = refused(docs)
+    assert error.message == "note 1: title is required, as text" and error.line == line, str(error)
+
+
 def test_a_note_without_sources_is_refused(docs):
     path = docs / "law" / "notes.yml"
     text = path.read_text(encoding="utf-8")
