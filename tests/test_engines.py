@@ -106,9 +106,13 @@ def _search_works(page, url: str) -> bool:
             return False
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
     field.press_sequentially("permissible donor")
-    results = page.locator(".md-search-result__item a")
-    expect(results.first).to_be_visible(timeout=15_000)
-    return any("codes/nec-candidates/" in (link.get_attribute("href") or "") for link in results.all())
+    # Results follow each key pressed: wait for those of the whole query rather than read the first ones shown.
+    clause = page.locator(".md-search-result__item a[href*='codes/nec-candidates/']")
+    try:
+        expect(clause.first).to_be_attached(timeout=15_000)
+    except AssertionError:
+        return False
+    return True
 
 
 @pytest.mark.browser
