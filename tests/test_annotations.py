@@ -73,7 +73,7 @@ def test_a_glossary_entry_pointing_nowhere_is_annotated_on_its_line(docs, tmp_pa
     line = _replace(docs / "glossary.yml", "  meaning: National Executive Committee.",
                     "  meaning: National Executive Committee.\n  link: https://example.org/nec")
     found = _build_in_actions(docs, tmp_path)
-    assert _names(found, docs, "glossary.yml", line - 2), found
+    assert _names(found, docs, "glossary.yml", line + 1), found  # the link's own line
     assert any("legislation.gov.uk" in item for item in found)
 
 
