@@ -8,6 +8,7 @@ checker's module over for optional parts, and nothing generic names a particular
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,7 +131,7 @@ class Field:
         if (self.kind == "rows") != bool(self.fields):
             raise ContractError(f"field {self.name!r}: rows, and only rows, have fields")
 
-    @property
+    @functools.cached_property
     def values(self) -> tuple:
         return tuple(option.value for option in self.options)
 
@@ -184,6 +185,9 @@ def clause_reference(version: CodeVersion, clause: str) -> dict:
     return made[clause]
 
 
+_FACT_WORDS = (("donor", "Donor"), ("region", "Region"))
+
+
 @dataclass
 class Answer:
     """One thing a check found: what it is about, how much it matters, what to do, in a sentence, and the clause."""
@@ -217,10 +221,10 @@ class Answer:
 
     def facts_text(self) -> str:
         """"Donor: A. Amount: £1,600. Deadline: 31 January 2024.": what the answer is about, as written."""
-        words = {"donor": "Donor", "region": "Region"}
-        parts = [f"{words[name]}: {self.facts[name]}" for name in words if name in self.facts]
-        if "amount" in self.facts:
-            parts.append(f"Amount: {pounds(self.facts['amount'])}")
+        facts = self.facts
+        parts = [f"{word}: {facts[name]}" for name, word in _FACT_WORDS if name in facts]
+        if "amount" in facts:
+            parts.append(f"Amount: {pounds(facts['amount'])}")
         if self.date:
             parts.append(f"{'Deadline' if self.date_kind == 'deadline' else 'Allowed from'}: {written_date(self.date)}")
         return ". ".join(parts) + "." if parts else ""

@@ -267,10 +267,14 @@ def _display_names(donations: list[Donation]) -> tuple[dict[str, str], list[str]
     return names, notes
 
 
+_RANKS = {"breach": 0, "action": 1, "info": 2}
+
+
 def _answer_order(answer: Answer):
-    rank = {"breach": 0, "action": 1, "info": 2}[answer.level]
-    return (rank, answer.date.isoformat() if answer.date else "", answer.rule, answer.facts.get("donor", ""),
-            answer.facts.get("region", ""), str(answer.facts.get("amount", "")), answer.message)
+    # An answer without a date comes before those with one of the same level.
+    facts = answer.facts
+    return (_RANKS[answer.level], answer.date is not None, answer.date or dt.date.min, answer.rule, facts.get("donor", ""),
+            facts.get("region", ""), str(facts.get("amount", "")), answer.message)
 
 
 @functools.lru_cache(maxsize=8192)

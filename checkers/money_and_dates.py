@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 _AMOUNT = re.compile(r"^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
+_PLAIN_AMOUNT = re.compile(r"^[0-9]{1,12}(?:\.[0-9]{1,2})?\Z")
 _TOO_PRECISE = re.compile(r"^£?\s*[\d,]+\.\d{3,}$")
 # The currency named rather than signed: "1,500 GBP", "GBP 1500", "1500 pounds".
 _CURRENCY_BEFORE, _CURRENCY_AFTER = ("gbp",), ("gbp", "pounds", "pound")
@@ -33,6 +34,7 @@ _NAMED_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\
 # The largest amount a donation or spending row may have: far above any real one, and well inside what
 # Decimal's default precision (28 digits) rounds exactly to pence.
 MOST = Decimal("1e12")
+PENNY = Decimal("0.01")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -49,6 +51,21 @@ def _without_currency_word(text: str) -> str:
     return text
 
 
+# A spreadsheet repeats its amounts and dates: each short text is read once per run of the reader. Longer texts are
+# read each time, so that hostile input cannot fill the cache with large strings.
+_CACHED_LENGTH = 40
+
+
+def _read_once(parse):
+    cached = functools.lru_cache(maxsize=8192)(parse)
+
+    @functools.wraps(parse)
+    def read(value):
+        return cached(value) if type(value) is str and len(value) <= _CACHED_LENGTH else parse(value)
+    return read
+
+
+@_read_once
 def parse_amount(value) -> Decimal:
     """An amount in pounds from a number or text such as '£1,500.01', '1,500 GBP' or '50p'; ValueError says why not."""
     if isinstance(value, bool) or value is None:
@@ -63,6 +80,10 @@ def parse_amount(value) -> Decimal:
             raise ValueError("must be a finite amount in pounds")
         amount = Decimal(repr(value))
     elif isinstance(value, str):
+        if _PLAIN_AMOUNT.match(value):  # as a spreadsheet's cell or the page's number field sends it: 1500.5
+            amount = Decimal(value)
+            if amount > 0:
+                return amount.quantize(PENNY)
         text = _without_currency_word(value.strip())
         if _NEGATIVE.match(text):
             raise ValueError(f"{quoted(value)} is below zero: give the amount received, such as 250")
@@ -84,9 +105,9 @@ def parse_amount(value) -> Decimal:
         raise ValueError("is too large to be a donation or spending amount")
     if amount <= 0:
         raise ValueError("must be more than £0")
-    if amount != amount.quantize(Decimal("0.01")):
+    if amount != amount.quantize(PENNY):
         raise ValueError("has more than two decimal places: give pounds and pence, such as 10.50")
-    return amount.quantize(Decimal("0.01"))
+    return amount.quantize(PENNY)
 
 
 def _named(name: str, names: tuple[str, ...]) -> int | None:
@@ -111,6 +132,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 DATE_EXAMPLES = "27/3/2024 or 27 March 2024"
 
 
+@_read_once
 def parse_date(value) -> dt.date:
     """A date as typed in the UK: 2024-03-27, 27/3/2024, 27.03.2024 or 27 March 2024 (day before month, the year in
     full), and where nothing is ambiguous 2024/3/27 and March 27, 2024; with a weekday before it (which must be the

@@ -237,35 +237,36 @@ def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Erro
     values: dict = {}
     problems: dict[str, list[dict]] = {}
     # One list of problems for every field, each field's own found by where it starts: a row of a large spreadsheet
-    # is read without an object per field.
+    # is read without an object per field, and a field's path is written only where a message needs it.
     found = _Found()
     for spec in fields:
-        value = data.get(spec.name)
-        if spec.kind == "rows":
+        kind, name = spec.kind, spec.name
+        if kind == "rows":
             continue
-        if value is None or (isinstance(value, str) and not value.strip() and spec.kind != "choice"):
-            values[spec.name] = spec.default
+        value = data.get(name)
+        if value is None or (kind != "choice" and isinstance(value, str) and not value.strip()):
+            values[name] = spec.default
             continue
-        where = f"{prefix}.{spec.name}" if prefix else spec.name
+        where = f"{prefix}.{name}" if prefix else name
         start = len(found.items)
-        read = READERS[spec.kind](spec, value, where, found)
+        read = READERS[kind](spec, value, where, found)
         if read is not None and spec.options_from and units is not None and read not in units:
             found.add(where, f"{quoted(read)} is not one of the clauses offered; a clause's anchor is, for "
                       f"example, {next(iter(units), 'none')}")
             read = None
-        values[spec.name] = spec.default if read is None else read
+        values[name] = spec.default if read is None else read
         if len(found.items) > start:
-            problems[spec.name] = found.items[start:]
+            problems[name] = found.items[start:]
     # Conditions read the values they depend on, so requiredness is judged once all are read.
     for spec in fields:
-        where = f"{prefix}.{spec.name}" if prefix else spec.name
+        name = spec.name
         if spec.kind == "rows":
-            values[spec.name] = read_rows(spec, data.get(spec.name), where, errors)
-        elif spec.name in problems:
-            for item in problems[spec.name]:
+            values[name] = read_rows(spec, data.get(name), f"{prefix}.{name}" if prefix else name, errors)
+        elif name in problems:
+            for item in problems[name]:
                 errors.add(item["field"], item["message"])
-        elif values.get(spec.name) is None and _required(spec, values):
-            errors.add(where, _missing(spec))
+        elif values[name] is None and spec.required is not False and _required(spec, values):
+            errors.add(f"{prefix}.{name}" if prefix else name, _missing(spec))
     return values
 
 
@@ -289,7 +290,8 @@ def read_rows(spec: Field, items, where: str, errors: Errors) -> list[dict]:
         before = len(errors.items) + errors.more
         values = read_fields(spec.fields, item, at, errors)
         if len(errors.items) + errors.more == before:
-            rows.append({**values, "_index": index})
+            values["_index"] = index
+            rows.append(values)
     return rows
 
 

@@ -7,6 +7,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checkers.money_and_dates import parse_amount, parse_date
 
@@ -67,3 +69,29 @@ def test_an_amount_that_is_not_one_sum_of_pounds_for_certain_is_refused_saying_w
 def test_hostile_text_in_a_date_or_amount_is_refused_as_a_field_error(parse, typed):
     with pytest.raises(ValueError, match="is not a date|is not an amount"):
         parse(typed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"\A[0-9]{0,14}(\.[0-9]{0,3})?\Z", fullmatch=True) | st.text(alphabet="0123456789.,£ ", max_size=16))
+def test_an_amount_as_a_number_field_sends_it_reads_as_the_general_reading_does(typed):
+    # A plain number is read by a shorter path; a space before it takes the general one, which must agree.
+    def reading(text):
+        try:
+            return parse_amount(text)
+        except ValueError as error:
+            return str(error).replace(repr(text), "…")
+    assert reading(typed) == reading(" " + typed)
+
+
+@pytest.mark.parametrize("parse, typed", [(parse_date, "27/3/2024"), (parse_amount, "1500.5"), (parse_date, "31/2/2024"),
+                                          (parse_amount, "0.00"), (parse_date, " " * 50 + "27/3/2024"),
+                                          (parse_amount, "£" + "1" * 12 + " " * 40)])
+def test_a_value_read_again_gives_the_same_reading_or_the_same_refusal_each_time(parse, typed):
+    # Short texts are read once and remembered (a spreadsheet repeats its dates); a refusal is never remembered.
+    def reading():
+        try:
+            return parse(typed)
+        except ValueError as error:
+            return error.__class__, str(error)
+    first = reading()
+    assert all(reading() == first for _ in range(3))
