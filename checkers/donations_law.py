@@ -335,14 +335,15 @@ class LawReading:
                          f"({self.floor.provision}), so it is not reported or counted towards a report.", [self.floor],
                          settled.floors)
             return
+        if reading.reported_with is donation and reading.report_total == code_total:
+            return  # the Act asks for the report the code asks for, of the same donations
         name = self.names[donation.donor_key]
         rule = (f"Under the Act on {date}, a report is due when a donor's donations in a calendar year, not yet "
                 f"reported, come to {self._either(self.threshold, settled.thresholds)} ({self.threshold.provision}), "
                 f"counting only gifts of more than {self._amounts(settled.floors)}. {sentence(name)}'s come to")
-        if reading.reported_with is donation:
-            if reading.report_total != code_total:
-                self._attach(found, True, f"{rule} {pounds(reading.report_total)} with this donation, so the Act also "
-                             "requires a report, and it covers all of them.", [self.threshold], settled.thresholds)
+        if reading.reported_with is donation:  # the same report, of more donations than the code counts
+            self._attach(found, True, f"{rule} {pounds(reading.report_total)} with this donation, so the Act also "
+                         "requires a report, and it covers all of them.", [self.threshold], settled.thresholds)
             return
         message = f"{rule} {pounds(reading.counted)} with this donation, so the Act does not require this report."
         if reading.reported_with is not None:
