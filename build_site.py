@@ -104,6 +104,8 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     Markdown into HTML: MkDocs (the default) or Zensical, from the same Markdown and mkdocs.yml."""
     if engine not in ENGINES:
         raise BuildError(f"the engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    # Zensical runs in the build's own folder: a relative --site-dir would be read from there.
+    site_dir = Path(site_dir).absolute()
     recover(site_dir)
     # Validate all content before writing anything.
     site = model.load(docs, today or build_day())

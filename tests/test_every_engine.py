@@ -301,3 +301,29 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
     engine.click(".case-unlock-open")
     engine.wait("document.querySelectorAll('.case-todo li').length === 2", READY, "the case opened")
     forget_everything(engine)
+
+
+def test_the_navigation_drawer_on_a_phone_opens_with_a_tap_and_its_links_work(quiet, site_url):
+    engine = quiet
+    for page in ("codes/nec-candidates/original/", "checkers/donations/"):
+        engine.goto(site_url + page)
+        if page.startswith("checkers/"):
+            wait_ready(engine)  # leaving while Python's files download would report each interrupted one
+        # Closed, it is not shown (so not in the tab order); the menu is a button that says so.
+        assert engine.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).display") == "none"
+        assert engine.evaluate("document.querySelector('button.site-menu').getAttribute('aria-expanded')") == "false"
+        engine.click("button.site-menu")
+        engine.wait("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0", 5,
+                    f"{engine.name}: the drawer to slide in on /{page}")
+        assert engine.evaluate("document.querySelector('button.site-menu').getAttribute('aria-expanded')") == "true"
+        # A link of the level it shows to a page that starts no Python (whose downloads the next test would cut short),
+        # followed by a click where it is on the screen.
+        target = engine.evaluate("""((a) => { if (a) a.dataset.drawerTarget = ''; return a?.href; })(
+          [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
+          .find((a) => { const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + 5, r.y + r.height / 2);
+            const path = new URL(a.href).pathname;
+            return r.width > 0 && hit && a.contains(hit) && path !== location.pathname && !/\\/(checkers\\/[^/]+|case)\\/$/.test(path); }))""")
+        assert target, f"{engine.name}: no link of the open drawer on /{page} can be clicked"
+        engine.click("[data-drawer-target]")
+        engine.wait(f"location.href === {json.dumps(target)} && document.readyState === 'complete'", 10,
+                    f"{engine.name}: the drawer's link to be followed")

@@ -296,3 +296,80 @@ def test_a_donation_typed_before_the_script_runs_is_kept_and_checked(phone, site
     expect(page.locator(".checker-result ol.todo")).to_contain_text(
         "Report the donation of £1,700 from Jane Smith received on 3 March 2024", timeout=READY)
     assert page.locator("fieldset.row").count() == 1
+
+
+def _focused(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+      return { text: (e.textContent || '').trim(), label: e.getAttribute('aria-label'), inDrawer: !!e.closest('.md-sidebar--primary'),
+               onScreen: r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight };}""")
+
+
+@pytest.mark.parametrize("path", ["checkers/donations/", "codes/nec-candidates/original/"])
+def test_the_navigation_drawer_on_a_phone_is_out_of_the_tab_order_until_opened_and_opens_by_keyboard_or_touch(phone, site_url, path):
+    page = phone
+    page.goto(site_url + path)
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    # Closed, none of its links is reached by the keyboard; the menu button is, and its focus is shown.
+    stops = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        stops.append(_focused(page))
+        if stops[-1]["label"] == "Menu":
+            break
+    assert not any(stop["inDrawer"] for stop in stops), "a link of the closed drawer is in the tab order"
+    assert stops[0]["text"] == "Skip to content" and stops[-1]["label"] == "Menu"
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    # Enter opens it; its links are then on the screen and reached by Tab; Escape closes it and gives the focus back.
+    page.keyboard.press("Enter")
+    drawer = page.locator(".md-sidebar--primary")
+    expect(drawer).to_be_visible()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if _focused(page)["inDrawer"]:
+            break
+    assert _focused(page)["inDrawer"] and _focused(page)["onScreen"]
+    page.keyboard.press("Escape")
+    expect(drawer).to_be_hidden()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    assert _focused(page)["label"] == "Menu"
+    # Space opens and closes it too; a tap on the button opens it, and a tap on a link in it follows the link.
+    page.keyboard.press("Space")
+    expect(drawer).to_be_visible()
+    page.keyboard.press("Space")
+    expect(drawer).to_be_hidden()
+    menu.tap()
+    expect(drawer).to_be_visible()
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    # A link of the level the drawer shows (Material opens it at the page's own section), other than this page.
+    target = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
+      .find((a) => { const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + 5, r.y + r.height / 2);
+        return r.width > 0 && hit && a.contains(hit) && new URL(a.href).pathname !== location.pathname; })?.href""")
+    assert target, "no link of the open drawer can be tapped"
+    page.touchscreen.tap(*page.evaluate("""(href) => { const a = [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
+      .find((link) => link.href === href); const r = a.getBoundingClientRect(); return [r.x + 5, r.y + r.height / 2]; }""", target))
+    page.wait_for_url(target)
+    assert overflow(page) == 0
+
+
+def test_the_navigation_on_a_wide_screen_is_the_sidebar_as_before(browser, site_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "codes/nec-candidates/original/")
+    assert page.locator(".md-sidebar--primary").is_visible()
+    # No menu button where there is no drawer.
+    expect(page.locator("button.site-menu")).to_have_count(1)
+    expect(page.locator("button.site-menu")).to_be_hidden()
+    context.close()
+
+
+def test_without_scripts_the_drawers_links_stay_reachable_as_material_has_them(browser, site_url):
+    context = browser.new_context(viewport=PHONE, has_touch=True, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "codes/nec-candidates/original/")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).display") != "none"
+    assert page.locator("button.site-menu").count() == 0
+    context.close()

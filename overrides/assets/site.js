@@ -144,3 +144,32 @@ window.addEventListener("hashchange", showAsAtBanner);
 copyClauseLinks();
 registerServiceWorker();
 offerEveryCheckerOffline();
+
+// The navigation drawer on a phone's width opens from Material's label, which a keyboard cannot reach, and site.css
+// hides it while closed: a real button takes the label's place, says whether the drawer is open, and Escape closes
+// the drawer, bringing the focus back to the button.
+function menuButton() {
+  const toggle = document.getElementById("__drawer");
+  const label = document.querySelector(".md-header__button[for='__drawer']");
+  const drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !label || !drawer) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `${label.className} site-menu`;
+  button.setAttribute("aria-label", "Menu");
+  drawer.id ||= "site-menu";
+  button.setAttribute("aria-controls", drawer.id);
+  button.append(...label.childNodes);
+  label.replaceWith(button);
+  const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
+  show();
+  toggle.addEventListener("change", show);
+  button.addEventListener("click", () => toggle.click());
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && toggle.checked) {
+      toggle.click();
+      button.focus();
+    }
+  });
+}
+menuButton();
