@@ -373,3 +373,15 @@ def test_without_scripts_the_drawers_links_stay_reachable_as_material_has_them(b
     assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).display") != "none"
     assert page.locator("button.site-menu").count() == 0
     context.close()
+
+
+def test_the_colour_switchs_focus_is_shown_on_a_checker_page_before_the_themes_script_runs(phone, site_url):
+    page = phone
+    page.goto(site_url + "checkers/nominations/")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-option')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('md-option')"), "the colour switch is not a tab stop"
+    outline = page.evaluate("getComputedStyle(document.activeElement.nextElementSibling).outlineStyle")
+    assert outline not in ("none", ""), "the colour switch's focus is not shown"
