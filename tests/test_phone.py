@@ -360,7 +360,7 @@ def test_the_navigation_on_a_wide_screen_is_the_sidebar_as_before(browser, site_
     page = context.new_page()
     page.goto(site_url + "codes/nec-candidates/original/")
     assert page.locator(".md-sidebar--primary").is_visible()
-    # No menu button where there is no drawer.
+    # Where there is no drawer, the menu button is not shown.
     expect(page.locator("button.site-menu")).to_have_count(1)
     expect(page.locator("button.site-menu")).to_be_hidden()
     context.close()
