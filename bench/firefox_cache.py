@@ -54,8 +54,9 @@ def cache_entries(profile: Path) -> list[tuple[str, int, bool]]:
         data = entry.read_bytes()
         key = re.search(rb":(http://127\.0\.0\.1:\d+(/[^\x00]*))\x00", data)
         if key:
-            size, compiled = found.get(key[2].decode(), (0, False))
-            found[key[2].decode()] = (max(size, len(data)), compiled or b"alt-data\x00" in data)
+            path = key[2].decode()
+            size, compiled = found.get(path, (0, False))
+            found[path] = (max(size, len(data)), compiled or b"alt-data\x00" in data)
     return sorted((path, size, compiled) for path, (size, compiled) in found.items())
 
 

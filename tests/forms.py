@@ -44,3 +44,13 @@ def open_reasoning(page: Page, timeout: float = 60_000):
     summary.wait_for(timeout=timeout)
     if not page.locator(".checker-reasoning[open]").count():
         summary.click()
+
+
+# A link of the open navigation drawer that a tap would reach: on the level it shows (Material opens it at the page's
+# own section), to another page that starts no Python (whose downloads a test leaving it would cut short). A
+# JavaScript expression whose value is the link, or undefined.
+DRAWER_LINK_TO_TAP = """[...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')].find((a) => {
+  const box = a.getBoundingClientRect(), hit = document.elementFromPoint(box.x + 5, box.y + box.height / 2);
+  const path = new URL(a.href).pathname;
+  return box.width > 0 && hit && a.contains(hit) && path !== location.pathname && !/\\/(checkers\\/[^/]+|case)\\/$/.test(path);
+})"""

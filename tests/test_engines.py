@@ -175,10 +175,9 @@ def test_pages_are_accessible_request_nothing_elsewhere_and_the_checkers_answer(
     assert outside == []
 
 
-
 def test_zensical_builds_into_a_folder_named_relative_to_where_it_is_run(tmp_path, monkeypatch):
     # Zensical runs in the build's own folder: the output folder was once read from there, and the build refused.
     monkeypatch.chdir(tmp_path)
     assert build_site.main(["--docs", str(ROOT / "tests" / "fixtures" / "docs"), "--site-dir", "out/site",
-                            "--no-runtime", "--engine", "zensical"]) in (0, None)
+                            "--no-runtime", "--engine", "zensical"]) == 0
     assert (tmp_path / "out" / "site" / "index.html").is_file()

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 import checkers
 from tests import checkercases
+from tests.forms import DRAWER_LINK_TO_TAP
 from tests.test_gates import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -344,13 +345,10 @@ def test_the_navigation_drawer_on_a_phone_is_out_of_the_tab_order_until_opened_a
     menu.tap()
     expect(drawer).to_be_visible()
     page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
-    # A link of the level the drawer shows (Material opens it at the page's own section), other than this page.
-    target = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
-      .find((a) => { const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + 5, r.y + r.height / 2);
-        return r.width > 0 && hit && a.contains(hit) && new URL(a.href).pathname !== location.pathname; })?.href""")
+    target, x, y = page.evaluate(f"""(() => {{ const a = {DRAWER_LINK_TO_TAP};
+      if (!a) return [null, 0, 0]; const box = a.getBoundingClientRect(); return [a.href, box.x + 5, box.y + box.height / 2]; }})()""")
     assert target, "no link of the open drawer can be tapped"
-    page.touchscreen.tap(*page.evaluate("""(href) => { const a = [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
-      .find((link) => link.href === href); const r = a.getBoundingClientRect(); return [r.x + 5, r.y + r.height / 2]; }""", target))
+    page.touchscreen.tap(x, y)
     page.wait_for_url(target)
     assert overflow(page) == 0
 
