@@ -129,9 +129,12 @@ def parse_request(text: str) -> tuple[object, dict | None]:
     return None, refusal([{"field": "request", "message": message}], "Nothing was checked: the request could not be read.")
 
 
-def dumps(value, **options) -> str:
+def dumps(value, *, ascii_only: bool = False, **options) -> str:
     """JSON text for a response, as readable as it can be: non-ASCII as itself, and escaped only where the text
-    could not be written out (a lone surrogate that a request smuggled into an error)."""
+    could not be written out (a lone surrogate that a request smuggled into an error). With `ascii_only`, every
+    non-ASCII character is escaped: what the browser's worker takes (checkers/page.py)."""
+    if ascii_only:
+        return json.dumps(value, ensure_ascii=True, **options)
     text = json.dumps(value, ensure_ascii=False, **options)
     try:
         text.encode("utf-8")
@@ -140,10 +143,10 @@ def dumps(value, **options) -> str:
     return text
 
 
-def run_json(name, text: str) -> str:
+def run_json(name, text: str, *, ascii_only: bool = False) -> str:
     """`run` for JSON text in and out, with the command line's words."""
     request, refused = parse_request(text)
-    return dumps(refused or run(name, request))
+    return dumps(refused or run(name, request), ascii_only=ascii_only)
 
 
 def keepsakes(name, request, response: dict, made_on: dt.date, site_url: str = "", codes_data=None) -> dict:
@@ -176,7 +179,7 @@ def check(name, request, made_on: dt.date | None = None, site_url: str = "", cod
     return {"response": response, **keepsakes(name, request, response, made_on, site_url, codes_data)}
 
 
-def check_json(name, text: str, made_on: str, site_url: str = "") -> str:
+def check_json(name, text: str, made_on: str, site_url: str = "", *, ascii_only: bool = False) -> str:
     """`check` for JSON text in and out: what the browser's worker calls, with the page's own day and address."""
     request, refused = parse_request(text)
     try:
@@ -184,8 +187,8 @@ def check_json(name, text: str, made_on: str, site_url: str = "") -> str:
     except (TypeError, ValueError):
         day = dt.date.today()
     if refused:
-        return dumps({"response": refused, **keepsakes(name, {}, refused, day, site_url)})
-    return dumps(check(name, request, day, site_url))
+        return dumps({"response": refused, **keepsakes(name, {}, refused, day, site_url)}, ascii_only=ascii_only)
+    return dumps(check(name, request, day, site_url), ascii_only=ascii_only)
 
 
 def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> dict:

@@ -11,6 +11,7 @@ as the checker reads them, so that what the page fills in is what the checker wo
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -33,6 +34,24 @@ def _normal(header: str) -> str:
     text = unicodedata.normalize("NFKC", header).lstrip("\ufeff").lower()
     text = re.sub(r"[£()\[\]?:*.]", " ", text)
     return " ".join(re.sub(r"[_\-/]", " ", text).split())
+
+
+@functools.lru_cache(maxsize=64)
+def _choice_words(column: Field) -> dict[str, object]:
+    """Every word a cell may use for each of a choice column's options (its value, its label, its aliases)."""
+    words = {_normal(str(o.value)): o.value for o in column.options}
+    words.update({_normal(o.label): o.value for o in column.options})
+    words.update({_normal(alias): o.value for o in column.options for alias in o.aliases})
+    return words
+
+
+# A year's spreadsheet repeats a few words ("cash", "non-cash") in every row: each is normalised once. Long cells
+# are not kept, so that a hostile file cannot fill the cache with large strings.
+_normal_short = functools.lru_cache(maxsize=1024)(_normal)
+
+
+def _normal_cell(cell: str) -> str:
+    return _normal_short(cell) if len(cell) <= 40 else _normal(cell)
 
 
 def names_of(sheet: Field) -> dict[str, str]:
@@ -179,10 +198,7 @@ def _interpret(item: dict, where: str, sheet: Field, errors: Errors) -> None:
             continue
         cell = item[column.name]
         if column.kind == "choice":
-            words = {_normal(str(o.value)): o.value for o in column.options}
-            words.update({_normal(o.label): o.value for o in column.options})
-            words.update({_normal(alias): o.value for o in column.options for alias in o.aliases})
-            item[column.name] = words.get(_normal(cell), cell)
+            item[column.name] = _choice_words(column).get(_normal_cell(cell), cell)
         elif column.kind in ("tristate", "boolean"):
             answer = cell.strip().lower()
             if answer in YES or answer in NO:

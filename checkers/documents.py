@@ -86,15 +86,21 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545, 3.1: lines of at most 75 octets, continued on lines that start with a space."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
+    # Cut the line's UTF-8 bytes, never inside a character: a cut that would fall before a continuation byte
+    # (10xxxxxx) moves back to the start of its character. A year's calendar has a hundred thousand lines, so
+    # this works on the bytes at once rather than a character at a time.
+    data = line.encode("utf-8")
+    parts, start, most = [], 0, 75
+    while len(data) - start > most:
+        end = start + most
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, most = end, 74
+    if not parts:
+        return line
+    parts.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 # Reminders before a deadline: a week and a day before it (RFC 5545 VALARM); a day from which something is allowed

@@ -3,6 +3,8 @@
 import datetime as dt
 
 import icalendar
+from hypothesis import given
+from hypothesis import strategies as st
 
 import checkers
 from checkers import documents
@@ -31,6 +33,32 @@ def test_a_fold_never_splits_a_character():
     folded = documents._fold("DESCRIPTION:" + "£" * 80)
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == "DESCRIPTION:" + "£" * 80
+
+
+def _fold_a_character_at_a_time(line: str) -> str:
+    # RFC 5545, 3.1, as it reads: add characters to a line while its octets stay within 75 (74 after the space
+    # that starts a continued line).
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+# Any line a calendar may hold (every character but lone surrogates, which an answer never carries, and line breaks,
+# which escaping has already written as a backslash and "n"), at lengths around and well past a line's 75 octets, in
+# characters of one to four octets.
+@given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=400)
+       | st.text(st.sampled_from(["a", "£", "€", "😀", " "]), min_size=60, max_size=200))
+def test_folding_cuts_lines_as_the_standard_reads_and_unfolds_to_the_line(line):
+    folded = documents._fold(line)
+    assert folded == _fold_a_character_at_a_time(line)
+    assert folded.replace("\r\n ", "") == line
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
 
 
 def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_the_day():
