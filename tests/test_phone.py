@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 import checkers
 from tests import checkercases
-from tests.forms import DRAWER_LINK_TO_TAP
+from tests.forms import DRAWER_LINK_TO_TAP, wait_until
 from tests.test_gates import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -327,7 +327,7 @@ def test_the_navigation_drawer_on_a_phone_is_out_of_the_tab_order_until_opened_a
     drawer = page.locator(".md-sidebar--primary")
     expect(drawer).to_be_visible()
     expect(menu).to_have_attribute("aria-expanded", "true")
-    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    wait_until(page, "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0", 5_000)
     for _ in range(40):
         page.keyboard.press("Tab")
         if _focused(page)["inDrawer"]:
@@ -344,7 +344,7 @@ def test_the_navigation_drawer_on_a_phone_is_out_of_the_tab_order_until_opened_a
     expect(drawer).to_be_hidden()
     menu.tap()
     expect(drawer).to_be_visible()
-    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    wait_until(page, "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0", 5_000)
     target, x, y = page.evaluate(f"""(() => {{ const a = {DRAWER_LINK_TO_TAP};
       if (!a) return [null, 0, 0]; const box = a.getBoundingClientRect(); return [a.href, box.x + 5, box.y + box.height / 2]; }})()""")
     assert target, "no link of the open drawer can be tapped"
