@@ -383,3 +383,33 @@ def test_the_colour_switchs_focus_is_shown_on_a_checker_page_before_the_themes_s
     assert page.evaluate("document.activeElement.classList.contains('md-option')"), "the colour switch is not a tab stop"
     outline = page.evaluate("getComputedStyle(document.activeElement.nextElementSibling).outlineStyle")
     assert outline not in ("none", ""), "the colour switch's focus is not shown"
+
+
+# Where the keyboard's focus is: in search's results or not, and whether it is seen.
+SEEN = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+  return { results: !!e.closest('.md-search__output'), width: r.width, visibility: getComputedStyle(e).visibility }; }"""
+
+
+@pytest.mark.parametrize("path", ["checkers/nominations/", "codes/nec-candidates/original/"])
+def test_tab_from_the_search_box_goes_on_to_the_page_never_to_hidden_results(phone, site_url, path):
+    page = phone
+    page.goto(site_url + path)
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), "the search box is not a tab stop"
+    # Nothing typed: the next stop is on the page and seen (not the closed search's results, which were a stop on
+    # nothing).
+    page.keyboard.press("Tab")
+    focused = page.evaluate(SEEN)
+    assert not focused["results"] and focused["width"] > 0 and focused["visibility"] == "visible", focused
+    # A search typed: its results are reached by the arrow keys, as Material has it, and Tab goes on to the page.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.type("social media")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(SEEN)
+    assert not focused["results"] and focused["width"] > 0 and focused["visibility"] == "visible", focused
