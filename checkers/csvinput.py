@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from .contract import Field
-from .money_and_dates import quoted, sentence
+from .money_and_dates import quoted, read_once, sentence
 from .validation import Errors, read_rows, refusal
 
 YES = ("yes", "y", "true", "1")
@@ -45,13 +45,8 @@ def _choice_words(column: Field) -> dict[str, object]:
     return words
 
 
-# A year's spreadsheet repeats a few words ("cash", "non-cash") in every row: each is normalised once. Long cells
-# are not kept, so that a hostile file cannot fill the cache with large strings.
-_normal_short = functools.lru_cache(maxsize=1024)(_normal)
-
-
-def _normal_cell(cell: str) -> str:
-    return _normal_short(cell) if len(cell) <= 40 else _normal(cell)
+# A year's spreadsheet repeats a few words ("cash", "non-cash") in every row: each is normalised once.
+_normal_cell = read_once(_normal)
 
 
 def names_of(sheet: Field) -> dict[str, str]:

@@ -56,7 +56,7 @@ def _without_currency_word(text: str) -> str:
 _CACHED_LENGTH = 40
 
 
-def _read_once(parse):
+def read_once(parse):
     cached = functools.lru_cache(maxsize=8192)(parse)
 
     @functools.wraps(parse)
@@ -65,7 +65,7 @@ def _read_once(parse):
     return read
 
 
-@_read_once
+@read_once
 def parse_amount(value) -> Decimal:
     """An amount in pounds from a number or text such as '£1,500.01', '1,500 GBP' or '50p'; ValueError says why not."""
     if isinstance(value, bool) or value is None:
@@ -132,7 +132,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 DATE_EXAMPLES = "27/3/2024 or 27 March 2024"
 
 
-@_read_once
+@read_once
 def parse_date(value) -> dt.date:
     """A date as typed in the UK: 2024-03-27, 27/3/2024, 27.03.2024 or 27 March 2024 (day before month, the year in
     full), and where nothing is ambiguous 2024/3/27 and March 27, 2024; with a weekday before it (which must be the
