@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -298,6 +299,37 @@ def test_the_form_does_not_move_under_the_thumb_while_the_checker_starts(phone, 
     hidden = set(page.evaluate("""() => [...document.querySelectorAll('form [data-question]')]
         .filter((question) => !question.closest('template, .row-list') && question.hidden).map((q) => q.dataset.question)"""))
     assert drawn == hidden
+
+
+# Every step the checker's status says while it starts, as the worker says it (checker-worker.js).
+WORKER_STEPS = re.findall(r'progress\(\d+, "([^"]+)"\)',
+                          (Path(__file__).parent.parent / "browser_runtime/assets/checker-worker.js").read_text())
+
+
+@pytest.mark.parametrize("width", [320, 360, 375, 390])
+def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a_phones_width(browser, site_url, width):
+    """The status's place is kept from the first paint: no step's words, with the amount downloaded beside them,
+    take more room than it, so the form never moves under the thumb while the checker starts on a slow network."""
+    assert len(WORKER_STEPS) >= 4 and WORKER_STEPS[-1] == "Ready."
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.route("**/*.snapshot", lambda route: None)  # never answered: the page stays starting
+    page.goto(site_url + "checkers/donations/")
+    # The page's own first words, then each of the worker's, with what the reader may do meanwhile (python.js).
+    sizes = page.evaluate("""(steps) => {
+      const words = document.querySelector('.checker-progress-words');
+      const text = document.querySelector('.checker-progress-text');
+      const meanwhile = document.querySelector('.checker-progress').dataset.meanwhile;
+      const place = words.getBoundingClientRect().height;
+      const said = [text.textContent, ...steps.map((step) => step === 'Ready.' ? step : `${step} ${meanwhile}`)];
+      return said.flatMap((words_) => ['', '(10.0 of 10.0 MB)'].map((amount) => {
+        text.textContent = words_;
+        document.querySelector('.checker-progress-amount').textContent = amount;
+        return [`${words_} ${amount}`, words.getBoundingClientRect().height, place];
+      }));
+    }""", WORKER_STEPS)
+    context.close()
+    assert [(said, height, place) for said, height, place in sizes if height > place] == []
 
 
 def test_a_donation_typed_before_the_script_runs_is_kept_and_checked(phone, site_url):
