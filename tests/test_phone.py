@@ -322,10 +322,10 @@ def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a
       const meanwhile = document.querySelector('.checker-progress').dataset.meanwhile;
       const place = words.getBoundingClientRect().height;
       const said = [text.textContent, ...steps.map((step) => step === 'Ready.' ? step : `${step} ${meanwhile}`)];
-      return said.flatMap((words_) => ['', '(10.0 of 10.0 MB)'].map((amount) => {
-        text.textContent = words_;
+      return said.flatMap((line) => ['', '(10.0 of 10.0 MB)'].map((amount) => {
+        text.textContent = line;
         document.querySelector('.checker-progress-amount').textContent = amount;
-        return [`${words_} ${amount}`, words.getBoundingClientRect().height, place];
+        return [`${line} ${amount}`, words.getBoundingClientRect().height, place];
       }));
     }""", WORKER_STEPS)
     context.close()
