@@ -140,8 +140,9 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
 
 
 # Each row is its own donation (two alike are two gifts): compared and hashed as itself, which also keeps the
-# descriptions' cache from hashing every field of it.
-@dataclass(frozen=True, eq=False)
+# descriptions' cache from hashing every field of it. Not frozen, though nothing changes one: a frozen dataclass takes
+# four times as long to make, and a year's spreadsheet makes 100,000.
+@dataclass(eq=False)
 class Donation:
     donor_key: str
     donor: str

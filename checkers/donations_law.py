@@ -49,6 +49,10 @@ class Reading:
     report_total: Decimal = Decimal(0)  # that report's total
 
 
+# A gift the Act does not count as a donation: one reading, shared.
+NOT_A_DONATION = Reading(False)
+
+
 @dataclass
 class Settled:
     """The Act's view of one donation, all readings considered: `reading` where every one agrees, with the values
@@ -81,6 +85,8 @@ class LawReading:
         self._possible: dict[tuple, list] = {}
         self._sources: dict[tuple, list] = {}
         self._changes: dict[tuple, str] = {}
+        self._certain_days: dict[dt.date, tuple | None] = {}
+        self._late_words: str | None = None
         groups: dict[tuple, list] = {}
         for donation in donations:  # in the order received
             groups.setdefault((donation.donor_key, donation.received.year), []).append(donation)
@@ -126,21 +132,26 @@ class LawReading:
         return [{day: (values[0] if len(values) == 1 else old if day < cut else new) for day, values in possible.items()}
                 for cut in [*uncertain, dt.date.max]]
 
+    def _certain(self, day: dt.date) -> tuple | None:
+        """((floor,), (threshold,)): the figures' values on the day where the sources leave one of each (the usual
+        case), worked out once a day; None where they leave more than one, or none this site has."""
+        if day not in self._certain_days:
+            floors, thresholds = self.possible(self.floor, day), self.possible(self.threshold, day)
+            certain = len(floors) == len(thresholds) == 1 and None not in (floors[0], thresholds[0])
+            self._certain_days[day] = (tuple(floors), tuple(thresholds)) if certain else None
+        return self._certain_days[day]
+
     def _settle(self, group) -> None:
+        values = [self._certain(donation.received) for donation in group]
+        if None not in values:
+            # Every value certain on every day of the year (the usual case): one reading, nothing to compare.
+            self._settle_certain(group, values)
+            return
         floor_days, threshold_days = self._days(self.floor, group), self._days(self.threshold, group)
         if floor_days is None or threshold_days is None:
             self._unknown(group)
             return
         floor_ways, threshold_ways = self._ways(floor_days), self._ways(threshold_days)
-        if floor_ways == threshold_ways == 1:
-            # Every value certain on every day of the year (the usual case): one reading, nothing to compare.
-            floor, threshold = self._choices(floor_days)[0], self._choices(threshold_days)[0]
-            by_id = {id(donation): donation for donation in group}
-            result = self._read_year(group, floor, threshold)
-            for donation in group:
-                self.settled[id(donation)] = Settled(self._reading(result[id(donation)], by_id),
-                                                     (floor[donation.received],), (threshold[donation.received],))
-            return
         in_order = all(a.received <= b.received for a, b in itertools.pairwise(group))
         if in_order and (floor_ways == 1 or threshold_ways == 1):
             varying = self.floor if floor_ways > 1 else self.threshold
@@ -155,6 +166,25 @@ class LawReading:
         for donation in group:
             self.unconfirmed.add(donation.received)
             self.settled[id(donation)] = Settled(None, unknown=True)
+
+    def _settle_certain(self, group, values: list[tuple]) -> None:
+        """The year read once, in order, where each day's figures are certain: _read_in_order, with each donation's
+        Reading made as it is settled."""
+        zero = Decimal(0)
+        pending, total = [], zero
+        for donation, (floors, thresholds) in zip(group, values, strict=True):
+            if donation.amount <= floors[0].amount:
+                self.settled[id(donation)] = Settled(NOT_A_DONATION, floors, thresholds)
+                continue
+            total += donation.amount
+            pending.append((donation, total, floors, thresholds))
+            if total > thresholds[0].amount:
+                for earlier, counted, earlier_floors, earlier_thresholds in pending:
+                    self.settled[id(earlier)] = Settled(Reading(True, counted, donation, total), earlier_floors,
+                                                        earlier_thresholds)
+                pending, total = [], zero
+        for earlier, counted, earlier_floors, earlier_thresholds in pending:
+            self.settled[id(earlier)] = Settled(Reading(True, counted), earlier_floors, earlier_thresholds)
 
     def _settle_by_every_reading(self, group, floors: list[dict], thresholds: list[dict]) -> None:
         """Each way both figures may fall, read in full and compared: for a year in which both may have changed."""
@@ -398,32 +428,35 @@ class LawReading:
         "" where it does not, or that is not confirmed."""
         if self.late is None or not self.requires_report(donation):
             return ""
-        return (f" The Act counts its own period from the day a donation is accepted, and {self.late.says[:1].lower()}"
-                f"{self.late.says[1:].rstrip('.')} ({self.late.provision}).")
+        if self._late_words is None:  # the same words for each of a year's overdue reports
+            self._late_words = (f" The Act counts its own period from the day a donation is accepted, and "
+                                f"{self.late.says[:1].lower()}{self.late.says[1:].rstrip('.')} ({self.late.provision}).")
+        return self._late_words
 
     def notes(self) -> list[str]:
         """What the Act requires that the code's answers do not ask, and the dates whose figures are unknown."""
         notes = []
-        # Each report the Act requires, by the donation that makes it due: the donations it covers, found once.
-        covered: dict[int, list] = {}
+        settled = self.settled
+        # The reports the Act requires that an answer asks for too (by the donation that makes each due): those that
+        # include a donation the code asks a report of.
+        asked = {id(reading.reported_with) for reading in (settled[key].reading for key in self.asked_report)
+                 if reading is not None and reading.reported_with is not None}
         for donation in self.order:
-            reading = self.settled[id(donation)].reading
-            if reading is not None and reading.reported_with is not None:
-                covered.setdefault(id(reading.reported_with), []).append(donation)
-        for donation in self.order:
-            settled = self.settled[id(donation)]
-            reading = settled.reading
-            if reading is None:
+            reading = settled[id(donation)].reading
+            if reading is None or not reading.is_donation:
                 continue
+            check = id(donation) not in self.asked_permissibility and donation.permissible is not True
+            report = reading.reported_with is donation and id(donation) not in asked
+            if not (check or report):
+                continue
+            floors = settled[id(donation)].floors
             name = self.names[donation.donor_key]
-            what = None
-            if reading.is_donation and id(donation) not in self.asked_permissibility and donation.permissible is not True:
-                what = self.describe(donation, name)
+            what = self.describe(donation, name)
+            if check:
                 notes.append(f"Under the Act, {what} must come from a permissible donor, as it is more than "
-                             f"{self._amounts(settled.floors)} ({self.floor.provision}), though the code does not ask for "
+                             f"{self._amounts(floors)} ({self.floor.provision}), though the code does not ask for "
                              "the check.")
-            if reading.reported_with is donation and not any(id(d) in self.asked_report for d in covered[id(donation)]):
-                what = what or self.describe(donation, name)
+            if report:
                 notes.append(f"Under the Act, {what} takes {name}'s donations in {donation.received.year} to "
                              f"{pounds(reading.report_total)}, so they must be reported to the Electoral Commission "
                              f"({self.threshold.provision}), though the code does not ask for a report.")

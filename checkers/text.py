@@ -11,6 +11,7 @@ import unicodedata
 # overrides and isolates): refused in what a reader types.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_REFUSED = re.compile(f"{_SURROGATE.pattern}|{_CONTROL.pattern}")
 # Invisible characters that make two names look the same and compare different.
 _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff\u061c]")
 # What a record, a draft or a terminal never writes raw: every control and format character but the line breaks
@@ -20,6 +21,8 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u20
 
 def refused(text: str, *, lines: bool = False) -> str | None:
     """Why this text cannot be taken as typed, or None. `lines`: line breaks and tabs are part of it."""
+    if not _REFUSED.search(text):  # nearly every text: one search
+        return None
     if _SURROGATE.search(text):
         return "holds a character that is not text (a broken character code): type it again"
     found = _CONTROL.search(text if lines else text.replace("\n", " ").replace("\r", " "))

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checkers
+from checkers.contract import Answer
 from checkers.donations import Donation
 from checkers.donations_law import LawReading
 from checkers.law import Value
@@ -91,3 +92,41 @@ def test_a_donor_giving_on_hundreds_of_uncertain_days_is_read_as_every_way_reads
         mine, theirs = fast.settled[id(donation)], full.settled[id(donation)]
         assert (mine.reading, mine.floors, mine.thresholds, set(mine.outcomes)) == (
             theirs.reading, theirs.floors, theirs.thresholds, set(theirs.outcomes))
+
+
+def _answer():
+    return Answer("report", "action", "What the code asks.", {"name": "clause 12"})
+
+
+def _year(*amounts, permissible=None) -> list[Donation]:
+    return [Donation("a", "A", Decimal(amount), dt.date(2025, 3, day), "cash", permissible, f"donations[{day}]")
+            for day, amount in enumerate(amounts, start=1)]
+
+
+def _notes(group, checked=(), reported=()) -> list[str]:
+    reading = LawReading(APPLIED, group, lambda donation, name: f"the donation of £{donation.amount} on {donation.received}",
+                         {"a": "A"})
+    for donation in checked:
+        reading.on_permissibility(_answer(), donation)
+    for donation in reported:
+        reading.on_report(_answer(), donation, donation.amount)
+    return [note for note in reading.notes() if note.startswith("Under the Act")]
+
+
+def test_what_the_act_requires_and_no_answer_asks_is_a_note_once_and_only_then():
+    # In 2025 (floor £500, threshold £2,230, both confirmed): £600 and £1,000 come to £1,600; £900 takes them to £2,500.
+    group = _year("600", "1000", "900", "400")
+    floor, threshold = FLOOR.provision, THRESHOLD.provision
+    checks = [f"Under the Act, the donation of £{amount} on 2025-03-0{day} must come from a permissible donor, as it is "
+              f"more than £500 ({floor}), though the code does not ask for the check." for day, amount in
+              ((1, "600"), (2, "1000"), (3, "900"))]
+    report = (f"Under the Act, the donation of £900 on 2025-03-03 takes A's donations in 2025 to £2,500, so they must "
+              f"be reported to the Electoral Commission ({threshold}), though the code does not ask for a report.")
+    assert _notes(group) == [checks[0], checks[1], checks[2], report]
+    # A check asked of a donation, or a donor said to be permissible, needs no note; £400 is no donation at all.
+    assert _notes(group, checked=group[:2]) == [checks[2], report]
+    assert _notes(_year("600", "1000", "900", "400", permissible=True)) == [report]
+    # A report the code asks of any donation the Act's report covers is that report: no note.
+    for asked in group[:3]:
+        assert report not in _notes(group, reported=[asked])
+    assert report in _notes(group, reported=[group[3]])
