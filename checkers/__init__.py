@@ -173,22 +173,34 @@ def keepsakes(name, request, response: dict, made_on: dt.date, site_url: str = "
 def check(name, request, made_on: dt.date | None = None, site_url: str = "", codes_data=None) -> dict:
     """One check and what a reader may keep of it: {"response", "record", "calendar"}, the check run once."""
     made_on = made_on or dt.date.today()
-    if isinstance(request, dict) and "today" not in request:
-        request = {**request, "today": made_on.isoformat()}
+    request = _on_the_day(request, made_on)
     response = run(name, request, codes_data)
     return {"response": response, **keepsakes(name, request, response, made_on, site_url, codes_data)}
 
 
-def check_json(name, text: str, made_on: str, site_url: str = "", *, ascii_only: bool = False) -> str:
-    """`check` for JSON text in and out: what the browser's worker calls, with the page's own day and address."""
+def _on_the_day(request, made_on: dt.date):
+    # A request that does not say which day it is checked on is checked on the day the record is made.
+    return {**request, "today": made_on.isoformat()} if isinstance(request, dict) and "today" not in request else request
+
+
+def answer(name, text: str, made_on: str) -> tuple[object, dict, dt.date]:
+    """A check asked for as JSON text, on the page's own day (this machine's where that is no date): the request
+    as checked ({} where it could not be read), its response, and the day."""
     request, refused = parse_request(text)
     try:
         day = dt.date.fromisoformat(made_on)
     except (TypeError, ValueError):
         day = dt.date.today()
     if refused:
-        return dumps({"response": refused, **keepsakes(name, {}, refused, day, site_url)}, ascii_only=ascii_only)
-    return dumps(check(name, request, day, site_url), ascii_only=ascii_only)
+        return {}, refused, day
+    request = _on_the_day(request, day)
+    return request, run(name, request), day
+
+
+def check_json(name, text: str, made_on: str, site_url: str = "", *, ascii_only: bool = False) -> str:
+    """`check` for JSON text in and out: what the browser's worker calls, with the page's own day and address."""
+    request, response, day = answer(name, text, made_on)
+    return dumps({"response": response, **keepsakes(name, request, response, day, site_url)}, ascii_only=ascii_only)
 
 
 def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from . import CHECKERS, case, csvinput, parse_request, scenario
+from . import CHECKERS, answer, case, csvinput, keepsakes, parse_request, scenario
 from . import check_json as _check_json
 from . import dumps as _dumps
 from . import run_json as _run_json
@@ -20,7 +20,28 @@ dumps = functools.partial(_dumps, ascii_only=True)
 check_json = functools.partial(_check_json, ascii_only=True)
 run_json = functools.partial(_run_json, ascii_only=True)
 
-__all__ = ["check_json", "run_json", "read_spreadsheet", "write_spreadsheet", "share_link", "read_fragment", "case_json"]
+__all__ = ["check_json", "answer_json", "keepsakes_json", "run_json", "read_spreadsheet", "write_spreadsheet", "share_link",
+           "read_fragment", "case_json"]
+
+# The check the page answered last, kept in the worker's memory (never stored) until the page asks for its record and
+# calendar: a year's spreadsheet is answered a second sooner when they are written after the answer has gone.
+_answered: list[tuple] = []
+
+
+def answer_json(name: str, text: str, made_on: str, site_url: str = "") -> str:
+    """`check_json`'s {"response"} alone, as the page shows it at once; `keepsakes_json` then writes its record and
+    calendar, the same as `check_json` would have."""
+    request, response, day = answer(name, text, made_on)
+    _answered[:] = [(name, request, response, day, site_url)]
+    return dumps({"response": response})
+
+
+def keepsakes_json() -> str:
+    """{"record", "calendar"} of the check `answer_json` answered last (once), as `check_json` writes them."""
+    if not _answered:
+        return dumps({"errors": [{"field": "check", "message": "no check has been answered to keep"}]})
+    name, request, response, day, site_url = _answered.pop()
+    return dumps(keepsakes(name, request, response, day, site_url))
 
 
 def _arguments(text: str, what: type) -> tuple[object, str | None]:

@@ -670,9 +670,33 @@ def test_deadlines_go_into_a_calendar_file_and_the_record_is_saved_as_python_wro
     assert outside_requests == []
 
 
+def test_the_record_offered_is_always_the_answer_shown(page: Page, site_url):
+    # The page's checks are held on their way to the worker until released, so that the page is seen between them.
+    page.add_init_script("window.__held = []; const post = Worker.prototype.postMessage; Worker.prototype.postMessage = "
+                         "function (message, ...rest) { if (message && message.op === 'check' && window.__hold) "
+                         "{ window.__held.push(() => post.call(this, message, ...rest)); return; } "
+                         "return post.call(this, message, ...rest); };")
+    request = {"code": "nec-candidates", "donations": [{"donor": "Jane Smith", "amount": "1600", "received": "2024-03-01"}]}
+    page.goto(share_link(site_url, "donations", request))
+    expect(page.locator(".checker-keep")).to_be_visible(timeout=READY)
+    expect(page.locator(".checker-record")).to_contain_text("Jane Smith")
+    page.evaluate("window.__hold = true")
+    page.fill("#donations-0-donor", "Bob Jones")
+    page.click("button[type=submit]")
+    wait_until(page, "window.__held.length === 1", READY)
+    # While the new answer is made, the old answer's record is not offered beside it.
+    expect(page.locator(".checker-result-body")).to_have_text("Checking…")
+    expect(page.locator(".checker-keep")).to_be_hidden()
+    page.evaluate("window.__hold = false; window.__held.pop()()")
+    expect(page.locator(".checker-result-body")).to_contain_text("Bob Jones", timeout=READY)
+    expect(page.locator(".checker-keep")).to_be_visible(timeout=READY)
+    expect(page.locator(".checker-record")).to_contain_text("Bob Jones")
+    assert "Jane Smith" not in page.locator(".checker-record").text_content()
+
+
 def test_a_check_from_the_page_is_one_trip_to_the_worker_and_runs_the_rules_once(page: Page, site_url):
-    # Every message the page posts to a worker, by its op: Check must send one "check" (the answer, its record and its
-    # calendar together), never a second message that runs the rules again.
+    # Every message the page posts to a worker, by its op: Check must send one "check" (the answer, then its record and
+    # calendar written from the same run), never a second message that runs the rules again.
     page.add_init_script("window.__ops = []; const post = Worker.prototype.postMessage; Worker.prototype.postMessage = "
                          "function (message, ...rest) { if (message && message.op) window.__ops.push(message.op); "
                          "return post.call(this, message, ...rest); };")

@@ -35,3 +35,17 @@ def test_every_other_entry_answers_in_ascii_too():
     fragment = "#" + json.loads(link)["url"].partition("#")[2]
     restored = page.read_fragment(fragment)
     assert restored.isascii() and "Zoë Ndiaye £€😀" in json.dumps(json.loads(restored), ensure_ascii=False)
+
+
+def test_the_answer_and_then_its_record_and_calendar_are_what_one_trip_gives():
+    """The page's own check shows the answer before its record and calendar are written: the two calls give, in ASCII,
+    exactly what check_json gives at once, the second only once, for the check answered last."""
+    for text, day in ((json.dumps(DONATIONS), "2024-03-20"), (json.dumps({**DONATIONS, "today": "2024-05-01"}), "2024-03-20"),
+                      ("{not json", "2024-03-20"), (json.dumps(DONATIONS), "not a day")):
+        shown = page.answer_json("donations", "{}", day)  # answered, then overtaken by the next: never kept
+        shown = page.answer_json("donations", text, day, "https://example.org/")
+        kept = page.keepsakes_json()
+        assert shown.isascii() and kept.isascii()
+        assert {**json.loads(shown), **json.loads(kept)} == json.loads(page.check_json("donations", text, day,
+                                                                                      "https://example.org/"))
+        assert json.loads(page.keepsakes_json())["errors"][0]["field"] == "check"

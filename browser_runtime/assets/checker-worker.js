@@ -127,6 +127,8 @@ async function start(runtime, port) {
   const api = {
     run: page.run_json,
     check: page.check_json,
+    answer: page.answer_json,
+    keepsakes: page.keepsakes_json,
     csv: page.read_spreadsheet,
     csvWrite: page.write_spreadsheet,
     shareLink: page.share_link,
@@ -165,22 +167,15 @@ function keepCompiled(script) {
 
 // An answer to a whole year's spreadsheet holds tens of thousands of items: taken in at once, they would stop the page
 // for half a second (bench/README.md). Its long lists go in parts, each a short task for the page; the first part
-// holds everything else, and the page shows it at once.
+// holds everything else, and the page shows it at once. Its record and calendar follow (keepsakesToCome).
 const PART = 250;
 
 function postInParts(id, result) {
-  // The record and calendar of such an answer run to megabytes: as files, they cross to the page at no cost to it.
-  for (const keep of [result.record, result.calendar]) {
-    if (keep) {
-      keep.file = new Blob([keep.text]);
-      delete keep.text;
-    }
-  }
   const response = result.response || {};
   const long = Object.keys(response).filter((key) => Array.isArray(response[key]) && response[key].length > PART);
   const rest = Object.fromEntries(long.map((key) => [key, response[key]]));
   for (const key of long) response[key] = rest[key].slice(0, PART);
-  postMessage({ id, result, parts: long.length > 0 });
+  postMessage({ id, result, parts: long.length > 0, keepsakesToCome: true });
   if (!long.length) return;
   for (const key of long) {
     for (let start = PART; start < rest[key].length; start += PART) {
@@ -188,6 +183,17 @@ function postInParts(id, result) {
     }
   }
   postMessage({ id, complete: true });
+}
+
+// The record and calendar of a long answer run to megabytes: as files, they cross to the page at no cost to it.
+function asFiles(kept) {
+  for (const keep of [kept.record, kept.calendar]) {
+    if (keep) {
+      keep.file = new Blob([keep.text]);
+      delete keep.text;
+    }
+  }
+  return kept;
 }
 
 // A reader is never shown a Python traceback: only its last line, which says what went wrong.
@@ -212,13 +218,22 @@ onmessage = async (event) => {
     let result;
     if (message.op === "csv") result = JSON.parse(api.csv(message.checker, message.data));
     else if (message.op === "csv-write") result = api.csvWrite(message.checker, JSON.stringify(message.rows));
+    // The page's own check: the answer first, in parts, then its record and calendar, written from the same run.
+    else if (message.op === "check" && message.inParts) {
+      postInParts(message.id, JSON.parse(api.answer(message.checker, JSON.stringify(message.request), message.madeOn,
+                                                    message.siteUrl)));
+      let kept = null;
+      try {
+        kept = asFiles(JSON.parse(api.keepsakes()));
+      } catch {
+        // The answer stands, shown already: only its files are missing, and the page offers none.
+      }
+      postMessage({ id: message.id, keepsakes: kept });
+      return;
+    }
     // One trip: the answer, its record and its calendar, from one run of the rules.
     else if (message.op === "check") {
       result = JSON.parse(api.check(message.checker, JSON.stringify(message.request), message.madeOn, message.siteUrl));
-      if (message.inParts) {
-        postInParts(message.id, result);
-        return;
-      }
     }
     else if (message.op === "share-link") result = JSON.parse(api.shareLink(message.pageUrl, JSON.stringify(message.request)));
     else if (message.op === "read-fragment") result = JSON.parse(api.readFragment(message.fragment));

@@ -17,23 +17,29 @@ import { readersToday } from "./download.js";
 import { keepForOffline, offerDownloadChoice, sayWhenOffline } from "./offline.js";
 import { offerCase } from "./keep.js";
 
+// Which check the page shows: the record and calendar of an earlier one, written after its answer, are not offered.
+let latestCheck = 0;
+
 async function check() {
+  const mine = ++latestCheck;
   const request = readRequest();
   // A checker that writes whole addresses (a complaint's link to its clause) is told where this site is.
   if (description.page_address) request[description.page_address] = new URL(description.root, location.href).href;
   showMessage(failed() ? "" : "Checking…");
   try {
-    // One trip to Python: the answer, with its record and calendar file written from it.
+    // One run of the rules: the answer, then the record and calendar file written from it.
     const checked = await python.checkInParts(description.checker, request, readersToday(),
       new URL(description.root, location.href).href);
+    if (mine !== latestCheck) return;
     if (checked.response.errors) {
       showMessage("");
       showErrors(checked.response.errors, checked.response.summary);
     }
     else {
       showResult(checked.response);
-      offerRecords(checked);
       window.dispatchEvent(new Event("codes-of-conduct:answered"));
+      const kept = await checked.keepsakes;
+      if (kept && mine === latestCheck) offerRecords(kept);
     }
   } catch (error) {
     showMessage("The check could not run: " + error.message, "status status--error");

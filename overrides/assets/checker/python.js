@@ -57,7 +57,7 @@ function fail(message) {
 // it): the theme's script waits for their answers.
 let checksPending = 0;
 let checkExpected = false;
-const checkRunning = () => checksPending > 0 || streaming.size > 0;
+const checkRunning = () => checksPending > 0 || streaming.size > 0 || keepsakesToCome.size > 0;
 
 export function expectCheck(expected) {
   checkExpected = expected;
@@ -88,6 +88,7 @@ function handle(event) {
   }
   else if (message.type === "failed") fail(message.message);
   else if (message.part || message.complete) arrived(message);
+  else if ("keepsakes" in message) keepsakesArrived(message);
   else if (pending.has(message.id)) {
     const { resolve, reject, isCheck } = pending.get(message.id);
     pending.delete(message.id);
@@ -98,6 +99,9 @@ function handle(event) {
     if (message.error) reject(new Error(message.error));
     else {
       if (message.parts) streaming.set(message.id, message.result.response);
+      if (message.keepsakesToCome) {
+        message.result.keepsakes = new Promise((resolveKept) => keepsakesToCome.set(message.id, resolveKept));
+      }
       resolve(message.result);
     }
     // In a later task: the answer is shown first.
@@ -115,6 +119,16 @@ function arrived(message) {
   if (message.complete) streaming.delete(message.id);
   else for (const [key, items] of Object.entries(message.part)) response[key].push(...items);
   window.dispatchEvent(new CustomEvent("codes-of-conduct:more", { detail: { response, complete: Boolean(message.complete) } }));
+}
+
+// The record and calendar of an answer already shown (checker-worker.js writes them after it): null where they could
+// not be written.
+const keepsakesToCome = new Map();
+
+function keepsakesArrived(message) {
+  const resolveKept = keepsakesToCome.get(message.id);
+  keepsakesToCome.delete(message.id);
+  if (resolveKept) resolveKept(message.keepsakes);
 }
 
 export function takeOverWorker() {
@@ -177,7 +191,7 @@ export const python = {
   // One trip: the response, the record and the calendar file, from one run; the day is the reader's own.
   check: (name, request, madeOn, siteUrl) => call({ op: "check", checker: name, request, madeOn, siteUrl }),
   // The page's own check: a long answer comes in parts, the first shown at once ("codes-of-conduct:more" brings the
-  // rest to the same response).
+  // rest to the same response); `keepsakes`, a Promise of its record and calendar, which are written after it.
   checkInParts: (name, request, madeOn, siteUrl) =>
     call({ op: "check", checker: name, request, madeOn, siteUrl, inParts: true }),
   parseCsv: (name, data) => call({ op: "csv", checker: name, data }),

@@ -1,5 +1,6 @@
 // What a reader may keep of a check: the record (to save or print) and the dates as a calendar file. Python writes
-// both with the answer, in the same run (checkers.check); this module only offers them as files made in the browser.
+// both from the answer's run, once the answer is shown (checkers/page.py, keepsakes_json); this module only offers
+// them as files made in the browser.
 import { resultSection } from "./page.js";
 import { saveFile } from "./download.js";
 

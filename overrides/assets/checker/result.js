@@ -328,4 +328,6 @@ function shown(value) {
 export function showMessage(text, className = "status") {
   resultSection.hidden = false;
   resultBody.replaceChildren(element("p", className, text));
+  // The record offered is the answer's: while another is made, or none could be, there is none to offer.
+  resultSection.querySelector(".checker-keep").hidden = true;
 }
