@@ -185,8 +185,10 @@ function postInParts(id, result) {
   postMessage({ id, complete: true });
 }
 
-// The record and calendar of a long answer run to megabytes: as files, they cross to the page at no cost to it.
+// The record and calendar of a long answer run to megabytes: as files, they cross to the page at no cost to it. None
+// where Python wrote no record (it answers {"errors"} when no check is kept).
 function asFiles(kept) {
+  if (!kept || !kept.record) return null;
   for (const keep of [kept.record, kept.calendar]) {
     if (keep) {
       keep.file = new Blob([keep.text]);
