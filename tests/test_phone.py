@@ -301,6 +301,25 @@ def test_the_form_does_not_move_under_the_thumb_while_the_checker_starts(phone, 
     assert drawn == hidden
 
 
+@pytest.mark.parametrize("path", ["checkers/nominations/", "case/"])
+def test_saying_that_the_page_is_kept_for_use_offline_moves_nothing(browser, site_url, path):
+    """The page says it is kept for use offline when the service worker is done, seconds after the reader may have
+    started on the form (and under a full run's load, as WebKit's mis-taps showed): it says so in the status's
+    place, so nothing on the screen moves then."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)  # with its service worker
+    page = context.new_page()
+    page.add_init_script(SHIFTS)
+    page.add_init_script("addEventListener('codes-of-conduct:ready', () => { window.__readyAt = performance.now(); })")
+    page.goto(site_url + path)
+    expect(page.locator(".checker-kept")).to_be_visible(timeout=READY)
+    page.wait_for_timeout(500)
+    # From "Ready." on (the page's first drawing has its own test, above): nothing moved.
+    assert page.evaluate("window.__shifts.filter((shift) => parseFloat(shift.split(' at ')[1]) >= window.__readyAt - 20)") == []
+    if path == "case/":  # "Ready." would tell the reader nothing there: only that the page is kept
+        expect(page.locator(".checker-progress-text")).to_be_hidden()
+    context.close()
+
+
 # Every step the checker's status says while it starts, as the worker says it (checker-worker.js).
 WORKER_STEPS = re.findall(r'progress\(\d+, "([^"]+)"\)',
                           (Path(__file__).parent.parent / "browser_runtime/assets/checker-worker.js").read_text())
@@ -309,7 +328,8 @@ WORKER_STEPS = re.findall(r'progress\(\d+, "([^"]+)"\)',
 @pytest.mark.parametrize("width", [320, 360, 375, 390])
 def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a_phones_width(browser, site_url, width):
     """The status's place is kept from the first paint: no step's words, with or without the amount downloaded on the
-    bar's line, make it taller, so the form never moves under the thumb while the checker starts on a slow network."""
+    bar's line, nor the word that the checker is kept for use offline, make it taller, so the form never moves under
+    the thumb while the checker starts on a slow network, or once it is kept."""
     assert len(WORKER_STEPS) >= 4 and WORKER_STEPS[-1] == "Ready."
     context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=True, is_mobile=True)
     page = context.new_page()
@@ -325,11 +345,17 @@ def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a
       text.textContent = amount.textContent = '';
       const place = status.getBoundingClientRect().height;
       const said = [first, ...steps.map((step) => step === 'Ready.' ? step : `${step} ${status.dataset.meanwhile}`)];
-      return said.flatMap((line) => ['', '(100.0 of 100.0 MB)'].map((downloaded) => {
+      const sizes = said.flatMap((line) => ['', '(100.0 of 100.0 MB)'].map((downloaded) => {
         text.textContent = line;
         amount.textContent = downloaded;
         return [`${line} ${downloaded}`, status.getBoundingClientRect().height, place];
       }));
+      // Then "Ready.", and the page kept for use offline, said in the same place (offline.js).
+      const kept = status.querySelector('.checker-kept');
+      text.textContent = 'Ready.';
+      amount.textContent = '';
+      kept.hidden = false;
+      return [...sizes, [`Ready. ${kept.textContent}`, status.getBoundingClientRect().height, place]];
     }""", [first_words, WORKER_STEPS])
     context.close()
     assert [(said, height, place) for said, height, place in sizes if height > place] == []

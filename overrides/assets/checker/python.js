@@ -44,6 +44,7 @@ function showDownload(fraction) {
 // What to do depends on what failed: a download (the connection, or the site) or the browser itself.
 function fail(message) {
   failure = message;
+  progressText.hidden = false;
   startTheme();
   const download = /could not be downloaded|did not load|did not start within/.test(message);
   showProgress(100, (download ? "The checker could not start: " : "The checker could not start in this browser: ") +
@@ -80,9 +81,9 @@ function handle(event) {
   if (message.type === "progress") showProgress(message.percent, message.text);
   else if (message.type === "download") showDownload(message.fraction);
   else if (message.type === "ready") {
-    // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing;
-    // a failure to start stays in view.
-    if ("hideWhenReady" in progressLine.dataset) progressLine.hidden = true;
+    // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing,
+    // and keeps its place, where it says when it is kept for use offline; a failure to start stays in view.
+    if ("hideWhenReady" in progressLine.dataset) progressText.hidden = true;
     startThemeAfterChecks();
     window.dispatchEvent(new Event("codes-of-conduct:ready"));
   }
