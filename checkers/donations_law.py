@@ -168,23 +168,15 @@ class LawReading:
             self.settled[id(donation)] = Settled(None, unknown=True)
 
     def _settle_certain(self, group, values: list[tuple]) -> None:
-        """The year read once, in order, where each day's figures are certain: _read_in_order, with each donation's
-        Reading made as it is settled."""
-        zero = Decimal(0)
-        pending, total = [], zero
-        for donation, (floors, thresholds) in zip(group, values, strict=True):
-            if donation.amount <= floors[0].amount:
-                self.settled[id(donation)] = Settled(NOT_A_DONATION, floors, thresholds)
-                continue
-            total += donation.amount
-            pending.append((donation, total, floors, thresholds))
-            if total > thresholds[0].amount:
-                for earlier, counted, earlier_floors, earlier_thresholds in pending:
-                    self.settled[id(earlier)] = Settled(Reading(True, counted, donation, total), earlier_floors,
-                                                        earlier_thresholds)
-                pending, total = [], zero
-        for earlier, counted, earlier_floors, earlier_thresholds in pending:
-            self.settled[id(earlier)] = Settled(Reading(True, counted), earlier_floors, earlier_thresholds)
+        """The year read once, where each day's figures are certain (each donation's (floors, thresholds) in
+        `values`)."""
+        found, _ = self._read_in_order([donation.amount for donation in group],
+                                       [floors[0].amount for floors, _ in values],
+                                       [thresholds[0].amount for _, thresholds in values])
+        for donation, (floors, thresholds), (is_donation, counted, at, total) in zip(group, values, found, strict=True):
+            reading = (NOT_A_DONATION if not is_donation else
+                       Reading(True, counted, None if at is None else group[at], total))
+            self.settled[id(donation)] = Settled(reading, floors, thresholds)
 
     def _settle_by_every_reading(self, group, floors: list[dict], thresholds: list[dict]) -> None:
         """Each way both figures may fall, read in full and compared: for a year in which both may have changed."""

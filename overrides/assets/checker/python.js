@@ -83,7 +83,7 @@ function handle(event) {
   else if (message.type === "ready") {
     // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing,
     // and keeps its place, where it says when it is kept for use offline; a failure to start stays in view.
-    if ("hideWhenReady" in progressLine.dataset) progressText.hidden = true;
+    if ("dropReady" in progressLine.dataset) progressText.hidden = true;
     startThemeAfterChecks();
     window.dispatchEvent(new Event("codes-of-conduct:ready"));
   }
