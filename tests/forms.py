@@ -15,6 +15,15 @@ def wait_until(page: Page, script: str, timeout_ms: float) -> None:
         page.wait_for_timeout(100)
 
 
+def search_for(page: Page, words: str):
+    """Type a query in the theme's search as a reader finishes typing it: all but its last letter at once, then the
+    last as a key (the theme searches on each key; typed key by key, the results of the first letters may be read
+    before those of the whole query)."""
+    query = page.locator("input[data-md-component=search-query]")
+    query.fill(words[:-1])
+    query.press(words[-1])
+
+
 def fill_donation(page: Page, row: int, **fields: str):
     """Type into one donation row's fields (donor, amount, received) and choose its options (kind, permissible)."""
     for name, value in fields.items():

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 import build_site
 from tests.conftest import ROOT, serve
-from tests.forms import open_reasoning, wait_until
+from tests.forms import open_reasoning, search_for, wait_until
 
 pytestmark = pytest.mark.browser
 READY = 60_000
@@ -247,7 +247,7 @@ def test_offline_a_kept_checker_has_the_themes_script_and_the_search_index_from_
     wait_ready(page)
     # The theme's script runs offline: its search opens and finds a clause.
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
-    page.locator("input[data-md-component=search-query]").press_sequentially("nominations")
+    search_for(page, "nominations")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     context.close()
 

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 import checkers
 from tests import checkercases
-from tests.forms import DRAWER_LINK_TO_TAP, wait_until
+from tests.forms import DRAWER_LINK_TO_TAP, search_for, wait_until
 from tests.test_gates import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -172,11 +172,7 @@ def test_search_finds_a_clause_first_and_holds_no_form_template_or_api_reference
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("reference/")]
     page.goto(site_url)
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
-    # The query all but its last letter at once, then the last typed (the theme searches on a key): typed key by key,
-    # the results of its first letters may be read before the last's.
-    query = page.locator("input[data-md-component=search-query]")
-    query.fill("social medi")
-    query.press("a")
+    search_for(page, "social media")
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(r"[?&]h=social\b"), timeout=15_000)
     assert "/codes/" in first.get_attribute("href")
@@ -193,8 +189,7 @@ def test_on_a_checker_page_search_is_shown_before_the_themes_script_runs_and_a_t
     query = page.locator("input[data-md-component=search-query]")
     expect(query).to_be_visible()
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
-    query.fill("social medi")
-    query.press("a")
+    search_for(page, "social media")
     expect(page.locator(".md-search-result__item > a").first).to_have_attribute("href", re.compile(r"[?&]h=social\b"),
                                                                                timeout=15_000)
 
@@ -489,8 +484,6 @@ def test_tab_from_the_search_box_goes_on_to_the_page_never_to_hidden_results(pho
     # Open, as a thumb opens it, its results are seen (the arrow keys reach them, as Material has it).
     page.locator("label.md-header__button[for=__search]").tap()
     wait_until(page, "document.getElementById('__search').checked", 10_000)
-    # Material searches on a key, not on a value set at once.
-    page.locator(".md-search__input").fill("social medi")
-    page.locator(".md-search__input").press("a")
+    search_for(page, "social media")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     assert page.evaluate("getComputedStyle(document.querySelector('.md-search__scrollwrap')).visibility") == "visible"
