@@ -46,12 +46,17 @@ def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(brow
     wait_ready(page)
     wait_kept(page, "/checkers/nominations/")
     expect(page.locator(".checker-offline")).to_be_hidden()
+    nominations(page)
+    expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
+    expect(page.locator(".checker-answered-offline")).to_be_hidden()
     context.set_offline(True)
     page.reload()
     wait_ready(page)
     expect(page.locator(".checker-offline")).to_be_visible()
     nominations(page)
     expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
+    # The answer says where it comes from, and that the codes are as they were when the copy was kept.
+    expect(page.locator(".checker-answered-offline")).to_contain_text("as they were then")
     # The code page the answer cites was kept too.
     open_reasoning(page)
     page.locator(".finding-clause").first.click()

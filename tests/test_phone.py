@@ -299,8 +299,9 @@ def test_the_form_does_not_move_under_the_thumb_while_the_checker_starts(phone, 
 @pytest.mark.parametrize("path", ["checkers/nominations/", "case/"])
 def test_saying_that_the_page_is_kept_for_use_offline_moves_nothing(browser, site_url, path):
     """The page says it is kept for use offline when the service worker is done, seconds after the reader may have
-    started on the form (and under a full run's load, as WebKit's mis-taps showed): it says so in the status's
-    place, so nothing on the screen moves then."""
+    started on the form (and under a full run's load, as WebKit's mis-taps showed), and that it is working from that
+    copy when the network goes or the page is opened without it: it says so in the status's place, so nothing on the
+    screen moves then."""
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)  # with its service worker
     page = context.new_page()
     page.add_init_script(SHIFTS)
@@ -312,6 +313,22 @@ def test_saying_that_the_page_is_kept_for_use_offline_moves_nothing(browser, sit
     assert page.evaluate("window.__shifts.filter((shift) => parseFloat(shift.split(' at ')[1]) >= window.__readyAt - 20)") == []
     if path == "case/":  # "Ready." would tell the reader nothing there: only that the page is kept
         expect(page.locator(".checker-progress-text")).to_be_hidden()
+    # The network goes while the reader is on the page: the page says so, in the same place.
+    context.set_offline(True)
+    expect(page.locator(".checker-offline")).to_be_visible()
+    expect(page.locator(".checker-kept")).to_be_hidden()
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__shifts.filter((shift) => parseFloat(shift.split(' at ')[1]) >= window.__readyAt - 20)") == []
+    # Opened again with no network: the kept copy says that it is one from the first moment it can, and nothing that
+    # was drawn moves when it does.
+    page.add_init_script("""new MutationObserver(() => { if (window.__offlineAt === undefined &&
+      !document.querySelector('.checker-offline')?.hidden) window.__offlineAt = performance.now(); })
+      .observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden'] });""")
+    page.reload()
+    expect(page.locator(".checker-offline")).to_be_visible(timeout=READY)
+    wait_until(page, "window.__readyAt !== undefined", READY)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__shifts.filter((shift) => parseFloat(shift.split(' at ')[1]) >= window.__offlineAt - 20)") == []
     context.close()
 
 
@@ -323,8 +340,9 @@ WORKER_STEPS = re.findall(r'progress\(\d+, "([^"]+)"\)',
 @pytest.mark.parametrize("width", [320, 360, 375, 390])
 def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a_phones_width(browser, site_url, width):
     """The status's place is kept from the first paint: no step's words, with or without the amount downloaded on the
-    bar's line, nor the word that the checker is kept for use offline, make it taller, so the form never moves under
-    the thumb while the checker starts on a slow network, or once it is kept."""
+    bar's line, nor the word that the checker is kept for use offline, or that it is that kept copy, make it taller,
+    so the form never moves under the thumb while the checker starts on a slow network, once it is kept, or when the
+    network comes and goes."""
     assert len(WORKER_STEPS) >= 4 and WORKER_STEPS[-1] == "Ready."
     context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=True, is_mobile=True)
     page = context.new_page()
@@ -332,25 +350,26 @@ def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a
     page.goto(site_url + "checkers/donations/")
     first_words = re.search(r'class="checker-progress-text[^"]*">([^<]+)<', page.request.get(page.url).text())[1]
     # The place is the status's height with nothing in it: what the page keeps from its first paint. Then the page's
-    # own first words, and each of the worker's with what the reader may do meanwhile (python.js).
+    # own first words, and each of the worker's, with what the reader may do meanwhile (python.js) or that the page is
+    # the kept copy (offline.js); "Ready." also with the word that the page is kept.
     sizes = page.evaluate("""([first, steps]) => {
       const status = document.querySelector('.checker-progress');
-      const text = document.querySelector('.checker-progress-text');
-      const amount = document.querySelector('.checker-progress-amount');
-      text.textContent = amount.textContent = '';
-      const place = status.getBoundingClientRect().height;
-      const said = [first, ...steps.map((step) => step === 'Ready.' ? step : `${step} ${status.dataset.meanwhile}`)];
-      const sizes = said.flatMap((line) => ['', '(100.0 of 100.0 MB)'].map((downloaded) => {
+      const [text, meanwhile, kept, offline, amount] = ['text', 'meanwhile', 'kept', 'offline', 'amount'].map((part) =>
+        status.querySelector(`.checker-${part === 'text' || part === 'amount' ? 'progress-' + part : part}`));
+      const say = (line, downloaded, note) => {
         text.textContent = line;
         amount.textContent = downloaded;
-        return [`${line} ${downloaded}`, status.getBoundingClientRect().height, place];
-      }));
-      // Then "Ready.", and the page kept for use offline, said in the same place (offline.js).
-      const kept = status.querySelector('.checker-kept');
-      text.textContent = 'Ready.';
-      amount.textContent = '';
-      kept.hidden = false;
-      return [...sizes, [`Ready. ${kept.textContent}`, status.getBoundingClientRect().height, place]];
+        meanwhile.hidden = line === 'Ready.';
+        kept.hidden = note !== 'kept';
+        offline.hidden = note !== 'offline';
+        status.classList.toggle('checker-progress--offline', note === 'offline');
+        return [[line, downloaded, note].join(' '), status.getBoundingClientRect().height];
+      };
+      say('', '', '');
+      meanwhile.hidden = true;
+      const place = status.getBoundingClientRect().height;
+      return [first, ...steps].flatMap((line) => ['', '(100.0 of 100.0 MB)'].flatMap((downloaded) =>
+        ['', 'offline', ...(line === 'Ready.' && !downloaded ? ['kept'] : [])].map((note) => [...say(line, downloaded, note), place])));
     }""", [first_words, WORKER_STEPS])
     context.close()
     assert [(said, height, place) for said, height, place in sizes if height > place] == []

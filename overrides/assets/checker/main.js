@@ -14,7 +14,7 @@ import { offerLinks, openFragment } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
 import { listenForRecords, offerRecords } from "./records.js";
 import { readersToday } from "./download.js";
-import { keepForOffline, offerDownloadChoice, sayWhenOffline } from "./offline.js";
+import { keepForOffline, markTheAnswer, offerDownloadChoice, sayWhenOffline } from "./offline.js";
 import { offerCase } from "./keep.js";
 
 // Which check the page shows: the record and calendar of an earlier one, written after its answer, are not offered.
@@ -25,6 +25,7 @@ async function check() {
   const request = readRequest();
   // A checker that writes whole addresses (a complaint's link to its clause) is told where this site is.
   if (description.page_address) request[description.page_address] = new URL(description.root, location.href).href;
+  markTheAnswer();
   showMessage(failed() ? "" : "Checking…");
   try {
     // One run of the rules: the answer, then the record and calendar file written from it.

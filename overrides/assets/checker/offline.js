@@ -20,11 +20,21 @@ export function keepForOffline() {
 
 // Offline, the page says so: when the browser knows it has no network, and when the service worker served this page
 // from its kept copy because the network did not answer (a browser may believe itself online on a connection that
-// answers nothing).
+// answers nothing). It says so in the status's place, instead of what the reader may do meanwhile and of the word
+// that the page is kept, so that nothing below moves whenever the network comes and goes.
+let fromKeptCopy = false;
+
+function offline() {
+  return !navigator.onLine || fromKeptCopy;
+}
+
 export function sayWhenOffline() {
-  const note = document.querySelector(".checker-offline");
-  let fromKeptCopy = false;
-  const show = () => { note.hidden = navigator.onLine && !fromKeptCopy; };
+  const status = document.querySelector(".checker-progress");
+  const note = status.querySelector(".checker-offline");
+  const show = () => {
+    note.hidden = !offline();
+    status.classList.toggle("checker-progress--offline", offline());
+  };
   show();
   window.addEventListener("online", show);
   window.addEventListener("offline", show);
@@ -36,6 +46,12 @@ export function sayWhenOffline() {
     show();
   };
   worker.postMessage({ type: "served-kept" }, [channel.port2]);
+}
+
+// Each answer given offline says that it comes from the kept copy, with the codes as they were then: set as the answer
+// is asked for, never while it is read, so that the answer does not move under the reader.
+export function markTheAnswer() {
+  document.querySelector(".checker-answered-offline").hidden = !offline();
 }
 
 export function offerDownloadChoice() {

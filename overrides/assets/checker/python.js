@@ -16,12 +16,13 @@ export function failed() {
 
 const progressLine = progressText.closest(".checker-progress");
 // What the reader can do while they wait, as the page says it (a checker's form; My case has none).
-const meanwhile = progressLine.dataset.meanwhile || "";
+const meanwhile = progressLine.querySelector(".checker-meanwhile");
 
 // The bar never goes back: the snapshot's download and the Python worker report separately. While it loads, the
 // status stays in view at the top of the screen as the reader fills in the form.
 function showProgress(percent, text) {
-  progressText.textContent = percent < 100 && meanwhile ? `${text} ${meanwhile}` : text;
+  progressText.textContent = text;
+  if (meanwhile) meanwhile.hidden = percent >= 100;
   progressBar.value = Math.max(progressBar.value, percent);
   progressLine.classList.toggle("checker-progress--loading", percent < 100);
   progressLine.classList.toggle("checker-progress--done", percent >= 100);
@@ -45,6 +46,7 @@ function showDownload(fraction) {
 function fail(message) {
   failure = message;
   progressText.hidden = false;
+  progressLine.classList.add("checker-progress--failed");
   startTheme();
   const download = /could not be downloaded|did not load|did not start within/.test(message);
   showProgress(100, (download ? "The checker could not start: " : "The checker could not start in this browser: ") +
@@ -157,7 +159,7 @@ function offerToStart(boot) {
   startTheme();
   const megabytes = (boot.runtime.download_bytes / 1e6).toFixed(1);
   progressText.textContent = `To save data, the checker has not been downloaded yet. It needs about ${megabytes} MB, ` +
-    `once: after that your browser keeps it. ${meanwhile}`.trimEnd();
+    "once: after that your browser keeps it.";
   const button = document.createElement("button");
   button.type = "button";
   button.className = "md-button checker-start";
@@ -168,7 +170,7 @@ function offerToStart(boot) {
     takeOverWorker();
     for (const { message } of queued.splice(0)) worker.postMessage(message);
   });
-  progressText.after(button);
+  progressText.parentElement.append(button);
 }
 
 const queued = [];
