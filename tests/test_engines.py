@@ -19,6 +19,7 @@ import build_site
 import checkers
 from sitebuild import audit
 from tests.conftest import ROOT, serve
+from tests.forms import search_for
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -105,8 +106,7 @@ def _search_works(page, url: str) -> bool:
         if not field.count():
             return False
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
-    field.press_sequentially("permissible donor")
-    # Results follow each key pressed: wait for those of the whole query rather than read the first ones shown.
+    search_for(page, "permissible donor")
     clause = page.locator(".md-search-result__item a[href*='codes/nec-candidates/']")
     try:
         expect(clause.first).to_be_attached(timeout=15_000)
