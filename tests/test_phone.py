@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 import checkers
+from checkers import case as case_file
 from tests import checkercases
 from tests.forms import DRAWER_LINK_TO_TAP, search_for, wait_until
 from tests.test_gates import axe_violations
@@ -251,7 +252,6 @@ def test_the_home_pages_first_screen_links_every_checker(phone, site_url):
 
 
 def test_my_case_on_a_phone_fits_the_screen_with_targets_for_thumbs(phone, site_url, tmp_path):
-    from checkers import case as case_file
     made = case_file.add_election(case_file.empty(), "Ward selection, May 2027")
     kept = case_file.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
         {"donor": "A long donor's name, Campaigning Association Limited", "amount": "1700", "received": "2024-03-01",
@@ -294,6 +294,30 @@ def test_the_form_does_not_move_under_the_thumb_while_the_checker_starts(phone, 
     hidden = set(page.evaluate("""() => [...document.querySelectorAll('form [data-question]')]
         .filter((question) => !question.closest('template, .row-list') && question.hidden).map((q) => q.dataset.question)"""))
     assert drawn == hidden
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["nothing-kept", "a-case-kept"])
+def test_my_case_does_not_move_as_it_is_drawn_on_a_slow_phone(phone, site_url, kept, tmp_path):
+    """My case is drawn once the script has read what this browser keeps, after the page's first paint on a slow
+    phone: what it draws (the case, or the offer to start one) moves nothing already on the screen, the footer
+    included."""
+    page = phone
+    page.goto(site_url + "case/")
+    if kept:
+        made = case_file.add_election(case_file.empty(), "NEC 2026")
+        kept_case = case_file.keep(made["case"], made["election"], "donations", {"code": "nec-candidates", "donations": [
+            {"donor": "A", "amount": "1700", "received": "2024-03-01", "permissible": True}]}, dt.date(2024, 3, 2))
+        file = tmp_path / "case.json"
+        file.write_text(json.dumps(kept_case["case"]), encoding="utf-8")
+        page.set_input_files(".case-import", str(file))
+        expect(page.locator(".case-todo li")).to_have_count(1, timeout=READY)
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script(SHIFTS)
+    page.reload()
+    expect(page.locator(".case-todo li" if kept else ".case-none")).to_be_visible(timeout=READY)
+    wait_until(page, "document.querySelector('.checker-progress-text').hidden", READY)  # "Ready.", dropped
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__shifts") == []
 
 
 @pytest.mark.parametrize("path", ["checkers/nominations/", "case/"])
