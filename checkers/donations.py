@@ -22,7 +22,6 @@ rules, with its figures on each donation's date, and a finding says both where t
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -198,11 +197,12 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     answers, notes = [], list(merged)
     # Every donation is accounted for: one an answer asks something of, or one that needs nothing, and why not.
     seen = Accounted()
-    law = LawReading(version.applied_law, donations, _describe, names) if version.applied_law else None
+    describe = Describer(names)
+    law = LawReading(version.applied_law, donations, describe) if version.applied_law else None
     if rules.permissible_donor:
-        answers += _permissibility(rules.permissible_donor, donations, names, version, law, seen)
+        answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen)
     if rules.reporting:
-        answers += _reporting(rules, donations, names, period_end, version, notes, law, values["today"], seen)
+        answers += _reporting(rules, donations, describe, period_end, version, notes, law, values["today"], seen)
     if rules.donor_cap:
         answers += _donor_cap(rules.donor_cap, donations, names, version, seen)
     clause = next((rule.clause for rule in (rules.reporting, rules.permissible_donor, rules.donor_cap) if rule), None)
@@ -210,7 +210,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         # Labelled "Nothing to do", so the message does not say it again.
         for d in donations:
             if id(d) not in seen.asked:
-                answer = _answer("no-action", "info", f"{sentence(_describe(d, names[d.donor_key]))} needs nothing under "
+                answer = _answer("no-action", "info", f"{sentence(describe(d))} needs nothing under "
                                  f"this code: {'; '.join(seen.why[id(d)]) or 'no rule of this code applies to it'}.",
                                  version, clause, donor=names[d.donor_key], amount=d.amount)
                 answer.label = "Nothing to do"
@@ -278,18 +278,31 @@ def _answer_order(answer: Answer):
             facts.get("region", ""), str(facts.get("amount", "")), answer.message)
 
 
-@functools.lru_cache(maxsize=8192)
-def _describe(donation: Donation, name: str) -> str:
-    """"the donation of £600 from A received on 1 March 2024": how every answer names one donation."""
-    kind = "non-cash donation" if donation.kind == "non-cash" else "donation"
-    return f"the {kind} of {pounds(donation.amount)} from {name} received on {written_date(donation.received)}"
+class Describer:
+    """"the donation of £600 from A received on 1 March 2024": how every answer names one donation, by the name its
+    donor is shown by. Each is written once in a check (a donation is named by several answers) and let go with the
+    check: they hold what the reader typed."""
+
+    __slots__ = ("names", "said")
+
+    def __init__(self, names: dict[str, str]):
+        self.names = names
+        self.said: dict[Donation, str] = {}
+
+    def __call__(self, donation: Donation) -> str:
+        said = self.said.get(donation)
+        if said is None:
+            kind = "non-cash donation" if donation.kind == "non-cash" else "donation"
+            said = self.said[donation] = (f"the {kind} of {pounds(donation.amount)} from {self.names[donation.donor_key]} "
+                                          f"received on {written_date(donation.received)}")
+        return said
 
 
 def _answer(rule: str, level: str, message: str, version: CodeVersion, clause: str, **facts) -> Answer:
     return Answer(rule, level, message, clause_reference(version, clause), facts=facts)
 
 
-def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawReading | None,
+def _permissibility(rule: PermissibleDonor, donations, describe: Describer, version, law: LawReading | None,
                     seen: Accounted) -> list[Answer]:
     # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor."
     found = []
@@ -303,8 +316,8 @@ def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawR
             seen.nothing(donation, "you have said the donor is permissible")
             continue
         seen.ask(donation)
-        name = names[donation.donor_key]
-        what = _describe(donation, name)
+        name = describe.names[donation.donor_key]
+        what = describe(donation)
         if donation.permissible is False:
             level, message = "breach", (f"{sentence(what)} is {threshold}, so it must come from a "
                                         f"permissible donor, and you have said {name} is not one. Do not keep it: "
@@ -322,7 +335,7 @@ def _permissibility(rule: PermissibleDonor, donations, names, version, law: LawR
     return found
 
 
-def _reporting(rules: DonationRules, donations, names, period_end, version, notes, law: LawReading | None,
+def _reporting(rules: DonationRules, donations, describe: Describer, period_end, version, notes, law: LawReading | None,
                today: dt.date, seen: Accounted) -> list[Answer]:
     rule = rules.reporting
     if period_end and not rule.before_election_period_end:
@@ -338,8 +351,8 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
                 seen.nothing(d, too_small)
                 continue
             seen.ask(d)
-            what = _describe(d, names[d.donor_key])
-            found.append(_report(rule, d, names[d.donor_key], d.amount, f"{sentence(what)} is {threshold}, so it must be "
+            what = describe(d)
+            found.append(_report(rule, d, describe.names[d.donor_key], d.amount, f"{sentence(what)} is {threshold}, so it must be "
                                  "reported", period_end, version, law, today, what))
         return found
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
@@ -360,7 +373,7 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
     found = []
     for (key, year), group in by_donor_year.items():
         total, crossed = Decimal(0), False
-        name = names[key]
+        name = describe.names[key]
         for index, donation in enumerate(group):
             total += donation.amount
             if not crossed and rule.threshold.reached_by(total):
@@ -369,7 +382,7 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
                 for earlier in group[:index + 1]:
                     seen.ask(earlier)
                 if index == 0:  # one donation is over the threshold alone: it is reported, and named as itself
-                    what = _describe(donation, name)
+                    what = describe(donation)
                     why = f"{sentence(what)} is {threshold} from one donor in a calendar year, so it must be reported"
                 else:
                     what = f"the donations from {name} in {year} ({pounds(total)} in all)"
@@ -378,13 +391,13 @@ def _reporting(rules: DonationRules, donations, names, period_end, version, note
                 found.append(_report(rule, donation, name, total, why, period_end, version, law, today, what))
             elif crossed:
                 seen.ask(donation)
-                why = (f"{sentence(_describe(donation, name))} comes after {name}'s "
+                why = (f"{sentence(describe(donation))} comes after {name}'s "
                        f"donations in {year} passed the {pounds(rule.threshold.amount)} threshold, so it must also be reported")
                 found.append(_report(rule, donation, name, donation.amount, why, period_end, version, law, today,
-                                     _describe(donation, name)))
+                                     describe(donation)))
         if not crossed:
             for donation in group:
-                seen.nothing(donation, f"{names[key]}'s donations in {year} come to {pounds(total)}, not "
+                seen.nothing(donation, f"{name}'s donations in {year} come to {pounds(total)}, not "
                              f"{rule.threshold.words()}, so no report is due")
     return found
 

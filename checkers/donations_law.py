@@ -70,12 +70,13 @@ class Settled:
 class LawReading:
     """Every donation read by the Act's rules, as the code's answers are made."""
 
-    def __init__(self, applied: Applied, donations, describe, names):
+    def __init__(self, applied: Applied, donations, describe):
         self.applied = applied
         self.floor: Figure = applied.law.figure("not-a-donation")
         self.threshold: Figure = applied.law.figure("reporting-threshold")
         self.late = applied.law.provisions.get(LATE_REPORT)
-        self.describe, self.names = describe, names
+        # How answers name a donation and its donor (donations.Describer).
+        self.describe, self.names = describe, describe.names
         self.settled: dict[int, Settled] = {}
         self.unconfirmed: set[dt.date] = set()
         self.undecided: set[dt.date] = set()
@@ -370,7 +371,7 @@ class LawReading:
         message = f"{rule} {pounds(reading.counted)} with this donation, so the Act does not require this report."
         if reading.reported_with is not None:
             later = reading.reported_with
-            message += (f" Under the Act they are reported later, with {self.describe(later, name)}, which takes them to "
+            message += (f" Under the Act they are reported later, with {self.describe(later)}, which takes them to "
                         f"{pounds(reading.report_total)}.")
         self._attach(found, False, message, [self.threshold], settled.thresholds)
 
@@ -443,7 +444,7 @@ class LawReading:
                 continue
             floors = settled[id(donation)].floors
             name = self.names[donation.donor_key]
-            what = self.describe(donation, name)
+            what = self.describe(donation)
             if check:
                 notes.append(f"Under the Act, {what} must come from a permissible donor, as it is more than "
                              f"{self._amounts(floors)} ({self.floor.provision}), though the code does not ask for "

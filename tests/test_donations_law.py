@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import checkers
 from checkers.contract import Answer
-from checkers.donations import Donation
+from checkers.donations import Describer, Donation
 from checkers.donations_law import LawReading
 from checkers.law import Value
 
@@ -46,7 +46,7 @@ AMOUNTS = ["100", "499.99", "500", "500.01", "600", "750", "900", "900.01", "100
 
 
 def _reading(floor, threshold) -> LawReading:
-    reading = LawReading(APPLIED, [], lambda donation, name: name, {})
+    reading = LawReading(APPLIED, [], Describer({}))
     reading.floor, reading.threshold = floor, threshold
     return reading
 
@@ -104,8 +104,7 @@ def _year(*amounts, permissible=None) -> list[Donation]:
 
 
 def _notes(group, checked=(), reported=()) -> list[str]:
-    reading = LawReading(APPLIED, group, lambda donation, name: f"the donation of £{donation.amount} on {donation.received}",
-                         {"a": "A"})
+    reading = LawReading(APPLIED, group, Describer({"a": "A"}))
     for donation in checked:
         reading.on_permissibility(_answer(), donation)
     for donation in reported:
@@ -117,10 +116,10 @@ def test_what_the_act_requires_and_no_answer_asks_is_a_note_once_and_only_then()
     # In 2025 (floor £500, threshold £2,230, both confirmed): £600 and £1,000 come to £1,600; £900 takes them to £2,500.
     group = _year("600", "1000", "900", "400")
     floor, threshold = FLOOR.provision, THRESHOLD.provision
-    checks = [f"Under the Act, the donation of £{amount} on 2025-03-0{day} must come from a permissible donor, as it is "
+    checks = [f"Under the Act, the donation of £{amount} from A received on {day} March 2025 must come from a permissible donor, as it is "
               f"more than £500 ({floor}), though the code does not ask for the check." for day, amount in
-              ((1, "600"), (2, "1000"), (3, "900"))]
-    report = (f"Under the Act, the donation of £900 on 2025-03-03 takes A's donations in 2025 to £2,500, so they must "
+              ((1, "600"), (2, "1,000"), (3, "900"))]
+    report = (f"Under the Act, the donation of £900 from A received on 3 March 2025 takes A's donations in 2025 to £2,500, so they must "
               f"be reported to the Electoral Commission ({threshold}), though the code does not ask for a report.")
     assert _notes(group) == [checks[0], checks[1], checks[2], report]
     # A check asked of a donation, or a donor said to be permissible, needs no note; £400 is no donation at all.
