@@ -5,6 +5,7 @@ and it stays linear where one donor gives on hundreds of uncertain days."""
 
 import dataclasses
 import datetime as dt
+import gc
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -129,3 +130,14 @@ def test_what_the_act_requires_and_no_answer_asks_is_a_note_once_and_only_then()
     for asked in group[:3]:
         assert report not in _notes(group, reported=[asked])
     assert report in _notes(group, reported=[group[3]])
+
+
+def test_a_check_keeps_nothing_of_the_donations_once_it_has_answered():
+    # What the reader typed is personal data: in the browser the same Python answers check after check, so nothing
+    # of one check (a donation, a donor's name) may stay in memory after its answer.
+    request = {"code": "nec-candidates", "donations": [
+        {"donor": "A Donor", "amount": "1700", "received": "2024-03-01", "permissible": True},
+        {"donor": "B Donor", "amount": "600", "received": "2024-03-02"}]}
+    assert checkers.run("donations", request)["status"] == "action"
+    gc.collect()
+    assert [thing for thing in gc.get_objects() if isinstance(thing, Donation)] == []
