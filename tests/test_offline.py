@@ -56,6 +56,7 @@ def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(brow
     nominations(page)
     expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
     # The answer says where it comes from, and that the codes are as they were when the copy was kept.
+    expect(page.locator(".checker-answered-offline")).to_be_visible()
     expect(page.locator(".checker-answered-offline")).to_contain_text("as they were then")
     # The code page the answer cites was kept too.
     open_reasoning(page)
