@@ -19,17 +19,15 @@ _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff\u061c]")
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
-def refused(text: str, *, lines: bool = False) -> str | None:
-    """Why this text cannot be taken as typed, or None. `lines`: line breaks and tabs are part of it."""
-    if not _REFUSED.search(text):  # nearly every text: one search
+def refused(text: str) -> str | None:
+    """Why this text cannot be taken as typed, or None. Tabs and line breaks are taken (a one-line field folds them)."""
+    found = _REFUSED.search(text)  # nearly every text: one search
+    if found is None:
         return None
     if _SURROGATE.search(text):
         return "holds a character that is not text (a broken character code): type it again"
-    found = _CONTROL.search(text if lines else text.replace("\n", " ").replace("\r", " "))
-    if found:
-        return (f"holds a character that cannot be shown (U+{ord(found[0]):04X}), which would change how the answer "
-                "reads: type it again without it")
-    return None
+    return (f"holds a character that cannot be shown (U+{ord(found[0]):04X}), which would change how the answer "
+            "reads: type it again without it")
 
 
 def one_line(text: str) -> str:

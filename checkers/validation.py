@@ -142,7 +142,7 @@ def _text(spec: Field, value, where: str, errors: Errors):
         errors.add(where, "must be text")
         return None
     multi = spec.kind == "longtext"
-    why = text.refused(value, lines=multi)
+    why = text.refused(value)
     if why:
         errors.add(where, why)
         return None
