@@ -26,7 +26,7 @@ import browser_runtime.build as runtime
 import checkers
 from checkers import content
 from checkers.citation import Citation
-from checkers.content import ContentError
+from checkers.content import ContentError, each_error
 from sitebuild import CSP, BuildError, annotations, checkerpages, compress, data, lock, model, offline, pages, scripts
 
 ROOT = Path(__file__).resolve().parent
@@ -57,10 +57,12 @@ def main(argv=None) -> int:
         notices = build(Path(args.docs), Path(args.site_dir), site_url=args.site_url, with_runtime=not args.no_runtime,
                         engine=args.engine)
     except (ContentError, BuildError) as error:
-        print(f"error: {error}", file=sys.stderr)
         if isinstance(error, ContentError):
-            annotations.emit(error.message, error.path, error.line, title="The build stopped")
+            for each in each_error(error):
+                print(f"error: {each}", file=sys.stderr)
+                annotations.emit(each.message, each.path, each.line, title="The build stopped")
         else:
+            print(f"error: {error}", file=sys.stderr)
             annotations.emit(str(error), getattr(error, "path", None), getattr(error, "line", None),
                              title="The build stopped")
         print("The build stopped; the previous site/ is unchanged.", file=sys.stderr)
@@ -91,7 +93,8 @@ def _checkers_data_only(docs: Path, path: Path) -> int:
     try:
         write_checkers_data(model.load(docs, build_day()), path)
     except ContentError as error:
-        print(f"error: {error}", file=sys.stderr)
+        for each in each_error(error):
+            print(f"error: {each}", file=sys.stderr)
         return 1
     print(f"Wrote {path}")
     return 0

@@ -39,6 +39,28 @@ class ContentError(ValueError):
         self.message = message
 
 
+class ContentErrors(ContentError):
+    """Several problems found in one reading, reported together, so that one round of fixing mends them all."""
+
+    def __init__(self, errors: list[ContentError]):
+        first = errors[0]
+        super().__init__(first.path, first.line, first.message)
+        self.errors = errors
+        self.args = ("\n".join(str(error) for error in errors),)
+
+
+def each_error(error: ContentError) -> list[ContentError]:
+    return list(getattr(error, "errors", [error]))
+
+
+def raise_together(errors: list[ContentError]) -> None:
+    """Raise the problems found, if any: one as itself, several together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ContentErrors(errors)
+
+
 # Where a unit's Markdown breaks into pieces that read on their own: a blank line, or a line that starts a list entry.
 _PASSAGE_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])")
 

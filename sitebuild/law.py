@@ -279,9 +279,10 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
         at, shown = f"figures.{figure_id}", f"figure {figure_id}"
         if not FIGURE_ID.match(str(figure_id)):
             raise ContentError(path, lines.get(at), f"the figure id {figure_id!r} uses lower-case letters, digits and '-' only")
-        if not isinstance(item, dict):
-            raise ContentError(path, lines.get(at), f"{shown} must be the figure's fields")
         fields = {"title", "provision", "url", "counts", "unit", "runs_from", "values", "checked", "check_by"}
+        if not isinstance(item, dict):
+            raise ContentError(path, lines.get(at), f"{shown} must be followed by its fields, one 'name: value' a line, "
+                               f"indented under it as the other figures' are ({', '.join(sorted(fields))})")
         unknown = set(item) - fields
         if unknown:
             raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{shown}: unknown field {sorted(unknown)[0]!r}")
@@ -370,10 +371,15 @@ def _applying_clause(law: statute.Law, version) -> str | None:
 
 
 def _version_of(codes: dict[str, Code], item: dict, path: Path, lines: dict, at: str, shown: str):
+    if item.get("code") in (None, ""):
+        raise ContentError(path, lines.get(at), f"{shown} has no code: add 'code: ' and one of {', '.join(codes)}")
     code = codes.get(str(item.get("code")))
     if code is None:
         raise ContentError(path, lines.get(f"{at}.code") or lines.get(at), f"{shown}: {item.get('code')!r} is not a code "
                            f"on this site; the codes are {', '.join(codes)}")
+    if item.get("version") in (None, ""):
+        raise ContentError(path, lines.get(at), f"{shown} has no version: add 'version: ' and one of "
+                           f"{', '.join(v.id for v in code.versions)}")
     version = code.get(str(item.get("version")))
     if version is None:
         raise ContentError(path, lines.get(f"{at}.version") or lines.get(at), f"{shown}: {code.code} has no version "
@@ -400,6 +406,9 @@ def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.
             raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{shown}: unknown field "
                                f"{sorted(unknown)[0]!r}; a note has {', '.join(fields)}")
         code, version = _version_of(codes, item, path, lines, at, shown)
+        if item.get("clause") in (None, ""):
+            raise ContentError(path, line, f"{shown} has no clause: add the clause it is about, as its link ends, e.g. "
+                               f"clause: \"{next(u.id for u in version.units if u.kind != 'section')}\"")
         clause = str(item.get("clause"))
         if clause not in version.by_id:
             raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}")

@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from checkers import rules
-from checkers.content import CodeVersion, ContentError
+from checkers.content import CodeVersion, ContentError, each_error
 
 from . import drafts
 from .model import Site
@@ -441,7 +441,8 @@ def main(argv=None) -> int:
             notices, updated = check(model.load(Path(args.docs), dt.date.today()), path, record=True,
                                    root=Path(args.docs).resolve().parent)
         except ContentError as error:
-            print(f"error: {error}", file=sys.stderr)
+            for each in each_error(error):
+                print(f"error: {each}", file=sys.stderr)
             return 1
         if updated is not None:
             save(path, updated)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
-from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError
+from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError, each_error, raise_together
 
 from . import clauses
 
@@ -150,37 +150,41 @@ def parse_date(value, path: Path, line: int | None, name: str) -> dt.date | None
 
 
 def _checked(data: dict, path: Path, lines: dict) -> dict:
-    """The front matter's values, each checked against FIELDS."""
-    for name in data:
-        if name not in FIELDS:
-            raise ContentError(path, lines.get(str(name)), f"unknown field {name!r}: the fields are {', '.join(FIELDS)}")
+    """The front matter's values, each checked against FIELDS; every field's problem is reported at once."""
+    problems = [ContentError(path, lines.get(str(name)), f"unknown field {name!r}: the fields are {', '.join(FIELDS)}")
+                for name in data if name not in FIELDS]
     values = {}
     for name, spec in FIELDS.items():
         value, line = data.get(name), lines.get(name)
+        values[name] = None
         if value in (None, ""):
             if spec.required:
-                raise ContentError(path, 1, f"the settings at the top (between the --- lines) have no {name!r}: add '{name}: ...' ({spec.meaning}; "
-                                   "see docs/maintainers/reference.md)")
-            values[name] = None
+                problems.append(ContentError(path, 1, f"the settings at the top (between the --- lines) have no {name!r}: "
+                                             f"add '{name}: ...' ({spec.meaning}; see docs/maintainers/reference.md)"))
         elif spec.kind == "date":
-            values[name] = parse_date(value, path, line, name)
+            try:
+                values[name] = parse_date(value, path, line, name)
+            except ContentError as error:
+                problems.append(error)
         elif spec.kind == "choice":
             if value not in spec.choices:
-                raise ContentError(path, line, f"{name} must be one of {', '.join(spec.choices)}, not {value!r}")
+                problems.append(ContentError(path, line, f"{name} must be one of {', '.join(spec.choices)}, not {value!r}"))
             values[name] = value
         elif spec.kind == "mapping":
             if not isinstance(value, dict):
-                raise ContentError(path, line, f"{name} must be a set of 'name: value' lines")
+                problems.append(ContentError(path, line, f"{name} must be a set of 'name: value' lines"))
             values[name] = value
+        elif isinstance(value, (dict, list)):
+            problems.append(ContentError(path, line, f"{name} must be text, not a list or a set of fields"))
         else:
-            if isinstance(value, (dict, list)):
-                raise ContentError(path, line, f"{name} must be text, not a list or a set of fields")
             values[name] = str(value)
+    raise_together(problems)
     return values
 
 
-def read_version(path: Path, code: str) -> CodeVersion:
-    """Read one version file's front matter and body, checking every field."""
+def read_version(path: Path, code: str, later: list[ContentError] | None = None) -> CodeVersion:
+    """Read one version file's front matter and body, checking every field. A problem that leaves the version
+    readable is added to `later`, where given, so that the problems of the other files are found with it."""
     try:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -191,8 +195,11 @@ def read_version(path: Path, code: str) -> CodeVersion:
         raise ContentError(path, 2, "the front matter must be lines of 'field: value'")
     values = _checked(data, path, lines)
     if values["summary"] == SUMMARY_TO_WRITE:
-        raise ContentError(path, lines.get("summary"), "summary still holds the words make new-version put there: write "
-                           "one line on what this version changes")
+        unwritten = ContentError(path, lines.get("summary"), "summary still holds the words make new-version put there: "
+                                 "write one line on what this version changes")
+        if later is None:
+            raise unwritten
+        later.append(unwritten)
     if values["version"] != path.stem:
         raise ContentError(path, lines.get("version"),
                            f"version is {values['version']!r} but the file is named {path.name!r}: they must match")
@@ -222,7 +229,10 @@ def check_periods(code: Code) -> None:
         if version.in_force_from and version.in_force_until and version.in_force_until < version.in_force_from:
             raise ContentError(version.path, line, "in_force_until is before in_force_from")
         if index and version.in_force_from is None:
-            raise ContentError(version.path, 1, "a version after the first must say when it took effect: add in_force_from")
+            raise ContentError(version.path, version.field_lines.get("published") or 1,
+                               "a version after the first must say when it took effect: add a line 'in_force_from: "
+                               "YYYY-MM-DD' to the settings at the top, the day this version takes effect as its source "
+                               f"states it (until then version {code.versions[index - 1].version} stays in force)")
         if index + 1 < len(code.versions):
             following = code.versions[index + 1]
             if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:
@@ -261,11 +271,20 @@ def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
     if not folder.is_dir():
         raise ContentError(folder, None, "no such content folder")
     codes: dict[str, Code] = {}
+    # Each file's problems are found, whatever another file's are, and reported together.
+    problems: list[ContentError] = []
     for directory in sorted(p for p in folder.iterdir() if p.is_dir()):
         if not CODE_ID.match(directory.name):
-            raise ContentError(directory, None, "a code id uses lower-case letters, digits and '-' only")
-        versions = [read_version(p, directory.name) for p in sorted(directory.glob("*.md"))]
-        if not versions:
+            problems.append(ContentError(directory, None, "a code id uses lower-case letters, digits and '-' only"))
+            continue
+        versions, unread = [], 0
+        for path in sorted(directory.glob("*.md")):
+            try:
+                versions.append(read_version(path, directory.name, problems))
+            except ContentError as error:
+                problems.extend(each_error(error))
+                unread += 1
+        if not versions or unread:
             continue
         ids = {}
         for version in versions:
@@ -274,6 +293,11 @@ def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
                 raise ContentError(version.path, version.field_lines.get("version"), f"{version.path.name} and "
                                    f"{other.path.name} differ only in capitals: on many computers they are one file")
         code = Code(directory.name, _order(versions), today)
-        check_periods(code)
+        try:
+            check_periods(code)
+        except ContentError as error:
+            problems.append(error)
+            continue
         codes[code.code] = code
+    raise_together(problems)
     return codes

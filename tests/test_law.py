@@ -182,6 +182,25 @@ def test_a_note_on_a_version_that_does_not_exist_is_refused(docs):
     assert "nec-candidates has no version 2031; its versions are original" in refused(docs).message
 
 
+SECOND_NOTE = '- code: nec-candidates\n  version: original\n  clause: "2"\n'
+
+
+@pytest.mark.parametrize("without, said", [
+    ('  clause: "2"\n', 'note 2 has no clause: add the clause it is about, as its link ends, e.g. clause: "'),
+    ("  version: original\n", "note 2 has no version: add 'version: ' and one of original"),
+    ("- code: nec-candidates\n", "note 2 has no code: add 'code: ' and one of "),
+])
+def test_a_note_missing_where_it_goes_says_which_field_to_add(docs, without, said):
+    notes = docs / "law" / "notes.yml"
+    text = notes.read_text(encoding="utf-8")
+    assert text.count(SECOND_NOTE) == 1
+    cut = SECOND_NOTE.replace(without, "")
+    notes.write_text(text.replace(SECOND_NOTE, cut if cut.startswith("- ") else "- " + cut.lstrip()), encoding="utf-8")
+    error = refused(docs)
+    assert error.path.endswith("notes.yml") and said in error.message and "None" not in error.message, str(error)
+    assert error.line == text[:text.index(SECOND_NOTE)].count("\n") + 1
+
+
 def test_a_note_dated_after_today_is_refused(docs):
     edit(docs / "law" / "notes.yml", "date: 2026-12-02\n  check_by: 2027-03-01", "date: 2099-01-01\n  check_by: 2099-03-01")
     assert "is after today" in refused(docs).message

@@ -95,3 +95,27 @@ def test_a_new_versions_notes_are_carried_where_the_clause_reads_the_same_and_li
     assert any("the note on the law on clause 12" in n and "not carried to version 2027" in n for n in notices)
     page = (tmp_path / "site" / "codes" / "nec-candidates" / "2027" / "index.html").read_text(encoding="utf-8")
     assert "for version original, where this clause reads the same" in page
+
+
+def test_every_step_left_undone_is_named_in_one_build_with_problems_in_other_files(tmp_path):
+    """A round of CI takes a quarter of an hour: the build names every problem it can find, not only the first."""
+    assert make(tmp_path, "leadership", "2027").returncode == 0
+    docs = tmp_path / "work" / "docs"
+    other = docs / "codes" / "nec-candidates" / "original.md"
+    other.write_text(other.read_text(encoding="utf-8").replace("status: in-force", "status: in-forse", 1), encoding="utf-8")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "build_site.py"), "--docs", str(docs),
+                             "--checkers-data", str(tmp_path / "codes.json")], capture_output=True, text=True, timeout=120)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    new = docs / "codes" / "leadership" / "2027.md"
+
+    def at(path: Path, field: str) -> str:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        return f"{path}:{next(n for n, line in enumerate(lines, 1) if line.startswith(field + ':'))}"
+
+    assert [e.split(": ", 2)[1] for e in errors] == [at(new, "summary"), at(new, "published"), at(other, "status")], \
+        result.stderr
+    assert "summary still holds the words make new-version put there" in errors[0]
+    assert "add a line 'in_force_from: YYYY-MM-DD'" in errors[1] and "version original stays in force" in errors[1]
+    assert "status must be one of in-force, superseded, withdrawn, not 'in-forse'" in errors[2]
+    assert not (tmp_path / "codes.json").exists()
