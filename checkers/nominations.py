@@ -95,7 +95,10 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
                            "before the deadline, in case some are found invalid." if not deadline_passed else
                            "You have enough verified nominations to stand."),
             "full": "You have the most nominations you may secure: no more can be added."}[status]
-    return Result(status, [Answer(about, level, message, clause_reference(version, rule.clause), todo=todo)], details=details,
+    # Too few nominations after the deadline breaks no rule: the candidate cannot stand, and the label says that.
+    label = "Cannot stand" if level == "breach" else ""
+    return Result(status, [Answer(about, level, message, clause_reference(version, rule.clause), todo=todo, label=label)],
+                  details=details,
                   data={"verified": verified, "minimum": rule.minimum, "maximum": rule.maximum, "shortfall": shortfall,
                         "can_still_add": can_still_add})
 

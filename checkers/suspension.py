@@ -64,7 +64,10 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         message = f"You may not stand: you are suspended and {why}. {RETURNING_OFFICER}"
     todo = ("This rule allows you to stand." if status == "eligible" else
             "You may not stand while this rule applies to you. Ask the Returning Officer if you think it does not.")
-    return Result(status, [Answer("eligibility", level, message, clause_reference(version, rule.clause), todo=todo)])
+    # Being unable to stand breaks no rule (standing would): the label says what it means for the reader.
+    label = "May not stand" if status == "not-eligible" else ""
+    return Result(status, [Answer("eligibility", level, message, clause_reference(version, rule.clause), todo=todo,
+                                  label=label)])
 
 
 CHECKER = Checker(
