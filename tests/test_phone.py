@@ -242,6 +242,28 @@ def test_the_list_of_codes_and_a_codes_versions_fit_a_phones_width_without_scrol
         expect(wrap).to_contain_text(says)
 
 
+def test_a_codes_page_on_a_phone_comes_to_its_text_soon_with_related_clauses_a_thumbs_tap_away(phone, site_url):
+    """Each fact of the version runs on from its name; what other codes say on a clause's topic is folded under one
+    target a thumb can hit, and opening it shows the links."""
+    page = phone
+    page.goto(site_url + "codes/nec-candidates/")
+    facts = page.evaluate("""() => [...document.querySelectorAll('.version-facts dt')].map((dt) =>
+        [dt.textContent, dt.getBoundingClientRect().top, dt.nextElementSibling.getClientRects()[0].top])""")
+    assert len(facts) >= 8
+    for name, top, value_top in facts:
+        assert abs(top - value_top) < 4, name  # on the same line
+    first_clause = page.locator(".unit--clause").first.bounding_box()
+    assert first_clause["y"] < 2 * PHONE["height"]
+    summaries = page.locator("details.related > summary")
+    assert summaries.count() > 0
+    assert all(box["height"] >= 44 for box in (s.bounding_box() for s in summaries.all() if s.is_visible()))
+    first = page.locator("[id='8'] details.related").first
+    expect(first.locator("a").first).to_be_hidden()
+    first.locator("summary").tap()
+    expect(first.locator("a").first).to_be_visible()
+    assert overflow(page) == 0
+
+
 def test_the_home_pages_first_screen_links_every_checker(phone, site_url):
     page = phone
     page.goto(site_url)

@@ -48,6 +48,19 @@ def test_the_wording_appears_on_the_page(built_site):
     assert '<abbr title="Someone allowed to give a regulated donee' in page  # explained on hover
 
 
+def test_a_clauses_related_clauses_are_folded_under_their_topic_and_count_after_its_own_words(built_site, content):
+    """A phone reads one clause after another: what other codes say on its topic is one tap away, each a link."""
+    page = html(built_site, "codes/nec-candidates")
+    for topic, others in content.related("nec-candidates", "8"):
+        block = re.search(r'<div class="unit unit--clause" id="8">.*?</div>', page, re.S)[0]
+        folded = re.search(rf'<details class="related">\s*<summary>Related clauses in other codes: {re.escape(topic.title)} '
+                           rf'\({len(others)}\)</summary>\s*<ul>(.*?)</ul>\s*</details>', block, re.S)
+        assert folded, block
+        links = re.findall(r'<li><a href="\.\./([^"]+)">', folded[1])
+        assert links == [f"{code}/#{anchor}" for code, anchor in others]
+        assert block.index("<details") > block.index("anchor-link")
+
+
 def test_every_internal_link_and_anchor_resolves_and_nothing_loads_from_elsewhere(built_site):
     problems = audit.check(built_site)
     annotations.emit_page_problems(problems, title="A link or anchor leads nowhere")
