@@ -286,12 +286,15 @@ def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
                 unread += 1
         if not versions or unread:
             continue
-        ids = {}
+        ids, clashes = {}, []
         for version in versions:
             other = ids.setdefault(version.version.casefold(), version)
             if other is not version:
-                raise ContentError(version.path, version.field_lines.get("version"), f"{version.path.name} and "
-                                   f"{other.path.name} differ only in capitals: on many computers they are one file")
+                clashes.append(ContentError(version.path, version.field_lines.get("version"), f"{version.path.name} and "
+                                            f"{other.path.name} differ only in capitals: on many computers they are one file"))
+        if clashes:
+            problems += clashes
+            continue
         code = Code(directory.name, _order(versions), today)
         try:
             check_periods(code)
