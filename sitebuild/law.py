@@ -20,7 +20,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers.citation import Citation
-from checkers.content import Code, ContentError
+from checkers.content import Code, ContentError, each_error, raise_together
 from checkers.money_and_dates import pounds, written_date
 
 from .source import parse_date, read_yaml
@@ -387,43 +387,55 @@ def _version_of(codes: dict[str, Code], item: dict, path: Path, lines: dict, at:
     return code, version
 
 
+NOTE_FIELDS = ("code", "version", "clause", "date", "check_by", "title", "text", "sources")
+
+
 def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.Law | None = None) -> list[Note]:
-    """Notes on clauses, each on a clause that exists in the version it names, its figures by reference."""
+    """Notes on clauses, each on a clause that exists in the version it names, its figures by reference. Every note
+    is checked, whatever the others hold, and their problems are reported together."""
     data, lines = _read(path)
     if data is None:
         return []
     if not isinstance(data, list):
         raise ContentError(path, 1, "the notes must be a list, each starting '- code: ...'")
-    notes = []
-    fields = ("code", "version", "clause", "date", "check_by", "title", "text", "sources")
+    notes, problems = [], []
     for index, item in enumerate(data):
-        at, shown = f"[{index}]", f"note {index + 1}"
-        line = lines.get(at)
-        if not isinstance(item, dict):
-            raise ContentError(path, line, f"{shown} needs {', '.join(fields)}")
-        unknown = set(item) - set(fields)
-        if unknown:
-            raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{shown}: unknown field "
-                               f"{sorted(unknown)[0]!r}; a note has {', '.join(fields)}")
-        code, version = _version_of(codes, item, path, lines, at, shown)
-        if item.get("clause") in (None, ""):
-            raise ContentError(path, line, f"{shown} has no clause: add the clause it is about, as its link ends, e.g. "
-                               f"clause: \"{next(u.id for u in version.units if u.kind != 'section')}\"")
-        clause = str(item.get("clause"))
-        if clause not in version.by_id:
-            raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}")
-        checked = _checked(item, path, lines, at, shown, today)
-        words = {}
-        for name in ("title", "text"):
-            raw = _text(item, name, path, lines, at, shown)
-            check_amounts(raw, version.scope_text(clause), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
-            words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
-        note = Note(code.code, version.id, clause, checked.on, words["title"], words["text"],
-                    _sources(item.get("sources"), path, lines, f"{at}.sources", shown), checked.by)
-        if any(n.code == note.code and n.version == note.version and n.clause == note.clause for n in notes):
-            raise ContentError(path, line, f"{shown}: {version.citation.at(clause)} already has a note: put both in one")
-        notes.append(note)
+        try:
+            note = _note(item, index, path, lines, codes, today, law)
+            if any(n.code == note.code and n.version == note.version and n.clause == note.clause for n in notes):
+                raise ContentError(path, lines.get(f"[{index}]"), f"note {index + 1}: {note.code}@{note.version}#"
+                                   f"{note.clause} already has a note: put both in one")
+            notes.append(note)
+        except ContentError as error:
+            problems.extend(each_error(error))
+    raise_together(problems)
     return notes
+
+
+def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], today: dt.date, law) -> Note:
+    at, shown = f"[{index}]", f"note {index + 1}"
+    line = lines.get(at)
+    if not isinstance(item, dict):
+        raise ContentError(path, line, f"{shown} needs {', '.join(NOTE_FIELDS)}")
+    unknown = set(item) - set(NOTE_FIELDS)
+    if unknown:
+        raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{shown}: unknown field "
+                           f"{sorted(unknown)[0]!r}; a note has {', '.join(NOTE_FIELDS)}")
+    code, version = _version_of(codes, item, path, lines, at, shown)
+    if item.get("clause") in (None, ""):
+        raise ContentError(path, line, f"{shown} has no clause: add the clause it is about, as its link ends, e.g. "
+                           f"clause: \"{next(u.id for u in version.units if u.kind != 'section')}\"")
+    clause = str(item.get("clause"))
+    if clause not in version.by_id:
+        raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}")
+    checked = _checked(item, path, lines, at, shown, today)
+    words = {}
+    for name in ("title", "text"):
+        raw = _text(item, name, path, lines, at, shown)
+        check_amounts(raw, version.scope_text(clause), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
+        words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
+    return Note(code.code, version.id, clause, checked.on, words["title"], words["text"],
+                _sources(item.get("sources"), path, lines, f"{at}.sources", shown), checked.by)
 
 
 def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: statute.Law | None) -> list[Proposal]:

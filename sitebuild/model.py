@@ -12,7 +12,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers import rules
-from checkers.content import Code, CodeVersion, ContentError
+from checkers.content import Code, CodeVersion, ContentError, each_error, raise_together
 
 from . import law, references, source, wording
 
@@ -97,36 +97,60 @@ class Site:
 
 
 def load(docs: Path, today: dt.date | None = None) -> Site:
-    """Load and check the content under `docs`; ContentError names the file and line of the first problem."""
-    glossary = load_glossary(docs / "glossary.yml")
+    """Load and check the content under `docs`. A ContentError names the file and line of each problem found: the
+    files that do not depend on one another are all checked, so that one round of fixing mends them all."""
+    problems: list[ContentError] = []
+
+    def checked(read, *args):
+        try:
+            return read(*args)
+        except ContentError as error:
+            problems.extend(each_error(error))
+            return None
+
+    glossary = checked(load_glossary, docs / "glossary.yml")
     today = today or dt.date.today()
-    site = Site(source.load_codes(docs / "codes", today), glossary, [])
+    codes = checked(source.load_codes, docs / "codes", today)
+    if codes is None:
+        raise_together(problems)
+    site = Site(codes, glossary or {}, [])
     site.today = today
     # A content set may have no law beside it (the tests' small one has none): then nothing is compared.
+    law_read = True
     if (docs / "law" / law.FIGURES_FILE).exists():
         site.law_path = docs / "law" / law.FIGURES_FILE
-        site.law = law.load_figures(site.law_path, site.codes, today)
+        site.law = checked(law.load_figures, site.law_path, site.codes, today)
+        law_read = site.law is not None
     else:
         site.notices.append(f"{docs / 'law' / law.FIGURES_FILE} is missing: the checkers do not compare the codes with the law")
-    if (docs / "law" / law.NOTES_FILE).exists():
-        site.notes = law.load_notes(docs / "law" / law.NOTES_FILE, site.codes, today, site.law)
-    if (docs / "law" / law.PROPOSALS_FILE).exists():
-        site.proposals = law.load_proposals(docs / "law" / law.PROPOSALS_FILE, site.codes, today, site.law)
-    for path, where, message in law.overdue(site.law, site.notes, site.proposals, today, docs):
-        site.warnings.append((path, _line_in(path, where), f"{message}: read its sources again, correct it if the law "
-                              "has moved, and set the day it was checked and a new check_by (docs/maintainers/reference.md, "
-                              "\"Checking the law again\")"))
+    # Notes and proposals name the law's figures: they are read only once the figures have been.
+    if law_read and (docs / "law" / law.NOTES_FILE).exists():
+        site.notes = checked(law.load_notes, docs / "law" / law.NOTES_FILE, site.codes, today, site.law) or []
+    if law_read and (docs / "law" / law.PROPOSALS_FILE).exists():
+        site.proposals = checked(law.load_proposals, docs / "law" / law.PROPOSALS_FILE, site.codes, today, site.law) or []
+    if law_read:
+        for path, where, message in law.overdue(site.law, site.notes, site.proposals, today, docs):
+            site.warnings.append((path, _line_in(path, where), f"{message}: read its sources again, correct it if the "
+                                  "law has moved, and set the day it was checked and a new check_by "
+                                  "(docs/maintainers/reference.md, \"Checking the law again\")"))
     for code in site.codes.values():
         site.notices += source.status_notices(code)
         for version in code.versions:
-            rules.check(version)
-            _resolve_references(site, version)
-            _check_rule_clauses(version)
-            _check_rule_numbers(version)
-            _check_rule_words(version)
+            # References may name the glossary's terms: with the glossary unread, they are not checked this round.
+            checked(_check_version, site, version, glossary is not None)
         site.notices += removed_anchors(code)
-    site.topics = load_topics(docs / "topics.yml", site)
+    site.topics = checked(load_topics, docs / "topics.yml", site) or []
+    raise_together(problems)
     return site
+
+
+def _check_version(site: Site, version: CodeVersion, references_too: bool) -> None:
+    rules.check(version)
+    if references_too:
+        _resolve_references(site, version)
+    _check_rule_clauses(version)
+    _check_rule_numbers(version)
+    _check_rule_words(version)
 
 
 def _resolve_references(site: Site, version: CodeVersion) -> None:

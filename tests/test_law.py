@@ -352,3 +352,17 @@ def test_notes_appear_in_the_versions_json_the_topics_and_the_feed(built_site):
     assert "Note on the law:" in topics and "#note-12" in topics
     feed = (built_site / "feed.xml").read_text(encoding="utf-8")
     assert "<title>Note on the law: NEC candidates&#x27; code" in feed or "<title>Note on the law: NEC candidates' code" in feed
+
+
+def test_problems_in_files_that_do_not_depend_on_each_other_are_reported_together(docs):
+    """A round of CI takes a quarter of an hour: every problem it can find is named in one, each with its place."""
+    notes = docs / "law" / "notes.yml"
+    first = edit(notes, 'clause: "12"\n', 'clause: "98"\n')
+    second = edit(notes, 'clause: "2"\n', 'clause: "99"\n')
+    glossary = edit(docs / "glossary.yml", "  meaning:", "  meanin:")
+    error = refused(docs)
+    found = [(Path(e.path).name, e.line, e.message) for e in content.each_error(error)]
+    assert [(name, line) for name, line, _ in found] == [("glossary.yml", glossary), ("notes.yml", first),
+                                                        ("notes.yml", second)], found
+    assert "has no clause #98" in found[1][2] and "has no clause #99" in found[2][2]
+    assert str(error).count("\n") == 2  # one line each, as the build prints them
