@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from checkers import rules
-from checkers.content import CodeVersion, ContentError, each_error
+from checkers.content import CodeVersion, ContentError, each_error, raise_together
 
 from . import drafts
 from .model import Site
@@ -137,6 +137,8 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
     whose main branch says whether a changed entry was ever published."""
     lock = read(path)
     notices, changed = [], False
+    # Each published version that changed is named, not only the first.
+    problems: list[ContentError] = []
     present = {LAW}
     for code in site.codes.values():
         for index, version in enumerate(code.versions):
@@ -170,16 +172,23 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
             if added and not record:
                 # Not recorded yet, so not compared: what the merge records is what the version has then.
                 current["rules"] = {n: v for n, v in current["rules"].items() if n.split(".")[0] not in added}
+            unchanged = True
             for facet in FACETS:
                 if facet.name in entry and current[facet.name] != _accepted(entry, facet.name):
-                    raise ContentError(version.path, _changed_line(version, facet, entry, current),
-                                       _changed_message(key, facet, entry, current, root or path.parent.parent))
-            version.corrections = _corrections(entry, path, key)
-    law_changed = _check_law(site, lock, path, record, notices)
-    for key in lock:
-        if key not in present:
-            raise ContentError(path, None, f"{key} was published but its file is gone: published versions stay on "
-                               "the site; to replace one, publish a new version")
+                    problems.append(ContentError(version.path, _changed_line(version, facet, entry, current),
+                                                 _changed_message(key, facet, entry, current, root or path.parent.parent)))
+                    unchanged = False
+                    break
+            if unchanged:
+                version.corrections = _corrections(entry, path, key)
+    try:
+        law_changed = _check_law(site, lock, path, record, notices)
+    except ContentError as error:
+        problems += each_error(error)
+        law_changed = False
+    problems += [ContentError(path, None, f"{key} was published but its file is gone: published versions stay on the "
+                              "site; to replace one, publish a new version") for key in lock if key not in present]
+    raise_together(problems)
     return notices, (lock if record and (changed or law_changed) else None)
 
 

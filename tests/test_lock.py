@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import build_site
-from checkers.content import ContentError
+from checkers.content import ContentError, each_error
 from sitebuild import lock, model
 from tests.content_copies import edit
 
@@ -57,6 +57,16 @@ def test_a_date_added_to_a_published_version_is_refused_naming_the_line(docs):
     assert error.value.line == line + 1
     assert "its dates have changed (in_force_from was absent, is now '2020-01-01'), which changes the version in force" \
         in error.value.message
+
+
+def test_every_published_version_changed_is_named_in_one_run_with_its_line(docs):
+    wording = edit(docs / NEC, "must be from a permissible donor", "must come from a permissible donor")
+    link = edit(docs / MOMENTUM, "(mailto:complaints@peoplesmomentum.com)", "(mailto:someone-else@example.org)")
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    found = [(Path(e.path).name, e.line, e.message.split(" (")[0]) for e in each_error(error.value)]
+    assert found == [("2022.md", link, "momentum-ncg-elections@2022 is published and what its links point to has changed"),
+                     ("original.md", wording, "nec-candidates@original is published and its wording has changed")], found
 
 
 def test_a_published_date_changed_is_refused(docs):
