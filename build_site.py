@@ -302,6 +302,14 @@ def run_mkdocs(config) -> None:
         refused = BuildError(f"MkDocs refused the generated site:\n  {details}")
         refused.messages = list(collector.messages)
         raise refused from None
+    except Exception as error:
+        # A plugin or Markdown extension failing on a page (mkdocstrings on a malformed options block, say): MkDocs
+        # has logged which page; the maintainer gets that and the failure, not a traceback.
+        stopped = f"{type(error).__name__}: {error}"
+        details = "\n  ".join(collector.messages + [stopped])
+        refused = BuildError(f"MkDocs stopped while generating the site:\n  {details}")
+        refused.messages = list(collector.messages) or [stopped]
+        raise refused from None
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)
 

@@ -175,8 +175,15 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
             unchanged = True
             for facet in FACETS:
                 if facet.name in entry and current[facet.name] != _accepted(entry, facet.name):
-                    problems.append(ContentError(version.path, _changed_line(version, facet, entry, current),
-                                                 _changed_message(key, facet, entry, current, root or path.parent.parent)))
+                    edited = _dates_edited_in_the_lock(entry, current) if facet.name == "dates" else []
+                    if edited:
+                        problems.append(ContentError(path, None, (
+                            f"{key}: its dates in docs/{LOCK_NAME} have been edited by hand ({', '.join(edited)} added "
+                            "or taken away), though they say the same as the version's file. The lock is written by the "
+                            f"merge, never by hand: put back main's copy (git checkout main -- docs/{LOCK_NAME}).")))
+                    else:
+                        problems.append(ContentError(version.path, _changed_line(version, facet, entry, current),
+                                                     _changed_message(key, facet, entry, current, root or path.parent.parent)))
                     unchanged = False
                     break
             if unchanged:
@@ -364,6 +371,17 @@ def _changed_message(key: str, facet: Facet, entry: dict, current: dict, root: P
     return (f"{key} is published and {what}. A published version never changes: publish a new version instead (copy "
             "this file to a new version id with make new-version, edit the copy). If this is a genuine correction of a "
             f"mistake, {_correction(key, current)}")
+
+
+def _dates_edited_in_the_lock(entry: dict, current: dict) -> list[str]:
+    """The dates the lock's entry lacks, or holds beyond the version's, where every date has the same value either
+    way (a date absent and a date written null both mean none): an edit of the lock, not of the version."""
+    before = _accepted(entry, "dates")
+    if not isinstance(before, dict) or any(before.get(n) != v for n, v in current["dates"].items()):
+        return []
+    if any(before[n] is not None for n in set(before) - set(current["dates"])):
+        return []
+    return sorted(set(before) ^ set(current["dates"]))
 
 
 def _shown(value) -> str:

@@ -69,6 +69,19 @@ def test_every_published_version_changed_is_named_in_one_run_with_its_line(docs)
                      ("original.md", wording, "nec-candidates@original is published and its wording has changed")], found
 
 
+def test_a_date_taken_out_of_the_lock_by_hand_is_named_as_an_edit_of_the_lock(docs):
+    lock_file = docs / lock.LOCK_NAME
+    text = lock_file.read_text(encoding="utf-8")
+    entry = text.index("momentum-ncg-elections@2022:")
+    at = text.index("    in_force_from: null\n", entry)
+    lock_file.write_text(text[:at] + text[at + len("    in_force_from: null\n"):], encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    assert error.value.path == str(lock_file)
+    assert "momentum-ncg-elections@2022: its dates in docs/codes.lock.yml have been edited by hand (in_force_from " \
+        "added or taken away)" in error.value.message and "git checkout main -- docs/codes.lock.yml" in error.value.message
+
+
 def test_a_published_date_changed_is_refused(docs):
     edit(docs / NEC, "published: 2026-11-22", "published: 2026-11-23")
     with pytest.raises(ContentError, match="published was '2026-11-22', is now '2026-11-23'"):

@@ -143,3 +143,18 @@ def test_the_site_works_under_a_sub_path(docs_copy, tmp_path):
         site, "codes/nec-candidates")
     feed = (site / "feed.xml").read_text()
     assert 'href="https://example.github.io/codes/codes/nec-candidates/original/"' in feed
+
+
+def test_a_generator_plugin_failing_on_a_page_is_a_message_naming_the_page_not_a_traceback(docs_copy, tmp_path, capsys):
+    # mkdocstrings fails with AttributeError on an options block left empty.
+    reference = docs_copy / "reference" / "index.md"
+    text = reference.read_text(encoding="utf-8")
+    block = "::: checkers.validation\n    options:\n      members: [Errors, read_request, read_fields, read_rows]\n"
+    assert block in text
+    reference.write_text(text.replace(block, "::: checkers.validation\n    options:\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 1
+    said = capsys.readouterr().err
+    assert "MkDocs stopped while generating the site" in said and "Error reading page 'reference/index.md'" in said
+    assert "Traceback" not in said and "The build stopped; the previous site/ is unchanged." in said
+    assert not site.exists()
