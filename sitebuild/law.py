@@ -183,8 +183,8 @@ def _values(items, path: Path, lines: dict, where: str, unit: str, shown: str) -
             raise ContentError(path, lines.get(at), f"{named} must be 'value', 'from', 'basis' and 'sources'")
         unknown = set(item) - set(fields)
         if unknown:
-            raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{named}: unknown field "
-                               f"{sorted(unknown)[0]!r}; the fields are {', '.join(fields)}")
+            raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{named}: unknown field "
+                               f"{sorted(unknown, key=str)[0]!r}; the fields are {', '.join(fields)}")
         try:
             amount = Decimal(str(item.get("value")))
         except InvalidOperation:
@@ -269,7 +269,7 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
     known = {"title", "guidance", "figures", "provisions", "applies_to"}
     unknown = set(data) - known
     if unknown:
-        name = sorted(unknown)[0]
+        name = sorted(unknown, key=str)[0]
         moved = " (each figure now says when it was checked: checked and check_by under it)" if name == "checked" else ""
         raise ContentError(path, lines.get(name), f"unknown field {name!r}{moved}: the fields are {', '.join(sorted(known))}")
     figures = {}
@@ -285,7 +285,7 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
                                f"indented under it as the other figures' are ({', '.join(sorted(fields))})")
         unknown = set(item) - fields
         if unknown:
-            raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{shown}: unknown field {sorted(unknown)[0]!r}")
+            raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{shown}: unknown field {sorted(unknown, key=str)[0]!r}")
         if item.get("counts") not in statute.COUNTS:
             raise ContentError(path, lines.get(f"{at}.counts") or lines.get(at),
                                f"{shown}: counts must be one of {', '.join(statute.COUNTS)}")
@@ -419,8 +419,8 @@ def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], tod
         raise ContentError(path, line, f"{shown} needs {', '.join(NOTE_FIELDS)}")
     unknown = set(item) - set(NOTE_FIELDS)
     if unknown:
-        raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{shown}: unknown field "
-                           f"{sorted(unknown)[0]!r}; a note has {', '.join(NOTE_FIELDS)}")
+        raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{shown}: unknown field "
+                           f"{sorted(unknown, key=str)[0]!r}; a note has {', '.join(NOTE_FIELDS)}")
     code, version = _version_of(codes, item, path, lines, at, shown)
     if item.get("clause") in (None, ""):
         raise ContentError(path, line, f"{shown} has no clause: add the clause it is about, as its link ends, e.g. "
@@ -453,8 +453,8 @@ def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: stat
             raise ContentError(path, lines.get(at), f"{shown} needs {', '.join(fields)}")
         unknown = set(item) - set(fields)
         if unknown:
-            raise ContentError(path, lines.get(f"{at}.{sorted(unknown)[0]}"), f"{shown}: unknown field "
-                               f"{sorted(unknown)[0]!r}; a proposal has {', '.join(fields)}")
+            raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{shown}: unknown field "
+                               f"{sorted(unknown, key=str)[0]!r}; a proposal has {', '.join(fields)}")
         proposal_id = str(item.get("id") or "")
         if not FIGURE_ID.match(proposal_id) or any(p.id == proposal_id for p in found):
             raise ContentError(path, lines.get(f"{at}.id") or lines.get(at), f"{shown}: id must be its own, in lower-case "

@@ -90,6 +90,10 @@ class _Loader(yaml.SafeLoader):
         seen = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                # "[a, b]: x", "{a: 1}: x" or "? x": YAML allows them, but a field is named by a word.
+                raise yaml.constructor.ConstructorError(None, None, "a field's name must be a word, not a list or a set "
+                                                        "of fields in brackets or after '?'", key_node.start_mark)
             if key in seen:
                 raise yaml.constructor.ConstructorError(None, None, f"the field {key!r} appears twice (first at line "
                                                         f"{{first}})", key_node.start_mark)
@@ -109,7 +113,8 @@ def read_yaml(text: str, path: Path, first_line: int):
         if error.problem and "appears twice" in error.problem:
             raise ContentError(path, error.problem_mark.line + first_line, error.problem.split(" (first")[0]) from None
         raise ContentError(path, error.problem_mark.line + first_line if error.problem_mark else None,
-                           f"this is not valid front matter: {error.problem}") from None
+                           f"this is not valid {'front matter' if Path(path).suffix == '.md' else 'YAML'}: "
+                           f"{error.problem}") from None
     except yaml.YAMLError as error:
         raise yaml_error(error, path, first_line) from None
 

@@ -76,6 +76,13 @@ CASES = [
     pytest.param("glossary.yml", "  hover: false", "  hover: no thanks", "hover must be true or false", id="glossary-hover"),
     pytest.param("glossary.yml", "  term: CLP", "\tterm: CLP", "glossary.yml:8: this is not valid YAML: this line holds a tab",
                  id="glossary-tab"),
+    # YAML lets a field be named by a list, a set of fields or a number; the site's files name fields by words.
+    pytest.param("glossary.yml", "  term: CLP", "  [term, CLP]: CLP", "glossary.yml:8: this is not valid YAML: a field's "
+                 "name must be a word, not a list or a set of fields", id="field-named-by-a-list"),
+    pytest.param(NEC, "issuer: Labour Party", "? issuer: Labour Party", f"{NEC}:4: this is not valid front matter: a field's "
+                 "name must be a word", id="field-named-by-a-set-of-fields"),
+    pytest.param("law/notes.yml", '  clause: "12"\n', '  clause: "12"\n  1: one\n  other: two\n',
+                 "law/notes.yml:14: note 1: unknown field 1; a note has code, version", id="fields-named-by-a-number-and-a-word"),
     pytest.param("index.md", "{{ codes_list }}", "{{ code_list }}", "docs/index.md:13: unknown shortcode {{ code_list }}",
                  id="unknown-shortcode"),
     pytest.param(NEC, "Canvassing is specifically allowed", "Canvassing is expressly allowed",
