@@ -177,7 +177,7 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
                 if facet.name in entry and current[facet.name] != _accepted(entry, facet.name):
                     edited = _dates_edited_in_the_lock(entry, current) if facet.name == "dates" else []
                     if edited:
-                        problems.append(ContentError(path, None, (
+                        problems.append(ContentError(path, _yaml_line(path, f"{key}.dates", key), (
                             f"{key}: its dates in docs/{LOCK_NAME} have been edited by hand ({', '.join(edited)} added "
                             "or taken away), though they say the same as the version's file. The lock is written by the "
                             f"merge, never by hand: put back main's copy (git checkout main -- docs/{LOCK_NAME}).")))
@@ -298,14 +298,21 @@ def _starts_after(value: dict, today: dt.date | None) -> bool:
     return bool(days) and today is not None and min(days) > today
 
 
-def _figure_line(site: Site, figure_id: str) -> int | None:
+def _yaml_line(path: Path, *wheres: str) -> int | None:
+    """The line of the first of these fields ("figures.x.values") that a YAML file has, if it reads. The lock's
+    quoted reasons run over several lines, as YAML allows and a maintainer's files may not, so the file is read as
+    YAML alone."""
     try:
-        from .source import read_yaml
+        from .source import _field_lines
 
-        _, lines = read_yaml(site.law_path.read_text(encoding="utf-8"), site.law_path, 1)
-    except (OSError, ContentError):
+        lines = _field_lines(yaml.compose(path.read_text(encoding="utf-8")), 1)
+    except (OSError, yaml.YAMLError):
         return None
-    return lines.get(f"figures.{figure_id}.values") or lines.get(f"figures.{figure_id}")
+    return next(filter(None, (lines.get(where) for where in wheres)), None)
+
+
+def _figure_line(site: Site, figure_id: str) -> int | None:
+    return _yaml_line(site.law_path, f"figures.{figure_id}.values", f"figures.{figure_id}")
 
 
 # --- Messages ---------------------------------------------------------------------------------------------------

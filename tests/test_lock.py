@@ -78,6 +78,8 @@ def test_a_date_taken_out_of_the_lock_by_hand_is_named_as_an_edit_of_the_lock(do
     with pytest.raises(ContentError) as error:
         check(docs)
     assert error.value.path == str(lock_file)
+    dates_line = text[:text.index("  dates:\n", entry)].count("\n") + 1
+    assert error.value.line == dates_line
     assert "momentum-ncg-elections@2022: its dates in docs/codes.lock.yml have been edited by hand (in_force_from " \
         "added or taken away)" in error.value.message and "git checkout main -- docs/codes.lock.yml" in error.value.message
 
