@@ -181,10 +181,10 @@ def _values(items, path: Path, lines: dict, where: str, unit: str, shown: str) -
         named = f"{shown}, value {index + 1}"
         if not isinstance(item, dict):
             raise ContentError(path, lines.get(at), f"{named} must be 'value', 'from', 'basis' and 'sources'")
-        unknown = set(item) - set(fields)
-        if unknown:
-            raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{named}: unknown field "
-                               f"{sorted(unknown, key=str)[0]!r}; the fields are {', '.join(fields)}")
+        unknown = _unknown_field(item, fields)
+        if unknown is not None:
+            raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{named}: unknown field {unknown!r}; the fields are "
+                               f"{', '.join(fields)}")
         try:
             amount = Decimal(str(item.get("value")))
         except InvalidOperation:
@@ -267,9 +267,8 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
     if not isinstance(data, dict):
         raise ContentError(path, 1, "the file must be fields: title, guidance, figures, provisions, applies_to")
     known = {"title", "guidance", "figures", "provisions", "applies_to"}
-    unknown = set(data) - known
-    if unknown:
-        name = sorted(unknown, key=str)[0]
+    name = _unknown_field(data, known)
+    if name is not None:
         moved = " (each figure now says when it was checked: checked and check_by under it)" if name == "checked" else ""
         raise ContentError(path, lines.get(name), f"unknown field {name!r}{moved}: the fields are {', '.join(sorted(known))}")
     figures = {}
@@ -283,9 +282,9 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
         if not isinstance(item, dict):
             raise ContentError(path, lines.get(at), f"{shown} must be followed by its fields, one 'name: value' a line, "
                                f"indented under it as the other figures' are ({', '.join(sorted(fields))})")
-        unknown = set(item) - fields
-        if unknown:
-            raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{shown}: unknown field {sorted(unknown, key=str)[0]!r}")
+        unknown = _unknown_field(item, fields)
+        if unknown is not None:
+            raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}")
         if item.get("counts") not in statute.COUNTS:
             raise ContentError(path, lines.get(f"{at}.counts") or lines.get(at),
                                f"{shown}: counts must be one of {', '.join(statute.COUNTS)}")
@@ -370,6 +369,11 @@ def _applying_clause(law: statute.Law, version) -> str | None:
     return None
 
 
+def _unknown_field(item: dict, fields):
+    """The first field an entry has beyond `fields`, or None. Sorted as text: YAML may name a field by a number."""
+    return min(set(item) - set(fields), key=str, default=None)
+
+
 def _version_of(codes: dict[str, Code], item: dict, path: Path, lines: dict, at: str, shown: str):
     if item.get("code") in (None, ""):
         raise ContentError(path, lines.get(at), f"{shown} has no code: add 'code: ' and one of {', '.join(codes)}")
@@ -403,8 +407,8 @@ def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.
         try:
             note = _note(item, index, path, lines, codes, today, law)
             if any(n.code == note.code and n.version == note.version and n.clause == note.clause for n in notes):
-                raise ContentError(path, lines.get(f"[{index}]"), f"note {index + 1}: {note.code}@{note.version}#"
-                                   f"{note.clause} already has a note: put both in one")
+                raise ContentError(path, lines.get(f"[{index}]"), f"note {index + 1}: "
+                                   f"{Citation(note.code, note.version, note.clause)} already has a note: put both in one")
             notes.append(note)
         except ContentError as error:
             problems.extend(each_error(error))
@@ -417,10 +421,10 @@ def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], tod
     line = lines.get(at)
     if not isinstance(item, dict):
         raise ContentError(path, line, f"{shown} needs {', '.join(NOTE_FIELDS)}")
-    unknown = set(item) - set(NOTE_FIELDS)
-    if unknown:
-        raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{shown}: unknown field "
-                           f"{sorted(unknown, key=str)[0]!r}; a note has {', '.join(NOTE_FIELDS)}")
+    unknown = _unknown_field(item, NOTE_FIELDS)
+    if unknown is not None:
+        raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}; a note has "
+                           f"{', '.join(NOTE_FIELDS)}")
     code, version = _version_of(codes, item, path, lines, at, shown)
     if item.get("clause") in (None, ""):
         raise ContentError(path, line, f"{shown} has no clause: add the clause it is about, as its link ends, e.g. "
@@ -451,10 +455,10 @@ def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: stat
         at, shown = f"[{index}]", f"proposal {index + 1}"
         if not isinstance(item, dict):
             raise ContentError(path, lines.get(at), f"{shown} needs {', '.join(fields)}")
-        unknown = set(item) - set(fields)
-        if unknown:
-            raise ContentError(path, lines.get(f"{at}.{sorted(unknown, key=str)[0]}"), f"{shown}: unknown field "
-                               f"{sorted(unknown, key=str)[0]!r}; a proposal has {', '.join(fields)}")
+        unknown = _unknown_field(item, fields)
+        if unknown is not None:
+            raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}; a proposal has "
+                               f"{', '.join(fields)}")
         proposal_id = str(item.get("id") or "")
         if not FIGURE_ID.match(proposal_id) or any(p.id == proposal_id for p in found):
             raise ContentError(path, lines.get(f"{at}.id") or lines.get(at), f"{shown}: id must be its own, in lower-case "

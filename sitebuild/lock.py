@@ -32,7 +32,7 @@ from checkers.content import CodeVersion, ContentError, each_error, raise_togeth
 
 from . import drafts
 from .model import Site
-from .source import parse_date, yaml_error
+from .source import line_in, parse_date, yaml_error
 
 LOCK_NAME = "codes.lock.yml"
 LAW = "law"  # the lock's key for the law's figures: never a code@version
@@ -172,21 +172,11 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
             if added and not record:
                 # Not recorded yet, so not compared: what the merge records is what the version has then.
                 current["rules"] = {n: v for n, v in current["rules"].items() if n.split(".")[0] not in added}
-            unchanged = True
             for facet in FACETS:
                 if facet.name in entry and current[facet.name] != _accepted(entry, facet.name):
-                    edited = _dates_edited_in_the_lock(entry, current) if facet.name == "dates" else []
-                    if edited:
-                        problems.append(ContentError(path, _yaml_line(path, f"{key}.dates", key), (
-                            f"{key}: its dates in docs/{LOCK_NAME} have been edited by hand ({', '.join(edited)} added "
-                            "or taken away), though they say the same as the version's file. The lock is written by the "
-                            f"merge, never by hand: put back main's copy (git checkout main -- docs/{LOCK_NAME}).")))
-                    else:
-                        problems.append(ContentError(version.path, _changed_line(version, facet, entry, current),
-                                                     _changed_message(key, facet, entry, current, root or path.parent.parent)))
-                    unchanged = False
+                    problems.append(_changed(key, facet, entry, current, version, path, root or path.parent.parent))
                     break
-            if unchanged:
+            else:
                 version.corrections = _corrections(entry, path, key)
     try:
         law_changed = _check_law(site, lock, path, record, notices)
@@ -278,7 +268,8 @@ def _check_law(site: Site, lock: dict, path: Path, record: bool, notices: list) 
             notices.append(f"{where}: a new value, from a day after today, {_recorded(record)} "
                            f"docs/{LOCK_NAME}{_when(record)}")
             continue
-        raise ContentError(site.law_path, _figure_line(site, figure.id), (
+        line = line_in(site.law_path, f"figures.{figure.id}.values", f"figures.{figure.id}")
+        raise ContentError(site.law_path, line, (
             f"the figure {figure.id} has changed a value that applied on a past day (or added one that does). What "
             "applied on a past day is fixed: answers about past days rest on it. If this corrects a mistake, or "
             "confirms a date, record it in docs/" + LOCK_NAME + f" under {LAW}: {figure.id}:\n  corrections:\n"
@@ -296,23 +287,6 @@ def _starts_after(value: dict, today: dt.date | None) -> bool:
     days = [dt.date.fromisoformat(d) for d in (value["from"] if value["from"] != "not confirmed" else None,
                                                value["in_force_on"], value["not_before"]) if d]
     return bool(days) and today is not None and min(days) > today
-
-
-def _yaml_line(path: Path, *wheres: str) -> int | None:
-    """The line of the first of these fields ("figures.x.values") that a YAML file has, if it reads. The lock's
-    quoted reasons run over several lines, as YAML allows and a maintainer's files may not, so the file is read as
-    YAML alone."""
-    try:
-        from .source import _field_lines
-
-        lines = _field_lines(yaml.compose(path.read_text(encoding="utf-8")), 1)
-    except (OSError, yaml.YAMLError):
-        return None
-    return next(filter(None, (lines.get(where) for where in wheres)), None)
-
-
-def _figure_line(site: Site, figure_id: str) -> int | None:
-    return _yaml_line(site.law_path, f"figures.{figure_id}.values", f"figures.{figure_id}")
 
 
 # --- Messages ---------------------------------------------------------------------------------------------------
@@ -349,6 +323,20 @@ def _correction(key: str, current: dict) -> str:
     return (f"record it in docs/{LOCK_NAME} under {key}:\n"
             f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n{lines}\n"
             "The reason is shown on the version's page.")
+
+
+def _changed(key: str, facet: Facet, entry: dict, current: dict, version: CodeVersion, path: Path,
+             root: Path) -> ContentError:
+    """The problem of a published version whose facet differs from the lock: named at the version's line, or, where
+    only the lock's entry was edited by hand, at the lock's."""
+    edited = _dates_edited_in_the_lock(entry, current) if facet.name == "dates" else []
+    if edited:
+        return ContentError(path, line_in(path, f"{key}.dates", key), (
+            f"{key}: its dates in docs/{LOCK_NAME} have been edited by hand ({', '.join(edited)} added or taken away), "
+            "though they say the same as the version's file. The lock is written by the merge, never by hand: put back "
+            f"main's copy (git checkout main -- docs/{LOCK_NAME})."))
+    return ContentError(version.path, _changed_line(version, facet, entry, current),
+                        _changed_message(key, facet, entry, current, root))
 
 
 def _changed_message(key: str, facet: Facet, entry: dict, current: dict, root: Path) -> str:

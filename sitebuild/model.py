@@ -130,7 +130,7 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
         site.proposals = checked(law.load_proposals, docs / "law" / law.PROPOSALS_FILE, site.codes, today, site.law) or []
     if law_read:
         for path, where, message in law.overdue(site.law, site.notes, site.proposals, today, docs):
-            site.warnings.append((path, _line_in(path, where), f"{message}: read its sources again, correct it if the "
+            site.warnings.append((path, source.line_in(path, where), f"{message}: read its sources again, correct it if the "
                                   "law has moved, and set the day it was checked and a new check_by "
                                   "(docs/maintainers/reference.md, \"Checking the law again\")"))
     for code in site.codes.values():
@@ -222,15 +222,6 @@ def removed_anchors(code: Code) -> list[str]:
                 notices.append(f"{newer.citation} removes #{anchor} (it was in {older.id}); "
                                "its comparison page lists it as removed")
     return notices
-
-
-def _line_in(path: Path, where: str) -> int | None:
-    """The line of a field of a YAML file, by its path ("figures.x", "[2]")."""
-    try:
-        _, lines = source.read_yaml(path.read_text(encoding="utf-8"), path, 1)
-    except (OSError, ContentError):
-        return None
-    return lines.get(where)
 
 
 def _read_yaml_list(path: Path, what: str) -> tuple[list, dict[str, int]]:

@@ -78,6 +78,16 @@ def _field_lines(node, first_line: int, path: str = "", found: dict | None = Non
     return found
 
 
+def line_in(path: Path, *wheres: str) -> int | None:
+    """The line of the first of these fields ("figures.x.values", "[2]") that a YAML file has, if it reads. Read as
+    YAML alone: the lock's quoted reasons run over several lines, as YAML allows and a maintainer's files may not."""
+    try:
+        lines = _field_lines(yaml.compose(path.read_text(encoding="utf-8")), 1)
+    except (OSError, yaml.YAMLError):
+        return None
+    return next(filter(None, (lines.get(where) for where in wheres)), None)
+
+
 # A value that opens a quote it does not close on the same line: YAML would read on to the next quote, lines
 # later, and report the problem there.
 _UNCLOSED = re.compile(r"""^\s*(?:- )?[\w-]+:\s+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$""")
@@ -282,14 +292,14 @@ def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
         if not CODE_ID.match(directory.name):
             problems.append(ContentError(directory, None, "a code id uses lower-case letters, digits and '-' only"))
             continue
-        versions, unread = [], 0
+        versions, all_read = [], True
         for path in sorted(directory.glob("*.md")):
             try:
                 versions.append(read_version(path, directory.name, problems))
             except ContentError as error:
                 problems.extend(each_error(error))
-                unread += 1
-        if not versions or unread:
+                all_read = False
+        if not versions or not all_read:
             continue
         ids, clashes = {}, []
         for version in versions:
