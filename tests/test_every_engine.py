@@ -175,6 +175,23 @@ def test_a_complaint_draft_wraps_on_a_phone(quiet, site_url):
                            ".every((el) => el.scrollWidth <= el.clientWidth + 1)")
 
 
+def test_a_first_visit_is_never_told_a_newer_version_is_ready(quiet, built_site):
+    """A first visit's service worker is the site as it is: nothing newer. Firefox once reported it "installed" after
+    it already served the page, in about half of first visits, and the page offered a reload."""
+    engine = quiet
+    for _ in range(4):
+        server, base = serve(built_site)  # a new address: a first visit, with no service worker yet
+        try:
+            engine.goto(base + "codes/nec-candidates/")
+            engine.wait("navigator.serviceWorker.controller !== null", 20, "the service worker to serve the page")
+            time.sleep(1)
+            assert not engine.evaluate("!!document.querySelector('.site-update')"), \
+                f"{engine.name}: a first visit was offered a newer version"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
 def test_a_checker_used_once_answers_after_an_offline_reload(quiet, built_site):
     engine = quiet
     server, base = serve(built_site)  # its own server, to be switched off

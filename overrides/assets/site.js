@@ -99,7 +99,13 @@ function registerServiceWorker() {
     if (reloadAsked) location.reload();
   });
   navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname }).then((registration) => {
-    const waiting = () => registration.waiting && navigator.serviceWorker.controller && offerUpdate(registration.waiting);
+    // Only a worker waiting behind the one that serves this page is a newer version. A first visit's worker passes
+    // through "installed" on its way to active, and Firefox may report that after the worker already serves the page.
+    const waiting = () => {
+      const next = registration.waiting;
+      const serving = navigator.serviceWorker.controller;
+      if (next && next.state === "installed" && serving && serving !== next) offerUpdate(next);
+    };
     waiting();
     registration.addEventListener("updatefound", () => {
       const worker = registration.installing;
