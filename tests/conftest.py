@@ -127,8 +127,8 @@ class _Quiet(Handler):
         pass
 
 
-def serve(folder: Path):
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(folder: Path, handler_class: type[Handler] = _Quiet):
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

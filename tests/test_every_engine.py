@@ -5,15 +5,17 @@ sideways scrolling at a phone's width, and no error or CSP violation on the way.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 
 import checkers
 from tests import checkercases, engines
-from tests.conftest import serve
+from tests.conftest import _Quiet, serve
 from tests.forms import DRAWER_LINK_TO_TAP
 
 ENGINES = [pytest.param(name, marks=getattr(pytest.mark, name)) for name in ("firefox", "webkit")]
@@ -340,3 +342,46 @@ def test_the_navigation_drawer_on_a_phone_opens_with_a_tap_and_its_links_work(qu
         engine.click("[data-drawer-target]")
         engine.wait(f"location.href === {json.dumps(target)} && document.readyState === 'complete'", 10,
                     f"{engine.name}: the drawer's link to be followed")
+
+
+class _Pausing(_Quiet):
+    """The site, with any address under pausing/ answered by the site's icon, whose first bytes come at once and the
+    rest two seconds later."""
+
+    def do_GET(self):
+        if not self.path.startswith("/pausing/"):
+            return super().do_GET()
+        icon = (Path(self.directory) / "assets" / "images" / "favicon.png").read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(icon)))
+        self.end_headers()
+        self.wfile.write(icon[:100])
+        self.wfile.flush()
+        time.sleep(2)
+        with contextlib.suppress(OSError):  # the reader's browser has gone
+            self.wfile.write(icon[100:])
+
+
+def test_leaving_a_page_while_a_file_still_arrives_is_no_error(quiet, built_site):
+    """Readers leave pages before every file has arrived. Firefox logs a file so abandoned, when the site's service
+    worker was answering it, as the worker's error, though nothing failed: tests/engines does not count it, but
+    counts the same words for a file the page did not abandon."""
+    engine = quiet
+    server, base = serve(built_site, _Pausing)
+    try:
+        engine.goto(base + "codes/nec-candidates/")
+        engine.wait("navigator.serviceWorker.controller !== null", 20, "the service worker to serve the page")
+        icon = json.dumps(base + "pausing/icon.png")
+        engine.evaluate(f"(() => {{ const image = new Image(); image.src = {icon}; document.body.append(image); }})()")
+        time.sleep(0.5)
+        engine.goto(base + "glossary/")
+        time.sleep(2.5)  # the rest of the file, and Firefox's report of it
+        assert engine.problems() == []
+        said = (f"Failed to load ‘{base}pausing/other.png’. A ServiceWorker intercepted the request and encountered "
+                f"an unexpected error.")
+        engine.evaluate(f"console.error({json.dumps(said)})")
+        assert engine.problems() == [said]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -20,11 +20,31 @@ const browser = await puppeteer.launch({
 let page = await browser.newPage();
 // What a reader never sees but a test must: errors in the page or its workers, and CSP violations.
 const problems = [];
+// Requests the page itself gave up (it moved on to another page before a file had arrived). Firefox reports such a
+// request, when the site's service worker was answering it, as "A ServiceWorker intercepted the request and
+// encountered an unexpected error", though nothing failed and no one was waiting (the page, the worker and the
+// server all did their part); a request that failed for any other reason is still a problem.
+// Each abandoned request excuses one such report of its own address, whichever of the two arrives first.
+const abandoned = new Map();
+const ABANDONED_THROUGH_THE_WORKER = /^Failed to load ‘(.+)’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/;
 function watch(target) {
   target.on("console", (message) => {
     if (message.type() === "error" || /Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
   });
   target.on("pageerror", (error) => problems.push(String(error && error.message || error)));
+  target.on("requestfailed", (request) => {
+    if (request.failure()?.errorText === "NS_BINDING_ABORTED") {
+      abandoned.set(request.url(), (abandoned.get(request.url()) || 0) + 1);
+    }
+  });
+}
+function realProblems() {
+  return problems.splice(0).filter((text) => {
+    const url = ABANDONED_THROUGH_THE_WORKER.exec(text)?.[1];
+    if (!abandoned.get(url)) return true;
+    abandoned.set(url, abandoned.get(url) - 1);
+    return false;
+  });
 }
 watch(page);
 
@@ -40,7 +60,7 @@ const commands = {
   select: async ({ selector, value }) => { await page.select(selector, value); },
   upload: async ({ selector, path }) => { await (await page.$(selector)).uploadFile(path); },
   evaluate: async ({ script }) => page.evaluate(script),
-  problems: async () => problems.splice(0),
+  problems: async () => realProblems(),
   screenshot: async ({ path, whole }) => { await page.screenshot({ path, fullPage: Boolean(whole) }); },
   newPage: async () => {
     await page.close();
