@@ -27,7 +27,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError, each_error
-from sitebuild import CSP, BuildError, annotations, checkerpages, compress, data, lock, model, offline, pages, scripts
+from sitebuild import CSP, BuildError, annotations, checkerpages, compress, data, lock, model, offline, pages, scripts, source
 
 ROOT = Path(__file__).resolve().parent
 ENGINES = ("mkdocs", "zensical")
@@ -183,8 +183,11 @@ def expand_shortcodes(generated: Path, site: model.Site) -> None:
     """{{ codes_list }} and {{ checkers_list }} in a hand-written page; an unknown shortcode is an error, never a blank."""
     known = {"codes_list": lambda page: pages.codes_list(site, page), "checkers_list": pages.checkers_list}
     for path in generated.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
         page = path.relative_to(generated).as_posix()
+        try:
+            text = source.read_text(path)
+        except ContentError as error:
+            raise ContentError(f"docs/{page}", error.line, error.message) from None
         for match in SHORTCODE.finditer(text):
             if match[1] not in known:
                 line = text.count("\n", 0, match.start()) + 1

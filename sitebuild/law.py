@@ -23,7 +23,7 @@ from checkers.citation import Citation
 from checkers.content import Code, ContentError, each_error, raise_together
 from checkers.money_and_dates import pounds, written_date
 
-from .source import parse_date, read_yaml
+from .source import parse_date, read_text, read_yaml
 
 FIGURES_FILE = "figures.yml"
 NOTES_FILE = "notes.yml"
@@ -96,11 +96,9 @@ class Proposal:
 
 def _read(path: Path):
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise ContentError(path, None, "missing: the site needs this file (see docs/maintainers/reference.md, \"Notes on the law\")") from None
-    except UnicodeDecodeError:
-        raise ContentError(path, None, "the file is not UTF-8 text: save it as UTF-8") from None
     return read_yaml(text, path, 1)
 
 
@@ -240,8 +238,8 @@ def _line_with(path: Path, start: int | None, needle: str) -> int | None:
     if start is None:
         return None
     try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except OSError:
+        lines = read_text(path).split("\n")
+    except (OSError, ContentError):
         return start
     return next((n for n in range(start, len(lines) + 1) if needle in lines[n - 1]), start)
 

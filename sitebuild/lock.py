@@ -32,7 +32,7 @@ from checkers.content import CodeVersion, ContentError, each_error, raise_togeth
 
 from . import drafts
 from .model import Site
-from .source import line_in, parse_date, yaml_error
+from .source import line_in, parse_date, read_text, yaml_error
 
 LOCK_NAME = "codes.lock.yml"
 LAW = "law"  # the lock's key for the law's figures: never a code@version
@@ -107,7 +107,7 @@ def read(path: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(read_text(path)) or {}
     except yaml.YAMLError as error:
         raise yaml_error(error, path) from None
     if not isinstance(data, dict):

@@ -227,7 +227,7 @@ def removed_anchors(code: Code) -> list[str]:
 def _read_yaml_list(path: Path, what: str) -> tuple[list, dict[str, int]]:
     """The file's entries, and the line of each and of each of their fields ("[2]", "[2].id")."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = source.read_text(path)
     except FileNotFoundError:
         raise ContentError(path, None, f"missing: the site needs its {what}") from None
     data, lines = source.read_yaml(text, path, 1)

@@ -18,7 +18,7 @@ from pathlib import Path
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
 from checkers.content import ContentError, each_error
 
-from .source import SUMMARY_TO_WRITE, load_codes
+from .source import SUMMARY_TO_WRITE, load_codes, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 # Top-level front matter fields the copy sets anew (or drops, for the dates the new version has not got yet).
@@ -46,7 +46,7 @@ def new_version(docs: Path, code_id: str, version_id: str, today: dt.date) -> tu
     if target.exists() or taken:
         raise ContentError(target, None, f"{code_id} already has a version {taken or version_id!r}: choose another id")
     newest = code.versions[-1]
-    fields, body = _front_matter(newest.path.read_text(encoding="utf-8"))
+    fields, body = _front_matter(read_text(newest.path))
     values = {"version": f'"{version_id}"', "published": today.isoformat(), "status": "in-force",
               "summary": f'"{SUMMARY_TO_WRITE}"'}
     kept, skipping = [], False

@@ -51,6 +51,20 @@ FIELDS = {
 SUMMARY_TO_WRITE = "Write one line here: what this version changes."
 
 
+def read_text(path: Path) -> str:
+    """A maintainer's file as text. The invisible mark some editors put at the start of a UTF-8 file (a byte-order
+    mark) is set aside; a file in another encoding is refused at the line of its first character that is not UTF-8.
+    A missing file raises FileNotFoundError, for the caller to say what the file is for."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ContentError(path, data.count(b"\n", 0, error.start) + 1,
+                           "this line holds a character that is not UTF-8 text (the file was saved in another encoding, "
+                           "such as Windows-1252): save the file as UTF-8, or type the character again in GitHub's "
+                           "editor") from None
+
+
 def split_front_matter(source: str, path: Path) -> tuple[str, str, int]:
     """Return (front matter, body, line number where the body starts)."""
     lines = source.split("\n")
@@ -82,8 +96,8 @@ def line_in(path: Path, *wheres: str) -> int | None:
     """The line of the first of these fields ("figures.x.values", "[2]") that a YAML file has, if it reads. Read as
     YAML alone: the lock's quoted reasons run over several lines, as YAML allows and a maintainer's files may not."""
     try:
-        lines = _field_lines(yaml.compose(path.read_text(encoding="utf-8")), 1)
-    except (OSError, yaml.YAMLError):
+        lines = _field_lines(yaml.compose(read_text(path)), 1)
+    except (OSError, ContentError, yaml.YAMLError):
         return None
     return next(filter(None, (lines.get(where) for where in wheres)), None)
 
@@ -91,6 +105,13 @@ def line_in(path: Path, *wheres: str) -> int | None:
 # A value that opens a quote it does not close on the same line: YAML would read on to the next quote, lines
 # later, and report the problem there.
 _UNCLOSED = re.compile(r"""^\s*(?:- )?[\w-]+:\s+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$""")
+
+
+# Spaces a word processor or a web page puts in that look like a space but are not one to YAML: a non-breaking space,
+# a narrow or figure space, a zero-width space or joiner, an ideographic space, a byte-order mark inside the text.
+_LOOKALIKE = re.compile("[\u00a0\u2000-\u200b\u2060\u202f\u205f\u3000\ufeff]")
+# Where YAML needs a space: in the indentation, or after a field's ':' or a list's '-' (inside text they are text).
+_LOOKALIKE_SPACE = re.compile(f"(?:^ *-?|:)({_LOOKALIKE.pattern})")
 
 
 class _Loader(yaml.SafeLoader):
@@ -104,6 +125,11 @@ class _Loader(yaml.SafeLoader):
                 # "[a, b]: x", "{a: 1}: x" or "? x": YAML allows them, but a field is named by a word.
                 raise yaml.constructor.ConstructorError(None, None, "a field's name must be a word, not a list or a set "
                                                         "of fields in brackets or after '?'", key_node.start_mark)
+            if isinstance(key, str) and _LOOKALIKE.search(key):
+                raise yaml.constructor.ConstructorError(None, None, "this field's name holds a space that is not an "
+                                                        "ordinary space (a non-breaking or invisible space, as text "
+                                                        "copied from a document or a web page brings): delete the name "
+                                                        "and type it again", key_node.start_mark)
             if key in seen:
                 raise yaml.constructor.ConstructorError(None, None, f"the field {key!r} appears twice (first at line "
                                                         f"{{first}})", key_node.start_mark)
@@ -143,10 +169,31 @@ _YAML_ADVICE = (
 )
 
 
+def _lookalike_space(error: yaml.YAMLError) -> tuple[int, int] | None:
+    """Where (line and column, from 0) the lines PyYAML's complaint spans hold a space that is not a space."""
+    marks = [m for m in (getattr(error, "context_mark", None), getattr(error, "problem_mark", None)) if m and m.buffer]
+    if not marks:
+        return None
+    lines = marks[0].buffer.rstrip("\0").split("\n")
+    # From the line before: text ending in a space that is not one runs on into the next line, where YAML complains.
+    for number in range(max(min(m.line for m in marks) - 1, 0), min(max(m.line for m in marks), len(lines) - 1) + 1):
+        found = _LOOKALIKE_SPACE.search(lines[number])
+        if found:
+            return number, found.start(1)
+    return None
+
+
 def yaml_error(error: yaml.YAMLError, path: Path, first_line: int = 1) -> ContentError:
     """PyYAML's error as a maintainer's message: the file's line, what is wrong in plain words, and what to do."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
+    lookalike = _lookalike_space(error)
+    if lookalike:
+        line, column = lookalike
+        return ContentError(path, line + first_line,
+                            f"this line holds a space that is not an ordinary space (character {column + 1}: a "
+                            "non-breaking or invisible space, as text copied from a document or a web page brings): "
+                            f"delete it and type an ordinary space (YAML's own words: {problem})")
     advice = next((words for clue, words in _YAML_ADVICE if clue in problem),
                   "put text that holds ':', '#' or quotes in double quotes, and close every quote")
     return ContentError(path, mark.line + first_line if mark else None,
@@ -200,10 +247,7 @@ def _checked(data: dict, path: Path, lines: dict) -> dict:
 def read_version(path: Path, code: str, later: list[ContentError] | None = None) -> CodeVersion:
     """Read one version file's front matter and body, checking every field. A problem that leaves the version
     readable is added to `later`, where given, so that the problems of the other files are found with it."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ContentError(path, None, "the file is not UTF-8 text: save it as UTF-8") from None
+    source = read_text(path)
     front, body, body_line = split_front_matter(source, path)
     data, lines = read_yaml(front, path, 2)
     if not isinstance(data, dict):

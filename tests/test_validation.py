@@ -83,6 +83,11 @@ CASES = [
                  "name must be a word", id="field-named-by-a-set-of-fields"),
     pytest.param("law/notes.yml", '  clause: "12"\n', '  clause: "12"\n  1: one\n  other: two\n',
                  "law/notes.yml:14: note 1: unknown field 1; a note has code, version", id="fields-named-by-a-number-and-a-word"),
+    # Spaces copied in from a document or a web page, which look like spaces but are not ones to YAML.
+    pytest.param(NEC, "summary: The text", "summary:\u00a0The text", f"{NEC}:11: this line holds a space that is not an "
+                 "ordinary space (character 9", id="non-breaking-space-after-a-colon"),
+    pytest.param("glossary.yml", "  term: CLP", "  term\u200b: CLP", "glossary.yml:8: this is not valid YAML: this "
+                 "field's name holds a space that is not an ordinary space", id="invisible-space-in-a-field-name"),
     pytest.param("index.md", "{{ codes_list }}", "{{ code_list }}", "docs/index.md:13: unknown shortcode {{ code_list }}",
                  id="unknown-shortcode"),
     pytest.param(NEC, "Canvassing is specifically allowed", "Canvassing is expressly allowed",
@@ -114,6 +119,35 @@ def test_bad_source_stops_the_build_with_a_helpful_message_and_keeps_the_old_sit
     assert "previous site/ is unchanged" in error
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "the previous build"
+
+
+@pytest.mark.parametrize("name, line", [("glossary.yml", 9), (NEC, 33), ("maintainers/index.md", 6)])
+def test_a_file_saved_in_another_encoding_is_named_at_the_line_of_its_first_odd_character(docs_copy, tmp_path, capsys,
+                                                                                        name, line):
+    """A maintainer's editor that saves as Windows-1252 (an 'é' as the one byte E9): the build names the line, never
+    ends in a traceback."""
+    path = docs_copy / name
+    lines = path.read_bytes().split(b"\n")
+    lines[line - 1] += " caf\u00e9".encode("cp1252")
+    path.write_bytes(b"\n".join(lines))
+    status = build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"])
+    error = capsys.readouterr().err
+    assert status == 1
+    assert f"{name}:{line}: this line holds a character that is not UTF-8 text" in error
+    assert "Traceback" not in error
+
+
+def test_the_invisible_mark_some_editors_put_at_a_files_start_is_set_aside(docs_copy, tmp_path, capsys):
+    """A byte-order mark before a version's '---', a YAML file's first line or a hand-written page's title: the
+    version reads as before (so the lock sees no change), and no page shows the mark."""
+    for name in (NEC, "law/notes.yml", "glossary.yml", "maintainers/index.md"):
+        path = docs_copy / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    site = tmp_path / "site"
+    status = build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"])
+    assert status == 0, capsys.readouterr().err
+    for page in ("codes/nec-candidates/original/index.html", "maintainers/index.html", "glossary/index.html"):
+        assert "\ufeff" not in (site / page).read_text(encoding="utf-8"), page
 
 
 def test_a_topic_that_points_nowhere_names_the_topic_and_the_line(docs_copy, tmp_path, capsys):
