@@ -51,18 +51,33 @@ FIELDS = {
 SUMMARY_TO_WRITE = "Write one line here: what this version changes."
 
 
+# Characters no text of the site holds and none can show: control characters other than the tab and the line's end,
+# and the controls that reorder text as it is shown (bidirectional overrides and isolates).
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def read_text(path: Path) -> str:
     """A maintainer's file as text. The invisible mark some editors put at the start of a UTF-8 file (a byte-order
     mark) is set aside; a file in another encoding is refused at the line of its first character that is not UTF-8.
     A missing file raises FileNotFoundError, for the caller to say what the file is for."""
     data = Path(path).read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ContentError(path, data.count(b"\n", 0, error.start) + 1,
                            "this line holds a character that is not UTF-8 text (the file was saved in another encoding, "
                            "such as Windows-1252): save the file as UTF-8, or type the character again in GitHub's "
                            "editor") from None
+    hidden = _HIDDEN.search(text)
+    if hidden:
+        line = text.count("\n", 0, hidden.start()) + 1
+        column = hidden.start() - (text.rfind("\n", 0, hidden.start()) + 1) + 1
+        harm = ("can make text show in another order than it is written, so that readers see other words than the "
+                "file holds" if hidden[0] >= "\u202a" else "can break the page")
+        raise ContentError(path, line, f"this line holds an invisible control character (U+{ord(hidden[0]):04X}, at "
+                           f"character {column}), which no text of the site needs and which {harm}: delete it (retype "
+                           "the words around it)")
+    return text
 
 
 def split_front_matter(source: str, path: Path) -> tuple[str, str, int]:
@@ -324,6 +339,16 @@ def status_notices(code: Code) -> list[str]:
     return notices
 
 
+def _not_a_version(path: Path) -> str:
+    """Why a file in a code's folder is not read as a version, and what to do: it would otherwise be left out unseen."""
+    if path.is_dir():
+        return "a folder inside a code's folder is not read: each version is one file, <version>.md, in the code's folder"
+    if path.suffix.lower() == ".md":
+        return f"a version's file name ends in '.md', in small letters, so this file is not read: rename it {path.stem}.md"
+    return (f"this file is not read: each version of a code is a file named <version>.md (as "
+            f"{path.parent.name}/{path.name.split('.')[0] or 'original'}.md); rename it, or remove it")
+
+
 def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
     """Every code in a content folder, its versions read, split into units and put in order, checked; each as it
     stands on `today` (the day of the build)."""
@@ -332,12 +357,20 @@ def load_codes(folder: Path, today: dt.date | None = None) -> dict[str, Code]:
     codes: dict[str, Code] = {}
     # Each file's problems are found, whatever another file's are, and reported together.
     problems: list[ContentError] = []
+    for stray in sorted(p for p in folder.iterdir() if not p.is_dir() and not p.name.startswith(".")):
+        problems.append(ContentError(stray, None, "only codes' folders belong here, so this file is not read: a "
+                                     "version's file goes in its code's folder, as docs/codes/<code>/<version>.md"))
     for directory in sorted(p for p in folder.iterdir() if p.is_dir()):
         if not CODE_ID.match(directory.name):
             problems.append(ContentError(directory, None, "a code id uses lower-case letters, digits and '-' only"))
             continue
         versions, all_read = [], True
-        for path in sorted(directory.glob("*.md")):
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith("."):
+                continue  # what an operating system or git keeps beside the files (.DS_Store, .gitkeep)
+            if not (path.suffix == ".md" and path.is_file()):
+                problems.append(ContentError(path, None, _not_a_version(path)))
+                continue
             try:
                 versions.append(read_version(path, directory.name, problems))
             except ContentError as error:

@@ -137,6 +137,44 @@ def test_a_file_saved_in_another_encoding_is_named_at_the_line_of_its_first_odd_
     assert "Traceback" not in error
 
 
+@pytest.mark.parametrize("name, text, message", [
+    (NEC, "Canvassing is\x00 specifically", f"{NEC}:33: this line holds an invisible control character (U+0000, at "
+     "character 17), which no text of the site needs and which can break the page"),
+    ("glossary.yml", "Black, \u202eAsian", "glossary.yml:6: this line holds an invisible control character (U+202E, at "
+     "character 19), which no text of the site needs and which can make text show in another order than it is "
+     "written"),
+], ids=["nul", "right-to-left-override"])
+def test_an_invisible_control_character_is_named_where_it_is(docs_copy, tmp_path, capsys, name, text, message):
+    """Nothing a reader cannot see, and nothing that shows the words in another order than the file holds them (so
+    that what the lock fixes is what a reader reads)."""
+    edit(docs_copy, name, text.replace("\x00", "").replace("\u202e", ""), text)
+    assert build_site.main(["--docs", str(docs_copy), "--checkers-data", str(tmp_path / "codes.json")]) == 1
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where, message", [
+    ("codes/nec-candidates/2027.MD", "codes/nec-candidates/2027.MD: a version's file name ends in '.md', in small "
+     "letters, so this file is not read: rename it 2027.md"),
+    ("codes/nec-candidates/2027.md.txt", "codes/nec-candidates/2027.md.txt: this file is not read: each version of a "
+     "code is a file named <version>.md (as nec-candidates/2027.md)"),
+    ("codes/nec-candidates/2027.md/", "codes/nec-candidates/2027.md: a folder inside a code's folder is not read"),
+    ("codes/2027.md", "codes/2027.md: only codes' folders belong here, so this file is not read"),
+])
+def test_a_version_saved_where_or_as_the_build_does_not_read_is_named(docs_copy, tmp_path, capsys, where, message):
+    """A new version uploaded with the wrong name or to the wrong folder would be left out of the site with the
+    build passing: the maintainer would believe it published."""
+    target = docs_copy / where.rstrip("/")
+    if where.endswith("/"):
+        target.mkdir()
+    else:
+        target.write_bytes((docs_copy / NEC).read_bytes())
+    (docs_copy / "codes" / "nec-candidates" / ".DS_Store").write_bytes(b"\x00")  # what macOS leaves: not a version
+    assert build_site.main(["--docs", str(docs_copy), "--checkers-data", str(tmp_path / "codes.json")]) == 1
+    error = capsys.readouterr().err
+    assert message in error
+    assert ".DS_Store" not in error
+
+
 def test_the_invisible_mark_some_editors_put_at_a_files_start_is_set_aside(docs_copy, tmp_path, capsys):
     """A byte-order mark before a version's '---', a YAML file's first line or a hand-written page's title: the
     version reads as before (so the lock sees no change), and no page shows the mark."""
