@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -27,7 +28,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError, each_error
-from sitebuild import CSP, BuildError, annotations, checkerpages, compress, data, lock, model, offline, pages, scripts, source
+from sitebuild import CSP, BuildError, annotations, audit, checkerpages, compress, data, lock, model, offline, pages, scripts, source
 
 ROOT = Path(__file__).resolve().parent
 ENGINES = ("mkdocs", "zensical")
@@ -158,6 +159,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
             runtime.install(work / "runtime", output)
         # Last, once every file is in place: what each checker page needs with no network.
         runtime.install_service_worker(output, manifest, offline.manifest(output, manifest, cited))
+        refuse_what_the_site_must_not_do(output, urlsplit(config["site_url"] or "/").path or "/", site, docs)
         compress.precompress(output, ROOT / ".cache" / "compressed")
         swap_in(output, site_dir)
     finally:
@@ -280,6 +282,34 @@ def run_zensical(config, work: Path) -> None:
             line for line in details if line.strip() and "Traceback" not in line)[-4000:])
         refused.messages = [line for line in details if ".md" in line or "Warning" in line]
         raise refused
+
+
+def refuse_what_the_site_must_not_do(output: Path, base_path: str, site: model.Site, docs: Path) -> None:
+    """The built pages, checked before they replace the site (sitebuild/audit.py): a broken link or anchor, a file
+    from another origin (an image a maintainer linked from elsewhere, say), a script or style written into a page.
+    Each problem is named on the content file its page came from, at the line that holds it where that can be found."""
+    messages = []
+    for problem in audit.problems_of(output, base_path):
+        path, line = annotations.source_of(problem.page, problem.fragment, docs, site)
+        if path.is_file() and path.suffix in (".md", ".yml"):
+            line = _line_holding(path, problem.clue) or line
+        said = f"on the page {problem.page}: {problem.message}"
+        messages.append(f"{annotations.relative(path)}{f':{line}' if line else ''}: {said}")
+        annotations.emit(said, path, line, title="A page breaks the site's rules")
+    if messages:
+        refused = BuildError("the built pages break the site's rules:\n  " + "\n  ".join(messages))
+        refused.messages = messages
+        raise refused
+
+
+def _line_holding(path: Path, clue: str) -> int | None:
+    if not clue:
+        return None
+    try:
+        lines = source.read_text(path).split("\n")
+    except (OSError, ContentError):
+        return None
+    return next((number for number, text in enumerate(lines, 1) if clue in text), None)
 
 
 def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:

@@ -175,6 +175,40 @@ def test_a_version_saved_where_or_as_the_build_does_not_read_is_named(docs_copy,
     assert ".DS_Store" not in error
 
 
+@pytest.mark.parametrize("name, added, message", [
+    ("index.md", "![Our logo](https://example.com/logo.png)", "on the page index.html: <img> loads "
+     "https://example.com/logo.png from another origin, which the site never does"),
+    ("maintainers/index.md", "<script>alert('hello')</script>", "on the page maintainers/index.html: <script> holds an "
+     "inline script, which the site's Content-Security-Policy blocks"),
+    ("index.md", '<p onclick="go()">Go</p>', "on the page index.html: <p> holds an inline script (its onclick "
+     "attribute)"),
+    ("index.md", '<p style="color: red">Red</p>', "on the page index.html: <p> holds an inline style"),
+], ids=["image-from-elsewhere", "inline-script", "event-attribute", "style-attribute"])
+def test_what_a_page_must_not_do_stops_the_build_at_the_line_that_does_it(docs_copy, tmp_path, capsys, name, added,
+                                                                          message):
+    """A maintainer's page that would load a file from another origin, or hold code or style the site's CSP blocks
+    (an image that never shows, a button that does nothing): the build refuses it, naming the file and line, before
+    the site is replaced; it was found only by the tests, on the built page's line."""
+    path = docs_copy / name
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{added}\n", encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\n").index(added) + 1
+    site = tmp_path / "site"
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    assert f"{name}:{line}: {message}" in error
+    assert not site.exists()
+
+
+def test_an_image_kept_in_the_docs_folder_is_shown(docs_copy, tmp_path, capsys):
+    (docs_copy / "images").mkdir()
+    (docs_copy / "images" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    edit(docs_copy, "index.md", "{{ codes_list }}", "![Our logo](images/logo.png)\n\n{{ codes_list }}")
+    site = tmp_path / "site"
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 0, capsys.readouterr().err
+    assert (site / "images" / "logo.png").is_file()
+    assert 'src="images/logo.png"' in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_invisible_mark_some_editors_put_at_a_files_start_is_set_aside(docs_copy, tmp_path, capsys):
     """A byte-order mark before a version's '---', a YAML file's first line or a hand-written page's title: the
     version reads as before (so the lock sees no change), and no page shows the mark."""
