@@ -56,6 +56,10 @@ SUMMARY_TO_WRITE = "Write one line here: what this version changes."
 _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
+# What git writes where a merge could not join two changes to the same lines.
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
+
+
 def read_text(path: Path) -> str:
     """A maintainer's file as text. The invisible mark some editors put at the start of a UTF-8 file (a byte-order
     mark) is set aside; a file in another encoding is refused at the line of its first character that is not UTF-8.
@@ -68,6 +72,12 @@ def read_text(path: Path) -> str:
                            "this line holds a character that is not UTF-8 text (the file was saved in another encoding, "
                            "such as Windows-1252): save the file as UTF-8, or type the character again in GitHub's "
                            "editor") from None
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        raise ContentError(path, text.count("\n", 0, conflict.start()) + 1,
+                           "this file holds two versions of the same lines, left by a merge that could not join them "
+                           "(from the line '<<<<<<<' to the line '>>>>>>>', with '=======' between the two): keep the "
+                           "lines that should stay, and delete the other lines and the three marker lines")
     hidden = _HIDDEN.search(text)
     if hidden:
         line = text.count("\n", 0, hidden.start()) + 1

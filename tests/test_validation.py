@@ -152,6 +152,26 @@ def test_an_invisible_control_character_is_named_where_it_is(docs_copy, tmp_path
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name, after, advice", [
+    ("glossary.yml", "  meaning: Black, Asian and Minority Ethnic.\n", "keep the lines that should stay"),
+    (NEC, "status: in-force\n", "keep the lines that should stay"),
+    ("codes.lock.yml", "confidentiality-privacy@original:\n", "put back main's copy (git checkout main -- "
+     "docs/codes.lock.yml), then add again any correction you had recorded in it"),
+], ids=["glossary", "version", "lock"])
+def test_lines_a_merge_could_not_join_are_named_with_what_to_do(docs_copy, tmp_path, capsys, name, after, advice):
+    """Two pull requests that changed the same lines, merged in GitHub's editor: git's markers left in the file."""
+    path = docs_copy / name
+    text = path.read_text(encoding="utf-8")
+    assert after in text, f"test set-up: {after!r} not in {name}"
+    conflict = "<<<<<<< HEAD\nours: 1\n=======\ntheirs: 2\n>>>>>>> other-branch\n"
+    path.write_text(text.replace(after, after + conflict, 1), encoding="utf-8")
+    line = text[:text.index(after)].count("\n") + 2
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    assert f"{name}:{line}: this file holds two versions of the same lines, left by a merge that could not join them" in error
+    assert advice in error
+
+
 @pytest.mark.parametrize("where, message", [
     ("codes/nec-candidates/2027.MD", "codes/nec-candidates/2027.MD: a version's file name ends in '.md', in small "
      "letters, so this file is not read: rename it 2027.md"),
