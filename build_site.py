@@ -292,7 +292,7 @@ def refuse_what_the_site_must_not_do(output: Path, base_path: str, site: model.S
     for problem in audit.problems_of(output, base_path):
         path, line = annotations.source_of(problem.page, problem.fragment, docs, site)
         if path.is_file() and path.suffix in (".md", ".yml"):
-            line = _line_holding(path, problem.clue) or line
+            line = source.first_line_holding(path, problem.clue) or line
         said = f"on the page {problem.page}: {problem.message}"
         messages.append(f"{annotations.relative(path)}{f':{line}' if line else ''}: {said}")
         annotations.emit(said, path, line, title="A page breaks the site's rules")
@@ -300,16 +300,6 @@ def refuse_what_the_site_must_not_do(output: Path, base_path: str, site: model.S
         refused = BuildError("the built pages break the site's rules:\n  " + "\n  ".join(messages))
         refused.messages = messages
         raise refused
-
-
-def _line_holding(path: Path, clue: str) -> int | None:
-    if not clue:
-        return None
-    try:
-        lines = source.read_text(path).split("\n")
-    except (OSError, ContentError):
-        return None
-    return next((number for number, text in enumerate(lines, 1) if clue in text), None)
 
 
 def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:

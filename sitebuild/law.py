@@ -23,7 +23,7 @@ from checkers.citation import Citation
 from checkers.content import Code, ContentError, each_error, raise_together
 from checkers.money_and_dates import pounds, written_date
 
-from .source import parse_date, read_text, read_yaml
+from .source import first_line_holding, parse_date, read_text, read_yaml
 
 FIGURES_FILE = "figures.yml"
 NOTES_FILE = "notes.yml"
@@ -235,13 +235,7 @@ def render(text: str, law: statute.Law | None, path: Path, line: int | None, whe
 
 def _line_with(path: Path, start: int | None, needle: str) -> int | None:
     """The first line from `start` on (a field's line, its text folded below it) that holds `needle`."""
-    if start is None:
-        return None
-    try:
-        lines = read_text(path).split("\n")
-    except (OSError, ContentError):
-        return start
-    return next((n for n in range(start, len(lines) + 1) if needle in lines[n - 1]), start)
+    return None if start is None else first_line_holding(path, needle, start) or start
 
 
 def check_amounts(raw: str, clause_text: str, path: Path, line: int | None, where: str) -> None:

@@ -90,6 +90,18 @@ def read_text(path: Path) -> str:
     return text
 
 
+def first_line_holding(path: Path, needle: str, start: int = 1) -> int | None:
+    """The first line from `start` on that holds `needle` (a field's text folded below its line, an address a
+    page loads); None where no line does, or the file does not read."""
+    if not needle:
+        return None
+    try:
+        lines = read_text(path).split("\n")
+    except (OSError, ContentError):
+        return None
+    return next((n for n in range(start, len(lines) + 1) if needle in lines[n - 1]), None)
+
+
 def split_front_matter(source: str, path: Path) -> tuple[str, str, int]:
     """Return (front matter, body, line number where the body starts)."""
     lines = source.split("\n")
