@@ -31,6 +31,7 @@ from checkers.content import ContentError, each_error
 from sitebuild import CSP, BuildError, annotations, audit, checkerpages, compress, data, lock, model, offline, pages, scripts, source
 
 ROOT = Path(__file__).resolve().parent
+SETTINGS = ROOT / "mkdocs.yml"  # the generator's settings, the theme's among them
 ENGINES = ("mkdocs", "zensical")
 SHORTCODE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 SOURCES_NOT_COPIED = {"codes", "law", "glossary.yml", "topics.yml", lock.LOCK_NAME}
@@ -243,15 +244,31 @@ class _Collect(logging.Handler):
 
 def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str | None, runtime: dict | None):
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     overrides = {"docs_dir": str(generated), "site_dir": str(output), "strict": True, "nav": nav(site, generated)}
     if site_url:
         overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+    settings = SETTINGS
+    collector = _Collect()
+    logging.getLogger("mkdocs").addHandler(collector)
     try:
-        config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
+        config = load_config(str(settings), **overrides)
     except ConfigurationError as error:
+        # A file MkDocs cannot read is named as the site's other YAML files are: a quote left open or a tab at its
+        # own line, rather than where the parser gave up. Only its syntax: tags such as !ENV are MkDocs's to read.
+        text = source.read_text(settings)
+        source.check_quotes(text, settings, 1)
+        try:
+            yaml.compose(text)
+        except yaml.YAMLError as syntax:
+            raise source.yaml_error(syntax, settings) from None
         raise BuildError(f"mkdocs.yml: {error}") from None
+    except Abort:
+        # MkDocs has logged each setting it refused ("Config value 'site_url': ...") before giving up.
+        raise BuildError("mkdocs.yml: " + "; ".join(collector.messages or ["MkDocs refused its settings"])) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collector)
     config.extra["build"] = build_info()
     config.extra["csp"] = CSP
     config.extra["runtime"] = runtime  # where checker pages find the wheel and Pyodide
@@ -266,7 +283,7 @@ def run_zensical(config, work: Path) -> None:
     if not binary.exists() and not shutil.which("zensical"):
         raise BuildError("Zensical is not installed: it is in the dev dependencies (make setup installs it), or "
                          "pip install zensical")
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
     settings.update(docs_dir=os.path.relpath(config["docs_dir"], work), site_dir=os.path.relpath(config["site_dir"], work),
                     site_url=config["site_url"], nav=config["nav"], strict=True,
                     plugins=[p for p in settings.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)])

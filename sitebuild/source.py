@@ -174,12 +174,17 @@ class _Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def read_yaml(text: str, path: Path, first_line: int):
-    """YAML text, and the file line of each field; an error names the line where the problem is."""
+def check_quotes(text: str, path: Path, first_line: int) -> None:
+    """A quote opened and not closed on its line: YAML would read on to the next quote and complain lines later."""
     for offset, line in enumerate(text.split("\n")):
         if _UNCLOSED.match(line.rstrip()):
             raise ContentError(path, first_line + offset, "this quoted text is not closed: end it with the same quote "
                                "mark it starts with, on the same line")
+
+
+def read_yaml(text: str, path: Path, first_line: int):
+    """YAML text, and the file line of each field; an error names the line where the problem is."""
+    check_quotes(text, path, first_line)
     try:
         return yaml.load(text, Loader=_Loader), _field_lines(yaml.compose(text), first_line)
     except yaml.constructor.ConstructorError as error:

@@ -229,6 +229,26 @@ def test_an_image_kept_in_the_docs_folder_is_shown(docs_copy, tmp_path, capsys):
     assert 'src="images/logo.png"' in (site / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("old, new, message", [
+    ("site_url: http://127.0.0.1:8000/", "site_url: example.org/codes", "error: mkdocs.yml: Config value 'site_url': "
+     "The URL isn't valid, it should include the http:// (scheme)"),
+    ("site_name: Codes of Conduct", 'site_name: "Codes of Conduct', "mkdocs.yml:3: this quoted text is not closed"),
+], ids=["address-without-scheme", "quote-left-open"])
+def test_the_generators_settings_refused_are_named_with_their_line(tmp_path, monkeypatch, capsys, old, new, message):
+    """mkdocs.yml, which a maintainer may edit for the site's name or address: MkDocs refusing a setting ended the
+    build with no message from it (exit 1 and MkDocs's log line only); a quote left open was named 18 lines on."""
+    settings = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in mkdocs.yml"
+    settings.write_text(text.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")  # the theme's folder, which the settings name
+    monkeypatch.setattr(build_site, "SETTINGS", settings)
+    assert build_site.main(["--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    assert message in error
+    assert "The build stopped; the previous site/ is unchanged." in error
+
+
 def test_the_invisible_mark_some_editors_put_at_a_files_start_is_set_aside(docs_copy, tmp_path, capsys):
     """A byte-order mark before a version's '---', a YAML file's first line or a hand-written page's title: the
     version reads as before (so the lock sees no change), and no page shows the mark."""
