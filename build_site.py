@@ -28,7 +28,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError, each_error
-from sitebuild import CSP, BuildError, annotations, audit, checkerpages, compress, data, lock, model, offline, pages, scripts, source
+from sitebuild import CSP, SERVED_AT, BuildError, annotations, audit, checkerpages, compress, data, lock, model, offline, pages, scripts, source
 
 ROOT = Path(__file__).resolve().parent
 SETTINGS = ROOT / "mkdocs.yml"  # the generator's settings, the theme's among them
@@ -74,9 +74,12 @@ def main(argv=None) -> int:
             signal.signal(signal.SIGTERM, previous)
     for notice in notices:
         print(f"note: {notice}")
-    print(f"Built the site in {args.site_dir}. To look at it: make serve, then open http://127.0.0.1:"
-          f"{os.environ.get('PORT') or 8000}/ in a browser (make serve rebuilds it as you edit; its checkers do not "
-          "run from files opened directly).")
+    if os.environ.get(SERVED_AT):  # a rebuild by make serve, which is serving it
+        print(f"Built the site in {args.site_dir}: reload {os.environ[SERVED_AT]} in the browser to see the change.")
+    else:
+        print(f"Built the site in {args.site_dir}. To look at it: make serve, then open http://127.0.0.1:"
+              f"{os.environ.get('PORT') or 8000}/ in a browser (make serve rebuilds it as you edit; its checkers do not "
+              "run from files opened directly).")
     return 0
 
 

@@ -14,11 +14,13 @@ import email.utils
 import functools
 import http.server
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
-from . import CSP
+from . import CSP, SERVED_AT
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("docs", "checkers", "overrides", "sitebuild", "mkdocs.yml", "build_site.py")
@@ -108,13 +110,15 @@ def snapshot() -> dict:
     return files
 
 
-def rebuild() -> None:
-    from build_site import main as build
+def rebuild(args: tuple[str, ...] = (), served_at: str = "") -> int:
+    """The build, in a process of its own: a change to the build's or the checkers' Python is built with the new
+    code (this process imported the old), and nothing the build does can stop the watching. Its exit status."""
+    environment = {**os.environ, SERVED_AT: served_at} if served_at else None
+    return subprocess.run([sys.executable, str(ROOT / "build_site.py"), *args], cwd=ROOT, env=environment,
+                          check=False).returncode
 
-    build([])
 
-
-def watch(interval: float = 1.0) -> None:
+def watch(interval: float = 1.0, build=rebuild) -> None:
     seen = snapshot()
     while True:
         time.sleep(interval)
@@ -122,7 +126,10 @@ def watch(interval: float = 1.0) -> None:
         if now != seen:
             seen = now
             print("Change seen: rebuilding…", flush=True)
-            rebuild()
+            try:
+                build()
+            except OSError as error:  # Python itself could not be started again: say so, and keep watching
+                print(f"The rebuild could not start ({error}); the last good site is still served.", flush=True)
 
 
 def port(text: str) -> int:
@@ -138,7 +145,8 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     site = ROOT / "site"
     if not args.no_watch:
-        threading.Thread(target=watch, daemon=True).start()
+        served_at = f"http://127.0.0.1:{args.port}/"
+        threading.Thread(target=watch, args=(1.0, functools.partial(rebuild, served_at=served_at)), daemon=True).start()
     # Paths are resolved at each request, so a rebuild's swap of site/ is served at once.
     handler = functools.partial(Handler, directory=str(site))
     try:

@@ -9,6 +9,7 @@ import urllib.request
 import brotli
 import pytest
 
+from sitebuild import serve
 from sitebuild.serve import _encodings
 
 
@@ -88,3 +89,32 @@ def test_a_port_already_in_use_says_what_to_do():
         with pytest.raises(SystemExit) as stopped:
             serve.main(["--port", str(port), "--no-watch"])
     assert f"Cannot serve at port {port}" in str(stopped.value) and f"make serve PORT={port + 1}" in str(stopped.value)
+
+
+def test_a_rebuild_runs_in_a_process_of_its_own_and_says_what_to_fix(docs_copy, tmp_path, capfd):
+    """make serve's rebuild: the build's and the checkers' Python as they are on disk now (an import in the serving
+    process would keep the code it started with), its problems printed, the serving process unharmed."""
+    data = tmp_path / "codes.json"
+    site = tmp_path / "site"
+    assert serve.rebuild(("--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"), "http://127.0.0.1:8011/") == 0
+    assert f"Built the site in {site}: reload http://127.0.0.1:8011/ in the browser to see the change." in capfd.readouterr().out
+    (docs_copy / "glossary.yml").write_text('- id: bame\n  term: "BAME\n', encoding="utf-8")
+    assert serve.rebuild(("--docs", str(docs_copy), "--checkers-data", str(data))) == 1
+    assert "glossary.yml:2: this quoted text is not closed" in capfd.readouterr().err
+
+
+def test_watching_goes_on_when_a_rebuild_cannot_start(monkeypatch, capsys):
+    changes = iter(range(10))
+    monkeypatch.setattr(serve, "snapshot", lambda: {"file": next(changes)})
+    monkeypatch.setattr(serve.time, "sleep", lambda seconds: None)
+    builds = []
+
+    def build():
+        builds.append(1)
+        if len(builds) == 1:
+            raise OSError("no Python")
+
+    with pytest.raises(StopIteration):  # the changes run out: the loop ran until then
+        serve.watch(0, build)
+    assert len(builds) == 9
+    assert "The rebuild could not start (no Python); the last good site is still served." in capsys.readouterr().out
