@@ -249,6 +249,12 @@ def test_the_generators_settings_refused_are_named_with_their_line(tmp_path, mon
     assert "The build stopped; the previous site/ is unchanged." in error
 
 
+def test_a_home_page_deleted_is_named_with_how_to_put_it_back(docs_copy, tmp_path, capsys):
+    (docs_copy / "index.md").unlink()
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    assert "index.md: missing: it is the site's home page" in capsys.readouterr().err
+
+
 def test_the_invisible_mark_some_editors_put_at_a_files_start_is_set_aside(docs_copy, tmp_path, capsys):
     """A byte-order mark before a version's '---', a YAML file's first line or a hand-written page's title: the
     version reads as before (so the lock sees no change), and no page shows the mark."""
