@@ -255,20 +255,19 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
     overrides = {"docs_dir": str(generated), "site_dir": str(output), "strict": True, "nav": nav(site, generated)}
     if site_url:
         overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
-    settings = SETTINGS
     collector = _Collect()
     logging.getLogger("mkdocs").addHandler(collector)
     try:
-        config = load_config(str(settings), **overrides)
+        config = load_config(str(SETTINGS), **overrides)
     except ConfigurationError as error:
         # A file MkDocs cannot read is named as the site's other YAML files are: a quote left open or a tab at its
         # own line, rather than where the parser gave up. Only its syntax: tags such as !ENV are MkDocs's to read.
-        text = source.read_text(settings)
-        source.check_quotes(text, settings, 1)
+        text = source.read_text(SETTINGS)
+        source.check_quotes(text, SETTINGS, 1)
         try:
             yaml.compose(text)
         except yaml.YAMLError as syntax:
-            raise source.yaml_error(syntax, settings) from None
+            raise source.yaml_error(syntax, SETTINGS) from None
         raise BuildError(f"mkdocs.yml: {error}") from None
     except Abort:
         # MkDocs has logged each setting it refused ("Config value 'site_url': ...") before giving up.

@@ -106,17 +106,14 @@ FACETS = (
 def read(path: Path) -> dict:
     if not path.exists():
         return {}
+    # Two branches that each published a version, merged, say: the lock's entries are not mended by hand.
+    text = read_text(path, mend="the lock's entries are written when a merge publishes a version, so do not mend them "
+                     f"by hand: put back main's copy (git checkout main -- docs/{LOCK_NAME}), then add again any "
+                     "correction you had recorded in it; the merge records what this change publishes")
     try:
-        data = yaml.safe_load(read_text(path)) or {}
+        data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         raise yaml_error(error, path) from None
-    except ContentError as error:
-        # Two branches that each published a version, merged: the lock's hashes are not mended by hand. (Each of
-        # read_text's messages says what is wrong, then after a colon what to do: here the lock says what to do.)
-        raise ContentError(path, error.line, f"{error.message.split(':')[0]}. The lock's entries are written when a "
-                           "merge publishes a version, so do not mend them by hand: put back main's copy (git checkout "
-                           f"main -- docs/{LOCK_NAME}), then add again any correction you had recorded in it; the merge "
-                           "records what this change publishes") from None
     if not isinstance(data, dict):
         raise ContentError(path, 1, "the lock must map code@version to its hash")
     return data

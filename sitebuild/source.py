@@ -60,9 +60,10 @@ _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, mend: str = "") -> str:
     """A maintainer's file as text. The invisible mark some editors put at the start of a UTF-8 file (a byte-order
-    mark) is set aside; a file in another encoding is refused at the line of its first character that is not UTF-8.
+    mark) is set aside; a file in another encoding, merge markers or a hidden control character are refused at their
+    line, with what to do, or `mend` where that file's next step differs (the lock's, which is never mended by hand).
     A missing file raises FileNotFoundError, for the caller to say what the file is for."""
     data = Path(path).read_bytes()
     try:
@@ -70,14 +71,15 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         raise ContentError(path, data.count(b"\n", 0, error.start) + 1,
                            "this line holds a character that is not UTF-8 text (the file was saved in another encoding, "
-                           "such as Windows-1252): save the file as UTF-8, or type the character again in GitHub's "
-                           "editor") from None
+                           "such as Windows-1252): " + (mend or "save the file as UTF-8, or type the character again in "
+                                                        "GitHub's editor")) from None
     conflict = _CONFLICT.search(text)
     if conflict:
         raise ContentError(path, text.count("\n", 0, conflict.start()) + 1,
                            "this file holds two versions of the same lines, left by a merge that could not join them "
-                           "(from the line '<<<<<<<' to the line '>>>>>>>', with '=======' between the two): keep the "
-                           "lines that should stay, and delete the other lines and the three marker lines")
+                           "(from the line '<<<<<<<' to the line '>>>>>>>', with '=======' between the two): "
+                           + (mend or "keep the lines that should stay, and delete the other lines and the three marker "
+                              "lines"))
     hidden = _HIDDEN.search(text)
     if hidden:
         line = text.count("\n", 0, hidden.start()) + 1
@@ -85,8 +87,8 @@ def read_text(path: Path) -> str:
         harm = ("can make text show in another order than it is written, so that readers see other words than the "
                 "file holds" if hidden[0] >= "\u202a" else "can break the page")
         raise ContentError(path, line, f"this line holds an invisible control character (U+{ord(hidden[0]):04X}, at "
-                           f"character {column}), which no text of the site needs and which {harm}: delete it (retype "
-                           "the words around it)")
+                           f"character {column}), which no text of the site needs and which {harm}: "
+                           + (mend or "delete it (retype the words around it)"))
     return text
 
 
