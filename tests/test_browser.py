@@ -28,7 +28,16 @@ def outside_requests(page: Page, site_url):
 
 
 def wait_ready(page: Page):
-    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+    try:
+        expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+    except AssertionError as error:
+        # What a start that never ends leaves behind: whether the page finished parsing (its module script runs only
+        # then) and what the worker said that the page's script never took over.
+        state = page.evaluate("""() => ({readyState: document.readyState,
+            heldForThePage: (window.__codesOfConductBoot?.early || []).map((event) => event.data || event.type),
+            scripts: performance.getEntriesByType("resource").filter((entry) => /\\.(m?js)$/.test(entry.name))
+                .map((entry) => [entry.name.split("/").pop(), Math.round(entry.duration)])})""")
+        raise AssertionError(f"{error}\nThe page's state: {state}") from None
 
 
 def share_link(site_url: str, checker: str, request: dict) -> str:
@@ -204,6 +213,17 @@ def test_when_pyodide_cannot_load_the_page_says_so(page: Page, site_url):
     page.goto(site_url + "checkers/suspension/")
     expect(page.locator(".checker-progress-text")).to_contain_text("could not be downloaded", timeout=READY)
     expect(page.locator(".checker-progress-text")).to_contain_text("Check your connection and reload the page")
+
+
+def test_when_the_workers_own_script_never_arrives_the_page_says_so_within_a_minute(page: Page, site_url):
+    page.clock.install()
+    page.route("**/checker-worker.js", lambda route: None)  # held, never answered
+    page.goto(site_url + "checkers/suspension/", wait_until="domcontentloaded")
+    progress = page.locator(".checker-progress-text")
+    page.clock.run_for(59_000)
+    expect(progress).to_have_text("Getting the checker ready…")
+    page.clock.run_for(2_000)
+    expect(progress).to_contain_text("checker-worker.js) did not load within a minute. Check your connection")
 
 
 def test_python_starts_from_the_snapshot_without_downloading_the_wheel(page: Page, site_url):

@@ -74,7 +74,17 @@ function startThemeAfterChecks() {
   else themeAfterChecks = true;
 }
 
+// The worker's first word comes as soon as its own script has arrived. Until then its time limit (checker-worker.js)
+// cannot run: a download of that script that stalls would leave the reader waiting for ever, so the page keeps one.
+const SILENT_WORKER_MS = 60_000;
+let silence = null;
+
 function handle(event) {
+  // The snapshot's progress comes from a worker of its own (checker-boot.js): it says nothing of this one.
+  if (event.data?.type !== "download") {
+    clearTimeout(silence);
+    silence = null;
+  }
   if (event.type === "error") {
     fail("a file it needs did not load.");
     return;
@@ -151,7 +161,11 @@ export function takeOverWorker() {
   worker = boot.worker;
   worker.onmessage = handle;
   worker.onerror = (event) => { event.preventDefault(); handle(event); };
-  for (const event of boot.early.splice(0)) handle(event);
+  const early = boot.early.splice(0);
+  for (const event of early) handle(event);
+  if (!early.some((event) => event.data?.type !== "download")) {
+    silence = setTimeout(() => fail("its script (checker-worker.js) did not load within a minute."), SILENT_WORKER_MS);
+  }
 }
 
 // Save-Data, or the reader's own choice: nothing downloaded until the reader asks, and how much it will be, first.
