@@ -1,15 +1,22 @@
 """10,000 donations from 1,000 donors through checkers.run, natively, for each code with donation rules.
 
-    python bench/checkers_native.py [--donations 10000] [--donors 1000] [--repeat 7]
+    python bench/checkers_native.py [--donations 10000] [--donors 1000] [--repeat 7] [--command-line]
+
+With --command-line: the whole command instead (`python -m checkers donations`, the request on its standard input,
+its JSON written to /dev/null), as a reader of the command line waits for it, and its peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,8 +44,12 @@ def main() -> None:
                         help="the first day of the donations (2025-01-01: every figure of the Act confirmed)")
     parser.add_argument("--days", type=int, default=730, help="the donations fall on this many days from --start (with "
                         "--donors 1 --days 250 --start 2024-01-01: one donor giving on every uncertain day it can)")
+    parser.add_argument("--command-line", action="store_true", help="time the whole command, in a process of its own")
     args = parser.parse_args()
     items = donations(args.donations, args.donors, start=args.start, days=args.days)
+    if args.command_line:
+        command_line(items, args)
+        return
     checkers.codes()  # read the content once, as the browser does at start-up
     print(f"Python {sys.version.split()[0]}; {args.donations:,} donations from {args.donors:,} donors over {args.days:,} days from "
           f"{args.start}; median of {args.repeat}")
@@ -53,6 +64,29 @@ def main() -> None:
             times.append(time.perf_counter() - begin)
         seconds = statistics.median(times)
         print(f"| {code} | {len(response['answers']):,} | {seconds:.3f} | {args.donations / seconds:,.0f} |")
+
+
+def command_line(items: list[dict], args) -> None:
+    print(f"Python {sys.version.split()[0]}; {args.donations:,} donations from {args.donors:,} donors over {args.days:,} days "
+          f"from {args.start}; `python -m checkers donations`, median of {args.repeat}")
+    print("| code | seconds (median, wall) | peak memory (MB) |\n|---|---|---|")
+    for code in ("nec-candidates", "local-government-selections", "momentum-ncg-elections"):
+        request = {"code": code, "donations": items,
+                   "election_period_end": args.start.replace(year=args.start.year + 2).isoformat()}
+        with tempfile.TemporaryFile("w+") as stdin:
+            json.dump(request, stdin)
+            times, peaks = [], []
+            for _ in range(args.repeat):
+                stdin.seek(0)
+                begin = time.perf_counter()
+                child = subprocess.Popen([sys.executable, "-m", "checkers", "donations"], stdin=stdin,
+                                         stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent)
+                _, status, usage = os.wait4(child.pid, 0)
+                times.append(time.perf_counter() - begin)
+                if os.waitstatus_to_exitcode(status) != 0:
+                    raise SystemExit(f"python -m checkers donations failed for {code}")
+                peaks.append(usage.ru_maxrss / 1024)
+        print(f"| {code} | {statistics.median(times):.2f} | {max(peaks):,.0f} |")
 
 
 if __name__ == "__main__":

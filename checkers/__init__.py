@@ -143,6 +143,54 @@ def dumps(value, *, ascii_only: bool = False, **options) -> str:
     return text
 
 
+_READABLE = json.JSONEncoder(ensure_ascii=False)
+_ESCAPED = json.JSONEncoder(ensure_ascii=True)
+
+
+# A list longer than this is written an item a line: a year's donations stays one answer a line.
+LONG_LIST = 100
+
+
+def readable_json(value):
+    """`value` as JSON text, in pieces to write one after another: indented as json's `indent=2` writes it, except
+    that each item of a list longer than LONG_LIST is written whole on its own line. Each such line is made by json's
+    C encoder: its own indenting runs in Python, a value at a time (6.5 s for the 100,000 donations' answer, against
+    about 2 s this way). A piece that could not be written out (a lone surrogate that a request smuggled into an
+    error) is escaped, as `dumps` does."""
+
+    def whole(item) -> str:
+        text = _READABLE.encode(item)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = _ESCAPED.encode(item)
+        return text
+
+    def pieces(item, depth: int):
+        if not (isinstance(item, (dict, list)) and item):
+            yield whole(item)
+            return
+        inner = "\n" + "  " * (depth + 1)
+        if isinstance(item, dict):
+            yield "{"
+            for index, (key, each) in enumerate(item.items()):
+                yield ("," if index else "") + inner + whole(key) + ": "
+                yield from pieces(each, depth + 1)
+            yield "\n" + "  " * depth + "}"
+            return
+        yield "["
+        for index, each in enumerate(item):
+            yield "," + inner if index else inner
+            if len(item) > LONG_LIST:
+                yield whole(each)
+            else:
+                yield from pieces(each, depth + 1)
+        yield "\n" + "  " * depth + "]"
+
+    yield from pieces(value, 0)
+    yield "\n"
+
+
 def run_json(name, text: str, *, ascii_only: bool = False) -> str:
     """`run` for JSON text in and out, with the command line's words."""
     request, refused = parse_request(text)

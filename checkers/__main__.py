@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import CHECKERS, case, content, csvinput, dumps, keepsakes, parse_request, run
+from . import CHECKERS, case, content, csvinput, keepsakes, parse_request, readable_json, run
 from .addresses import site_address
 from .money_and_dates import quoted
 from .report import readable
@@ -221,7 +221,7 @@ def _refuse(field: str, message: str, summary: str | None = None) -> int:
 
 
 def _write(response: dict) -> None:
-    sys.stdout.write(dumps(response, indent=2) + "\n")
+    sys.stdout.writelines(readable_json(response))
 
 
 if __name__ == "__main__":

@@ -223,3 +223,30 @@ def test_a_question_the_earlier_answers_do_not_ask_never_changes_the_outcome(ans
         outcomes = {disclosure.decide({**definite, spec.name: value}, rules, version)[1].status
                     for value in disclosure.OPTIONS[spec.name]}
         assert len(outcomes) == 1, (spec.name, answers, outcomes)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=30)
+
+
+@given(_JSON)
+def test_the_command_lines_json_is_jsons_own_indented_text_for_any_value_without_a_long_list(value):
+    written = "".join(checkers.readable_json(value))
+    assert written == json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+@given(st.lists(_JSON, min_size=checkers.LONG_LIST + 1, max_size=checkers.LONG_LIST + 3), _JSON)
+def test_a_long_lists_items_are_each_one_line_of_the_same_json(items, other):
+    written = "".join(checkers.readable_json({"items": items, "other": other}))
+    assert json.loads(written) == {"items": items, "other": other}
+    lines = written.split("\n")  # JSON escapes a newline; splitlines would also cut at U+2028
+    listed = lines[lines.index('  "items": [') + 1:][:len(items)]
+    assert [json.loads(line.strip().rstrip(",")) for line in listed] == items
+
+
+def test_a_piece_that_cannot_be_written_out_is_escaped_and_the_rest_stays_as_it_is():
+    written = "".join(checkers.readable_json({"bad": "£\ud800", "good": "£"}))
+    assert written == '{\n  "bad": "\\u00a3\\ud800",\n  "good": "£"\n}\n'
+    written.encode("utf-8")
