@@ -27,7 +27,7 @@ import browser_runtime.build as runtime
 import checkers
 from checkers import content
 from checkers.citation import Citation
-from checkers.content import ContentError, each_error
+from checkers.content import ContentError, each_error, print_errors
 from sitebuild import CSP, SERVED_AT, BuildError, annotations, audit, checkerpages, compress, data, lock, model, offline, pages, scripts, source
 
 ROOT = Path(__file__).resolve().parent
@@ -98,8 +98,7 @@ def _checkers_data_only(docs: Path, path: Path) -> int:
     try:
         write_checkers_data(model.load(docs, build_day()), path)
     except ContentError as error:
-        for each in each_error(error):
-            print(f"error: {each}", file=sys.stderr)
+        print_errors(error)
         return 1
     print(f"Wrote {path}")
     return 0

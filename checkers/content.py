@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,12 @@ class ContentErrors(ContentError):
 
 def each_error(error: ContentError) -> list[ContentError]:
     return list(getattr(error, "errors", [error]))
+
+
+def print_errors(error: ContentError) -> None:
+    """Each problem on its own line of standard error, as every maintainer's command says them."""
+    for each in each_error(error):
+        print(f"error: {each}", file=sys.stderr)
 
 
 def raise_together(errors: list[ContentError]) -> None:

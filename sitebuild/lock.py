@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from checkers import rules
-from checkers.content import CodeVersion, ContentError, each_error, raise_together
+from checkers.content import CodeVersion, ContentError, each_error, print_errors, raise_together
 
 from . import drafts
 from .model import Site
@@ -467,8 +467,7 @@ def main(argv=None) -> int:
             notices, updated = check(model.load(Path(args.docs), dt.date.today()), path, record=True,
                                    root=Path(args.docs).resolve().parent)
         except ContentError as error:
-            for each in each_error(error):
-                print(f"error: {each}", file=sys.stderr)
+            print_errors(error)
             return 1
         if updated is not None:
             save(path, updated)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
-from checkers.content import ContentError, each_error
+from checkers.content import ContentError, print_errors
 
 from .source import SUMMARY_TO_WRITE, load_codes, read_text
 
@@ -88,8 +88,7 @@ def main(argv=None) -> int:
     try:
         _, steps = new_version(Path(args.docs), args.code, args.version, dt.date.today())
     except ContentError as error:
-        for each in each_error(error):
-            print(f"error: {each}", file=sys.stderr)
+        print_errors(error)
         return 1
     print("\n".join(steps))
     return 0
