@@ -49,6 +49,40 @@ def _entered(inputs: list[dict], request: dict) -> list[str]:
     return lines
 
 
+def answer_first(response: dict, labels: dict, cite, source) -> list[str]:
+    """An answer's lines in the page's order (overrides/assets/checker/result.js): what to do, soonest first, then
+    what needs nothing, then why, each answer with its facts, its clause (`cite(answer)`) and the law beside it
+    (each of its sources written by `source`); then the notes. The record and the command line's report both
+    read it, so that neither puts the reasoning before what the reader must do."""
+    todo = response.get("todo") or []
+    lines = [response["todo_heading"]]
+    lines += [f"- {item['label'] + ': ' if item.get('overdue') else ''}{item['text']}" for item in todo]
+    if not todo:
+        lines.append(labels["nothing_to_do"])
+    if response.get("todo_more_text"):
+        lines.append(response["todo_more_text"])
+    lines += response.get("details", [])
+    if response.get("draft"):
+        lines += ["", f"{response['draft']['label']}:", response["draft"]["text"].rstrip("\n")]
+    answers = response.get("answers") or []
+    others = [item for item in answers if not item.get("todo")]
+    if others:
+        lines += ["", response["others_heading"]]
+        lines += [f"- {item['level_label']}: {item['message']}" for item in others]
+    if answers:
+        lines += ["", labels["reasoning"]]
+    for item in answers:
+        facts = f" {item['facts_text']}" if item.get("facts_text") else ""
+        lines.append(f"- {item['level_label']}: {item['message']}{facts} {cite(item)}")
+        if "law" in item:
+            sources = "; ".join(source(each) for each in item["law"]["sources"])
+            lines.append(f"  {labels['law']} {item['law']['message']} {labels['law_sources']}: {sources}.")
+    if response.get("notes"):
+        lines.append("")
+    lines += [f"Note: {note}" for note in response.get("notes", [])]
+    return lines
+
+
 def record(description: dict, request: dict, response: dict, made_on: dt.date, site_url: str = "") -> str:
     """The record of one check, as plain text: what was entered, the answer in the page's words, and the code
     and version applied, each clause with its address."""
@@ -62,17 +96,10 @@ def record(description: dict, request: dict, response: dict, made_on: dt.date, s
     lines += [f"Code applied: {response['title']}, version {response['version']} ({response['code']}@{response['version']}): "
               f"{version_url}", "", "What was entered", "----------------"]
     lines += _entered(description["inputs"], request) or ["nothing beyond the code and version"]
-    lines += ["", "The answer", "----------", response["headline"]]
-    lines += response.get("details", [])
-    for item in response.get("answers") or []:
-        facts = f" {item['facts_text']}" if item.get("facts_text") else ""
-        clause = item["clause"]
-        lines.append(f"- {item['level_label']}: {item['message']}{facts} ({clause['label']}: {whole(site_url, clause['url'])})")
-        if "law" in item:
-            sources = "; ".join(f"{s['title']}: {s['url']}" for s in item["law"]["sources"])
-            lines.append(f"  {description['labels']['law']} {item['law']['message']} "
-                         f"{description['labels']['law_sources']}: {sources}.")
-    lines += [f"Note: {note}" for note in response.get("notes", [])]
+    lines += ["", "The answer", "----------", response["headline"], ""]
+    lines += answer_first(response, description["labels"],
+                          lambda item: f"({item['clause']['label']}: {whole(site_url, item['clause']['url'])})",
+                          lambda source: f"{source['title']}: {source['url']}")
     lines += ["", response.get("disclaimer", "")]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -78,6 +78,9 @@ def test_a_spreadsheet_gives_a_readable_report_or_json(tmp_path):
         assert (f"- {finding['level_label']}: {finding['message']} {finding['facts_text']} "
                 f"[nec-candidates@original#12, clause 12]") in report.stdout
     assert "by 2 March 2024" in report.stdout and "Deadline: 2 March 2024." in report.stdout
+    # What to do comes first, as on the page; the reasoning after it.
+    first_todo = report.stdout.index(f"\n{response['todo_heading']}\n- Overdue: {response['todo'][0]['text']}")
+    assert first_todo < report.stdout.index("\nWhy: the reasoning, the clauses and the law\n- ")
 
 
 def test_spreadsheet_errors_name_the_row(tmp_path):

@@ -148,3 +148,37 @@ def test_a_complaint_too_long_for_a_mail_link_is_offered_to_copy_and_says_so():
     assert "too long to open in your e-mail program from a link" in response["notes"][0]
     short = checkers.run("complaint", {"code": "momentum-ncg-elections", "clause": "code-of-conduct-3", "what": "A post."})
     assert short["mailto"].startswith("mailto:") and len(short["mailto"]) <= 2000
+
+
+def test_a_record_says_what_to_do_first_then_what_needs_nothing_then_why_as_the_page_does():
+    request = {"code": "nec-candidates", "donations": [
+        {"donor": "A. Donor", "amount": "1700", "received": "2024-03-03"},
+        {"donor": "B", "amount": "900", "received": "2024-03-10", "permissible": True},
+        {"donor": "C", "amount": "100", "received": "2024-03-10"}]}
+    kept = checkers.check("donations", request, made_on=dt.date(2024, 3, 20))
+    response, text = kept["response"], kept["record"]["text"]
+    answer = text[text.index("The answer\n"):]
+    lines = answer.split("\n")
+    todo_at, why_at = lines.index(response["todo_heading"]), lines.index(checkers.LABELS["reasoning"])
+    assert [line for line in lines[todo_at + 1:] if line.startswith("- ")][:len(response["todo"])] == [
+        f"- {item['text']}" for item in response["todo"]]
+    assert response["todo"][0]["text"].startswith("Report the donation of £1,700 from A. Donor")
+    others = [item for item in response["answers"] if not item.get("todo")]
+    assert others, "the £900 from a permissible donor needs nothing"
+    others_at = lines.index(response["others_heading"])
+    assert todo_at < others_at < why_at
+    assert [line for line in lines[others_at + 1:why_at] if line] == [
+        f"- {item['level_label']}: {item['message']}" for item in others]
+    # Every answer is in the reasoning, with its clause.
+    assert len([line for line in lines[why_at + 1:] if line.startswith("- ")]) == len(response["answers"])
+
+
+def test_a_complaints_record_holds_the_message_drafted_and_an_overdue_deadline_says_so_first():
+    kept = checkers.check("complaint", {"code": "momentum-ncg-elections", "clause": "code-of-conduct-3",
+                                        "what": "A post."}, made_on=dt.date(2026, 11, 27))
+    text = kept["record"]["text"]
+    assert text.index(kept["response"]["todo_heading"]) < text.index("The message:\nTo: complaints@peoplesmomentum.com")
+    assert text.index("The message:") < text.index(checkers.LABELS["reasoning"])
+    late = checkers.check("donations", {"code": "nec-candidates", "donations": [
+        {"donor": "A", "amount": "1700", "received": "2024-03-03", "permissible": True}]}, made_on=dt.date(2026, 11, 27))
+    assert "\n- Overdue: Report the donation of £1,700 from A received on 3 March 2024" in late["record"]["text"]
