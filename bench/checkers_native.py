@@ -51,12 +51,9 @@ def main() -> None:
         command_line(items, args)
         return
     checkers.codes()  # read the content once, as the browser does at start-up
-    print(f"Python {sys.version.split()[0]}; {args.donations:,} donations from {args.donors:,} donors over {args.days:,} days from "
-          f"{args.start}; median of {args.repeat}")
+    print(f"{_heading(args)}; median of {args.repeat}")
     print("| code | findings | seconds (median) | donations per second |\n|---|---|---|---|")
-    for code in ("nec-candidates", "local-government-selections", "momentum-ncg-elections"):
-        request = {"code": code, "donations": items,
-                   "election_period_end": args.start.replace(year=args.start.year + 2).isoformat()}
+    for code, request in _requests(items, args):
         times, response = [], None
         for _ in range(args.repeat):
             begin = time.perf_counter()
@@ -66,13 +63,22 @@ def main() -> None:
         print(f"| {code} | {len(response['answers']):,} | {seconds:.3f} | {args.donations / seconds:,.0f} |")
 
 
-def command_line(items: list[dict], args) -> None:
-    print(f"Python {sys.version.split()[0]}; {args.donations:,} donations from {args.donors:,} donors over {args.days:,} days "
-          f"from {args.start}; `python -m checkers donations`, median of {args.repeat}")
-    print("| code | seconds (median, wall) | peak memory (MB) |\n|---|---|---|")
+def _heading(args) -> str:
+    return (f"Python {sys.version.split()[0]}; {args.donations:,} donations from {args.donors:,} donors over "
+            f"{args.days:,} days from {args.start}")
+
+
+def _requests(items: list[dict], args):
+    """Each code with donation rules, and the request of these donations under it."""
     for code in ("nec-candidates", "local-government-selections", "momentum-ncg-elections"):
-        request = {"code": code, "donations": items,
-                   "election_period_end": args.start.replace(year=args.start.year + 2).isoformat()}
+        yield code, {"code": code, "donations": items,
+                     "election_period_end": args.start.replace(year=args.start.year + 2).isoformat()}
+
+
+def command_line(items: list[dict], args) -> None:
+    print(f"{_heading(args)}; `python -m checkers donations`, median of {args.repeat}")
+    print("| code | seconds (median, wall) | peak memory (MB) |\n|---|---|---|")
+    for code, request in _requests(items, args):
         with tempfile.TemporaryFile("w+") as stdin:
             json.dump(request, stdin)
             times, peaks = [], []
