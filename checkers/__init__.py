@@ -174,7 +174,9 @@ def readable_json(value):
         if isinstance(item, dict):
             yield "{"
             for index, (key, each) in enumerate(item.items()):
-                yield ("," if index else "") + inner + whole(key) + ": "
+                # A key that is not a string is spelt as json spells it ("1", "true").
+                named = whole(key) if isinstance(key, str) else whole({key: 0})[1:-4]
+                yield ("," if index else "") + inner + named + ": "
                 yield from pieces(each, depth + 1)
             yield "\n" + "  " * depth + "}"
             return

@@ -63,7 +63,7 @@ def answer_first(response: dict, labels: dict, cite, source) -> list[str]:
         lines.append(response["todo_more_text"])
     lines += response.get("details", [])
     if response.get("draft"):
-        lines += ["", f"{response['draft']['label']}:", response["draft"]["text"].rstrip("\n")]
+        lines += ["", f"{response['draft']['label']}:", *response["draft"]["text"].rstrip("\n").split("\n")]
     answers = response.get("answers") or []
     others = [item for item in answers if not item.get("todo")]
     if others:
