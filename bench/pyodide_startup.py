@@ -2,7 +2,7 @@
 
     python bench/pyodide_startup.py [--rounds 9] [--site site] [--variants ours,bare,pyscript]
                                     [--no-warm] [--precompressed] [--throttle MBITS] [--at-once]
-    python bench/pyodide_startup.py --phone [--rounds 3]
+    python bench/pyodide_startup.py --phone [--rounds 3] [--timeline]
 
 Serves the built site and the comparison pages on 127.0.0.1, and drives headless Chromium. Each round
 runs every variant once, in a rotating order (interleaved), each cold in a fresh browser context; warm
@@ -69,6 +69,19 @@ OBSERVE_LONG_TASKS = """
 window.__longTasks = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
   .observe({type: "longtask", buffered: true});
+"""
+
+# With --timeline: the page's own events, to set beside its long tasks (the start-up line's changes, the document's
+# DOMContentLoaded and load).
+OBSERVE_PAGE_EVENTS = """
+window.__pageEvents = [];
+const note = (what) => window.__pageEvents.push([performance.now(), what]);
+document.addEventListener("DOMContentLoaded", () => note("DOMContentLoaded"));
+window.addEventListener("load", () => note("load"));
+new MutationObserver(() => {
+  const text = document.querySelector(".checker-progress-text")?.textContent;
+  if (text && text !== window.__lastProgress) note("progress: " + (window.__lastProgress = text));
+}).observe(document, {subtree: true, childList: true, characterData: true});
 """
 
 
@@ -262,9 +275,10 @@ def calibrate(browser, base: str) -> list[float]:
     return [statistics.median(run[index] for run in runs) for index in (0, 1)]
 
 
-def phone(rounds: int, site: Path, only: list[str] | None = None) -> None:
+def phone(rounds: int, site: Path, only: list[str] | None = None, timeline: bool = False) -> None:
     """Cold first visits on a phone profile, each network in turn; ours, ours without the snapshot, and bare (or
-    `only` some of them). Blocking time is counted up to the first result and in the AFTER_MS after it."""
+    `only` some of them). Blocking time is counted up to the first result and in the AFTER_MS after it. With
+    `timeline`, each visit's long tasks are listed beside the page's own events, to see what they fall beside."""
     Handler.precompressed = True
     with served(site) as (base, scenario), sync_playwright() as playwright:
         normal = playwright.chromium.launch(**launch_options())
@@ -286,7 +300,12 @@ def phone(rounds: int, site: Path, only: list[str] | None = None) -> None:
                 for name in order:
                     context = browser.new_context()
                     context.add_init_script(OBSERVE_LONG_TASKS)
-                    results[name].append(measure(context.new_page(), variants[name], timeout=600_000, after_ms=AFTER_MS))
+                    if timeline:
+                        context.add_init_script(OBSERVE_PAGE_EVENTS)
+                    page = context.new_page()
+                    results[name].append(measure(page, variants[name], timeout=600_000, after_ms=AFTER_MS))
+                    if timeline:
+                        print_timeline(page, f"{network}, {name}, round {round_number + 1}")
                     context.close()
                 print(f"{network}: round {round_number + 1}/{rounds} done", file=sys.stderr, flush=True)
             Handler.link_bytes_per_second = None
@@ -305,6 +324,16 @@ def phone(rounds: int, site: Path, only: list[str] | None = None) -> None:
                       f"{statistics.median(r['bytes'] for r in runs) / 1e6:.2f} MB |")
             print()
         browser.close()
+
+
+def print_timeline(page, title: str) -> None:
+    """A visit's long tasks (ms from navigation, and how long) in order with the page's own events."""
+    tasks = [(start, f"long task, {duration:,.0f} ms") for start, duration in page.evaluate("window.__longTasks")]
+    events = [(at, what) for at, what in page.evaluate("window.__pageEvents || []")]
+    done = page.evaluate("performance.getEntriesByName('coc:first-result')[0].startTime")
+    print(f"{title}:", file=sys.stderr)
+    for at, what in sorted(tasks + events + [(done, "the first answer")]):
+        print(f"  {at:8,.0f} ms  {what}", file=sys.stderr)
 
 
 def second_visit(playwright, launch: dict, url: str, throttle: float | None, restart: bool, observe=measure,
@@ -342,9 +371,11 @@ def main() -> None:
     parser.add_argument("--throttle", type=float, help="download speed in Mbit/s, with 40 ms latency")
     parser.add_argument("--at-once", action="store_true", help="visit again the moment the browser restarts")
     parser.add_argument("--phone", action="store_true", help="a phone on mobile data: CPU 4x slower, two networks")
+    parser.add_argument("--timeline", action="store_true", help="with --phone: list each visit's long tasks beside "
+                        "the page's own events (on standard error)")
     args = parser.parse_args()
     if args.phone:
-        phone(args.rounds, Path(args.site), args.variants.split(",") if args.variants else None)
+        phone(args.rounds, Path(args.site), args.variants.split(",") if args.variants else None, args.timeline)
         return
     Handler.precompressed = args.precompressed
     site = Path(args.site)
