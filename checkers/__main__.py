@@ -14,6 +14,7 @@ check answered again today, what to do soonest first (or the JSON overview with 
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
 import os
 import sys
@@ -37,6 +38,11 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # Output redirected to a file or a pipe is written in the system's own encoding (Windows: cp1252), which has no
+    # "…" or "’": a text report shows such a character as its code rather than stopping with a traceback, and the
+    # JSON escapes it (_write).
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
     if argv[:1] == ["case"]:
         return _case(argv[1:])
     parser = _Parser(prog="python -m checkers", description=__doc__.split("\n")[2])
@@ -221,7 +227,16 @@ def _refuse(field: str, message: str, summary: str | None = None) -> int:
 
 
 def _write(response: dict) -> None:
-    sys.stdout.writelines(readable_json(response))
+    sys.stdout.writelines(readable_json(response, ascii_only=not _writes_unicode(sys.stdout)))
+
+
+def _writes_unicode(stream) -> bool:
+    """Whether a stream's encoding can write every character (UTF-8, UTF-16, UTF-32), so JSON need escape none."""
+    try:
+        # A stream with no encoding of its own (a StringIO) holds text, not bytes: it takes every character.
+        return codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name.startswith("utf")
+    except LookupError:
+        return False
 
 
 if __name__ == "__main__":

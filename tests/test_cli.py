@@ -252,3 +252,22 @@ def test_a_site_address_that_is_not_one_is_refused_and_never_reaches_a_calendar(
         result = cli("donations", "--ics", str(tmp_path / "d.ics"), "--site-url", bad, stdin=request)
         assert result.returncode == 2 and json.loads(result.stdout)["errors"][0]["field"] == "--site-url", bad
         assert not (tmp_path / "d.ics").exists()
+
+
+def test_output_to_a_file_in_an_encoding_without_every_character_is_escaped_never_a_traceback(tmp_path):
+    """Redirected output is written in the system's encoding (cp1252 on Windows, which has no "…"): the JSON escapes
+    what it cannot hold and stays the same JSON; a text report shows such a character as its code."""
+    request = json.dumps({"code": "nec-candidates", "donations": [
+        {"donor": "Zoë “Z” Ødegård…", "amount": "£1,700", "received": "2024-03-03"}]})
+    expected = json.loads(cli("donations", stdin=request).stdout)
+    for encoding in ("cp1252", "ascii", "latin-1", "utf-16"):
+        result = subprocess.run([sys.executable, "-m", "checkers", "donations"], input=request.encode("utf-8"),
+                                capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": encoding})
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (encoding, result.stderr)
+        assert json.loads(result.stdout.decode(encoding)) == expected, encoding
+    sheet = tmp_path / "donations.csv"
+    sheet.write_text("donor,amount,received\nZoë “Z”…,1700,2024-03-03\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "checkers", "donations", "--code", "nec-candidates", "--csv",
+                             str(sheet)], capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert "Zo\\xeb \\u201cZ\\u201d\\u2026" in result.stdout.decode("ascii")
