@@ -39,8 +39,8 @@ class _Parser(argparse.ArgumentParser):
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # Output redirected to a file or a pipe is written in the system's own encoding (Windows: cp1252), which has no
-    # "…" or "’": a text report shows such a character as its code rather than stopping with a traceback, and the
-    # JSON escapes it (_write).
+    # "Ł", "→" or emoji, say in a donor's name: a text report shows such a character as its code rather than stopping
+    # with a traceback, and the JSON escapes it (_write).
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     if argv[:1] == ["case"]:

@@ -255,10 +255,10 @@ def test_a_site_address_that_is_not_one_is_refused_and_never_reaches_a_calendar(
 
 
 def test_output_to_a_file_in_an_encoding_without_every_character_is_escaped_never_a_traceback(tmp_path):
-    """Redirected output is written in the system's encoding (cp1252 on Windows, which has no "…"): the JSON escapes
+    """Redirected output is written in the system's encoding (cp1252 on Windows, which has no "Ł"): the JSON escapes
     what it cannot hold and stays the same JSON; a text report shows such a character as its code."""
     request = json.dumps({"code": "nec-candidates", "donations": [
-        {"donor": "Zoë “Z” Ødegård…", "amount": "£1,700", "received": "2024-03-03"}]})
+        {"donor": "Zoë “Z” Łukasiewicz…", "amount": "£1,700", "received": "2024-03-03"}]})
     expected = json.loads(cli("donations", stdin=request).stdout)
     for encoding in ("cp1252", "ascii", "latin-1", "utf-16"):
         result = subprocess.run([sys.executable, "-m", "checkers", "donations"], input=request.encode("utf-8"),
