@@ -129,22 +129,22 @@ def parse_request(text: str) -> tuple[object, dict | None]:
     return None, refusal([{"field": "request", "message": message}], "Nothing was checked: the request could not be read.")
 
 
-def dumps(value, *, ascii_only: bool = False, **options) -> str:
+_READABLE = json.JSONEncoder(ensure_ascii=False)
+_ESCAPED = json.JSONEncoder(ensure_ascii=True)
+
+
+def dumps(value, *, ascii_only: bool = False) -> str:
     """JSON text for a response, as readable as it can be: non-ASCII as itself, and escaped only where the text
     could not be written out (a lone surrogate that a request smuggled into an error). With `ascii_only`, every
     non-ASCII character is escaped: what the browser's worker takes (checkers/page.py)."""
     if ascii_only:
-        return json.dumps(value, ensure_ascii=True, **options)
-    text = json.dumps(value, ensure_ascii=False, **options)
+        return _ESCAPED.encode(value)
+    text = _READABLE.encode(value)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = json.dumps(value, ensure_ascii=True, **options)
+        text = _ESCAPED.encode(value)
     return text
-
-
-_READABLE = json.JSONEncoder(ensure_ascii=False)
-_ESCAPED = json.JSONEncoder(ensure_ascii=True)
 
 
 # A list longer than this is written an item a line: a year's donations stays one answer a line.
@@ -159,14 +159,7 @@ def readable_json(value, *, ascii_only: bool = False):
     error) is escaped, as `dumps` does; with `ascii_only`, every non-ASCII character is."""
 
     def whole(item) -> str:
-        if ascii_only:
-            return _ESCAPED.encode(item)
-        text = _READABLE.encode(item)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            text = _ESCAPED.encode(item)
-        return text
+        return dumps(item, ascii_only=ascii_only)
 
     def pieces(item, depth: int):
         if not (isinstance(item, (dict, list)) and item):
