@@ -1,9 +1,10 @@
 """10,000 donations from 1,000 donors through checkers.run, natively, for each code with donation rules.
 
-    python bench/checkers_native.py [--donations 10000] [--donors 1000] [--repeat 7] [--command-line]
+    python bench/checkers_native.py [--donations 10000] [--donors 1000] [--repeat 7] [--command-line [--spreadsheet text|json]]
 
 With --command-line: the whole command instead (`python -m checkers donations`, the request on its standard input,
-its JSON written to /dev/null), as a reader of the command line waits for it, and its peak memory.
+its JSON written to /dev/null), as a reader of the command line waits for it, and its peak memory; with
+--spreadsheet, the donations come as a CSV file (`--csv`) and the answer is the text report or JSON.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checkers  # noqa: E402
+from checkers import csvinput  # noqa: E402
 
 
 def donations(count: int, donors: int, seed: int = 1, start: dt.date = dt.date(2023, 1, 1), days: int = 730) -> list[dict]:
@@ -45,6 +47,8 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=730, help="the donations fall on this many days from --start (with "
                         "--donors 1 --days 250 --start 2024-01-01: one donor giving on every uncertain day it can)")
     parser.add_argument("--command-line", action="store_true", help="time the whole command, in a process of its own")
+    parser.add_argument("--spreadsheet", choices=("text", "json"), help="with --command-line: the donations as a CSV "
+                        "file (--csv), the answer as the text report or as JSON (--json)")
     args = parser.parse_args()
     items = donations(args.donations, args.donors, start=args.start, days=args.days)
     if args.command_line:
@@ -76,16 +80,24 @@ def _requests(items: list[dict], args):
 
 
 def command_line(items: list[dict], args) -> None:
-    print(f"{_heading(args)}; `python -m checkers donations`, median of {args.repeat}")
+    sheet = next(f for f in checkers.CHECKERS["donations"].rows if f.spreadsheet)
+    how = f"--csv FILE{' --json' if args.spreadsheet == 'json' else ''}" if args.spreadsheet else "< request.json"
+    print(f"{_heading(args)}; `python -m checkers donations {how}`, median of {args.repeat}")
     print("| code | seconds (median, wall) | peak memory (MB) |\n|---|---|---|")
     for code, request in _requests(items, args):
-        with tempfile.TemporaryFile("w+") as stdin:
+        with tempfile.TemporaryFile("w+") as stdin, tempfile.NamedTemporaryFile("w", suffix=".csv") as sheet_file:
+            command = [sys.executable, "-m", "checkers", "donations"]
+            if args.spreadsheet:
+                sheet_file.write(csvinput.write(request.pop(sheet.name), sheet))
+                sheet_file.flush()
+                command += ["--csv", sheet_file.name, *(["--json"] if args.spreadsheet == "json" else []),
+                            *(arg for name, value in request.items() for arg in (f"--{name.replace('_', '-')}", value))]
             json.dump(request, stdin)
             times, peaks = [], []
             for _ in range(args.repeat):
                 stdin.seek(0)
                 begin = time.perf_counter()
-                child = subprocess.Popen([sys.executable, "-m", "checkers", "donations"], stdin=stdin,
+                child = subprocess.Popen(command, stdin=stdin,
                                          stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent)
                 _, status, usage = os.wait4(child.pid, 0)
                 times.append(time.perf_counter() - begin)

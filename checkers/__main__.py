@@ -23,7 +23,7 @@ from pathlib import Path
 from . import CHECKERS, case, content, csvinput, keepsakes, parse_request, readable_json, run
 from .addresses import site_address
 from .money_and_dates import quoted
-from .report import readable
+from .report import readable_lines
 from .text import printable
 from .validation import refusal
 
@@ -146,7 +146,7 @@ def _from_csv(args) -> int:
             data = handle.read()
     except OSError as error:
         return _refuse("csv", f"cannot read {args.csv}: {error.strerror or error}")
-    read = csvinput.read(data, sheet)
+    read = csvinput.read(data, sheet, checked_by_run=True)
     request = {}
     if read["errors"]:
         response = refusal(read["errors"])
@@ -155,7 +155,8 @@ def _from_csv(args) -> int:
         request[sheet.name] = csvinput.strip_rows(read["rows"])
         response = run(args.checker, request, args.codes)
         if "errors" in response:
-            response = refusal(csvinput.rename_errors(response["errors"], read["rows"], sheet, response.get("more", 0)))
+            response = refusal(csvinput.rename_errors(response["errors"], read["rows"], sheet, response.get("more", 0),
+                                                      CHECKERS[args.checker].fields))
     if read["notes"]:
         response["notes"] = read["notes"] + response.get("notes", [])
     refused = _keep(args, request if not read["errors"] else {}, response)
@@ -164,7 +165,7 @@ def _from_csv(args) -> int:
     if args.json:
         _write(response)
     else:
-        print(readable(response))
+        sys.stdout.writelines(line + "\n" for line in readable_lines(response))
     return 2 if "errors" in response else 0
 
 

@@ -88,11 +88,13 @@ def decode(data: bytes) -> tuple[str | None, list[str]]:
         return None, []
 
 
-def read(data: bytes | str, sheet: Field) -> dict:
+def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> dict:
     """A spreadsheet's rows: {"rows": [...], "errors": [{field, message}], "notes": [...], "summary": ...}.
 
     The rows are a request's rows, each with "_row", its row in the spreadsheet; there are none when there are
-    errors."""
+    errors. `checked_by_run`: the caller passes the rows straight to `checkers.run`, which reads every row's fields
+    itself (its errors renamed by `rename_errors`), so they are read here only when a row's yes-or-no answer already
+    failed, to list every problem of the file at once."""
     notes: list[str] = []
     if isinstance(data, (bytes, bytearray)):
         text, notes = decode(bytes(data))
@@ -128,7 +130,8 @@ def read(data: bytes | str, sheet: Field) -> dict:
         _interpret(item, f"{sheet.name}[{len(items)}]", sheet, problems)
         items.append(item)
     # The rows' own fields read each row, so that the spreadsheet's errors are the checker's words.
-    read_rows(sheet, strip_rows(items), sheet.name, problems)
+    if problems or not checked_by_run:
+        read_rows(sheet, strip_rows(items), sheet.name, problems)
     if problems:
         problems.in_order((sheet,))
         return {"rows": [], "errors": rename_errors(problems.items, items, sheet, problems.more), "notes": notes}
@@ -206,9 +209,11 @@ def _interpret(item: dict, where: str, sheet: Field, errors: Errors) -> None:
                 del item[column.name]
 
 
-def rename_errors(found: list[dict], items: list[dict], sheet: Field, more: int = 0) -> list[dict]:
+def rename_errors(found: list[dict], items: list[dict], sheet: Field, more: int = 0,
+                  fields: tuple[Field, ...] = ()) -> list[dict]:
     """Errors in the rows read from a spreadsheet, each row named by its line there: `field` "row 3.amount" for
-    programs, and for a reader "Spreadsheet row 3, amount: ...". Beyond the bound, one error says how many more."""
+    programs, and for a reader "Spreadsheet row 3, amount: ...". Beyond the bound, one error says how many more.
+    `fields`: the checker's, where the errors are a whole request's (an option's error is named by its label)."""
     errors = Errors()
     for error in found:
         errors.add(error["field"], error["message"])
@@ -216,7 +221,7 @@ def rename_errors(found: list[dict], items: list[dict], sheet: Field, more: int 
         return f"row {items[index]['_row']}" if index < len(items) else f"row {index + 2}"
 
     renamed = []
-    for error in errors.response((sheet,), row_name=lambda i: "Spreadsheet " + line(i))["errors"]:
+    for error in errors.response(fields or (sheet,), row_name=lambda i: "Spreadsheet " + line(i))["errors"]:
         match = re.match(rf"^{re.escape(sheet.name)}\[(\d+)\](.*)$", error["field"])
         renamed.append({**error, "field": line(int(match[1])) + match[2]} if match else error)
     if errors.more or more:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from . import CHECKERS
 from .contract import LABELS
 from .documents import answer_first
 from .text import printable
 
 
-def readable(response: dict) -> str:
+def readable_lines(response: dict) -> Iterator[str]:
     """The same words as the checker's page, in its order: the headline, what to do, what needs nothing, then why
-    (each answer with its label, facts and clause, and what the law requires where it differs), the notes."""
+    (each answer with its label, facts and clause, and what the law requires where it differs), the notes. A line
+    at a time, so that a year's report is written out without being held whole as well."""
     if "errors" in response:
         lines = [response.get("summary", "Nothing was checked: fix these first.")]
         lines += [f"- {e['summary_line']}" for e in response["errors"]]
@@ -19,4 +22,4 @@ def readable(response: dict) -> str:
         lines += answer_first(response, LABELS, lambda item: f"[{item['clause']['citation']}, {item['clause']['name']}]",
                               lambda source: f"{source['title']} <{source['url']}>")
         lines += ["", response["disclaimer"]]
-    return "\n".join(printable(line) for line in lines)
+    return (printable(line) for line in lines)

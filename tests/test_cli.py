@@ -97,6 +97,19 @@ def test_spreadsheet_errors_name_the_row(tmp_path):
     assert "- Spreadsheet row 3, amount: '12x' is not an amount" in text and "row 3." not in text
 
 
+def test_a_spreadsheets_bad_rows_and_a_bad_option_are_named_together_each_by_its_words(tmp_path):
+    # The rows are read once, by the check itself: its errors name the spreadsheet's rows and the options' labels.
+    sheet = tmp_path / "donations.csv"
+    sheet.write_text("donor,amount,received\nA,100,2024-01-01\n,12x,2024-03-01\n")
+    result = cli("donations", "--code", "nec-candidates", "--election-period-end", "2024-99-01", "--csv", str(sheet),
+                 "--json")
+    assert result.returncode == 2
+    errors = json.loads(result.stdout)["errors"]
+    assert [e["field"] for e in errors] == ["row 3.donor", "row 3.amount", "election_period_end"]
+    assert errors[0]["summary_line"] == "Spreadsheet row 3: enter the donor's name."
+    assert errors[2]["summary_line"].startswith("Last day of the election period: '2024-99-01' is not a real date")
+
+
 def test_a_spreadsheet_without_the_needed_columns_says_which():
     result = subprocess.run([sys.executable, "-m", "checkers", "donations", "--code", "nec-candidates", "--csv",
                              "/dev/stdin"], input="name,value\nA,1\n", capture_output=True, text=True, cwd=ROOT)
