@@ -1,12 +1,15 @@
 """A checker page's first answer in Chromium, Firefox and WebKit side by side: a cold visit and a second visit.
 
-    python bench/engines_startup.py [--rounds 3] [--site site] [--engines chromium,firefox,webkit]
+    python bench/engines_startup.py [--rounds 3] [--site site] [--engines chromium,firefox,webkit] [--mbps 20]
 
 The page is the donations checker opened from its first worked example's link, so the check is asked for at once;
 "first answer" is its `coc:first-result` mark (navigation to the answer on screen). Cold: a fresh browser and
 profile. Second visit: the same page in a new tab of the same browser, once the first has settled (as a reader
 coming back). Rounds rotate the engines; medians are printed. Firefox and WebKit are driven as the tests drive
-them (tests/engines); Chromium by Playwright. Nothing is asserted: the figures go into bench/README.md.
+them (tests/engines); Chromium by Playwright. With --mbps, the server sends everything at that many megabits a
+second in all (shared by every request at once, as one connection's bandwidth is; no latency added), so that a cold
+visit pays for its downloads as a reader's does; without it, loopback. Nothing is asserted: the figures go into
+bench/README.md.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ import argparse
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests import engines  # noqa: E402
-from tests.conftest import serve  # noqa: E402
+from tests.conftest import _Quiet, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = "performance.getEntriesByName('coc:first-result')[0]?.startTime"
@@ -36,6 +40,29 @@ def example_link(base: str) -> str:
     case = next(c for c in checkercases.load() if c.get("example") and c["checker"] == "donations")
     scenario = base64.urlsafe_b64encode(json.dumps(case["request"]).encode()).decode().rstrip("=")
     return f"{base}checkers/donations/#scenario={scenario}"
+
+
+def paced(megabits: float) -> type:
+    """A handler whose responses share one bandwidth: each chunk waits its turn on a common clock."""
+    rate = megabits * 1e6 / 8
+    lock = threading.Lock()
+    free_at = [0.0]
+
+    class Paced(_Quiet):
+        CHUNK = 16 * 1024
+
+        def copyfile(self, source, outputfile):
+            while chunk := source.read(self.CHUNK):
+                with lock:
+                    free_at[0] = max(free_at[0], time.monotonic()) + len(chunk) / rate
+                    due = free_at[0]
+                time.sleep(max(0.0, due - time.monotonic()))
+                try:
+                    outputfile.write(chunk)
+                except OSError:
+                    return  # the page has gone
+
+    return Paced
 
 
 def chromium_visits(url: str) -> tuple[float, float]:
@@ -77,12 +104,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--engines", default="chromium,firefox,webkit")
+    parser.add_argument("--mbps", type=float, help="the connection's bandwidth in megabits a second (default: loopback)")
     args = parser.parse_args()
     names = args.engines.split(",")
     for name in names:
         if name != "chromium" and engines.missing(name):
             sys.exit(engines.missing(name))
-    server, base = serve(Path(args.site))
+    server, base = serve(Path(args.site), paced(args.mbps) if args.mbps else _Quiet)
     url = example_link(base)
     results = {name: [] for name in names}
     try:
@@ -91,7 +119,8 @@ def main() -> None:
                 results[name].append(chromium_visits(url) if name == "chromium" else other_visits(name, url))
     finally:
         server.shutdown()
-    print(f"First answer on /checkers/donations/ from a worked example, medians of {args.rounds} rounds.\n")
+    network = f"at {args.mbps:g} Mbit/s" if args.mbps else "on loopback"
+    print(f"First answer on /checkers/donations/ from a worked example, {network}, medians of {args.rounds} rounds.\n")
     print("| engine | cold (ms) | second visit (ms) | second / cold |\n|---|---|---|---|")
     for name, pairs in results.items():
         cold = statistics.median(p[0] for p in pairs)
