@@ -27,6 +27,10 @@ def suspension_rules(version: CodeVersion) -> r.ClauseRule | None:
 
 
 WHEN_SUSPENDED = Condition("suspended", (True,), "Required if you are suspended.")
+# A case not concluded decides the answer alone ("suspended ... pending investigation ... will not be eligible"), so
+# other investigations are asked about only once the case has concluded.
+WHEN_CONCLUDED = Condition(all_of=(WHEN_SUSPENDED, Condition("case_concluded", (True,))),
+                           words="Required if you are suspended and your case has concluded.")
 FIELDS = (
     Field("suspended", "Are you suspended from the Labour Party?", "boolean", required=True,
           missing="Say whether you are suspended from the Labour Party"),
@@ -34,8 +38,9 @@ FIELDS = (
           missing="Say whether your case has concluded",
           hint="Answer if you are suspended: has the investigation into you finished, with an outcome?"),
     Field("other_pending_investigation", "Are you the subject of any other pending investigation?", "boolean",
-          required=WHEN_SUSPENDED, asked_when=WHEN_SUSPENDED,
-          missing="Say whether you are the subject of any other pending investigation", hint="Answer if you are suspended."),
+          required=WHEN_CONCLUDED, asked_when=WHEN_CONCLUDED,
+          missing="Say whether you are the subject of any other pending investigation",
+          hint="Answer if you are suspended and your case has concluded."),
 )
 STATUS_TEXT = {"eligible": "This rule allows you to stand.", "not-eligible": "This rule does not allow you to stand."}
 RETURNING_OFFICER = "The Returning Officer interprets these guidelines and has the final word on how they apply to you."

@@ -90,8 +90,11 @@ def test_nominations_and_suspension_forms(page: Page, site_url):
     expect(page.locator(".checker-result")).to_contain_text("Still needed: 1. You may still add: 0.")
     page.goto(site_url + "checkers/suspension/")
     page.check("#suspended-true")
+    # A case not concluded decides it: other investigations are asked about only once a case has concluded.
+    page.check("#case_concluded-true")
+    expect(page.locator("#other_pending_investigation-false")).to_be_visible()
     page.check("#case_concluded-false")
-    page.check("#other_pending_investigation-false")
+    expect(page.locator("#other_pending_investigation-false")).to_be_hidden()
     page.click("button[type=submit]")
     expect(page.locator(".checker-result")).to_contain_text("does not allow you to stand", timeout=READY)
 
