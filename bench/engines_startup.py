@@ -18,13 +18,12 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests import engines  # noqa: E402
-from tests.conftest import _Quiet, serve  # noqa: E402
+from tests.conftest import _Quiet, paced, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = "performance.getEntriesByName('coc:first-result')[0]?.startTime"
@@ -40,29 +39,6 @@ def example_link(base: str) -> str:
     case = next(c for c in checkercases.load() if c.get("example") and c["checker"] == "donations")
     scenario = base64.urlsafe_b64encode(json.dumps(case["request"]).encode()).decode().rstrip("=")
     return f"{base}checkers/donations/#scenario={scenario}"
-
-
-def paced(megabits: float) -> type:
-    """A handler whose responses share one bandwidth: each chunk waits its turn on a common clock."""
-    rate = megabits * 1e6 / 8
-    lock = threading.Lock()
-    free_at = [0.0]
-
-    class Paced(_Quiet):
-        CHUNK = 16 * 1024
-
-        def copyfile(self, source, outputfile):
-            while chunk := source.read(self.CHUNK):
-                with lock:
-                    free_at[0] = max(free_at[0], time.monotonic()) + len(chunk) / rate
-                    due = free_at[0]
-                time.sleep(max(0.0, due - time.monotonic()))
-                try:
-                    outputfile.write(chunk)
-                except OSError:
-                    return  # the page has gone
-
-    return Paced
 
 
 def chromium_visits(url: str) -> tuple[float, float]:

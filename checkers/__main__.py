@@ -136,7 +136,8 @@ def _with_options(request, args) -> tuple[object, dict | None]:
 
 
 def _from_csv(args) -> int:
-    sheets = [f for f in CHECKERS[args.checker].rows if f.spreadsheet]
+    checker = CHECKERS[args.checker]
+    sheets = [f for f in checker.rows if f.spreadsheet]
     if not sheets:
         takes = ", ".join(name for name, c in CHECKERS.items() if any(f.spreadsheet for f in c.rows))
         return _refuse("csv", f"the {args.checker} checker takes no spreadsheet; --csv works with: {takes}")
@@ -156,7 +157,7 @@ def _from_csv(args) -> int:
         response = run(args.checker, request, args.codes)
         if "errors" in response:
             response = refusal(csvinput.rename_errors(response["errors"], read["rows"], sheet, response.get("more", 0),
-                                                      CHECKERS[args.checker].fields))
+                                                      checker.fields))
     if read["notes"]:
         response["notes"] = read["notes"] + response.get("notes", [])
     refused = _keep(args, request if not read["errors"] else {}, response)

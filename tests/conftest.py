@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,33 @@ def built_site(tmp_path_factory) -> Path:
 class _Quiet(Handler):
     def log_message(self, *args):
         pass
+
+
+def paced(megabits: float, only: tuple[str, ...] = ()) -> type[Handler]:
+    """The site's handler sending at `megabits` a second in all, every response sharing it as one connection's
+    bandwidth (no latency added); with `only`, just the files whose paths end so. A network paced by the server
+    itself, so that a test or a benchmark depends on no browser's emulation of one."""
+    rate = megabits * 1e6 / 8
+    lock = threading.Lock()
+    free_at = [0.0]
+
+    class Paced(_Quiet):
+        CHUNK = 16 * 1024
+
+        def copyfile(self, source, outputfile):
+            if only and not self.path.endswith(only):
+                return super().copyfile(source, outputfile)
+            while chunk := source.read(self.CHUNK):
+                with lock:
+                    free_at[0] = max(free_at[0], time.monotonic()) + len(chunk) / rate
+                    due = free_at[0]
+                time.sleep(max(0.0, due - time.monotonic()))
+                try:
+                    outputfile.write(chunk)
+                except OSError:
+                    return  # the page has gone
+
+    return Paced
 
 
 def serve(folder: Path, handler_class: type[Handler] = _Quiet):

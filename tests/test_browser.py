@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import checkers
-from tests.conftest import _Quiet, serve
+from tests.conftest import paced, serve
 from tests.forms import answer, check_one_donation, fill_donation, open_reasoning, search_for, wait_until
 
 pytestmark = pytest.mark.browser
@@ -239,22 +239,8 @@ def test_python_starts_from_the_snapshot_without_downloading_the_wheel(page: Pag
     assert not [url for url in downloads if url.endswith(".whl")]
 
 
-class _Slow(_Quiet):
-    """The site, with Python's large files sent at about 4 MB/s, as on a good mobile connection: paced by the server
-    itself, so that the test depends on no browser's emulation of a network."""
-
-    LARGE = (".snapshot", ".wasm", ".whl", ".zip")
-    CHUNK = 64 * 1024
-
-    def copyfile(self, source, outputfile):
-        if not self.path.endswith(self.LARGE):
-            return super().copyfile(source, outputfile)
-        while chunk := source.read(self.CHUNK):
-            try:
-                outputfile.write(chunk)
-            except OSError:
-                return  # the page has gone
-            time.sleep(self.CHUNK / 4e6)
+# Python's large files at about 4 MB/s, as on a good mobile connection.
+_Slow = paced(32, (".snapshot", ".wasm", ".whl", ".zip"))
 
 
 def test_on_a_slow_connection_the_progress_bar_follows_the_download(page: Page, built_site):
