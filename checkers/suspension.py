@@ -39,8 +39,7 @@ FIELDS = (
           hint="Answer if you are suspended: has the investigation into you finished, with an outcome?"),
     Field("other_pending_investigation", "Are you the subject of any other pending investigation?", "boolean",
           required=WHEN_CONCLUDED, asked_when=WHEN_CONCLUDED,
-          missing="Say whether you are the subject of any other pending investigation",
-          hint="Answer if you are suspended and your case has concluded."),
+          missing="Say whether you are the subject of any other pending investigation"),
 )
 STATUS_TEXT = {"eligible": "This rule allows you to stand.", "not-eligible": "This rule does not allow you to stand."}
 RETURNING_OFFICER = "The Returning Officer interprets these guidelines and has the final word on how they apply to you."
