@@ -51,7 +51,17 @@ watch(page);
 const commands = {
   goto: async ({ url }) => { await page.goto(url, { waitUntil: "load" }); },
   reload: async () => { await page.reload({ waitUntil: "load" }); },
-  width: async ({ width, height }) => { await page.setViewport({ width, height, hasTouch: true, isMobile: false }); },
+  width: async ({ width, height }) => {
+    try {
+      await page.setViewport({ width, height, hasTouch: true, isMobile: false });
+    }
+    catch (error) {
+      // puppeteer-core 25 sends a screen orientation with every viewport, a command that Debian 12's firefox-esr
+      // (140) does not know (153 does): there, the viewport's size is set alone, as BiDi has long allowed.
+      if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error && error.message))) throw error;
+      await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
+    }
+  },
   click: async ({ selector }) => { await page.click(selector); },
   type: async ({ selector, text }) => {
     await page.click(selector, { clickCount: 3 });
