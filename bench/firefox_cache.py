@@ -14,20 +14,17 @@ answer; then the profile's cache entries are read. --pref sets a Firefox prefere
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests import engines  # noqa: E402
-from tests.conftest import _Quiet  # noqa: E402
+from tests.conftest import _Quiet, serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from engines_startup import example_link  # noqa: E402
@@ -68,9 +65,8 @@ def main() -> None:
     args = parser.parse_args()
     if engines.missing("firefox"):
         sys.exit(engines.missing("firefox"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(LongCache, directory=args.site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = example_link(f"http://127.0.0.1:{server.server_address[1]}/")
+    server, base = serve(Path(args.site), LongCache)
+    url = example_link(base)
     try:
         with tempfile.TemporaryDirectory() as profile:
             run = subprocess.run(["node", str(ROOT / "bench" / "firefox_cache.mjs"), engines.FIREFOX, url, profile,

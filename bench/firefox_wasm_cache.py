@@ -12,18 +12,16 @@ javascript.options.wasm_lazy_tiering=false`. Nothing is asserted: what it finds 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests import engines  # noqa: E402
+from tests.conftest import serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from firefox_cache import LongCache, cache_entries, pref  # noqa: E402
@@ -40,10 +38,9 @@ def main() -> None:
     if engines.missing("firefox"):
         sys.exit(engines.missing("firefox"))
     wasm = next(Path(args.site).glob("assets/pyodide/*/pyodide.asm.wasm")).relative_to(args.site).as_posix()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(LongCache, directory=args.site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, base = serve(Path(args.site), LongCache)
     # Any page of the site will do: the compile is all that is timed.
-    url = f"http://127.0.0.1:{server.server_address[1]}/404.html"
+    url = f"{base}404.html"
     prefs = {"dom.serviceWorkers.enabled": False, **dict(args.pref)}
     # A worker's script must come from the site's own origin: it is put there for the run.
     worker = Path(args.site) / "bench-compile-worker.js"

@@ -9,38 +9,27 @@ with Debian's Chromium (CHROME_PATH). A benchmark, not a test: the scores go int
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from sitebuild.serve import Handler  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 PAGES = {"home": "", "code page": "codes/nec-candidates/", "checker page": "checkers/donations/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-class Quiet(Handler):
-    def log_message(self, *args):
-        pass
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", default=str(ROOT / "site"))
     args = parser.parse_args()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=args.site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve(Path(args.site))
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     print("| page | " + " | ".join(CATEGORIES) + " |\n|---|" + "---|" * len(CATEGORIES))
     for name, path in PAGES.items():

@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
-import functools
 import http.server
 import json
 import re
@@ -50,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from sitebuild import compress  # noqa: E402
 from sitebuild.serve import Handler as ServeHandler  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
 
 # Lighthouse's mobile network (its "slow 4G": 1.6 Mbit/s, 150 ms) and a faster 4G.
 PHONE_NETWORKS = {"Lighthouse mobile (1.6 Mbit/s, 150 ms)": (1.6, 150), "faster 4G (9 Mbit/s, 40 ms)": (9.0, 40)}
@@ -176,10 +175,9 @@ def served(site: Path) -> Iterator[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp) / "root"
         scenario = prepare(site, root)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server, base = serve(root, Handler)
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/", scenario
+            yield base, scenario
         finally:
             server.shutdown()
 

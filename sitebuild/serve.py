@@ -74,6 +74,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """The site's server: a browser that leaves a page while a file still arrives (a reader following a link while
+    Python downloads) closes its connection, which is no error to print in the maintainer's terminal."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError and the like
+            super().handle_error(request, client_address)
+
+
 def _not_modified_since(headers, modified: int) -> bool:
     """Whether a request's If-Modified-Since covers a file last modified at `modified` (as the base class judges it)."""
     since = headers.get("If-Modified-Since")
@@ -150,7 +159,7 @@ def main(argv=None) -> None:
     # Paths are resolved at each request, so a rebuild's swap of site/ is served at once.
     handler = functools.partial(Handler, directory=str(site))
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+        server = Server(("127.0.0.1", args.port), handler)
     except OSError as error:
         raise SystemExit(f"Cannot serve at port {args.port}: {error.strerror}. Is another 'make serve' running? "
                          f"Stop it, or choose another port: make serve PORT={args.port + 1}") from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import os
 import shutil
 import sys
@@ -18,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 import build_site  # noqa: E402
 from checkers import content  # noqa: E402
-from sitebuild.serve import Handler  # noqa: E402
+from sitebuild.serve import Handler, Server  # noqa: E402
 from tests import engines  # noqa: E402
 
 # The checkers read the data the build makes from docs/codes (as `make setup` does); a run of pytest alone
@@ -157,7 +156,7 @@ def paced(megabits: float, only: tuple[str, ...] = ()) -> type[Handler]:
 
 def serve(folder: Path, handler_class: type[Handler] = _Quiet):
     handler = functools.partial(handler_class, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

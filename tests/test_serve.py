@@ -118,3 +118,67 @@ def test_watching_goes_on_when_a_rebuild_cannot_start(monkeypatch, capsys):
         serve.watch(0, build)
     assert len(builds) == 9
     assert "The rebuild could not start (no Python); the last good site is still served." in capsys.readouterr().out
+
+
+def _server_seeing_its_errors(folder, handler):
+    """make serve's server, noting the exception of each request it handles as failed."""
+    import functools
+    import sys
+    import threading
+
+    seen = []
+
+    class Watched(serve.Server):
+        def handle_error(self, request, client_address):
+            seen.append(sys.exc_info()[0])
+            super().handle_error(request, client_address)
+
+    server = Watched(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, seen
+
+
+def _until(condition, seconds=20.0):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_a_reader_leaving_while_a_file_arrives_prints_nothing_in_the_maintainers_terminal(built_site, capfd):
+    import socket
+    import struct
+
+    server, seen = _server_seeing_its_errors(built_site, serve.Handler)
+    largest = max((p for p in built_site.rglob("*") if p.is_file()), key=lambda p: p.stat().st_size)
+    try:
+        with socket.create_connection(server.server_address) as reader:
+            path = largest.relative_to(built_site).as_posix()
+            reader.sendall(f"GET /{path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            assert reader.recv(1024).startswith(b"HTTP/1.0 200")
+            # Gone at once, as a browser tab closed mid-download: the server's next write fails.
+            reader.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        _until(lambda: seen)
+    finally:
+        server.shutdown()
+    assert seen and issubclass(seen[0], ConnectionError), seen
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_any_other_failure_of_a_request_is_still_printed(built_site, capfd):
+    import urllib.error
+
+    class Broken(serve.Handler):
+        def do_GET(self):
+            raise RuntimeError("a fault in the server")
+
+    server, seen = _server_seeing_its_errors(built_site, Broken)
+    try:
+        with pytest.raises((urllib.error.URLError, ConnectionError)):
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/")
+        _until(lambda: seen)
+    finally:
+        server.shutdown()
+    assert seen == [RuntimeError]
+    assert "RuntimeError: a fault in the server" in capfd.readouterr().err
