@@ -32,7 +32,7 @@ from checkers.content import CodeVersion, ContentError, each_error, print_errors
 
 from . import drafts
 from .model import Site
-from .source import line_in, parse_date, read_text, yaml_error
+from .source import line_in, parse_date, read_text, safe_load, yaml_error
 
 LOCK_NAME = "codes.lock.yml"
 LAW = "law"  # the lock's key for the law's figures: never a code@version
@@ -111,7 +111,7 @@ def read(path: Path) -> dict:
                      f"by hand: put back main's copy (git checkout main -- docs/{LOCK_NAME}), then add again any "
                      "correction you had recorded in it; the merge records what this change publishes")
     try:
-        data = yaml.safe_load(text) or {}
+        data = safe_load(text) or {}
     except yaml.YAMLError as error:
         raise yaml_error(error, path) from None
     if not isinstance(data, dict):
@@ -446,7 +446,7 @@ def base_lock(base: str, root: Path) -> dict | None:
     shown = subprocess.run(["git", "show", f"{base}:docs/{LOCK_NAME}"], cwd=root, capture_output=True, text=True)
     if shown.returncode:
         return None
-    return yaml.safe_load(shown.stdout) or {}
+    return safe_load(shown.stdout) or {}
 
 
 def main(argv=None) -> int:

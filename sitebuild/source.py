@@ -153,8 +153,28 @@ _LOOKALIKE = re.compile("[\u00a0\u2000-\u200b\u2060\u202f\u205f\u3000\ufeff]")
 _LOOKALIKE_SPACE = re.compile(f"(?:^ *-?|:)({_LOOKALIKE.pattern})")
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a field given twice (which YAML itself would let the last one win)."""
+class SafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, whose complaint about a date that is not one (2026-13-01, 2026-02-30) is a YAML error
+    at its line, as every other problem is, not a crash."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date: check the day and "
+                                                    "the month (YYYY-MM-DD)", node.start_mark) from None
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_timestamp)
+
+
+def safe_load(text: str):
+    """YAML text as PyYAML's safe_load reads it, a date that is not one refused as a YAML error."""
+    return yaml.load(text, Loader=SafeLoader)
+
+
+class _Loader(SafeLoader):
+    """The safe loader, refusing a field given twice (which YAML itself would let the last one win)."""
 
     def construct_mapping(self, node, deep=False):
         seen = {}

@@ -26,6 +26,7 @@ from checkers.content import ContentError
 from . import diff, lock, model
 from .pages import comparison_page
 from .render import page_of
+from .source import safe_load
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -47,7 +48,7 @@ def _git(*args: str) -> str | None:
 def _base_yaml(base: str, path: str):
     text = _git("show", f"{base}:{path}")
     try:
-        return yaml.safe_load(text) if text else None
+        return safe_load(text) if text else None
     except yaml.YAMLError:
         return None
 

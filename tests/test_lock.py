@@ -69,6 +69,15 @@ def test_every_published_version_changed_is_named_in_one_run_with_its_line(docs)
                      ("original.md", wording, "nec-candidates@original is published and its wording has changed")], found
 
 
+def test_a_date_in_the_lock_that_is_not_one_is_named_at_its_line(docs):
+    text = (docs / lock.LOCK_NAME).read_text(encoding="utf-8")
+    (docs / lock.LOCK_NAME).write_text(text + "x:\n  published: 2026-13-01\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    assert error.value.line == text.count("\n") + 2
+    assert "'2026-13-01' is not a real date" in error.value.message
+
+
 def test_a_date_taken_out_of_the_lock_by_hand_is_named_as_an_edit_of_the_lock(docs):
     lock_file = docs / lock.LOCK_NAME
     text = lock_file.read_text(encoding="utf-8")

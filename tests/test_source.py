@@ -43,6 +43,10 @@ def test_a_good_file_gives_its_facts_the_line_of_every_field_and_its_units(tmp_p
     ("status: in-force", "status: in-force\nstatus: withdrawn", 8, "the field 'status' appears twice"),
     ("status: in-force", "statu: in-force", 7, "unknown field 'statu'"),
     ("published: 2024-01-01", "published: 1 January 2024", 6, "published must be a date written YYYY-MM-DD"),
+    # Written as a date, so YAML itself reads it as one, and finds no such day.
+    ("published: 2024-01-01", "published: 2024-02-30", 6, "'2024-02-30' is not a real date: check the day and the month"),
+    ("published: 2024-01-01", "published: 2865-70-70", 6, "'2865-70-70' is not a real date"),
+    ("published: 2024-01-01", "published: 2024-01-01 25:00:00", 6, "'2024-01-01 25:00:00' is not a real date"),
     ("rules:\n  suspension:", "rules: suspension\n  x:", 11, "not valid YAML"),
     ("rules:\n", "rules:\n\t", 11, "this line holds a tab, where YAML needs spaces"),
     ('    clause: "1"\n', '    clause: "1"\n   wording: x\n', 13, "this line does not line up with the lines around it"),
