@@ -108,9 +108,15 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
         return _failed("the file holds characters that are not text: save the spreadsheet as CSV (UTF-8)")
     names = names_of(sheet)
     try:
-        rows = _rows(text, names)
+        rows, delimiter = _rows(text, names)
     except csv.Error as error:
         return _failed(f"the file could not be read as CSV: {error}")
+    unclosed = _unclosed_quote(text, delimiter)
+    if unclosed:
+        # Read as CSV is, the rest of the file would be one cell, and the rows under it would go unchecked, unsaid.
+        return _failed(f"a cell that starts with a quote mark (\") on line {unclosed} of the file has no closing quote "
+                       "mark, so everything after it would be read as that one cell: add the closing quote, or save the "
+                       "spreadsheet again as CSV")
     if not rows:
         return _failed(f"the file is empty: it needs a header row and one row per {sheet.row_label.lower()}")
     mapping, errors, ignored = _columns(rows[0], sheet, names)
@@ -145,9 +151,9 @@ def _failed(message: str, notes: list[str] | None = None) -> dict:
     return {"rows": [], "errors": refusal([{"field": "csv", "message": message}])["errors"], "notes": notes or []}
 
 
-def _rows(text: str, names: dict[str, str]) -> list[list[str]]:
+def _rows(text: str, names: dict[str, str]) -> tuple[list[list[str]], str]:
     """The file's rows, split by the delimiter whose reading of the header names the most columns (a quoted ';' in a
-    header then decides nothing); a comma where none does."""
+    header then decides nothing; a comma where none does), and that delimiter."""
     def parse(delimiter: str) -> list[list[str]]:
         # newline="": rows may end in \r\n, \n or a lone \r (old Mac files), and quoted cells keep their line breaks.
         return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in row)]
@@ -161,7 +167,25 @@ def _rows(text: str, names: dict[str, str]) -> list[list[str]]:
         known = sum(1 for cell in head if _normal(cell) in names)
         if known > score:
             best, score = delimiter, known
-    return parse(best or ",")
+    return parse(best or ","), best or ","
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """The line of the file where a quoted cell opens that the file never closes, as CSV reads quotes: a cell is
+    quoted when it starts with '"', within it '""' is a quote mark, and the next lone '"' ends it (a quote mark
+    elsewhere is text). Only the quote marks are visited, so a year's spreadsheet costs next to nothing."""
+    at = text.find('"')
+    while at != -1:
+        if at == 0 or text[at - 1] in (delimiter, "\n", "\r"):
+            end = text.find('"', at + 1)
+            while end != -1 and text.startswith('"', end + 1):  # '""' inside the cell: a quote mark
+                end = text.find('"', end + 2)
+            if end == -1:
+                before = text[:at]
+                return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+            at = end
+        at = text.find('"', at + 1)
+    return None
 
 
 def _columns(header: list[str], sheet: Field, names: dict[str, str]) -> tuple[dict[int, str], list[dict], list[str]]:

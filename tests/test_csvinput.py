@@ -3,6 +3,9 @@
 import csv
 import io
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import checkers
 from checkers import csvinput
 from checkers.donations import DONATION
@@ -52,3 +55,35 @@ def test_a_name_starting_with_an_apostrophe_survives_a_save_and_a_load():
     for name in ("'Arry", "''x", "'-", "-5 Ltd", "@home"):
         text = csvinput.write([{"donor": name, "amount": "900", "received": "2024-05-01"}], DONATION)
         assert csvinput.read(text, DONATION)["rows"][0]["donor"] == name
+
+
+def test_a_quote_mark_never_closed_is_named_by_its_line_not_read_as_the_rest_of_the_file():
+    sheet = csvinput.read('donor,amount,received\nAnn,900,2024-05-01\n"Bob,1700,2024-03-03\nCy,5,2024-01-01\n', DONATION)
+    assert sheet["rows"] == [] and [e["field"] for e in sheet["errors"]] == ["csv"]
+    assert "on line 3 of the file has no closing quote mark" in sheet["errors"][0]["message"]
+    # Lines end as the file's do: \r\n, or a lone \r.
+    for end in ("\r\n", "\r"):
+        text = end.join(["donor;amount;received", "Ann;900;2024-05-01", 'Bob;"1,5;2024-03-03', ""])
+        assert "on line 3 of the file" in csvinput.read(text, DONATION)["errors"][0]["message"], repr(end)
+
+
+def test_quote_marks_that_csv_reads_as_text_or_as_closed_cells_are_no_problem():
+    for row in ('"Bob ""the Builder""",900,2024-05-01', 'Bob "the Builder",900,2024-05-01',
+                '"Bob, Ltd" x,900,2024-05-01', '"Bob\nLtd","£1,500",2024-05-01'):
+        sheet = csvinput.read(f"donor,amount,received\n{row}\n", DONATION)
+        assert sheet["errors"] == [] and len(sheet["rows"]) == 1, row
+    # A quote mark opening the last cell of the file is a cell never closed, even with nothing after it.
+    assert "line 2" in csvinput.read('donor,amount,received\nBob,900,2024-05-01,"', DONATION)["errors"][0]["message"]
+
+
+@given(st.text(alphabet='",;\r\na ', max_size=40), st.sampled_from(csvinput.DELIMITERS))
+@settings(max_examples=2000, deadline=None)
+def test_a_quote_is_judged_unclosed_exactly_when_python_csv_reaches_the_end_inside_one(text, delimiter):
+    try:
+        list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        if str(error) != "unexpected end of data":
+            return  # strict reading stopped earlier, at a quote mark followed by text: not this question
+        assert csvinput._unclosed_quote(text, delimiter) is not None
+    else:
+        assert csvinput._unclosed_quote(text, delimiter) is None
