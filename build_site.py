@@ -28,6 +28,7 @@ import checkers
 from checkers import content
 from checkers.citation import Citation
 from checkers.content import ContentError, each_error, print_errors
+from checkers.whole_files import write_whole
 from sitebuild import CSP, SERVED_AT, BuildError, annotations, audit, checkerpages, compress, data, lock, model, offline, pages, scripts, source
 
 ROOT = Path(__file__).resolve().parent
@@ -175,9 +176,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
 
 def write_checkers_data(site: model.Site, path: Path) -> Path:
     """What the checkers read (checkers/content.py): written whole, then put in place, so never half-written."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(content.to_data(site.codes, site.law), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    partial.replace(path)
+    write_whole(path, json.dumps(content.to_data(site.codes, site.law), ensure_ascii=False, separators=(",", ":")))
     return path
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from .money_and_dates import quoted
 from .report import readable_lines
 from .text import printable
 from .validation import refusal
+from .whole_files import write_whole
 
 OPTION_FIELDS = {"code": "--code", "version": "--version", "as_of": "--as-of", "election_period_end": "--election-period-end"}
 
@@ -108,13 +108,9 @@ def _keep(args, request, response: dict) -> int:
 
 def _write_whole(path: str, text: str, option: str) -> int:
     """Write the file whole or not at all: 2 (with the refusal written) where it cannot be written."""
-    partial = f"{path}.partial"
     try:
-        with open(partial, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(partial, path)
+        write_whole(path, text)
     except OSError as error:
-        Path(partial).unlink(missing_ok=True)
         return _refuse(option, f"cannot write {path}: {error.strerror or error}")
     return 0
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
 from checkers.content import ContentError, print_errors
+from checkers.whole_files import write_whole
 
 from .source import SUMMARY_TO_WRITE, load_codes, read_text
 
@@ -61,9 +62,7 @@ def new_version(docs: Path, code_id: str, version_id: str, today: dt.date) -> tu
         if not skipping:
             kept.append(line)
     kept += [f"{name}: {value}" for name, value in values.items()]
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text("---\n" + "\n".join(kept) + "\n---\n" + body, encoding="utf-8")
-    partial.replace(target)
+    write_whole(target, "---\n" + "\n".join(kept) + "\n---\n" + body)
     shown = target.relative_to(docs.parent) if docs.parent in target.parents else target
     steps = [f"Wrote {shown}, a copy of version {newest.id}. Edit it next:",
              "1. The text below the settings (the block between the two --- lines at the top): make the changes this "

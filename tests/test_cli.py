@@ -234,6 +234,30 @@ def test_a_calendar_file_that_cannot_be_written_is_an_error_naming_the_option(tm
     assert not list(tmp_path.rglob("*.partial"))
 
 
+def test_a_record_written_to_a_pipe_or_through_a_link_leaves_the_pipe_and_the_link_in_place(tmp_path):
+    """A path that is not a regular file (a pipe here; /dev/stdout or a terminal alike) is written to, never replaced
+    by a file (as root, replacing /dev/stdout would take it from every program); a link keeps pointing where it did."""
+    import stat
+    import threading
+
+    request = json.dumps({"code": "nec-candidates", "donations": [{"donor": "A", "amount": "1600", "received": "2024-03-01"}]})
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    heard = []
+    listener = threading.Thread(target=lambda: heard.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    listener.start()
+    result = cli("donations", "--record", str(pipe), stdin=request)
+    listener.join(10)
+    assert result.returncode == 0 and stat.S_ISFIFO(pipe.stat().st_mode)
+    assert heard and heard[0].startswith("Codes of Conduct: Donations and spending")
+    record, link = tmp_path / "records" / "record.txt", tmp_path / "latest.txt"
+    record.parent.mkdir()
+    link.symlink_to(record)
+    assert cli("donations", "--record", str(link), stdin=request).returncode == 0
+    assert link.is_symlink() and record.read_text(encoding="utf-8").startswith("Codes of Conduct")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["latest.txt", "pipe", "record.txt", "records"]
+
+
 def test_lone_surrogates_anywhere_are_refused_as_field_errors_in_valid_json():
     for checker, request in [("donations", '{"code": "nec-candidates", "donations": [{"donor": "A\\ud800", "amount": 600, '
                                            '"received": "2024-01-01"}]}'),
