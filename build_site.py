@@ -101,6 +101,9 @@ def _checkers_data_only(docs: Path, path: Path) -> int:
     except ContentError as error:
         print_errors(error)
         return 1
+    except OSError as error:
+        print(f"error: --checkers-data: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        return 1
     print(f"Wrote {path}")
     return 0
 
@@ -114,6 +117,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         raise BuildError(f"the engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     # Zensical runs in the build's own folder: a relative --site-dir would be read from there.
     site_dir = Path(site_dir).absolute()
+    refuse_a_site_dir_holding_what_it_would_replace(site_dir, Path(docs))
     recover(site_dir)
     # Validate all content before writing anything.
     site = model.load(docs, today or build_day())
@@ -410,6 +414,23 @@ def install_checker_script(output: Path) -> None:
     (output / "assets" / "checker.js").write_text(scripts.bundle(folder), encoding="utf-8")
     (output / "assets" / "case.js").write_text(scripts.bundle(folder, "casepage"), encoding="utf-8")
     shutil.rmtree(folder)
+
+
+def refuse_a_site_dir_holding_what_it_would_replace(site_dir: Path, docs: Path) -> None:
+    """The build replaces its output folder whole: one that is, or holds, the content, this project, the current
+    folder or the home folder (`--site-dir .`, `--site-dir docs`, `--site-dir ~`) would lose them; and output inside
+    the content would be read back into the next build as content."""
+    where = site_dir.resolve()
+    content = docs.resolve()
+    kept = [("the content folder", content), ("this project", ROOT), ("the folder you are in", Path.cwd().resolve()),
+            ("your home folder", Path.home().resolve())]
+    for what, folder in kept:
+        if where == folder or where in folder.parents:
+            raise BuildError(f"--site-dir {site_dir}: the build replaces this folder whole, and it is or holds {what} "
+                             f"({folder}), which would be lost: choose a folder of its own, such as {ROOT / 'site'}")
+    if content in where.parents:
+        raise BuildError(f"--site-dir {site_dir}: this folder is inside the content folder ({content}), so the next "
+                         f"build would read the site as content: choose a folder outside it, such as {ROOT / 'site'}")
 
 
 def swap_in(output: Path, site_dir: Path) -> None:

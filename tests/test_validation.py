@@ -353,3 +353,29 @@ def test_a_build_stopped_by_a_signal_or_killed_leaves_no_temporary_folder(tmp_pa
     # What the killed build left, the next one removes.
     assert subprocess.run(command, cwd=ROOT, capture_output=True).returncode == 0
     assert not list(tmp_path.glob(".build-*")) and (site / "index.html").exists()
+
+
+@pytest.mark.parametrize("where", ["content", "content's parent", "project", "current", "home", "inside content"])
+def test_a_site_dir_that_would_replace_the_content_or_the_project_is_refused_and_nothing_is_touched(
+        docs_copy, tmp_path, monkeypatch, capsys, where):
+    """The build replaces its output folder whole: `--site-dir .`, `--site-dir docs` or `--site-dir ~` would have
+    deleted the content, the project or the home folder."""
+    (tmp_path / "here").mkdir()
+    (tmp_path / "home").mkdir()
+    monkeypatch.chdir(tmp_path / "here" if where == "current" else ROOT)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    site = {"content": docs_copy, "content's parent": docs_copy.parent, "project": ROOT, "current": Path("."),
+            "home": Path("~").expanduser(), "inside content": docs_copy / "site"}[where]
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 1
+    said = capsys.readouterr().err
+    assert f"--site-dir {site.absolute()}: " in said and "choose a folder" in said and "Traceback" not in said
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert (ROOT / "docs" / "index.md").is_file()
+
+
+def test_checkers_data_that_cannot_be_written_is_named_with_its_cause(tmp_path, capsys):
+    for path, cause in [(tmp_path, "Is a directory"), (tmp_path / "no" / "x.json", "No such file or directory")]:
+        assert build_site.main(["--docs", str(ROOT / "docs"), "--checkers-data", str(path)]) == 1
+        assert f"error: --checkers-data: cannot write {path}: {cause}" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
