@@ -26,13 +26,17 @@ $(NODE_STAMP): package.json package-lock.json
 $(CHECKERS_DATA): $(PY_STAMP) $(wildcard docs/codes/*/*.md docs/law/*.yml sitebuild/*.py checkers/*.py)
 	$(PY) build_site.py --checkers-data $@
 
-# ENGINE=zensical builds with Zensical instead of MkDocs (docs/maintainers/zensical.md).
+# ENGINE=zensical builds with Zensical instead of MkDocs (docs/maintainers/zensical.md). ENGINE and PORT reach
+# Python as data, as CODE and VERSION do (below): nothing typed in them is run, by make or by the shell.
+unexport ENGINE PORT
+site: export BUILD_ENGINE := $(value ENGINE)
 site: setup
-	$(PY) build_site.py $(if $(ENGINE),--engine $(ENGINE))
+	$(PY) build_site.py $(if $(value ENGINE),--engine "$$BUILD_ENGINE")
 
 # PORT=8080 serves at another port.
+serve: export SERVE_PORT := $(value PORT)
 serve: site
-	$(PY) -m sitebuild.serve $(if $(PORT),--port $(PORT))
+	$(PY) -m sitebuild.serve $(if $(value PORT),--port "$$SERVE_PORT")
 
 # The site is built once, for every test that needs it; the tests then run in two processes, a test file in one
 # process (Firefox and WebKit, tests/test_every_engine.py, in one process while Chromium's run in the other).

@@ -79,7 +79,7 @@ def main(argv=None) -> int:
         print(f"Built the site in {args.site_dir}: reload {os.environ[SERVED_AT]} in the browser to see the change.")
     else:
         print(f"Built the site in {args.site_dir}. To look at it: make serve, then open http://127.0.0.1:"
-              f"{os.environ.get('PORT') or 8000}/ in a browser (make serve rebuilds it as you edit; its checkers do not "
+              f"{os.environ.get('SERVE_PORT') or 8000}/ in a browser (make serve rebuilds it as you edit; its checkers do not "
               "run from files opened directly).")
     return 0
 

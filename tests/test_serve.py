@@ -57,15 +57,41 @@ def test_a_compressed_copy_is_revalidated_as_the_file_is_so_the_browser_keeps_it
     assert answer.value.code == 304
 
 
-def test_make_serve_takes_the_port_a_maintainer_gives():
+def test_make_serve_takes_the_port_a_maintainer_gives_as_data_never_run(tmp_path):
+    import socket
     import subprocess
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    planned = subprocess.run(["make", "-n", "serve", "PORT=8080"], cwd=root, capture_output=True, text=True, check=True)
-    assert "-m sitebuild.serve --port 8080" in planned.stdout
+
+    def make_serve(port: str) -> str:  # the site taken as built (-o site): only serve's own recipe runs
+        run = subprocess.run(["make", "-o", "site", "serve", f"PORT={port}"], cwd=root, capture_output=True,
+                             text=True, timeout=60)
+        assert run.returncode != 0
+        return run.stderr
+
+    with socket.socket() as taken:  # a port in use: serving stops at once, having been given it
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert f"Cannot serve at port {port}" in make_serve(str(port))
+    for typed in (f"80; touch {tmp_path}/by-the-shell", f"$(shell touch {tmp_path}/by-make)", "80`touch x`"):
+        assert f"PORT must be a number from 1 to 65535, not {typed!r}" in make_serve(typed)
+    assert list(tmp_path.iterdir()) == [] and not (root / "x").exists()
     default = subprocess.run(["make", "-n", "serve"], cwd=root, capture_output=True, text=True, check=True)
     assert "-m sitebuild.serve" in default.stdout and "--port" not in default.stdout
+
+
+def test_make_site_takes_the_engine_as_data_never_run(tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    typed = f"$(shell touch {tmp_path}/by-make); touch {tmp_path}/by-the-shell"
+    run = subprocess.run(["make", "-o", "setup", "site", f"ENGINE={typed}"], cwd=root, capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode != 0 and f"invalid choice: {typed!r}" in run.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("port", ["eighty", "0", "70000", "80;ls"])
