@@ -26,6 +26,7 @@ import yaml
 import browser_runtime.build as runtime
 import checkers
 from checkers import content
+from checkers.addresses import site_address
 from checkers.citation import Citation
 from checkers.content import ContentError, each_error, print_errors
 from checkers.whole_files import write_whole
@@ -256,7 +257,7 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
 
     overrides = {"docs_dir": str(generated), "site_dir": str(output), "strict": True, "nav": nav(site, generated)}
     if site_url:
-        overrides["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+        overrides["site_url"] = _site_address(site_url, "--site-url (or SITE_URL)")
     collector = _Collect()
     logging.getLogger("mkdocs").addHandler(collector)
     try:
@@ -276,10 +277,25 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
         raise BuildError("mkdocs.yml: " + "; ".join(collector.messages or ["MkDocs refused its settings"])) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)
+    if config["site_url"] and not site_url:
+        _site_address(config["site_url"], "site_url", settings=SETTINGS)
     config.extra["build"] = build_info()
     config.extra["csp"] = CSP
     config.extra["runtime"] = runtime  # where checker pages find the wheel and Pyodide
     return config
+
+
+def _site_address(value: str, given_as: str, settings: Path | None = None) -> str:
+    """The site's address, as the pages, the feed, the sitemap and the calendar files write it: absolute http(s), with
+    nothing in it that could break out of an attribute or a line. Refused naming where it was given: an option, or
+    the settings file at its line."""
+    try:
+        return site_address(value)
+    except ValueError as error:
+        message = f"{given_as} {value!r} {error} (for example https://org.github.io/repo/)"
+        if settings:
+            raise ContentError(settings, source.first_line_holding(settings, "site_url:"), message) from None
+        raise BuildError(message) from None
 
 
 def run_zensical(config, work: Path) -> None:

@@ -233,7 +233,11 @@ def test_an_image_kept_in_the_docs_folder_is_shown(docs_copy, tmp_path, capsys):
     ("site_url: http://127.0.0.1:8000/", "site_url: example.org/codes", "error: mkdocs.yml: Config value 'site_url': "
      "The URL isn't valid, it should include the http:// (scheme)"),
     ("site_name: Codes of Conduct", 'site_name: "Codes of Conduct', "mkdocs.yml:3: this quoted text is not closed"),
-], ids=["address-without-scheme", "quote-left-open"])
+    ("site_url: http://127.0.0.1:8000/", "site_url: ftp://example.org/", "mkdocs.yml:5: site_url 'ftp://example.org/' "
+     "must be the site's address, starting https://"),
+    ("site_url: http://127.0.0.1:8000/", 'site_url: "https://example.org/a b"', "mkdocs.yml:5: site_url "
+     "'https://example.org/a b/' must be a web address, with no spaces, line breaks or quotes in it"),
+], ids=["address-without-scheme", "quote-left-open", "address-not-on-the-web", "address-with-a-space"])
 def test_the_generators_settings_refused_are_named_with_their_line(tmp_path, monkeypatch, capsys, old, new, message):
     """mkdocs.yml, which a maintainer may edit for the site's name or address: MkDocs refusing a setting ended the
     build with no message from it (exit 1 and MkDocs's log line only); a quote left open was named 18 lines on."""
@@ -379,3 +383,19 @@ def test_checkers_data_that_cannot_be_written_is_named_with_its_cause(tmp_path, 
         assert build_site.main(["--docs", str(ROOT / "docs"), "--checkers-data", str(path)]) == 1
         assert f"error: --checkers-data: cannot write {path}: {cause}" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("address, message", [
+    ("javascript:alert(1)", "must be the site's address, starting https://"),
+    ("ftp://example.org/", "must be the site's address, starting https://"),
+    ('https://example.org/"><script>x</script>/', "must be a web address, with no spaces, line breaks or quotes in it"),
+    ("https://example.org/\r\nX-Injected: 1", "must be a web address, with no spaces, line breaks or quotes in it"),
+    ("https://user@example.org/", "must name the site's host"),
+])
+def test_a_site_address_that_is_not_one_is_refused_naming_the_option(docs_copy, tmp_path, capsys, address, message):
+    """The address goes into every page's links, the feed, the sitemap and the calendar files: one that could break
+    out of an attribute or a line built a site before."""
+    site = tmp_path / "site"
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime", "--site-url", address]) == 1
+    assert f"error: --site-url (or SITE_URL) {address!r} {message}" in capsys.readouterr().err
+    assert not site.exists()
