@@ -98,10 +98,12 @@ def build_day() -> dt.date:
 
 def _checkers_data_only(docs: Path, path: Path) -> int:
     try:
-        write_checkers_data(model.load(docs, build_day()), path)
+        site = model.load(docs, build_day())
     except ContentError as error:
         print_errors(error)
         return 1
+    try:
+        write_checkers_data(site, path)
     except OSError as error:
         print(f"error: --checkers-data: cannot write {path}: {error.strerror or error}", file=sys.stderr)
         return 1

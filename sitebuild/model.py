@@ -99,6 +99,9 @@ class Site:
 def load(docs: Path, today: dt.date | None = None) -> Site:
     """Load and check the content under `docs`. A ContentError names the file and line of each problem found: the
     files that do not depend on one another are all checked, so that one round of fixing mends them all."""
+    if not docs.is_dir():
+        raise ContentError(docs, None, "no such content folder: --docs names the folder that holds codes/, "
+                           "glossary.yml and the site's pages (docs/ in this project)")
     problems: list[ContentError] = []
 
     def checked(read, *args):

@@ -399,3 +399,12 @@ def test_a_site_address_that_is_not_one_is_refused_naming_the_option(docs_copy, 
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime", "--site-url", address]) == 1
     assert f"error: --site-url (or SITE_URL) {address!r} {message}" in capsys.readouterr().err
     assert not site.exists()
+
+
+def test_a_content_folder_that_is_not_one_is_named_in_both_kinds_of_build(tmp_path, capsys):
+    for docs in (tmp_path / "missing", ROOT / "README.md"):
+        for mode in (["--site-dir", str(tmp_path / "site"), "--no-runtime"], ["--checkers-data", str(tmp_path / "c.json")]):
+            assert build_site.main(["--docs", str(docs), *mode]) == 1
+            said = capsys.readouterr().err
+            assert f"error: {docs}: no such content folder: --docs names the folder that holds codes/" in said, said
+    assert list(tmp_path.iterdir()) == []
