@@ -8,6 +8,7 @@ from them (checkers/content.py).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,13 @@ def read_text(path: Path, mend: str = "") -> str:
     mark) is set aside; a file in another encoding, merge markers or a hidden control character are refused at their
     line, with what to do, or `mend` where that file's next step differs (the lock's, which is never mended by hand).
     A missing file raises FileNotFoundError, for the caller to say what the file is for."""
-    data = Path(path).read_bytes()
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise ContentError(path, None, "this is a folder where a file of this name is expected: move what is in it "
+                           "elsewhere, remove the folder, and put the file back") from None
+    except PermissionError:
+        raise ContentError(path, None, "this file cannot be read (permission denied): let every user read it") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -390,6 +397,9 @@ def status_notices(code: Code) -> list[str]:
 
 def _not_a_version(path: Path) -> str:
     """Why a file in a code's folder is not read as a version, and what to do: it would otherwise be left out unseen."""
+    if path.is_symlink() and not path.exists():
+        return (f"this is a link to {os.readlink(path)}, which is not there: put the version's file itself here, or "
+                "remove the link")
     if path.is_dir():
         return "a folder inside a code's folder is not read: each version is one file, <version>.md, in the code's folder"
     if path.suffix.lower() == ".md":

@@ -408,3 +408,21 @@ def test_a_content_folder_that_is_not_one_is_named_in_both_kinds_of_build(tmp_pa
             said = capsys.readouterr().err
             assert f"error: {docs}: no such content folder: --docs names the folder that holds codes/" in said, said
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["glossary.yml", "topics.yml", "law/figures.yml", "codes.lock.yml", NEC])
+def test_a_folder_where_a_file_belongs_is_named(docs_copy, tmp_path, capsys, name):
+    """A folder made by mistake in place of a file (an upload into a new folder of the file's name, say)."""
+    (docs_copy / name).unlink()
+    (docs_copy / name).mkdir()
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    said = capsys.readouterr().err
+    assert f"{docs_copy / name}: " in said and "Traceback" not in said
+    assert "this is a folder where a file of this name is expected" in said or "a folder inside a code's folder" in said
+
+
+def test_a_link_to_nothing_in_a_codes_folder_is_named_as_one(docs_copy, tmp_path, capsys):
+    link = docs_copy / "codes" / "leadership" / "2030.md"
+    link.symlink_to(tmp_path / "not-there.md")
+    assert build_site.main(["--docs", str(docs_copy), "--checkers-data", str(tmp_path / "c.json")]) == 1
+    assert f"{link}: this is a link to {tmp_path / 'not-there.md'}, which is not there" in capsys.readouterr().err
