@@ -28,6 +28,9 @@ function keepControlsAboveStatus() {
 
 function say(text, problem = false) {
   sayOnly(text, problem);
+  // At once, so that nothing scrolled into view before the next frame goes under the new status; and again once
+  // the frame has laid out whatever else the same step changed.
+  keepControlsAboveStatus();
   requestAnimationFrame(keepControlsAboveStatus);
 }
 if ("ResizeObserver" in window) new ResizeObserver(keepControlsAboveStatus).observe(status);
