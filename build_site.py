@@ -281,6 +281,12 @@ def mkdocs_config(site: model.Site, generated: Path, output: Path, site_url: str
         logging.getLogger("mkdocs").removeHandler(collector)
     if config["site_url"] and not site_url:
         _site_address(config["site_url"], "site_url", settings=SETTINGS)
+    theme = config["theme"]
+    if theme.name != "material" or Path(theme.custom_dir or "").resolve() != (SETTINGS.parent / "overrides").resolve():
+        # The site's templates, its page script and the checkers' runtime live in overrides/, over Material.
+        raise ContentError(SETTINGS, source.first_line_holding(SETTINGS, "theme:"), "theme must be name: material with "
+                           "custom_dir: overrides (the site's own pages and scripts are there): put those two lines back "
+                           f"under theme (found name: {theme.name}, custom_dir: {theme.custom_dir or 'none'})")
     config.extra["build"] = build_info()
     config.extra["csp"] = CSP
     config.extra["runtime"] = runtime  # where checker pages find the wheel and Pyodide

@@ -31,7 +31,8 @@ def bundle(folder: Path, entry: str = "main") -> str:
             raise BuildError(f"{folder}/{name}.js: modules import each other in a circle ({' -> '.join(path + (name,))})")
         file = folder / f"{name}.js"
         if not file.is_file():
-            raise BuildError(f"{folder}/{path[-1]}.js imports ./{name}.js, which does not exist")
+            raise BuildError(f"{folder}/{path[-1]}.js imports ./{name}.js, which does not exist" if path
+                             else f"{file} does not exist: the page's script starts there")
         text = file.read_text(encoding="utf-8")
         for _, imported in _IMPORT.findall(text):
             visit(imported, path + (name,))

@@ -25,7 +25,8 @@ def test_modules_are_joined_each_once_in_the_order_they_are_needed(tmp_path):
     ({"main": 'import { a } from "./a.js";\n', "a": 'import { main } from "./main.js";\nexport const a = 1;\n'}, "circle"),
     ({"main": 'import { a } from "./a.js";\nconst x = 1;\n', "a": "export const x = 2;\nexport const a = 1;\n"}, "both declare 'x'"),
     ({"main": 'import a from "./a.js";\n', "a": "export default 1;\n"}, "an import the bundler cannot join"),
-    ({"main": 'import { a } from "./missing.js";\n'}, "does not exist"),
+    ({"main": 'import { a } from "./missing.js";\n'}, "main.js imports ./missing.js, which does not exist"),
+    ({"other": "export const a = 1;\n"}, "main.js does not exist: the page's script starts there"),
 ])
 def test_what_the_join_could_get_wrong_stops_the_build(tmp_path, files, message):
     with pytest.raises(BuildError, match=message):

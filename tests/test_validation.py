@@ -237,7 +237,10 @@ def test_an_image_kept_in_the_docs_folder_is_shown(docs_copy, tmp_path, capsys):
      "must be the site's address, starting https://"),
     ("site_url: http://127.0.0.1:8000/", 'site_url: "https://example.org/a b"', "mkdocs.yml:5: site_url "
      "'https://example.org/a b/' must be a web address, with no spaces, line breaks or quotes in it"),
-], ids=["address-without-scheme", "quote-left-open", "address-not-on-the-web", "address-with-a-space"])
+    ("  custom_dir: overrides\n", "", "mkdocs.yml:10: theme must be name: material with custom_dir: overrides"),
+    ("  name: material\n", "  name: readthedocs\n", "mkdocs.yml:10: theme must be name: material with custom_dir"),
+], ids=["address-without-scheme", "quote-left-open", "address-not-on-the-web", "address-with-a-space",
+        "theme-without-the-sites-own-folder", "another-theme"])
 def test_the_generators_settings_refused_are_named_with_their_line(tmp_path, monkeypatch, capsys, old, new, message):
     """mkdocs.yml, which a maintainer may edit for the site's name or address: MkDocs refusing a setting ended the
     build with no message from it (exit 1 and MkDocs's log line only); a quote left open was named 18 lines on."""
