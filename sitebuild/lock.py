@@ -31,6 +31,7 @@ from checkers import rules
 from checkers.content import CodeVersion, ContentError, each_error, print_errors, raise_together
 
 from . import drafts
+from .lock_shape import check_shape
 from .model import Site
 from .source import line_in, parse_date, read_text, safe_load, yaml_error
 
@@ -116,7 +117,7 @@ def read(path: Path) -> dict:
         raise yaml_error(error, path) from None
     if not isinstance(data, dict):
         raise ContentError(path, 1, "the lock must map code@version to its hash")
-    return data
+    return check_shape(data, path, LAW)
 
 
 def _accepted(entry: dict, name: str):
@@ -388,7 +389,8 @@ def _shown(value) -> str:
 
 
 def _natural(anchor: str):
-    return [int(part) if part.isdigit() else part for part in anchor.replace("-", " ").split()]
+    """Anchors in the order a reader meets them: "2" before "10", numbers before words ("8", "code-of-conduct-4")."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in anchor.replace("-", " ").split()]
 
 
 # --- A pull request's lock against its base ----------------------------------------------------------------------
