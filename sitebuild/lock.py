@@ -443,6 +443,13 @@ def main_lock(root: Path) -> tuple[str, dict] | None:
     return None
 
 
+def revision(text: str) -> str:
+    """A commit or branch given on the command line: never one that git would read as an option."""
+    if not text or text.startswith("-"):
+        raise argparse.ArgumentTypeError(f"must name a commit or a branch, not {text!r}")
+    return text
+
+
 def base_lock(base: str, root: Path) -> dict | None:
     """The lock as the base branch has it, or None where git cannot show it."""
     shown = subprocess.run(["git", "show", f"{base}:docs/{LOCK_NAME}"], cwd=root, capture_output=True, text=True)
@@ -458,7 +465,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="The lock of published versions: compare docs/codes.lock.yml with the "
                                                  "base branch's (a published entry is corrected, never changed), or "
                                                  "record what a merge to main has published.")
-    parser.add_argument("--base", help="the commit the pull request is based on")
+    parser.add_argument("--base", type=revision, help="the commit the pull request is based on")
     parser.add_argument("--record", action="store_true",
                         help="record the versions and figures main now has (the Publish workflow, after a merge)")
     parser.add_argument("--docs", default=str(root / "docs"))

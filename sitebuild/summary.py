@@ -206,7 +206,8 @@ def summary(base: str, docs: Path, site_url: str) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", required=True, help="the commit to compare with (the pull request's base)")
+    parser.add_argument("--base", required=True, type=lock.revision,
+                        help="the commit to compare with (the pull request's base)")
     parser.add_argument("--docs", default=str(ROOT / "docs"))
     parser.add_argument("--site-url", default="", help="where the built site (or its preview) is, for links")
     args = parser.parse_args(argv)

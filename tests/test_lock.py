@@ -240,3 +240,14 @@ def test_the_command_compares_the_working_lock_with_the_base_commit_and_fails_on
                             capture_output=True, text=True)
     assert result.returncode == 1 and "leadership@original: its recorded sha256 was changed in the lock itself" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_base_that_git_would_read_as_an_option_is_refused(tmp_path, capsys):
+    from sitebuild import summary
+
+    for command in (lock.main, summary.main):
+        with pytest.raises(SystemExit) as stopped:
+            command([f"--base=--output={tmp_path}/written"])
+        assert stopped.value.code == 2
+        assert f"must name a commit or a branch, not '--output={tmp_path}/written'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
