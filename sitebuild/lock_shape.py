@@ -9,22 +9,22 @@ from pathlib import Path
 
 from checkers.content import ContentError, raise_together
 
-from .source import line_in
+from .source import field_lines
 
-TEXT = (str,)
 DAY = (str, dt.date, type(None))
-NUMBER = (int, float)
 SCALAR = (str, int, float, bool, type(None))
+
+
+def _is_text(item) -> bool:
+    return isinstance(item, str)
 
 
 def _rule_value(item) -> bool:
     return isinstance(item, SCALAR) or (isinstance(item, list) and all(isinstance(each, SCALAR) for each in item))
 
 
-def _mapping_of(values, what: str):
-    """A mapping whose names are text and whose values are of `values` (types, or a test of a value)."""
-    fits = values if callable(values) and not isinstance(values, tuple) else (lambda item: isinstance(item, values))
-
+def _mapping_of(fits, what: str):
+    """A mapping whose names are text and whose every value `fits`."""
     def check(value, where: str, bad) -> None:
         if not isinstance(value, dict):
             bad(where, f"must be a mapping of {what}")
@@ -42,13 +42,19 @@ def _text(value, where: str, bad) -> None:
         bad(where, "must be text")
 
 
+def _days(fields: dict, names: tuple[str, ...], where: str, bad, also: str = "") -> None:
+    """Each field one of `names`, each a date or null (or `also`)."""
+    for name, item in fields.items():
+        if name not in names or not isinstance(item, DAY):
+            bad(f"{where}.{name}", f"must be one of {', '.join(names[:-1])} and {names[-1]}, each a date{also} or null")
+
+
 def _dates(value, where: str, bad) -> None:
+    names = ("published", "in_force_from", "in_force_until")
     if not isinstance(value, dict):
-        bad(where, "must be a mapping of published, in_force_from and in_force_until")
+        bad(where, f"must be a mapping of {', '.join(names[:-1])} and {names[-1]}")
         return
-    for name, item in value.items():
-        if name not in ("published", "in_force_from", "in_force_until") or not isinstance(item, DAY):
-            bad(f"{where}.{name}", "must be one of published, in_force_from and in_force_until, each a date or null")
+    _days(value, names, where, bad)
 
 
 def _law_values(value, where: str, bad) -> None:
@@ -57,18 +63,16 @@ def _law_values(value, where: str, bad) -> None:
         return
     for index, item in enumerate(value):
         at = f"{where}[{index}]"
-        if not isinstance(item, dict) or not isinstance(item.get("value"), NUMBER) or isinstance(item.get("value"), bool):
+        if not isinstance(item, dict) or not isinstance(item.get("value"), (int, float)) or isinstance(item["value"], bool):
             bad(at, "must hold value (a number), from, in_force_on and not_before")
             continue
-        for name, day in item.items():
-            if name != "value" and (name not in ("from", "in_force_on", "not_before") or not isinstance(day, DAY)):
-                bad(f"{at}.{name}", "must be one of from, in_force_on and not_before, each a date, null or "
-                    "'not confirmed'")
+        _days({k: v for k, v in item.items() if k != "value"}, ("from", "in_force_on", "not_before"), at, bad,
+              also=", 'not confirmed'")
 
 
 # What each field of a version's entry, and of the law's, must hold.
-VERSION_FIELDS = {"sha256": _text, "clauses": _mapping_of(TEXT, "anchors to their hashes"),
-                  "links": _mapping_of(TEXT, "anchors to their hashes"),
+VERSION_FIELDS = {"sha256": _text, "clauses": _mapping_of(_is_text, "anchors to their hashes"),
+                  "links": _mapping_of(_is_text, "anchors to their hashes"),
                   "rules": _mapping_of(_rule_value, "rule paths to their values (a word, a number or a list)"), "dates": _dates}
 LAW_FIELDS = {"values": _law_values}
 
@@ -110,11 +114,15 @@ def _corrections(value, where: str, fields: dict, bad) -> None:
 def check_shape(lock: dict, path: Path, law_key: str) -> dict:
     """The lock as read, if every entry has the shape the build writes; else every slip, each at its line."""
     problems: list[ContentError] = []
+    lines: dict[str, int] = {}
 
     def bad(where: str, message: str) -> None:
-        # A field's line, or its nearest enclosing field's that the file has.
+        if not lines:  # read once, at the first slip
+            lines.update(field_lines(path))
+        # The field's line, or its nearest enclosing field's that the file has.
         parts = [where[:i] for i in range(len(where), 0, -1) if i == len(where) or where[i] in ".["]
-        problems.append(ContentError(path, line_in(path, *parts), f"{where} {message}"))
+        line = next(filter(None, (lines.get(part) for part in parts)), None)
+        problems.append(ContentError(path, line, f"{where} {message}"))
 
     for key, entry in lock.items():
         if key == law_key:

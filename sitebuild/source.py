@@ -138,13 +138,18 @@ def _field_lines(node, first_line: int, path: str = "", found: dict | None = Non
     return found
 
 
-def line_in(path: Path, *wheres: str) -> int | None:
-    """The line of the first of these fields ("figures.x.values", "[2]") that a YAML file has, if it reads. Read as
+def field_lines(path: Path) -> dict[str, int]:
+    """The line of every field of a YAML file ("figures.x.values[1].from"), or none where it does not read. Read as
     YAML alone: the lock's quoted reasons run over several lines, as YAML allows and a maintainer's files may not."""
     try:
-        lines = _field_lines(yaml.compose(read_text(path)), 1)
+        return _field_lines(yaml.compose(read_text(path)), 1)
     except (OSError, ContentError, yaml.YAMLError):
-        return None
+        return {}
+
+
+def line_in(path: Path, *wheres: str) -> int | None:
+    """The line of the first of these fields ("figures.x.values", "[2]") that a YAML file has, if it reads."""
+    lines = field_lines(path)
     return next(filter(None, (lines.get(where) for where in wheres)), None)
 
 

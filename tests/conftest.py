@@ -154,9 +154,9 @@ def paced(megabits: float, only: tuple[str, ...] = ()) -> type[Handler]:
     return Paced
 
 
-def serve(folder: Path, handler_class: type[Handler] = _Quiet):
+def serve(folder: Path, handler_class: type[Handler] = _Quiet, server_class: type[Server] = Server):
     handler = functools.partial(handler_class, directory=str(folder))
-    server = Server(("127.0.0.1", 0), handler)
+    server = server_class(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -148,9 +148,9 @@ def test_watching_goes_on_when_a_rebuild_cannot_start(monkeypatch, capsys):
 
 def _server_seeing_its_errors(folder, handler):
     """make serve's server, noting the exception of each request it handles as failed."""
-    import functools
     import sys
-    import threading
+
+    from tests.conftest import serve as serving
 
     seen = []
 
@@ -159,8 +159,7 @@ def _server_seeing_its_errors(folder, handler):
             seen.append(sys.exc_info()[0])
             super().handle_error(request, client_address)
 
-    server = Watched(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, _ = serving(folder, handler, Watched)
     return server, seen
 
 
