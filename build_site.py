@@ -457,10 +457,16 @@ def refuse_a_site_dir_holding_what_it_would_replace(site_dir: Path, docs: Path) 
                          f"build would read the site as content: choose a folder outside it, such as {ROOT / 'site'}")
 
 
+def previous_build(site_dir: Path) -> Path:
+    """Where the site being replaced waits during the swap: a hidden name of the build's own, so that a reader's
+    folder beside the site (site.old/, say) is never taken for it and deleted."""
+    return site_dir.with_name(f".{site_dir.name}.previous-build")
+
+
 def swap_in(output: Path, site_dir: Path) -> None:
     """Replace site_dir by the new build in two renames, so that it is never half-written. A crash between
-    them leaves site.old/ whole, which the next build puts back (recover) before anything else."""
-    old = site_dir.with_name(site_dir.name + ".old")
+    them leaves the previous site whole, which the next build puts back (recover) before anything else."""
+    old = previous_build(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
@@ -474,9 +480,9 @@ def swap_in(output: Path, site_dir: Path) -> None:
 
 
 def recover(site_dir: Path) -> None:
-    """Undo what an interrupted build left: site.old/ without site/ goes back, and temporary folders of builds
-    that are no longer running (killed outright, so that they could not clean up) are removed."""
-    old = site_dir.with_name(site_dir.name + ".old")
+    """Undo what an interrupted build left: the previous site without site/ goes back, and temporary folders of
+    builds that are no longer running (killed outright, so that they could not clean up) are removed."""
+    old = previous_build(site_dir)
     if old.is_dir() and not site_dir.exists():
         old.rename(site_dir)
     if not site_dir.parent.is_dir():

@@ -334,12 +334,23 @@ def test_a_successful_build_replaces_the_old_site_whole(docs_copy, tmp_path):
 
 
 def test_a_build_interrupted_between_its_two_renames_gets_its_site_back(docs_copy, tmp_path):
-    site, old = tmp_path / "site", tmp_path / "site.old"
+    site, old = tmp_path / "site", build_site.previous_build(tmp_path / "site")
     old.mkdir()
     (old / "index.html").write_text("the previous build")  # as a crash after the first rename leaves it
     edit(docs_copy, "index.md", "{{ codes_list }}", "{{ nope }}")
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 1
     assert (site / "index.html").read_text() == "the previous build" and not old.exists()
+
+
+def test_a_folder_of_the_readers_named_like_an_old_site_is_kept(docs_copy, tmp_path):
+    (tmp_path / "site").mkdir()
+    for name in ("site.old", "site.previous-build"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "mine.txt").write_text("a reader's own file")
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 0
+    for name in ("site.old", "site.previous-build"):
+        assert (tmp_path / name / "mine.txt").read_text() == "a reader's own file"
+    assert not build_site.previous_build(tmp_path / "site").exists()
 
 
 def test_a_build_stopped_by_a_signal_or_killed_leaves_no_temporary_folder(tmp_path):
