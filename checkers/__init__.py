@@ -13,7 +13,7 @@ import gc
 import json
 from pathlib import Path
 
-from . import campaign, complaint, content, disclosure, documents, donations, nominations, suspension
+from . import campaign, complaint, content, csvinput, disclosure, documents, donations, nominations, suspension
 from .addresses import site_address
 from .citation import Citation
 from .contract import DISCLAIMER, LABELS, ContractError, checked_against, clause_reference, headline, registry
@@ -262,7 +262,7 @@ def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> 
                            "versions": [{"version": v.version, "citation": str(v.citation), "status": v.standing,
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, name)} for v in versions]})
-    inputs = [_with_options(spec.to_data(), served, available) for spec in checker.fields]
+    inputs = [_with_file_limit(_with_options(spec.to_data(), served, available)) for spec in checker.fields]
     # A form whose questions depend on earlier answers asks them one at a time: nothing is chosen for the reader.
     described = {"checker": name, "title": checker.title, "purpose": checker.purpose, "inputs": inputs, "codes": served,
                  "branching": any(spec.asked_when for spec in checker.fields),
@@ -270,6 +270,13 @@ def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> 
     if checker.page_address:
         described["page_address"] = checker.page_address
     return described
+
+
+def _with_file_limit(spec: dict) -> dict:
+    """A spreadsheet's rows with the largest file read, so that a page refuses a larger one before reading it."""
+    if spec.get("spreadsheet"):
+        spec.update(most_file_bytes=csvinput.MOST_FILE_BYTES, too_large=f"The file {csvinput.TOO_LARGE}.")
+    return spec
 
 
 def _with_options(spec: dict, served: list[dict], available: dict[str, content.Code]) -> dict:

@@ -140,9 +140,13 @@ def _from_csv(args) -> int:
     sheet = sheets[0]
     try:
         with open(args.csv, "rb") as handle:
-            data = handle.read()
+            # One byte past the most read is enough to know a file is too large, without reading it all.
+            data = handle.read(csvinput.MOST_FILE_BYTES + 1)
     except OSError as error:
-        return _refuse("csv", f"cannot read {args.csv}: {error.strerror or error}")
+        return _say(args, refusal([{"field": "csv", "message": f"cannot read {args.csv}: {error.strerror or error}"}]))
+    if csvinput.too_large(data):
+        return _say(args, refusal([{"field": "csv", "message": f"the file {args.csv} {csvinput.TOO_LARGE}"}],
+                                  "Nothing was read."))
     read = csvinput.read(data, sheet, checked_by_run=True)
     request = {}
     if read["errors"]:
@@ -159,6 +163,11 @@ def _from_csv(args) -> int:
     refused = _keep(args, request if not read["errors"] else {}, response)
     if refused:
         return refused
+    return _say(args, response)
+
+
+def _say(args, response: dict) -> int:
+    """A spreadsheet's answer, or why there is none, as JSON with --json and as the readable report without."""
     if args.json:
         _write(response)
     else:
@@ -180,12 +189,12 @@ def _case(argv) -> int:
         with open(args.file, "rb") as handle:
             raw = handle.read(case.MOST_FILE_BYTES + 1)
         if len(raw) > case.MOST_FILE_BYTES:
-            return _refuse("file", f"{args.file} {case.TOO_LARGE}", "Nothing was read.")
+            return _refuse("file", f"the file {args.file} {case.TOO_LARGE}", "Nothing was read.")
         text = raw.decode("utf-8-sig")
     except OSError as error:
         return _refuse("file", f"cannot read {args.file}: {error.strerror or error}", "Nothing was read.")
     except UnicodeDecodeError:
-        return _refuse("file", f"{args.file} is not UTF-8 text: choose the file \"Save my case\" wrote",
+        return _refuse("file", f"the file {args.file} is not UTF-8 text: choose the file \"Save my case\" wrote",
                        f"Nothing was read: {args.file} is not a case file this site can read.")
     data, refused = parse_request(text)
     kept, problems = (None, refused["errors"]) if refused else case.read_case(data)

@@ -59,6 +59,23 @@ def names_of(sheet: Field) -> dict[str, str]:
     return found
 
 
+# The largest spreadsheet read: a year of a large campaign (100,000 donations) saves as under 8 MB. Larger is refused
+# before it is read, so that a wrong file (a video, a disk image, /dev/zero) cannot exhaust the memory of the page or
+# the command.
+MOST_FILE_MEGABYTES = 32
+MOST_FILE_BYTES = MOST_FILE_MEGABYTES * 1024 * 1024
+# Said of the file: "The file is larger than …" on the page, "donations.csv is larger than …" on the command line.
+TOO_LARGE = (f"is larger than {MOST_FILE_MEGABYTES} MB, the most read from a spreadsheet here (100,000 rows make about "
+             "8 MB): check that it is the right file, saved as CSV")
+
+
+def too_large(data: bytes | str) -> bool:
+    """Whether a spreadsheet's bytes, or its text as UTF-8, are more than MOST_FILE_BYTES."""
+    if isinstance(data, str) and len(data) * 4 > MOST_FILE_BYTES:
+        return len(data.encode("utf-8", "surrogatepass")) > MOST_FILE_BYTES
+    return isinstance(data, (bytes, bytearray)) and len(data) > MOST_FILE_BYTES
+
+
 def _letter(index: int) -> str:
     """A spreadsheet's column letter: 0 is A, 26 is AA."""
     letters = ""
@@ -96,6 +113,8 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
     itself (its errors renamed by `rename_errors`), so they are read here only when a row's yes-or-no answer already
     failed, to list every problem of the file at once."""
     notes: list[str] = []
+    if too_large(data):
+        return _failed(f"the file {TOO_LARGE}")
     if isinstance(data, (bytes, bytearray)):
         text, notes = decode(bytes(data))
         if text is None:

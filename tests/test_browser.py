@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import checkers
+from checkers import csvinput
 from tests.conftest import paced, serve
 from tests.forms import answer, check_one_donation, fill_donation, open_reasoning, search_for, wait_until
 
@@ -504,6 +505,23 @@ def test_a_spreadsheet_that_merges_columns_or_has_no_rows_says_so_in_the_page(pa
     expect(status).to_contain_text("Spreadsheet row 2, date received: '31/15/2024' is not a real date")
     expect(status).to_contain_text("Spreadsheet row 2, kind must be one of 'cash', 'non-cash', not 'cheque'")
     expect(page.locator("#donations-1-donor")).to_have_value("Bob")  # nothing replaced
+
+
+def test_a_spreadsheet_larger_than_any_is_refused_before_the_page_reads_it(page: Page, site_url, tmp_path):
+    page.goto(site_url + "checkers/donations/")
+    page.click("text=Use a spreadsheet (CSV)")
+    huge = tmp_path / "year.csv"
+    with open(huge, "wb") as handle:
+        handle.truncate(csvinput.MOST_FILE_BYTES + 1)
+    page.set_input_files("#csv-file", str(huge))
+    expect(page.locator(".csv-status")).to_have_text(f"The file {csvinput.TOO_LARGE}.")
+    expect(page.locator("#csv-text")).to_have_value("")
+    assert page.eval_on_selector("#csv-file", "input => input.files.length") == 0
+    # A file the page may read is read as before.
+    page.set_input_files("#csv-file", files=[{"name": "d.csv", "mimeType": "text/csv",
+                                              "buffer": b"donor,amount,received\nAnn,900,2024-05-01\n"}])
+    page.click("text=Use these rows")
+    expect(page.locator(".csv-status")).to_contain_text("1 donation added", timeout=READY)
 
 
 def test_a_webassembly_download_that_fails_after_the_start_is_reported_within_seconds(page: Page, site_url):

@@ -3,6 +3,7 @@ brought in checked before anything changes."""
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 
@@ -250,7 +251,15 @@ def test_the_command_line_refuses_a_file_larger_than_any_case_before_reading_it(
     done = subprocess.run([sys.executable, "-m", "checkers", "case", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 2 and done.stderr == ""
     said = json.loads(done.stdout)
-    assert said["errors"][0]["message"] == f"{path} {case.TOO_LARGE}" and said["summary"] == "Nothing was read."
+    assert said["errors"][0]["message"] == f"the file {path} {case.TOO_LARGE}" and said["summary"] == "Nothing was read."
+
+
+def test_the_command_line_names_a_case_file_as_it_is_spelled(tmp_path):
+    (tmp_path / "my-case.json").write_bytes(b"\xff\xfe\x00")
+    done = subprocess.run([sys.executable, "-m", "checkers", "case", "my-case.json"], cwd=tmp_path, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    said = json.loads(done.stdout)["errors"][0]
+    assert done.returncode == 2 and said["sentence"].startswith("The file my-case.json is not UTF-8 text")
 
 
 def test_the_command_line_reads_a_saved_case(tmp_path):

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from checkers import content
+from checkers import content, csvinput
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "docs" / "codes"
@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "docs" / "codes"
 
 def cli(*args, stdin="", cwd=ROOT):
     result = subprocess.run([sys.executable, "-m", "checkers", *args], input=stdin, capture_output=True, text=True,
-                            cwd=cwd)
+                            cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert "Traceback" not in result.stderr
     return result
 
@@ -144,6 +144,29 @@ def test_a_spreadsheet_with_a_header_and_no_rows_says_no_donations_were_found(tm
     result = cli("donations", "--code", "nec-candidates", "--csv", _sheet(tmp_path, "donor,amount,received\n"))
     assert result.returncode == 2
     assert "No donations found: the file has a header row but no rows under it." in result.stdout
+
+
+def test_a_spreadsheet_larger_than_any_is_refused_unread_in_the_answers_own_form(tmp_path):
+    sheet = tmp_path / "year.csv"
+    with open(sheet, "wb") as handle:
+        handle.truncate(csvinput.MOST_FILE_BYTES + 1)
+    for form in ((), ("--json",)):
+        result = cli("donations", "--code", "nec-candidates", "--csv", "year.csv", *form, cwd=tmp_path)
+        assert result.returncode == 2
+        said = f"The file year.csv {csvinput.TOO_LARGE}."  # the file named as spelled, not "Year.csv"
+        if form:
+            assert json.loads(result.stdout)["errors"][0]["sentence"] == said
+        else:
+            assert result.stdout == f"Nothing was read.\n- {said}\n"
+    with open(sheet, "r+b") as handle:
+        handle.truncate(csvinput.MOST_FILE_BYTES)
+    assert "is larger than" not in cli("donations", "--code", "nec-candidates", "--csv", str(sheet)).stdout
+
+
+def test_a_spreadsheet_that_cannot_be_read_is_said_in_the_report_not_as_json(tmp_path):
+    result = cli("donations", "--code", "nec-candidates", "--csv", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stdout == f"Nothing was checked: 1 answer needs correcting.\n- Cannot read {tmp_path}: Is a directory.\n"
 
 
 def test_old_mac_line_endings_and_windows_1252_are_read(tmp_path):

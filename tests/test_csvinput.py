@@ -87,3 +87,14 @@ def test_a_quote_is_judged_unclosed_exactly_when_python_csv_reaches_the_end_insi
         assert csvinput._unclosed_quote(text, delimiter) is not None
     else:
         assert csvinput._unclosed_quote(text, delimiter) is None
+
+
+def test_a_spreadsheet_larger_than_any_is_refused_before_it_is_decoded(monkeypatch):
+    monkeypatch.setattr(csvinput, "MOST_FILE_BYTES", 40)
+    header = "donor,amount,received\n"
+    fits = header + "Ann,900,2024-05-01\n"  # 41 characters, the first row of two
+    assert len(header) + 1 < 40 < len(fits)
+    for data in (fits, fits.encode("utf-8"), header + "Zoë\u00a0" * 4):
+        assert csvinput.read(data, DONATION)["errors"][0]["message"] == f"the file {csvinput.TOO_LARGE}"
+    # Counted as UTF-8: 20 characters of two bytes each are 40 bytes, not too large.
+    assert csvinput.too_large("é" * 21) and not csvinput.too_large("é" * 20) and not csvinput.too_large(b"x" * 40)

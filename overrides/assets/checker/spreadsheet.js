@@ -17,6 +17,13 @@ export function offerSpreadsheet() {
   form.querySelector("#csv-file").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     if (!file) return;
+    // Refused before it is read: a wrong file (a video, say) would hold the page's memory, then Python's.
+    if (file.size > sheet.most_file_bytes) {
+      event.target.value = "";
+      chosen = null;
+      status.textContent = sheet.too_large;
+      return;
+    }
     const bytes = new Uint8Array(await file.arrayBuffer());
     text.value = new TextDecoder().decode(bytes);
     chosen = { bytes, text: text.value };
