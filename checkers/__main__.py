@@ -74,8 +74,14 @@ def main(argv=None) -> int:
         return _refuse("--json", "goes with --csv: without it the answer is JSON already")
     if args.csv:
         return _from_csv(args)
+    # A request is no larger than a case file may be (a case holds requests): standard input joined to an endless
+    # stream (/dev/zero, a mistaken pipe) is refused rather than read until memory runs out.
+    raw = sys.stdin.buffer.read(case.MOST_FILE_BYTES + 1)
+    if len(raw) > case.MOST_FILE_BYTES:
+        return _refuse("request", f"standard input holds more than {case.MOST_FILE_MEGABYTES} MB, more than any request: "
+                       "send one JSON request", "Nothing was read.")
     try:
-        text = sys.stdin.buffer.read().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return _refuse("request", "standard input is not UTF-8 text: send the JSON request as UTF-8")
     request, refused = parse_request(text)

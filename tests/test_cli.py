@@ -163,6 +163,15 @@ def test_a_spreadsheet_larger_than_any_is_refused_unread_in_the_answers_own_form
     assert "is larger than" not in cli("donations", "--code", "nec-candidates", "--csv", str(sheet)).stdout
 
 
+def test_standard_input_larger_than_any_request_is_refused_unread():
+    with open("/dev/zero", "rb") as endless:
+        result = subprocess.run([sys.executable, "-m", "checkers", "donations"], stdin=endless, capture_output=True,
+                                cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and result.stderr == b""
+    said = json.loads(result.stdout)
+    assert said["errors"][0]["field"] == "request" and "more than 64 MB, more than any request" in said["errors"][0]["message"]
+
+
 def test_a_spreadsheet_that_cannot_be_read_is_said_in_the_report_not_as_json(tmp_path):
     result = cli("donations", "--code", "nec-candidates", "--csv", str(tmp_path))
     assert result.returncode == 2
