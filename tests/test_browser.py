@@ -303,6 +303,34 @@ def test_the_as_at_picker_lands_on_the_version_in_force(page: Page, fixture_site
     assert page.evaluate("window.scrollY") == 0
 
 
+def test_an_as_at_link_to_a_day_this_version_was_not_in_force_says_so_and_a_day_that_is_no_day_is_not_read(
+        page: Page, fixture_site_url):
+    banner = page.locator(".as-at-banner")
+    for day, words in (("2023-03-01", "1 March 2023"), ("2019-12-31", "31 December 2019")):
+        # 2020 was in force from 1 January 2020 until 31 May 2022: a link made by hand, or before its dates changed.
+        page.goto(fixture_site_url + f"codes/fixture-candidates/2020/#as-at={day}")
+        expect(banner).to_contain_text(f"You asked for the version in force on {words}, but this version, 2020, was not "
+                                       "in force that day: it is in force from 1 January 2020 until 31 May 2022.")
+        expect(banner.get_by_role("link", name="Which version was in force when")).to_have_attribute("href", "../#versions")
+    page.goto(fixture_site_url + "codes/fixture-candidates/2020/#as-at=2022-05-31")  # its last day
+    expect(banner).to_contain_text("on 31 May 2022. This is version 2020")
+    expect(banner.get_by_role("link")).to_be_hidden()
+    page.goto(fixture_site_url + "codes/fixture-candidates/2022/#as-at=2023-02-29")  # not "1 March 2023"
+    expect(page.locator("h1")).to_be_visible()
+    expect(banner).to_be_hidden()
+
+
+def test_a_mangled_fragment_stops_none_of_the_pages_enhancements(page: Page, fixture_site_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(fixture_site_url + "codes/fixture-candidates/2020/#%E0%A4%A")
+    page.goto(fixture_site_url + "codes/fixture-candidates/#%E0%A4%A")
+    page.fill("#as-at-date", "2021-07-01")
+    page.click("form.as-at button")  # the picker, set up after the fragment was read
+    expect(page).to_have_url(fixture_site_url + "codes/fixture-candidates/2020/#as-at=2021-07-01")
+    assert errors == []
+
+
 def test_an_old_versions_banner_points_at_the_same_clause_or_says_it_was_removed(page: Page, fixture_site_url):
     page.goto(fixture_site_url + "codes/fixture-candidates/2020/#2")
     expect(page.locator(".current-clause-link")).to_have_attribute("href", "../#2")

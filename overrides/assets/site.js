@@ -1,11 +1,21 @@
 // Small enhancements for every page. The site works without them; nothing here loads Pyodide.
 const SITE_ROOT = new URL("../", document.currentScript.src);
 
+// The page's fragment as text: a link cut or mangled on its way (a "%" not followed by two hex digits) is not an
+// error that stops the rest of this script, only a fragment that names nothing.
+function fragment() {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return "";
+  }
+}
+
 // "Read this clause in the current version": keep the clause the reader came for.
 function pointBannerAtClause() {
   const banner = document.querySelector(".superseded");
   if (!banner) return;
-  const anchor = decodeURIComponent(location.hash.slice(1));
+  const anchor = fragment();
   const link = banner.querySelector(".current-clause-link");
   const removed = (banner.dataset.removed || "").split(" ");
   if (!anchor || !link || anchor.startsWith("as-at=")) return;
@@ -46,11 +56,22 @@ function showAsAtBanner() {
   const banner = document.querySelector(".as-at-banner");
   const asked = /^#as-at=(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
   if (!banner || !asked) return;
-  const day = new Date(asked[1] + "T12:00:00Z");
-  if (Number.isNaN(day.getTime())) return;
+  const iso = asked[1];
+  const day = new Date(iso + "T12:00:00Z");
+  // A day that is no day (a link typed or changed by hand: 2024-02-30) is not read as another (1 March).
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== iso) return;
   const words = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
-  banner.querySelector(".as-at-banner-title").textContent = `You asked for the version in force on ${words}. This is ` +
-    `version ${banner.dataset.version}, ${banner.dataset.period}.`;
+  // The picker's own rule (enableAsAt): a link made by hand, or before a correction changed a version's dates, may
+  // name a day on which this version was not in force, and the banner must not say that it was.
+  const { version, period, from, until } = banner.dataset;
+  const inForce = (!from || from <= iso) && (!until || iso <= until);
+  banner.querySelector(".as-at-banner-title").textContent = inForce
+    ? `You asked for the version in force on ${words}. This is version ${version}, ${period}.`
+    : `You asked for the version in force on ${words}, but this version, ${version}, was not in force that day: it ` +
+      `is ${period}.`;
+  banner.querySelector(".as-at-banner-other").hidden = inForce;
+  banner.classList.toggle("warning", !inForce);
+  banner.classList.toggle("info", inForce);
   banner.hidden = false;
   window.scrollTo(0, 0);
   banner.focus({ preventScroll: true });
