@@ -208,7 +208,7 @@ def test_a_note_dated_after_today_is_refused(docs):
 
 @pytest.mark.parametrize("file, old, new", [
     ("figures.yml", "    checked: 2026-12-02\n    check_by: 2027-06-01", "    checked: 2099-01-01\n    check_by: 2099-06-01"),
-    ("proposals.yml", "  date: 2026-12-02\n  check_by: 2027-01-15", "  date: 2099-01-01\n  check_by: 2099-06-01"),
+    ("proposals.yml", "  date: 2026-12-05\n  check_by: 2027-01-15", "  date: 2099-01-01\n  check_by: 2099-06-01"),
 ])
 def test_a_figure_or_proposal_checked_after_today_is_refused(docs, file, old, new):
     line = edit(docs / "law" / file, old, new)
@@ -315,7 +315,7 @@ def test_a_bill_is_shown_as_a_proposal_on_the_clauses_and_figures_it_would_touch
     html = (built_site / "codes" / "nec-candidates" / "original" / "index.html").read_text(encoding="utf-8")
     clause = html[html.index('id="12"'):html.index('id="13"')]
     assert "Proposed change to the law, not in force</strong>: Representation of the People Bill" in clause
-    assert "in Public Bill Committee" in clause and "1 proposed change to the law, not in force." in html
+    assert "at its Report Stage in the House of Commons" in clause and "1 proposed change to the law, not in force." in html
     law_page = (built_site / "law" / "index.html").read_text(encoding="utf-8")
     assert 'id="proposal-representation-of-the-people-bill"' in law_page and "A Bill is not law" in law_page
     data = json.loads((built_site / "codes" / "nec-candidates" / "original.json").read_text(encoding="utf-8"))
