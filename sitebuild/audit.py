@@ -1,5 +1,6 @@
 """Check a built site: every internal link and anchor resolves, no link points to '#', nothing is loaded
-from another origin, no script or style is written into a page, and every page carries the Content-Security-Policy.
+from another origin, no script or style is written into a page, no link is one that does nothing when pressed
+(javascript:, data:), and every page carries the Content-Security-Policy.
 The build runs it before it replaces the site (build_site.py); so do the tests, on every site they build.
 
     python -m sitebuild.audit [site] [base path, e.g. /repo/]
@@ -18,10 +19,18 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from checkers import scenario
 
-# Attributes that make the browser fetch something, by element.
-LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
-         "embed": "src", "object": "data", "track": "src"}
+# Attributes that make the browser fetch something, by element (HTML's parser gives names in lower case: SVG's
+# feImage is "feimage"). A srcset holds a list of addresses; a ping is requested when its link is followed.
+LOADS = {"script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
+         "audio": ("src",), "video": ("src", "poster"), "embed": ("src",), "object": ("data",), "track": ("src",),
+         "input": ("src",), "image": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
+         "use": ("href", "xlink:href"), "body": ("background",), "table": ("background",), "td": ("background",),
+         "th": ("background",), "a": ("ping",), "area": ("ping",)}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "preconnect", "dns-prefetch"}
+# What a link may lead to: a page (of the site or another), a mail or a call. A javascript: link runs nothing under
+# the site's Content-Security-Policy, and browsers refuse to open data: and file: addresses from a page: each is a
+# link that does nothing when pressed.
+FOLLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 # Script types a browser runs: a <script> of one of these without src is inline code, which the CSP blocks.
 RUNNABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -33,6 +42,7 @@ class Page:
     links: list[tuple[str, str, int]] = field(default_factory=list)  # (element, url, line)
     loads: list[tuple[str, str, int]] = field(default_factory=list)
     inline: list[tuple[str, str, int, str]] = field(default_factory=list)  # (element, what, line, attribute): in the HTML
+    misleading: list[tuple[str, str, int, str]] = field(default_factory=list)  # (element, what it does, line, clue)
     csp: str | None = None
 
 
@@ -47,18 +57,30 @@ class _Parser(HTMLParser):
         for name in ("id", "name"):
             if attrs.get(name) and (name == "id" or tag == "a"):
                 self.page.ids.add(attrs[name])
-        if tag == "a" and "href" in attrs:
+        if tag in ("a", "area") and "href" in attrs:
             self.page.links.append((tag, attrs["href"] or "", line))
         if tag == "link" and attrs.get("href"):
             rels = set((attrs.get("rel") or "").split())
             (self.page.loads if rels & LOADING_RELS else self.page.links).append((f"link rel={attrs.get('rel')}",
                                                                                  attrs["href"], line))
-        if tag in LOADS and attrs.get(LOADS[tag]):
-            self.page.loads.append((tag, attrs[LOADS[tag]], line))
+        fetched = set()
+        for name in LOADS.get(tag, ()):
+            for url in _addresses(name, attrs.get(name) or ""):
+                if url not in fetched:  # an image's src that its srcset names again is one problem, not two
+                    fetched.add(url)
+                    self.page.loads.append((f"{tag} {name}" if name not in ("src", "href") else tag, url, line))
         if tag == "form" and attrs.get("action"):
             self.page.loads.append(("form action", attrs["action"], line))
         if tag == "script" and not attrs.get("src") and (attrs.get("type") or "").lower() in RUNNABLE_SCRIPT_TYPES:
             self.page.inline.append((tag, "an inline script", line, "<script"))
+        if tag == "style":
+            self.page.inline.append((tag, "an inline stylesheet", line, "<style"))
+        if tag == "iframe" and "srcdoc" in attrs:
+            self.page.inline.append((tag, "an inline document (its srcdoc attribute)", line, "srcdoc="))
+        if tag == "base":
+            self.page.misleading.append((tag, "changes where every link on the page leads", line, "<base"))
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.page.misleading.append((tag, "sends the reader to another page", line, "refresh"))
         for name in attrs:
             if name.startswith("on"):
                 self.page.inline.append((tag, f"an inline script (its {name} attribute)", line, f"{name}="))
@@ -66,6 +88,13 @@ class _Parser(HTMLParser):
                 self.page.inline.append((tag, "an inline style (its style attribute)", line, "style="))
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
             self.page.csp = attrs.get("content")
+
+
+def _addresses(attribute: str, value: str) -> list[str]:
+    """The addresses an attribute makes the browser fetch: a srcset's candidates ("a.png 1x, b.png 2x"), or one."""
+    if attribute == "srcset":
+        return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+    return [value] if value else []
 
 
 @cache
@@ -124,9 +153,12 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
         for element, url, line in page.loads:
             if urlsplit(url).scheme or url.startswith("//"):
                 if not url.startswith("data:"):
+                    fix = ("take the ping attribute out (it tells that address each time the link is followed)"
+                           if element.endswith(" ping") else
+                           "put the file in the docs folder (as docs/images/…) and point to it there")
                     problems.append(Problem(name, line, f"<{element}> loads {url} from another origin, which the site "
-                                            "never does (its readers' privacy; its Content-Security-Policy blocks it): "
-                                            "put the file in the docs folder (as docs/images/…) and point to it there", url))
+                                            f"never does (its readers' privacy; its Content-Security-Policy blocks it): {fix}",
+                                            url))
                 continue
             target, _ = _target(site, path, url, base_path)
             if not target.exists():
@@ -135,11 +167,20 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
             problems.append(Problem(name, line, f"<{element}> holds {what}, which the site's Content-Security-Policy "
                                     "blocks (nothing runs or is styled but from the site's own files): take it out",
                                     clue))
+        for element, what, line, clue in page.misleading:
+            problems.append(Problem(name, line, f"<{element}> {what}, which no page of the site does: take it out", clue))
         for element, url, line in page.links:
             if url == "#" or url == "":
                 problems.append(Problem(name, line, f"<{element}> links to '{url}': a link must lead somewhere"))
                 continue
-            if urlsplit(url).scheme or url.startswith("//"):
+            scheme = _scheme(url)
+            if scheme and scheme not in FOLLOWED_SCHEMES:
+                problems.append(Problem(name, line, f"<{element}> links to a {scheme}: address, which does nothing when "
+                                        "pressed (the site's Content-Security-Policy runs no script from a link, and "
+                                        "browsers open no data: or file: address from a page): link to a page instead",
+                                        url[:40]))
+                continue
+            if scheme or url.startswith("//"):
                 continue  # outgoing links (legislation.gov.uk, mailto:) are followed only if clicked
             target, fragment = _target(site, path, url, base_path)
             if not target.exists():
@@ -155,6 +196,16 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
                 problems.append(Problem(name, line, f"<{element}> links to {url}, but that page has no #{fragment} "
                                         "(broken anchor)", url, fragment))
     return problems
+
+
+def _scheme(url: str) -> str:
+    """A link's scheme as a browser reads it: with the spaces and control characters it ignores taken out
+    ("java\tscript:" is javascript:), in lower case; "" for an address within the site."""
+    squeezed = "".join(c for c in url if c > " " and c != "\x7f")
+    try:
+        return urlsplit(squeezed).scheme
+    except ValueError:  # an address Python cannot split (an unclosed "[" of an IPv6 host): not one a browser follows
+        return "unreadable"
 
 
 def _scenario(fragment: str) -> bool:

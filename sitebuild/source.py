@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -57,6 +58,8 @@ SUMMARY_TO_WRITE = "Write one line here: what this version changes."
 _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
+# An address with a host ("https://…", "//…"), as far as a line lets it run: what a page links to or loads.
+_ADDRESS = re.compile(r"(?<![\w/])(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s<>\"'`]+")
 # What git writes where a merge could not join two changes to the same lines.
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
 
@@ -96,7 +99,28 @@ def read_text(path: Path, mend: str = "") -> str:
         raise ContentError(path, line, f"this line holds an invisible control character (U+{ord(hidden[0]):04X}, at "
                            f"character {column}), which no text of the site needs and which {harm}: "
                            + (mend or "delete it (retype the words around it)"))
+    unreadable = _unreadable_address(text)
+    if unreadable:
+        at, address, why = unreadable
+        fix = ("correct it: a '[' or ']' belongs in an address's host only around an IPv6 number" if "IPv6" in why else
+               "type its host (the part after '//') again in plain letters, digits, dots and hyphens")
+        raise ContentError(path, text.count("\n", 0, at) + 1,
+                           f"this line holds an address that is not a web address, {address.rstrip(').,;')[:80]!r} "
+                           f"(Python's reader says: {why}), and would stop the build: " + (mend or fix))
     return text
+
+
+def _unreadable_address(text: str) -> tuple[int, str, str] | None:
+    """The first address with a host that Python's URL reader refuses (which MkDocs, reading every link, stops on):
+    where it starts, the address, and why."""
+    if "//" not in text:
+        return None
+    for match in _ADDRESS.finditer(text):
+        try:
+            urlsplit(match[0])
+        except ValueError as error:
+            return match.start(), match[0], str(error)
+    return None
 
 
 def first_line_holding(path: Path, needle: str, start: int = 1) -> int | None:

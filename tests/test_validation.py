@@ -203,7 +203,26 @@ def test_a_version_saved_where_or_as_the_build_does_not_read_is_named(docs_copy,
     ("index.md", '<p onclick="go()">Go</p>', "on the page index.html: <p> holds an inline script (its onclick "
      "attribute)"),
     ("index.md", '<p style="color: red">Red</p>', "on the page index.html: <p> holds an inline style"),
-], ids=["image-from-elsewhere", "inline-script", "event-attribute", "style-attribute"])
+    ("index.md", "<style>p { background: url(https://example.com/bg.png) }</style>", "on the page index.html: <style> "
+     "holds an inline stylesheet, which the site's Content-Security-Policy blocks"),
+    ("index.md", "[Report it](javascript:report())", "on the page index.html: <a> links to a javascript: address, which "
+     "does nothing when pressed"),
+    ("index.md", '<a href="data:text/html,Hello">Hello</a>', "on the page index.html: <a> links to a data: address"),
+    ("index.md", '<video poster="https://example.com/still.png"></video>', "on the page index.html: <video poster> loads "
+     "https://example.com/still.png from another origin"),
+    ("index.md", '<img alt="Logo" src="assets/images/favicon.png" srcset="https://example.com/logo@2x.png 2x">',
+     "on the page index.html: <img srcset> loads https://example.com/logo@2x.png from another origin"),
+    ("index.md", '<svg role="img" aria-label="Logo"><image href="https://example.com/logo.svg"/></svg>',
+     "on the page index.html: <image> loads https://example.com/logo.svg from another origin"),
+    ("index.md", '<a href="https://example.org/" ping="https://example.com/count">Example</a>', "on the page "
+     "index.html: <a ping> loads https://example.com/count from another origin, which the site never does (its readers' "
+     "privacy; its Content-Security-Policy blocks it): take the ping attribute out"),
+    ("index.md", '<base href="https://example.com/">', "on the page index.html: <base> changes where every link on the "
+     "page leads, which no page of the site does: take it out"),
+    ("index.md", '<meta http-equiv="refresh" content="0; url=https://example.com/">', "on the page index.html: <meta> "
+     "sends the reader to another page"),
+], ids=["image-from-elsewhere", "inline-script", "event-attribute", "style-attribute", "style-element",
+        "javascript-link", "data-link", "video-poster", "srcset", "svg-image", "ping", "base", "refresh"])
 def test_what_a_page_must_not_do_stops_the_build_at_the_line_that_does_it(docs_copy, tmp_path, capsys, name, added,
                                                                           message):
     """A maintainer's page that would load a file from another origin, or hold code or style the site's CSP blocks
@@ -217,6 +236,26 @@ def test_what_a_page_must_not_do_stops_the_build_at_the_line_that_does_it(docs_c
     error = capsys.readouterr().err
     assert f"{name}:{line}: {message}" in error
     assert not site.exists()
+
+
+@pytest.mark.parametrize("name", ["index.md", "codes/nec-candidates/original.md"])
+@pytest.mark.parametrize("address, said", [
+    ("http://[::1/statement.pdf", "Invalid IPv6 URL"),
+    ("https://labour.org.uk]/rules", "Invalid IPv6 URL"),
+    ("https://labour\u2100org.uk/", "invalid characters under NFKC normalization"),
+])
+def test_an_address_python_cannot_read_is_named_at_its_line_before_the_build(docs_copy, tmp_path, capsys, name,
+                                                                              address, said):
+    """MkDocs reads every link's address and stopped on one like these with "Error reading page 'index.md': Invalid
+    IPv6 URL", naming no line (and, for a code's text, the generated page rather than the maintainer's file)."""
+    path = docs_copy / name
+    text = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\nThe [statement]({address}).\n"
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index(f"The [statement]({address}).") + 1
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    assert f"{name}:{line}: this line holds an address that is not a web address, {address!r}" in error
+    assert said in error and "Traceback" not in error
 
 
 def test_an_image_kept_in_the_docs_folder_is_shown(docs_copy, tmp_path, capsys):
