@@ -352,11 +352,35 @@ def refuse_what_the_site_must_not_do(output: Path, base_path: str, site: model.S
 
 def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:
     """MkDocs names the generated page it refused: the annotation goes on the file that page came from."""
+    located = []
     for message in getattr(error, "messages", []):
         found = re.search(r"'([^']+\.md)'(?:.*?#([\w-]+))?", message)
         page = found[1].removesuffix("index.md") + "index.html" if found else ""
         path, line = annotations.source_of(page, found[2] or "" if found else "", docs, site)
+        path, line = _where_the_link_is(message, page, path, line, site)
         annotations.emit(message, path, line, title="MkDocs refused a generated page")
+        if found:
+            located.append(f"{annotations.relative(path)}{f':{line}' if line else ''}: {message}")
+    if located:
+        # Said on the maintainer's file and line, not only on the generated page MkDocs names.
+        error.args = (str(error).split("\n", 1)[0] + "\n  " + "\n  ".join(located),)
+
+
+def _where_the_link_is(message: str, page: str, path: Path, line: int | None, site: model.Site):
+    """The file and line that hold the link MkDocs names ("contains a link 'x'"): the page's own file, or for a
+    code's page, any of its versions' files (a version's summary is shown on the code's page)."""
+    link = re.search(r"link '([^']+)'", message)
+    if not link:
+        return path, line
+    match = re.match(r"^codes/([^/]+)/", page)
+    candidates = [path] + ([v.path for v in site.codes[match[1]].versions] if match and match[1] in site.codes else [])
+    for candidate in candidates:
+        if candidate.is_file() and candidate.suffix in (".md", ".yml"):
+            for clue in (f"]({link[1]})", f"({link[1]}", link[1]):
+                held = source.first_line_holding(candidate, clue)
+                if held:
+                    return candidate, held
+    return path, line
 
 
 def run_mkdocs(config) -> None:

@@ -258,6 +258,39 @@ def test_an_address_python_cannot_read_is_named_at_its_line_before_the_build(doc
     assert said in error and "Traceback" not in error
 
 
+def _new_leadership_version(docs: Path, summary: str) -> None:
+    """Version 2027 of the leadership code, as make new-version starts it, with a word changed, in force in 2099."""
+    subprocess.run([sys.executable, "-m", "sitebuild.new_version", "--docs", str(docs), "--code", "leadership",
+                    "--version", "2027"], check=True, capture_output=True, cwd=Path(build_site.__file__).parent)
+    edit(docs, "codes/leadership/2027.md", 'summary: "Write one line here: what this version changes."',
+         f'summary: "{summary}"\nin_force_from: 2099-01-01')
+    edit(docs, "codes/leadership/2027.md", "strengthened to remind members", "strengthened to remind all members")
+
+
+def test_a_link_mkdocs_refuses_is_named_on_the_file_and_line_that_holds_it(docs_copy, tmp_path, capsys):
+    """MkDocs names the generated page ("Doc file 'codes/leadership/index.md' contains ... link 'x'"); a new
+    version's summary is shown on its code's page, so the line is in that version's own file."""
+    _new_leadership_version(docs_copy, "Adds [the pledge](pledge.md).")
+    edit(docs_copy, "maintainers/index.md", "# Publish a new version, a correction or a note",
+         "# Publish a new version, a correction or a note\n\nSee [the steps](#no-such-steps).")
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    summary_line = (docs_copy / "codes/leadership/2027.md").read_text().split("\n").index('summary: "Adds [the pledge](pledge.md)."') + 1
+    assert f"codes/leadership/2027.md:{summary_line}: Doc file 'codes/leadership/" in error
+    assert "maintainers/index.md:8: Doc file 'maintainers/index.md' contains a link '#no-such-steps'" in error
+
+
+def test_a_codes_title_is_shown_as_its_words_not_as_markup(docs_copy, tmp_path, capsys):
+    _new_leadership_version(docs_copy, "A new title.")
+    path = docs_copy / "codes/leadership/2027.md"
+    path.write_text(path.read_text().replace('title: "Labour’s Leadership Code of Conduct"',
+                                             'title: "Labour’s <b>Leadership</b> Code & Pledge"'))
+    site = tmp_path / "site"
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 0, capsys.readouterr().err
+    page = (site / "codes" / "leadership" / "2027" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="title">Labour’s &lt;b&gt;Leadership&lt;/b&gt; Code &amp; Pledge<a' in page
+
+
 def test_an_image_kept_in_the_docs_folder_is_shown(docs_copy, tmp_path, capsys):
     (docs_copy / "images").mkdir()
     (docs_copy / "images" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
