@@ -150,8 +150,14 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
         name = path.relative_to(site).as_posix()
         if not page.csp or "default-src 'self'" not in page.csp:
             problems.append(Problem(name, None, "no Content-Security-Policy meta tag allowing only the site itself"))
+        for verb, found in (("loads", page.loads), ("links to", page.links)):
+            problems += [Problem(name, line, f"<{element}> {verb} {url[:80]!r}, which is not an address a browser can "
+                                 "read: correct it", url[:40]) for element, url, line in found if _scheme(url) is None]
         for element, url, line in page.loads:
-            if urlsplit(url).scheme or url.startswith("//"):
+            scheme = _scheme(url)
+            if scheme is None:
+                continue
+            if scheme or url.startswith("//"):
                 if not url.startswith("data:"):
                     fix = ("take the ping attribute out (it tells that address each time the link is followed)"
                            if element.endswith(" ping") else
@@ -174,6 +180,8 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
                 problems.append(Problem(name, line, f"<{element}> links to '{url}': a link must lead somewhere"))
                 continue
             scheme = _scheme(url)
+            if scheme is None:
+                continue
             if scheme and scheme not in FOLLOWED_SCHEMES:
                 problems.append(Problem(name, line, f"<{element}> links to a {scheme}: address, which does nothing when "
                                         "pressed (the site's Content-Security-Policy runs no script from a link, and "
@@ -198,14 +206,15 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
     return problems
 
 
-def _scheme(url: str) -> str:
-    """A link's scheme as a browser reads it: with the spaces and control characters it ignores taken out
-    ("java\tscript:" is javascript:), in lower case; "" for an address within the site."""
+def _scheme(url: str) -> str | None:
+    """An address's scheme as a browser reads it: with the spaces and control characters it ignores taken out
+    ("java\tscript:" is javascript:), in lower case; "" for an address within the site; None for one that cannot be
+    read (a "[" that opens no IPv6 host, written in the page as &#91;)."""
     squeezed = "".join(c for c in url if c > " " and c != "\x7f")
     try:
         return urlsplit(squeezed).scheme
-    except ValueError:  # an address Python cannot split (an unclosed "[" of an IPv6 host): not one a browser follows
-        return "unreadable"
+    except ValueError:
+        return None
 
 
 def _scenario(fragment: str) -> bool:

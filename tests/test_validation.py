@@ -258,6 +258,16 @@ def test_an_address_python_cannot_read_is_named_at_its_line_before_the_build(doc
     assert said in error and "Traceback" not in error
 
 
+def test_an_address_written_with_character_references_that_no_browser_can_read_is_named(docs_copy, tmp_path, capsys):
+    edit(docs_copy, "index.md", "{{ codes_list }}", '{{ codes_list }}\n\n<img alt="Logo" src="http://&#91;::1/logo.png">'
+         '\n\n<a href="https://labour.org.uk&#93;/rules">The rules</a>')
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    assert "on the page index.html: <img> loads 'http://[::1/logo.png', which is not an address a browser can read" in error
+    assert "on the page index.html: <a> links to 'https://labour.org.uk]/rules', which is not an address" in error
+    assert "Traceback" not in error
+
+
 def _new_leadership_version(docs: Path, summary: str) -> None:
     """Version 2027 of the leadership code, as make new-version starts it, with a word changed, in force in 2099."""
     subprocess.run([sys.executable, "-m", "sitebuild.new_version", "--docs", str(docs), "--code", "leadership",
