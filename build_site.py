@@ -339,8 +339,7 @@ def refuse_what_the_site_must_not_do(output: Path, base_path: str, site: model.S
     messages = []
     for problem in audit.problems_of(output, base_path):
         path, line = annotations.source_of(problem.page, problem.fragment, docs, site)
-        if path.is_file() and path.suffix in (".md", ".yml"):
-            line = source.first_line_holding(path, problem.clue) or line
+        path, line = _holding([problem.clue], problem.page, path, line, site, docs)
         said = f"on the page {problem.page}: {problem.message}"
         messages.append(f"{annotations.relative(path)}{f':{line}' if line else ''}: {said}")
         annotations.emit(said, path, line, title="A page breaks the site's rules")
@@ -357,7 +356,9 @@ def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:
         found = re.search(r"'([^']+\.md)'(?:.*?#([\w-]+))?", message)
         page = found[1].removesuffix("index.md") + "index.html" if found else ""
         path, line = annotations.source_of(page, found[2] or "" if found else "", docs, site)
-        path, line = _where_the_link_is(message, page, path, line, site)
+        link = re.search(r"link '([^']+)'", message)
+        if link:
+            path, line = _holding([f"]({link[1]})", f"({link[1]}", link[1]], page, path, line, site, docs)
         annotations.emit(message, path, line, title="MkDocs refused a generated page")
         if found:
             located.append(f"{annotations.relative(path)}{f':{line}' if line else ''}: {message}")
@@ -366,17 +367,16 @@ def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:
         error.args = (str(error).split("\n", 1)[0] + "\n  " + "\n  ".join(located),)
 
 
-def _where_the_link_is(message: str, page: str, path: Path, line: int | None, site: model.Site):
-    """The file and line that hold the link MkDocs names ("contains a link 'x'"): the page's own file, or for a
-    code's page, any of its versions' files (a version's summary is shown on the code's page)."""
-    link = re.search(r"link '([^']+)'", message)
-    if not link:
-        return path, line
+def _holding(clues: list[str], page: str, path: Path, line: int | None, site: model.Site, docs: Path):
+    """The content file and line that hold what a built page shows wrongly (`clues`, most precise first): the file
+    the page came from; else, on a code's page, any of its versions' files (a version's summary shows on its code's
+    page); else any content file (a note on the law, from docs/law/, shows on code pages and the law's page)."""
     match = re.match(r"^codes/([^/]+)/", page)
     candidates = [path] + ([v.path for v in site.codes[match[1]].versions] if match and match[1] in site.codes else [])
+    candidates += sorted(p for p in docs.rglob("*") if p.suffix in (".md", ".yml") and p not in candidates)
     for candidate in candidates:
         if candidate.is_file() and candidate.suffix in (".md", ".yml"):
-            for clue in (f"]({link[1]})", f"({link[1]}", link[1]):
+            for clue in filter(None, clues):
                 held = source.first_line_holding(candidate, clue)
                 if held:
                     return candidate, held

@@ -125,7 +125,8 @@ def test_version_json_index_and_feed_parse_and_agree(built_site, content):
     assert len(ids) == len(set(ids)) == (sum(len(c.versions) for c in content.codes.values()) + len(content.notes)
                                          + len(content.proposals))
     assert next(n for n in content.notes if n.clause == "12" and n.code == "nec-candidates").urn in ids
-    assert "urn:codes-of-conduct:proposal:representation-of-the-people-bill:2026-12-02" in ids
+    bill = next(p for p in content.proposals if p.id == "representation-of-the-people-bill")
+    assert f"urn:codes-of-conduct:proposal:representation-of-the-people-bill:{bill.date.isoformat()}" in ids
     assert [n["clause"] for n in nec["notes"]] == ["2", "12"]
 
 
