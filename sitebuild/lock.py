@@ -324,7 +324,11 @@ def _entry_lines(entry) -> str:
 def _correction(key: str, current: dict) -> str:
     today = dt.date.today().isoformat()
     recorded = {name: current[name] for name in ("sha256", "clauses", "links", "rules", "dates")}
-    lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
+    # Clauses in the order a reader meets them ("2" before "10"), for a maintainer comparing them with the code.
+    recorded = {name: dict(sorted(value.items(), key=lambda item: _natural(item[0]))) if name in ("clauses", "links")
+                and isinstance(value, dict) else value for name, value in sorted(recorded.items())}
+    lines = "\n".join(f"    {line}" for line in yaml.safe_dump(recorded, sort_keys=False, allow_unicode=True)
+                       .rstrip("\n").splitlines())
     return (f"record it in docs/{LOCK_NAME} under {key}:\n"
             f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n{lines}\n"
             "The reason is shown on the version's page.")

@@ -370,6 +370,7 @@ def test_a_corrected_published_version_passes_when_the_lock_records_the_correcti
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "s"), "--no-runtime"]) == 1
     message = capsys.readouterr().err
     correction = message[message.index("  corrections:"):message.index("The reason is shown")]
+    assert correction.index("'2': ") < correction.index("'10': ")  # the clauses in the code's order
     correction = correction.replace("<what was wrong and what was corrected>", "Clause 4 was mistyped.")
     lock = docs_copy / "codes.lock.yml"
     lock.write_text(lock.read_text().replace("nec-candidates@original:\n", "nec-candidates@original:\n" + correction))
