@@ -74,6 +74,11 @@ def main(argv=None) -> int:
         return _refuse("--json", "goes with --csv: without it the answer is JSON already")
     if args.csv:
         return _from_csv(args)
+    if sys.stdin.isatty():
+        # Typed at a terminal, the command would otherwise wait in silence for what it reads.
+        print(f"Type the request as JSON, for example {{\"code\": \"{_example_code(args)}\", ...}}, then press "
+              "Ctrl-D (Ctrl-Z then Enter on Windows); or pipe a file in: python -m checkers "
+              f"{args.checker} < request.json", file=sys.stderr)
     # A request is no larger than a case file may be (a case holds requests): standard input joined to an endless
     # stream (/dev/zero, a mistaken pipe) is refused rather than read until memory runs out.
     raw = sys.stdin.buffer.read(case.MOST_FILE_BYTES + 1)
@@ -93,6 +98,15 @@ def main(argv=None) -> int:
         return refused
     _write(response)
     return 2 if "errors" in response else 0
+
+
+def _example_code(args) -> str:
+    """A code this checker serves, to show in an example request."""
+    try:
+        codes = content.load(args.codes).values()
+    except content.ContentError:  # the codes' data not built: the command says so once the request is read
+        return "..."
+    return next((c.code for c in codes if any(args.checker in v.rules for v in c.versions)), "...")
 
 
 def _keep(args, request, response: dict) -> int:

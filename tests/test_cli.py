@@ -2,6 +2,7 @@
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -340,3 +341,28 @@ def test_output_to_a_file_in_an_encoding_without_every_character_is_escaped_neve
                              str(sheet)], capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0 and b"Traceback" not in result.stderr
     assert "Zo\\xeb \\u201cZ\\u201d\\u2026" in result.stdout.decode("ascii")
+
+
+def test_at_a_terminal_the_command_says_what_it_waits_for_and_reads_what_is_typed():
+    pty = __import__("pytest").importorskip("pty")
+    pid, terminal = pty.fork()
+    if pid == 0:  # the command, with a terminal for its standard input and output
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "checkers", "nominations"])
+    said = b""
+    while b"Ctrl-D" not in said:
+        assert select.select([terminal], [], [], 30)[0], f"the command said nothing at the terminal: {said!r}"
+        said += os.read(terminal, 4096)
+    assert b'Type the request as JSON, for example {"code": "momentum-ncg-elections", ...}' in said
+    os.write(terminal, b'{"code": "momentum-ncg-elections", "verified": 25}\n\x04')
+    while select.select([terminal], [], [], 30)[0]:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # the command has ended and closed the terminal
+            break
+        if not chunk:
+            break
+        said += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert b'"status": "sufficient"' in said and b"Traceback" not in said
