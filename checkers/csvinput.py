@@ -64,7 +64,7 @@ def names_of(sheet: Field) -> dict[str, str]:
 # the command.
 MOST_FILE_MEGABYTES = 32
 MOST_FILE_BYTES = MOST_FILE_MEGABYTES * 1024 * 1024
-# Said of the file: "The file is larger than …" on the page, "donations.csv is larger than …" on the command line.
+# Said of the file: "The file is larger than …" on the page, "The file donations.csv is larger than …" on the command line.
 TOO_LARGE = (f"is larger than {MOST_FILE_MEGABYTES} MB, the most read from a spreadsheet here (100,000 rows make about "
              "8 MB): check that it is the right file, saved as CSV")
 
