@@ -305,6 +305,9 @@ def load(path: Path | str | None = None) -> dict[str, Code]:
     """The codes from the checkers' data file: by default the one beside this module, which `make setup`
     writes in a checkout and the wheel carries."""
     path = Path(path) if path else PACKAGED_DATA
+    if path.exists() and not path.is_file():
+        raise ContentError(path, None, "this is not a file (a folder or a device): give the codes' data file that "
+                           "'python build_site.py --checkers-data FILE' writes")
     if not path.is_file():
         raise ContentError(path, None, "the codes' data has not been built: run 'make setup' in the repository "
                            "(or 'python build_site.py --checkers-data checkers/codes.json')")

@@ -366,3 +366,10 @@ def test_at_a_terminal_the_command_says_what_it_waits_for_and_reads_what_is_type
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert b'"status": "sufficient"' in said and b"Traceback" not in said
+
+
+def test_codes_data_that_is_a_folder_or_a_device_is_named_as_not_a_file(tmp_path):
+    for where in (str(tmp_path), "/dev/null"):
+        result = cli("nominations", "--codes", where, stdin='{"code": "momentum-ncg-elections", "verified": 3}')
+        assert result.returncode == 2
+        assert "this is not a file (a folder or a device)" in json.loads(result.stdout)["errors"][0]["message"]
