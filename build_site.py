@@ -368,18 +368,19 @@ def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:
 
 
 def _holding(clues: list[str], page: str, path: Path, line: int | None, site: model.Site, docs: Path):
-    """The content file and line that hold what a built page shows wrongly (`clues`, most precise first): the file
-    the page came from; else, on a code's page, any of its versions' files (a version's summary shows on its code's
-    page); else any content file (a note on the law, from docs/law/, shows on code pages and the law's page)."""
+    """The content file and line that hold what a built page shows wrongly: the most precise of `clues` found first,
+    in the file the page came from; else, on a code's page, in any of its versions' files (a version's summary shows
+    on its code's page); else in the content's data files (a glossary entry or a note on the law shows on other
+    pages). A hand-written page shows only its own text, so no other is searched."""
     match = re.match(r"^codes/([^/]+)/", page)
     candidates = [path] + ([v.path for v in site.codes[match[1]].versions] if match and match[1] in site.codes else [])
-    candidates += sorted(p for p in docs.rglob("*") if p.suffix in (".md", ".yml") and p not in candidates)
-    for candidate in candidates:
-        if candidate.is_file() and candidate.suffix in (".md", ".yml"):
-            for clue in filter(None, clues):
-                held = source.first_line_holding(candidate, clue)
-                if held:
-                    return candidate, held
+    candidates += sorted(p for p in docs.rglob("*.yml") if p not in candidates)
+    readable = [c for c in candidates if c.is_file() and c.suffix in (".md", ".yml")]
+    for clue in filter(None, clues):
+        for candidate in readable:
+            held = source.first_line_holding(candidate, clue)
+            if held:
+                return candidate, held
     return path, line
 
 

@@ -41,8 +41,8 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str, int]] = field(default_factory=list)  # (element, url, line)
     loads: list[tuple[str, str, int]] = field(default_factory=list)
-    inline: list[tuple[str, str, int, str]] = field(default_factory=list)  # (element, what, line, attribute): in the HTML
-    misleading: list[tuple[str, str, int, str]] = field(default_factory=list)  # (element, what it does, line, clue)
+    # What the page holds that no page may: (element, what is wrong, line, the text its source likely holds).
+    refused: list[tuple[str, str, int, str]] = field(default_factory=list)
     csp: str | None = None
 
 
@@ -72,22 +72,29 @@ class _Parser(HTMLParser):
         if tag == "form" and attrs.get("action"):
             self.page.loads.append(("form action", attrs["action"], line))
         if tag == "script" and not attrs.get("src") and (attrs.get("type") or "").lower() in RUNNABLE_SCRIPT_TYPES:
-            self.page.inline.append((tag, "an inline script", line, "<script"))
+            self._inline(tag, "an inline script", line, "<script")
         if tag == "style":
-            self.page.inline.append((tag, "an inline stylesheet", line, "<style"))
+            self._inline(tag, "an inline stylesheet", line, "<style")
         if tag == "iframe" and "srcdoc" in attrs:
-            self.page.inline.append((tag, "an inline document (its srcdoc attribute)", line, "srcdoc="))
+            self._inline(tag, "an inline document (its srcdoc attribute)", line, "srcdoc=")
         if tag == "base":
-            self.page.misleading.append((tag, "changes where every link on the page leads", line, "<base"))
+            self._elsewhere(tag, "changes where every link on the page leads", line, "<base")
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
-            self.page.misleading.append((tag, "sends the reader to another page", line, "refresh"))
+            self._elsewhere(tag, "sends the reader to another page", line, "refresh")
         for name in attrs:
             if name.startswith("on"):
-                self.page.inline.append((tag, f"an inline script (its {name} attribute)", line, f"{name}="))
+                self._inline(tag, f"an inline script (its {name} attribute)", line, f"{name}=")
             elif name == "style":
-                self.page.inline.append((tag, "an inline style (its style attribute)", line, "style="))
+                self._inline(tag, "an inline style (its style attribute)", line, "style=")
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
             self.page.csp = attrs.get("content")
+
+    def _inline(self, tag: str, what: str, line: int, clue: str) -> None:
+        self.page.refused.append((tag, f"holds {what}, which the site's Content-Security-Policy blocks (nothing runs or "
+                                  "is styled but from the site's own files): take it out", line, clue))
+
+    def _elsewhere(self, tag: str, what: str, line: int, clue: str) -> None:
+        self.page.refused.append((tag, f"{what}, which no page of the site does: take it out", line, clue))
 
 
 def _addresses(attribute: str, value: str) -> list[str]:
@@ -150,12 +157,10 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
         name = path.relative_to(site).as_posix()
         if not page.csp or "default-src 'self'" not in page.csp:
             problems.append(Problem(name, None, "no Content-Security-Policy meta tag allowing only the site itself"))
-        for verb, found in (("loads", page.loads), ("links to", page.links)):
-            problems += [Problem(name, line, f"<{element}> {verb} {url[:80]!r}, which is not an address a browser can "
-                                 "read: correct it", url[:40]) for element, url, line in found if _scheme(url) is None]
         for element, url, line in page.loads:
             scheme = _scheme(url)
             if scheme is None:
+                problems.append(_unreadable(name, element, "loads", url, line))
                 continue
             if scheme or url.startswith("//"):
                 if not url.startswith("data:"):
@@ -169,18 +174,14 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
             target, _ = _target(site, path, url, base_path)
             if not target.exists():
                 problems.append(Problem(name, line, f"<{element}> loads {url}, which is not in the site", url))
-        for element, what, line, clue in page.inline:
-            problems.append(Problem(name, line, f"<{element}> holds {what}, which the site's Content-Security-Policy "
-                                    "blocks (nothing runs or is styled but from the site's own files): take it out",
-                                    clue))
-        for element, what, line, clue in page.misleading:
-            problems.append(Problem(name, line, f"<{element}> {what}, which no page of the site does: take it out", clue))
+        problems += [Problem(name, line, f"<{element}> {said}", clue) for element, said, line, clue in page.refused]
         for element, url, line in page.links:
             if url == "#" or url == "":
                 problems.append(Problem(name, line, f"<{element}> links to '{url}': a link must lead somewhere"))
                 continue
             scheme = _scheme(url)
             if scheme is None:
+                problems.append(_unreadable(name, element, "links to", url, line))
                 continue
             if scheme and scheme not in FOLLOWED_SCHEMES:
                 problems.append(Problem(name, line, f"<{element}> links to a {scheme}: address, which does nothing when "
@@ -204,6 +205,11 @@ def problems_of(site: Path, base_path: str = "/") -> list[Problem]:
                 problems.append(Problem(name, line, f"<{element}> links to {url}, but that page has no #{fragment} "
                                         "(broken anchor)", url, fragment))
     return problems
+
+
+def _unreadable(page: str, element: str, verb: str, url: str, line: int) -> Problem:
+    return Problem(page, line, f"<{element}> {verb} {url[:80]!r}, which is not an address a browser can read: correct it",
+                   url[:40])
 
 
 def _scheme(url: str) -> str | None:

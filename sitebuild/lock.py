@@ -318,17 +318,23 @@ def _changed_line(version: CodeVersion, facet: Facet, entry: dict, current: dict
 
 
 def _entry_lines(entry) -> str:
-    return yaml.safe_dump(entry, sort_keys=True, allow_unicode=True).rstrip("\n")
+    """An entry as the lines a maintainer pastes into the lock: every mapping's names in the order a reader meets
+    them (clause "2" before "10"; words alphabetically)."""
+    return yaml.safe_dump(_in_reading_order(entry), sort_keys=False, allow_unicode=True).rstrip("\n")
+
+
+def _in_reading_order(value):
+    if isinstance(value, dict):
+        return {name: _in_reading_order(item) for name, item in sorted(value.items(), key=lambda i: _natural(str(i[0])))}
+    if isinstance(value, list):
+        return [_in_reading_order(item) for item in value]
+    return value
 
 
 def _correction(key: str, current: dict) -> str:
     today = dt.date.today().isoformat()
     recorded = {name: current[name] for name in ("sha256", "clauses", "links", "rules", "dates")}
-    # Clauses in the order a reader meets them ("2" before "10"), for a maintainer comparing them with the code.
-    recorded = {name: dict(sorted(value.items(), key=lambda item: _natural(item[0]))) if name in ("clauses", "links")
-                and isinstance(value, dict) else value for name, value in sorted(recorded.items())}
-    lines = "\n".join(f"    {line}" for line in yaml.safe_dump(recorded, sort_keys=False, allow_unicode=True)
-                       .rstrip("\n").splitlines())
+    lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
     return (f"record it in docs/{LOCK_NAME} under {key}:\n"
             f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n{lines}\n"
             "The reason is shown on the version's page.")
