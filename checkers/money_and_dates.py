@@ -18,10 +18,10 @@ _NEGATIVE = re.compile(r"^(?:£?\s*[-−]|\(.*\)$)")
 # The year first, as a date picker sends it (2024-03-27) and as some write it (2024/3/27): never ambiguous.
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 # As people in the UK write a date: day first, then month, then year: 3/3/2024, 03.03.2024, 3-3-2024, 3 March 2024,
-# 3rd Mar 2024.
+# 3rd Mar 2024, the 3rd of March 2024.
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})$")
 # The named month between spaces, or between hyphens, slashes or dots as spreadsheets write it (27-Mar-2024).
-_DAY_NAMED_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*[-/.]\s*)([a-z]+)\.?,?(?:\s+|\s*[-/.]\s*)(\d{1,4})$",
+_DAY_NAMED_MONTH_YEAR = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|\s*[-/.]\s*)([a-z]+)\.?,?(?:\s+|\s*[-/.]\s*)(\d{1,4})$",
                                    re.I)
 # A time after the date, as a spreadsheet saves a date cell (2024-03-27 00:00:00, 27/03/2024 14:30): the day is
 # the date's. A time with a zone is not taken: in another zone it may be another day.

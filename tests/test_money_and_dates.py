@@ -18,7 +18,7 @@ DAY = dt.date(2024, 3, 27)
 @pytest.mark.parametrize("typed", ["2024-03-27", "2024-3-27", "2024/03/27", "2024.3.27", "27/3/2024", "27/03/2024",
                                    "27.03.2024", "27-3-2024", " 27 / 3 / 2024 ", "27 March 2024", "27 march 2024",
                                    "27th March 2024", "27 Mar 2024", "27 Mar. 2024", "March 27, 2024", "Mar 27 2024",
-                                   "march 27th, 2024",
+                                   "march 27th, 2024", "27th of March 2024", "the 27th of March, 2024",
                                    # As spreadsheets save a date cell, and as statements and e-mails write a day.
                                    "27-Mar-2024", "27/March/2024", "2024-03-27 00:00:00", "27/03/2024 14:30",
                                    "2024-03-27T23:59:59.5", "27/3/2024 2:30 pm", "Wednesday 27 March 2024",
@@ -30,7 +30,7 @@ def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
 @pytest.mark.parametrize("typed, says", [
     ("27/3/24", "write the year in full"), ("March 27, 24", "write the year in full"), ("27 March 24", "write the year in full"),
     ("3/27/2024", "is not a real date"), ("2024-02-30", "is not a real date"), ("2024/03-27", "is not a date"),
-    ("Smarch 27, 2024", "is not a date"), ("27 2024", "is not a date"), ("tomorrow", "is not a date"),
+    ("Smarch 27, 2024", "is not a date"), ("27 2024", "is not a date"), ("27 of 2024", "is not a date"), ("the 27/3/2024", "is not a date"), ("tomorrow", "is not a date"),
     ("", "must be a date"), (20240327, "must be a date"),
     ("27-Mar-24", "write the year in full"), ("3/13/2024", "write the day first, then the month, such as 13/3/2024"),
     ("13/13/2024", "check the day and the month"), ("Tuesday 27 March 2024", "is a Wednesday, not a Tuesday"),
