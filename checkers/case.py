@@ -17,7 +17,7 @@ from . import CHECKERS, csvinput, run
 from .citation import checker_url
 from .contract import soonest_first
 from .documents import calendar_of, shown
-from .money_and_dates import quoted, written_date
+from .money_and_dates import quoted, sentence, written_date
 from .text import one_line, printable, refused, same_name_key
 from .validation import Errors, read_fields
 
@@ -59,6 +59,21 @@ class CaseError(ValueError):
 # --- Reading a case (stored, or a file brought from another device) -----------------------------------------------
 
 
+def in_words(problems: list[dict]) -> list[dict]:
+    """Problems with a case ({"field", "message"}, `field` where in the file it is: "file", "Election 2, kept check 3",
+    or "" for the case as a whole) with the words a reader is shown, saying where: "The file has no list of
+    elections.", "Election 2: enter a name for the election"."""
+    worded = []
+    for problem in problems:
+        where, message = problem["field"], problem["message"].rstrip(".")
+        subject = "The file" if where == "file" else where if where.startswith("Election ") else ""
+        said = (message if not subject else f"{subject} {message}" if message[:1].islower()
+                else f"{subject}: {message[:1].lower()}{message[1:]}")
+        said = sentence(said) + "."
+        worded.append({**problem, "sentence": said, "summary_line": said})
+    return worded
+
+
 def read_case(data) -> tuple[dict | None, list[dict]]:
     """The case, checked: (case, []) or (None, problems), each problem {"field", "message"} saying where in the file,
     in words ("Election 2, kept check 3"). Every part is checked: a file may come from anywhere."""
@@ -66,7 +81,7 @@ def read_case(data) -> tuple[dict | None, list[dict]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         errors.add("file", "is not a case file from this site: it does not say \"format\": \"codes-of-conduct-case\". "
                    "Choose the file that \"Save my case\" wrote")
-        return None, errors.response()["errors"]
+        return None, in_words(errors.items)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         errors.add("file", "does not say which format_version of the case file it is")
@@ -79,15 +94,15 @@ def read_case(data) -> tuple[dict | None, list[dict]]:
     elections = data.get("elections")
     if not isinstance(elections, list):
         errors.add("file", "has no list of elections")
-        return None, errors.response()["errors"]
+        return None, in_words(errors.items)
     if len(elections) > MOST_ELECTIONS:
         errors.add("file", f"holds {len(elections):,} elections; a case holds at most {MOST_ELECTIONS}")
-        return None, errors.response()["errors"]
+        return None, in_words(errors.items)
     seen: set[str] = set()
     for number, election in enumerate(elections, start=1):
         _check_election(election, f"Election {number}", seen, errors)
     if errors:
-        return None, errors.response()["errors"]
+        return None, in_words(errors.items)
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "elections": elections}, []
 
 

@@ -38,7 +38,8 @@ LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to
           "choose": "Choose one", "find_option": "Find it by its words (optional)",
           "as_of_summary": "Check against the version in force on another day", "as_of": "The version in force on",
           "as_of_hint": "Leave empty to use the version chosen above.", "previous_rows": "Previous", "next_rows": "Next",
-          "show_more": "Show more", "there_is_a_problem": "There is a problem"}
+          "show_more": "Show more", "there_is_a_problem": "There is a problem",
+          "csv_reading": "Reading the spreadsheet…", "csv_failed": "The spreadsheet could not be read:"}
 
 
 class ContractError(TypeError):

@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from .contract import Field
-from .money_and_dates import quoted, read_once, sentence
+from .money_and_dates import counted, quoted, read_once, sentence
 from .validation import Errors, read_rows, refusal
 
 YES = ("yes", "y", "true", "1")
@@ -106,7 +106,8 @@ def decode(data: bytes) -> tuple[str | None, list[str]]:
 
 
 def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> dict:
-    """A spreadsheet's rows: {"rows": [...], "errors": [{field, message}], "notes": [...], "summary": ...}.
+    """A spreadsheet's rows: {"rows": [...], "errors": [{field, message}], "notes": [...], "summary": ...}, the
+    summary saying in a sentence what was added or why nothing was.
 
     The rows are a request's rows, each with "_row", its row in the spreadsheet; there are none when there are
     errors. `checked_by_run`: the caller passes the rows straight to `checkers.run`, which reads every row's fields
@@ -141,7 +142,7 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
     mapping, errors, ignored = _columns(rows[0], sheet, names)
     notes += ignored
     if errors:
-        return {"rows": [], "errors": refusal(errors)["errors"], "notes": notes}
+        return _refused(refusal(errors)["errors"], notes, len(errors))
     if len(rows) == 1:
         return _failed(f"no {sheet.label.lower()} found: the file has a header row but no rows under it", notes)
     items, problems = [], Errors()
@@ -159,15 +160,27 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
         read_rows(sheet, strip_rows(items), sheet.name, problems)
     if problems:
         problems.in_order((sheet,))
-        return {"rows": [], "errors": rename_errors(problems.items, items, sheet, problems.more), "notes": notes}
+        return _refused(rename_errors(problems.items, items, sheet, problems.more), notes,
+                        len(problems.items) + problems.more)
     count = len(items)
     word = sheet.row_label.lower()
     return {"rows": items, "errors": [], "notes": notes,
             "summary": f"{count:,} {word if count == 1 else sheet.label.lower()} added from the spreadsheet."}
 
 
+def no_spreadsheet(name: str) -> dict:
+    """The answer to a spreadsheet for a checker that takes none."""
+    return _failed(f"the {name} checker takes no spreadsheet")
+
+
 def _failed(message: str, notes: list[str] | None = None) -> dict:
-    return {"rows": [], "errors": refusal([{"field": "csv", "message": message}])["errors"], "notes": notes or []}
+    return _refused(refusal([{"field": "csv", "message": message}])["errors"], notes or [], 1)
+
+
+def _refused(errors: list[dict], notes: list[str], count: int) -> dict:
+    """No rows, and why: `count` problems, of which `errors` lists the first."""
+    return {"rows": [], "errors": errors, "notes": notes,
+            "summary": f"Nothing was added: the spreadsheet has {counted(count, 'problem')} to correct."}
 
 
 def _rows(text: str, names: dict[str, str]) -> tuple[list[list[str]], str]:

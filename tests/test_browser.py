@@ -430,9 +430,9 @@ def test_a_first_visit_loads_pyodides_script_again_after_its_answer_so_the_next_
 
 @pytest.mark.parametrize("request_, expected", [
     ({"code": "nec", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
-     'Code and version: "nec" was not taken: this site has no such code for this checker.'),
+     "Code and version: 'nec' was not taken: this site has no such code for this checker."),
     ({"code": "nec-candidates", "version": "1999", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
-     "Code and version: \"1999\" was not taken: NEC candidates' code has no such version on this site."),
+     "Code and version: '1999' was not taken: NEC candidates' code has no such version on this site."),
 ])
 def test_a_share_link_to_a_code_or_version_this_site_lacks_checks_nothing_and_says_so(page: Page, site_url, request_,
                                                                                      expected):
@@ -450,10 +450,10 @@ def test_values_a_link_holds_that_the_form_cannot_take_are_shown_and_nothing_is_
     page.goto(share_link(site_url, "donations", {"code": "nec-candidates", "donations": [
         {"donor": "A", "amount": 900, "received": "31/12/2024", "kind": "cheque"}], "colour": "red"}))
     result = page.locator(".checker-result")
-    expect(result).to_contain_text('Donation 1, Kind: "cheque" was not taken: it is not one of the choices offered.',
+    expect(result).to_contain_text("Donation 1, kind: 'cheque' was not taken: it is not one of the choices offered.",
                                    timeout=READY)
     expect(page.locator("#donations-0-received")).to_have_value("31/12/2024")  # a date as typed in the UK
-    expect(result).to_contain_text('colour: "red" was not taken: this checker has no such question.')
+    expect(result).to_contain_text("'colour': 'red' was not taken: this checker has no such question.")
     wait_ready(page)
     page.wait_for_timeout(500)
     expect(result.locator(".finding")).to_have_count(0)
@@ -494,9 +494,14 @@ def test_a_spreadsheet_of_5000_rows_goes_in_a_page_at_a_time_and_too_long_a_link
     expect(page.locator(".todo-more")).to_have_text(answered["todo_more_text"])
     page.click("text=Copy a link to this scenario")
     expect(page.locator(".checker-share-status")).to_contain_text("too long for a link")
+    expect(page.locator(".checker-share-status")).to_contain_text("Save the rows as a spreadsheet instead")
+    expect(page.locator(".csv-save")).to_be_focused()
     assert "#scenario=" not in page.evaluate("location.href")
     with page.expect_download() as download:
         page.click("text=Save these donations as a spreadsheet")
+    assert download.value.suggested_filename == "donations.csv"
+    expect(page.locator(".csv-status")).to_have_text("Saved as donations.csv in your downloads. It holds your answers: "
+                                                     "share it only with people who may see them.")
     saved = Path(download.value.path()).read_text(encoding="utf-8")
     assert saved.count("\n") == 5001 and "Donor 99,599,2024-08-16,cash,yes" in saved and "Changed on page two" in saved
 
@@ -532,6 +537,9 @@ def test_a_spreadsheet_that_merges_columns_or_has_no_rows_says_so_in_the_page(pa
     page.click("text=Use these rows")
     expect(status).to_contain_text("Spreadsheet row 2, date received: '31/15/2024' is not a real date")
     expect(status).to_contain_text("Spreadsheet row 2, kind must be one of 'cash', 'non-cash', not 'cheque'")
+    # The summary in a sentence, then each problem on its own line.
+    expect(status.locator("p")).to_have_text("Nothing was added: the spreadsheet has 2 problems to correct.")
+    expect(status.locator("li")).to_have_count(2)
     expect(page.locator("#donations-1-donor")).to_have_value("Bob")  # nothing replaced
 
 
@@ -542,12 +550,17 @@ def test_a_spreadsheet_larger_than_any_is_refused_before_the_page_reads_it(page:
     with open(huge, "wb") as handle:
         handle.truncate(csvinput.MOST_FILE_BYTES + 1)
     page.set_input_files("#csv-file", str(huge))
-    expect(page.locator(".csv-status")).to_have_text(f"The file {csvinput.TOO_LARGE}.")
+    # Said beside the file's field, as any field's error is, and that field marked.
+    expect(page.locator(".field-error:has(+ #csv-file)")).to_have_text(f"The file {csvinput.TOO_LARGE}.")
+    expect(page.locator("#csv-file")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#csv-file")).to_be_focused()
     expect(page.locator("#csv-text")).to_have_value("")
     assert page.eval_on_selector("#csv-file", "input => input.files.length") == 0
     # A file the page may read is read as before.
     page.set_input_files("#csv-file", files=[{"name": "d.csv", "mimeType": "text/csv",
                                               "buffer": b"donor,amount,received\nAnn,900,2024-05-01\n"}])
+    expect(page.locator(".field-error:has(+ #csv-file)")).to_have_count(0)
+    expect(page.locator("#csv-file")).not_to_have_attribute("aria-invalid", "true")
     page.click("text=Use these rows")
     expect(page.locator(".csv-status")).to_contain_text("1 donation added", timeout=READY)
 

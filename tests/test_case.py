@@ -202,14 +202,35 @@ def test_a_file_that_is_not_a_case_is_refused_whole_saying_where(data, says):
     brought = case.bring_in(made["case"], data)
     assert "case" not in brought
     assert any(says in error["message"] for error in brought["errors"]), brought["errors"]
+    # Each said where it is, in a sentence: the file, or the election and kept check.
+    for error in brought["errors"]:
+        assert error["summary_line"].startswith(("The file ", "Election ")), error
+        assert error["summary_line"].endswith(".") and error["sentence"] == error["summary_line"]
+
+
+def test_a_case_files_problems_say_where_they_are_on_the_page_and_on_the_command_line_alike(tmp_path):
+    bad = {"format": case.FORMAT, "format_version": 1, "elections": [{"id": "e-1", "name": "", "entries": []}]}
+    lines = ["Election 1 has no identifier this site wrote.",
+             'Election 1: enter a name for the election, such as "NEC 2026" or "Ward selection, May 2027".']
+    said = json.loads(case_json("import", json.dumps({"case": None, "text": json.dumps(bad), "today": "2024-01-01"})))
+    assert [e["summary_line"] for e in said["errors"]] == lines
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-m", "checkers", "case", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert [e["summary_line"] for e in json.loads(refused.stdout)["errors"]] == lines
+    path.write_text("{not json", encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-m", "checkers", "case", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert json.loads(refused.stdout)["errors"][0]["summary_line"].startswith("The file is not JSON")
 
 
 def test_the_page_entry_answers_every_operation_with_json_and_refuses_an_unknown_one():
     said = json.loads(case_json("import", json.dumps({"case": None, "text": "{not json"})))
     assert said["errors"][0]["message"].startswith("is not JSON")
+    assert said["errors"][0]["summary_line"].startswith("The file is not JSON")
     # Larger than any case the site saves: refused before it is read, on the page and on the command line alike.
     huge = json.loads(case_json("import", json.dumps({"case": None, "text": " " * (case.MOST_FILE_BYTES + 1)})))
-    assert huge["errors"] == [{"field": "file", "message": case.TOO_LARGE}]
+    assert [(e["field"], e["message"], e["summary_line"]) for e in huge["errors"]] == [
+        ("file", case.TOO_LARGE, f"The file {case.TOO_LARGE}.")]
     assert json.loads(case_json("import", json.dumps({"case": None, "text": " " * case.MOST_FILE_BYTES})))["errors"][0][
         "message"].startswith("is not JSON"), "a file of exactly the largest size is read"
     assert json.loads(case_json("fly", json.dumps({"case": None})))["errors"][0]["field"] == "op"

@@ -30,7 +30,8 @@ def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
 @pytest.mark.parametrize("typed, says", [
     ("27/3/24", "write the year in full"), ("March 27, 24", "write the year in full"), ("27 March 24", "write the year in full"),
     ("3/27/2024", "is not a real date"), ("2024-02-30", "is not a real date"), ("2024/03-27", "is not a date"),
-    ("Smarch 27, 2024", "is not a date"), ("27 2024", "is not a date"), ("27 of 2024", "is not a date"), ("the 27/3/2024", "is not a date"), ("tomorrow", "is not a date"),
+    ("Smarch 27, 2024", "is not a date"), ("27 2024", "is not a date"),
+    ("27 of 2024", "is not a date"), ("the 27/3/2024", "is not a date"), ("tomorrow", "is not a date"),
     ("", "must be a date"), (20240327, "must be a date"),
     ("27-Mar-24", "write the year in full"), ("3/13/2024", "write the day first, then the month, such as 13/3/2024"),
     ("13/13/2024", "check the day and the month"), ("Tuesday 27 March 2024", "is a Wednesday, not a Tuesday"),

@@ -4,7 +4,7 @@ that Pyodide hands them to JavaScript at once (a string holding one "£" crosses
 import json
 
 import checkers
-from checkers import page
+from checkers import page, scenario
 
 DONATIONS = {"code": "nec-candidates", "donations": [
     {"donor": "Zoë Ndiaye £€😀", "amount": "£1,700", "received": "2024-03-03", "kind": "cash", "permissible": True},
@@ -49,3 +49,60 @@ def test_the_answer_and_then_its_record_and_calendar_are_what_one_trip_gives():
         assert {**json.loads(shown), **json.loads(kept)} == json.loads(page.check_json("donations", text, day,
                                                                                       "https://example.org/"))
         assert json.loads(page.keepsakes_json())["errors"][0]["field"] == "check"
+
+
+def test_what_the_page_says_of_a_spreadsheet_and_a_saved_file_is_pythons():
+    """The page puts these words in place and formats none: the summary, the notes, what to do next."""
+    read = json.loads(page.read_spreadsheet("donations", "donor,amount,received,colour\nA,5,2024-01-01,red\n"))
+    assert read["status"] == ("1 donation added from the spreadsheet. Column D ('colour') is not one the checker reads, "
+                              "so it was ignored. Check them, then press Check.")
+    bad = json.loads(page.read_spreadsheet("donations", "donor,amount,received\nA,x,2024-01-01\nB,5,2024-02-30\n"))
+    assert bad["rows"] == [] and bad["status"] == "Nothing was added: the spreadsheet has 2 problems to correct."
+    assert [e["summary_line"][:30] for e in bad["errors"]] == ["Spreadsheet row 2, amount: 'x'", "Spreadsheet row 3, date receiv"]
+    many = "donor,amount,received\n" + "A,x,2024-01-01\n" * 60
+    assert json.loads(page.read_spreadsheet("donations", many))["status"].endswith("has 60 problems to correct.")
+    none = json.loads(page.read_spreadsheet("suspension", "a"))
+    assert none["rows"] == [] and none["errors"][0]["summary_line"] == "The suspension checker takes no spreadsheet."
+    saved = json.loads(page.write_spreadsheet("donations", json.dumps([{"donor": "=A", "amount": "5"}])))
+    assert saved["filename"] == "donations.csv" and saved["csv"].splitlines()[1] == "'=A,5,,,unknown"
+    assert saved["status"].startswith("Saved as donations.csv in your downloads.")
+    assert "errors" in json.loads(page.write_spreadsheet("suspension", "[]"))
+    assert "errors" in json.loads(page.write_spreadsheet("donations", "{}"))
+
+
+def test_what_a_link_or_a_case_held_that_the_form_could_not_take_is_worded_by_python_as_its_errors_are():
+    refused = [{"field": "version", "value": "1999", "why": "no-version", "code": "nec-candidates"},
+               {"field": "donations[0].kind", "value": "cheque", "why": "not-offered"},
+               {"field": "colour", "value": "red", "why": "no-question"},
+               {"field": "scenario", "value": None, "why": "not-answers"}]
+    words = json.loads(page.refused_json("donations", "link", json.dumps(refused)))
+    assert words["heading"] == ("Not checked: the link holds 4 answers this page could not take. Choose or correct them, "
+                                "then press Check.")
+    assert words["lines"] == ["Code and version: '1999' was not taken: NEC candidates' code has no such version on this site.",
+                              "Donation 1, kind: 'cheque' was not taken: it is not one of the choices offered.",
+                              "'colour': 'red' was not taken: this checker has no such question.",
+                              "What it holds (null) was not taken: it is not a set of answers."]
+    one = json.loads(page.refused_json("donations", "case", json.dumps(refused[1:2])))
+    assert one["heading"].startswith("Not checked: your case holds an answer ") and "correct it, then" in one["heading"]
+    # An unknown reason is the widget's general one; an unknown source or checker, or no list, is an error.
+    assert json.loads(page.refused_json("donations", "spreadsheet", '[{"field": "as_of", "value": 1, "why": "?"}]')
+                      )["lines"] == ["The version in force on: 1 was not taken: the field cannot hold it."]
+    for args in (("donations", "post", "[]"), ("nowhere", "link", "[]"), ("donations", "link", "{}"),
+                 ("donations", "link", "[")):
+        assert json.loads(page.refused_json(*args))["errors"]
+    # Bounded as every list of errors is.
+    many = json.loads(page.refused_json("donations", "link", json.dumps(
+        [{"field": f"q{n}", "value": n, "why": "no-question"} for n in range(80)])))
+    assert len(many["lines"]) == 51 and many["lines"][-1] == "And 30 more."
+
+
+def test_a_share_link_says_what_the_page_says_once_it_is_copied_or_why_there_is_none():
+    link = json.loads(page.share_link("https://example.org/checkers/donations/", json.dumps(DONATIONS), "donations"))
+    assert link["copied"].startswith("Link copied.") and "copy it from there" in link["not_copied"]
+    long = {"code": "nec-candidates", "donations": [{"donor": "a" * 9000}]}
+    too_long = json.loads(page.share_link("https://example.org/checkers/donations/", json.dumps(long), "donations"))
+    assert too_long["spreadsheet"] and too_long["message"].endswith("Save the rows as a spreadsheet instead, below, "
+                                                                    "and share the file.")
+    complaint = json.loads(page.share_link("https://example.org/checkers/complaint/", json.dumps({"a": "b" * 9000}),
+                                           "complaint"))
+    assert "spreadsheet" not in complaint and complaint["message"].endswith(f"longer than {scenario.LONGEST_LINK:,}).")

@@ -131,6 +131,7 @@ async function start(runtime, port) {
     keepsakes: page.keepsakes_json,
     csv: page.read_spreadsheet,
     csvWrite: page.write_spreadsheet,
+    refused: page.refused_json,
     shareLink: page.share_link,
     readFragment: page.read_fragment,
     caseOp: page.case_json,
@@ -219,7 +220,10 @@ onmessage = async (event) => {
     const api = await ready;
     let result;
     if (message.op === "csv") result = JSON.parse(api.csv(message.checker, message.data));
-    else if (message.op === "csv-write") result = api.csvWrite(message.checker, JSON.stringify(message.rows));
+    else if (message.op === "csv-write") result = JSON.parse(api.csvWrite(message.checker, JSON.stringify(message.rows)));
+    else if (message.op === "refused") {
+      result = JSON.parse(api.refused(message.checker, message.source, JSON.stringify(message.refused)));
+    }
     // The page's own check: the answer first, in parts, then its record and calendar, written from the same run.
     else if (message.op === "check" && message.inParts) {
       postInParts(message.id, JSON.parse(api.answer(message.checker, JSON.stringify(message.request), message.madeOn,
@@ -237,7 +241,8 @@ onmessage = async (event) => {
     else if (message.op === "check") {
       result = JSON.parse(api.check(message.checker, JSON.stringify(message.request), message.madeOn, message.siteUrl));
     }
-    else if (message.op === "share-link") result = JSON.parse(api.shareLink(message.pageUrl, JSON.stringify(message.request)));
+    else if (message.op === "share-link") result = JSON.parse(api.shareLink(message.pageUrl, JSON.stringify(message.request),
+      message.checker));
     else if (message.op === "read-fragment") result = JSON.parse(api.readFragment(message.fragment));
     else if (message.op === "case") result = JSON.parse(api.caseOp(message.caseOp, JSON.stringify(message.args)));
     else result = JSON.parse(api.run(message.checker, JSON.stringify(message.request)));

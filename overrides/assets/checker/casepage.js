@@ -41,8 +41,8 @@ const showOnly = onePartOf(parts);
 function showProblems(errors, fieldId = "") {
   const list = errorSummary.querySelector(".error-summary-list");
   list.replaceChildren(...errors.map((error) => {
-    const text = error.field === "file" ? `The file ${error.message}.` : error.field ? `${error.field}: ${error.message}.`
-      : `${error.message}.`;
+    // Python's words where it found the problem (checkers/case.py, in_words); this page's own are whole sentences.
+    const text = error.summary_line || error.message;
     const item = element("li");
     if (!fieldId) item.textContent = text;
     else {
@@ -311,11 +311,11 @@ function listen() {
     const again = document.getElementById("case-new-passphrase-again");
     errorSummary.hidden = true;
     if (first.value !== again.value) {
-      showProblems([{ field: "", message: "The two passphrases are not the same: type them again" }], again.id);
+      showProblems([{ field: "", message: "The two passphrases are not the same: type them again." }], again.id);
       return;
     }
     if (first.value && first.value.length < 8) {
-      showProblems([{ field: "", message: "Enter a passphrase of at least 8 characters" }], first.id);
+      showProblems([{ field: "", message: "Enter a passphrase of at least 8 characters." }], first.id);
       return;
     }
     const chosen = first.value;

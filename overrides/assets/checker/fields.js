@@ -3,18 +3,19 @@
 const text = {
   read: (element) => element.value.trim() || undefined,
   // Returns why a value could not be taken (a choice the field does not offer, a date the date field cannot hold),
-  // so that nothing a link or a spreadsheet held is dropped without a word.
+  // so that nothing a link or a spreadsheet held is dropped without a word: a key that Python words
+  // (checkers/page.py, REFUSED_WHY).
   write(element, value) {
     const wanted = value === null ? "" : typeof value === "object" ? null : String(value);
-    if (wanted === null) return "it is not a single value";
+    if (wanted === null) return "not-single";
     element.value = wanted;
     if (element.value === wanted) return null;
     element.value = "";
     if (element.tagName === "SELECT") {
       element.selectedIndex = [...element.options].findIndex((option) => option.defaultSelected);
-      return "it is not one of the choices offered";
+      return "not-offered";
     }
-    return "the field cannot hold it";
+    return "cannot-hold";
   },
 };
 
@@ -27,10 +28,10 @@ const radios = {
   },
   write(element, value) {
     const wanted = value === null ? "" : typeof value === "object" ? null : String(value);
-    if (wanted === null) return "it is not a single value";
+    if (wanted === null) return "not-single";
     const buttons = [...element.querySelectorAll("input[type=radio]")];
     const match = buttons.find((button) => button.value === wanted);
-    if (!match && wanted !== "") return "it is not one of the choices offered";
+    if (!match && wanted !== "") return "not-offered";
     for (const button of buttons) button.checked = button === match;
     return null;
   },
@@ -69,7 +70,7 @@ const WIDGETS = {
       return chosen ? chosen.value === "true" : undefined;
     },
     write(element, value) {
-      if (typeof value !== "boolean") return "it must be true or false";
+      if (typeof value !== "boolean") return "not-boolean";
       if (element.type === "checkbox") element.checked = value;
       else for (const radio of element.querySelectorAll("input[type=radio]")) radio.checked = radio.value === String(value);
       return null;
@@ -84,7 +85,7 @@ export function readField(spec, element) {
 // Why the value was not taken, or null.
 export function writeField(spec, element, value) {
   if (value === undefined) return null;
-  if (!element || !spec) return "this form has no such field";
+  if (!element || !spec) return "no-field";
   return WIDGETS[spec.kind].write(element, value);
 }
 

@@ -81,11 +81,12 @@ export function chooseCodeFromReferrer() {
   if (code) form.elements.code.value = code.citation;
 }
 
-// A scenario into the form. Returns what it could not take: [{field, value, why}]; a code or version this site
-// does not have is among them, and nothing is checked until the reader chooses.
+// A scenario into the form. Returns what it could not take: [{field, value, why}], `why` a key that Python words
+// (python.refusedWords); a code or version this site does not have is among them, and nothing is checked until the
+// reader chooses.
 export async function fillForm(request) {
   if (!request || typeof request !== "object" || Array.isArray(request)) {
-    return [{ field: "scenario", value: request, why: "it is not a set of answers" }];
+    return [{ field: "scenario", value: request, why: "not-answers" }];
   }
   const refused = [];
   const code = description.codes.find((served) => served.code === request.code);
@@ -96,15 +97,15 @@ export async function fillForm(request) {
   if (citation) form.elements.code.value = citation;
   else {
     refused.push(code
-      ? { field: "version", value: request.version, why: `${code.title} has no such version on this site` }
-      : { field: "code", value: request.code, why: "this site has no such code for this checker" });
+      ? { field: "version", value: request.version, why: "no-version", code: code.code }
+      : { field: "code", value: request.code, why: "no-code" });
   }
   const asOfWhy = writeField({ kind: "date" }, form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
   if (asOfWhy) refused.push({ field: "as_of", value: request.as_of, why: asOfWhy });
   if (form.elements.as_of.value) form.elements.as_of.closest("details").open = true;
   const known = new Set(["code", "version", "as_of", ...description.inputs.map((spec) => spec.name)]);
   for (const name of Object.keys(request)) {
-    if (!known.has(name)) refused.push({ field: name, value: request[name], why: "this checker has no such question" });
+    if (!known.has(name)) refused.push({ field: name, value: request[name], why: "no-question" });
   }
   for (const spec of description.inputs) {
     if (spec.kind !== "rows") {
@@ -114,7 +115,7 @@ export async function fillForm(request) {
     }
     const rows = request[spec.name] === undefined ? [] : request[spec.name];
     if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== "object" || Array.isArray(row))) {
-      refused.push({ field: spec.name, value: rows, why: "it is not a list of rows" });
+      refused.push({ field: spec.name, value: rows, why: "not-rows" });
       continue;
     }
     refused.push(...await replaceRows(spec, rows));

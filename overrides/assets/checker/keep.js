@@ -111,7 +111,7 @@ async function openKept(id, check) {
     const refused = await fillForm(entry.request);
     await listElections(entry.election);
     showPart("choose");
-    if (refused.length) showRefused(refused, "your case");
+    if (refused.length) showRefused(refused, "case");
     else check();
   } catch (error) {
     if (error instanceof CaseLocked) {

@@ -213,7 +213,9 @@ export const python = {
     call({ op: "check", checker: name, request, madeOn, siteUrl, inParts: true }),
   parseCsv: (name, data) => call({ op: "csv", checker: name, data }),
   writeCsv: (name, rows) => call({ op: "csv-write", checker: name, rows }),
-  shareLink: (pageUrl, request) => call({ op: "share-link", pageUrl, request }),
+  // What the form could not take ([{field, value, why}], `why` a key of checkers/page.py's REFUSED_WHY), in words.
+  refusedWords: (name, source, refused) => call({ op: "refused", checker: name, source, refused }),
+  shareLink: (name, pageUrl, request) => call({ op: "share-link", checker: name, pageUrl, request }),
   readFragment: (fragment) => call({ op: "read-fragment", fragment }),
   // The case file's operations (checkers/case.py): the case's JSON in, a changed case or an answer out.
   caseOp: (caseOp, args) => call({ op: "case", caseOp, args }),

@@ -3,6 +3,7 @@
 // error sentences); this module only puts them in place, as text. Long lists come a page at a time.
 import { counted, description, element, errorSummary, form, resultBody, resultSection } from "./page.js";
 import { revealRow } from "./rows.js";
+import { python } from "./python.js";
 
 const labels = description.labels;
 // Items of a long list drawn at once: a phone lays them out in well under a frame's budget.
@@ -292,37 +293,17 @@ function lawBeside(law) {
   return box;
 }
 
-// What a link or a spreadsheet held that the form did not take, and why: shown, never silently dropped.
-export function showRefused(refused, source) {
-  const count = refused.length;
-  const heading = element("p", "status status--error", `Not checked: ${source} holds ${count === 1 ? "an answer" : count +
-    " answers"} this page could not take. Choose or correct ${count === 1 ? "it" : "them"}, then press Check.`);
+// What a link, a kept case or a spreadsheet held that the form did not take, and why: shown, never silently dropped.
+// `source` is "link", "case" or "spreadsheet"; Python words it all.
+export async function showRefused(refused, source) {
+  const words = await python.refusedWords(description.checker, source, refused);
   const list = element("ul", "refused");
-  for (const { field, value, why } of refused) {
-    list.append(element("li", "", `${questionName(field)}: ${shown(value)} was not taken: ${why}.`));
-  }
+  list.append(...words.lines.map((line) => element("li", "", line)));
   resultSection.hidden = false;
-  resultBody.replaceChildren(heading, list);
+  resultBody.replaceChildren(element("p", "status status--error", words.heading), list);
   resultSection.querySelector(".checker-keep").hidden = true;
   resultSection.tabIndex = -1;
   resultSection.focus();
-}
-
-// A request path as the form names it: "donations[3].amount" is "Donation 4, Amount".
-function questionName(path) {
-  const match = /^([^.[]+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(path);
-  const spec = match && description.inputs.find((input) => input.name === match[1]);
-  if (!spec) return path === "as_of" ? labels.as_of : path === "code" || path === "version" ? "Code and version" : path;
-  if (match[2] === undefined || spec.kind !== "rows") return spec.label;
-  const inner = match[3] && spec.fields.find((field) => field.name === match[3]);
-  return `${spec.row_label} ${Number(match[2]) + 1}` + (inner ? `, ${inner.label}` : "");
-}
-
-function shown(value) {
-  if (typeof value === "string") return `"${value.length > 60 ? value.slice(0, 60) + "…" : value}"`;
-  if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 60) + "…" : text;
 }
 
 export function showMessage(text, className = "status") {

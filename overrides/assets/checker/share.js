@@ -1,6 +1,6 @@
 // A scenario in the page's fragment (never the query string, never stored): a link to copy, and a link or a
 // worked example opened. Python writes and reads the fragment (checkers/scenario.py), as it wrote the build's links.
-import { form } from "./page.js";
+import { description, form } from "./page.js";
 import { expectCheck, python } from "./python.js";
 import { fillForm, readRequest } from "./form.js";
 import { showMessage, showRefused } from "./result.js";
@@ -8,11 +8,11 @@ import { showMessage, showRefused } from "./result.js";
 export function offerLinks() {
   form.querySelector(".checker-share").addEventListener("click", async () => {
     const status = form.querySelector(".checker-share-status");
-    const link = await python.shareLink(location.href, readRequest());
+    const link = await python.shareLink(description.checker, location.href, readRequest());
     if (link.too_long) {
       const save = form.querySelector(".csv-save");
-      status.textContent = link.message + (save ? " Save the rows as a spreadsheet instead, below, and share the file." : "");
-      if (save) {
+      status.textContent = link.message;
+      if (link.spreadsheet && save) {
         save.closest("details").open = true;
         save.focus();
       }
@@ -21,9 +21,9 @@ export function offerLinks() {
     history.replaceState(null, "", link.url);
     try {
       await navigator.clipboard.writeText(link.url);
-      status.textContent = "Link copied. It holds your answers: share it only with people who may see them.";
+      status.textContent = link.copied;
     } catch {
-      status.textContent = "The address bar now holds a link to this scenario: copy it from there.";
+      status.textContent = link.not_copied;
     }
   });
 }
@@ -45,11 +45,11 @@ export function openFragment(check) {
     if (found.kind === "scenario") {
       if (refused.length) {
         expectCheck(false);
-        showRefused(refused, "the link");
+        showRefused(refused, "link");
       } else check();
       return;
     }
-    if (refused.length) showRefused(refused, "the link");
+    if (refused.length) showRefused(refused, "link");
     const first = [...form.elements].find((field) => field.matches("textarea, input:not([type=hidden])") && !field.value);
     if (first) first.focus();
   }).catch((error) => showMessage("The link's answers could not be read: " + error.message, "status status--error"));

@@ -1,6 +1,6 @@
 // A spreadsheet for the rows the checker's description marks (`spreadsheet`), read and written by Python in
 // the worker (checkers/csvinput.py): nothing leaves the browser.
-import { description, form } from "./page.js";
+import { description, element, form } from "./page.js";
 import { python } from "./python.js";
 import { readRequest } from "./form.js";
 import { replaceRows } from "./rows.js";
@@ -11,17 +11,21 @@ export function offerSpreadsheet() {
   const sheet = description.inputs.find((spec) => spec.spreadsheet);
   if (!sheet || !form.querySelector(".csv-load")) return;
   const status = form.querySelector(".csv-status");
+  const input = form.querySelector("#csv-file");
   const text = form.querySelector("#csv-text");
   // The chosen file's own bytes, read by Python (which knows Excel's encodings), while its text is shown.
   let chosen = null;
-  form.querySelector("#csv-file").addEventListener("change", async (event) => {
+  input.addEventListener("change", async (event) => {
+    say(status, "");
+    fileError(input, "");
     const file = event.target.files[0];
     if (!file) return;
-    // Refused before it is read: a wrong file (a video, say) would hold the page's memory, then Python's.
+    // Refused before it is read, beside the field: a wrong file (a video, say) would hold the page's memory, then
+    // Python's.
     if (file.size > sheet.most_file_bytes) {
       event.target.value = "";
       chosen = null;
-      status.textContent = sheet.too_large;
+      fileError(input, sheet.too_large);
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -29,26 +33,51 @@ export function offerSpreadsheet() {
     chosen = { bytes, text: text.value };
   });
   form.querySelector(".csv-load").addEventListener("click", async () => {
-    status.textContent = "Reading…";
+    say(status, description.labels.csv_reading);
     try {
       const data = chosen && chosen.text === text.value ? chosen.bytes : text.value;
-      const { rows, errors, notes, summary } = await python.parseCsv(description.checker, data);
-      if (errors.length) {
-        status.textContent = [`Nothing was added: ${errors.length === 1 ? "a problem" : errors.length + " problems"} ` +
-          "in the spreadsheet.", ...errors.map((e) => e.summary_line), ...notes].join(" ");
-        return;
-      }
-      const refused = await replaceRows(sheet, rows.map(({ _row, ...values }) => values));
-      if (refused.length) showRefused(refused, "the spreadsheet");
-      status.textContent = [summary, ...notes, "Check them, then press Check."].join(" ");
+      const read = await python.parseCsv(description.checker, data);
+      say(status, read.status, read.errors.map((error) => error.summary_line));
+      if (read.errors.length) return;
+      const refused = await replaceRows(sheet, read.rows.map(({ _row, ...values }) => values));
+      if (refused.length) await showRefused(refused, "spreadsheet");
     } catch (error) {
-      status.textContent = "The spreadsheet could not be read: " + error.message;
+      say(status, `${description.labels.csv_failed} ${error.message}`);
     }
   });
   form.querySelector(".csv-save").addEventListener("click", async () => {
-    const csv = await python.writeCsv(description.checker, readRequest()[sheet.name] || []);
-    saveFile(csv, `${sheet.name}.csv`, "text/csv");
-    status.textContent = `Saved as ${sheet.name}.csv in your downloads. It holds your answers: share it only with ` +
-      "people who may see them.";
+    const saved = await python.writeCsv(description.checker, readRequest()[sheet.name] || []);
+    if (saved.errors) {
+      say(status, saved.errors.map((error) => error.summary_line).join(" "));
+      return;
+    }
+    saveFile(saved.csv, saved.filename, "text/csv");
+    say(status, saved.status);
   });
+}
+
+// The status line under the buttons: a sentence, and the problems it introduces as a list.
+function say(status, sentence, lines = []) {
+  const parts = sentence ? [element("p", "", sentence)] : [];
+  if (lines.length) {
+    const list = element("ul");
+    list.append(...lines.map((line) => element("li", "", line)));
+    parts.push(list);
+  }
+  status.replaceChildren(...parts);
+}
+
+// A file the page will not read, said beside its field as every field's error is (result.js), or cleared.
+function fileError(input, message) {
+  const old = input.previousElementSibling;
+  if (old && old.matches(".field-error")) old.remove();
+  input.removeAttribute("aria-invalid");
+  input.setAttribute("aria-describedby", "csv-hint");
+  if (!message) return;
+  const note = element("p", "field-error", message);
+  note.id = "csv-file-error";
+  input.before(note);
+  input.setAttribute("aria-invalid", "true");
+  input.setAttribute("aria-describedby", "csv-hint csv-file-error");
+  input.focus();
 }
