@@ -117,6 +117,8 @@ def read_as(fields, values: dict) -> list[dict]:
 
 def parse_request(text: str) -> tuple[object, dict | None]:
     """A request from JSON text, or the refusal that says why it is not one, whatever the text."""
+    if isinstance(text, str) and not text.strip():
+        return None, refusal([{"field": "request", "message": "is empty"}], "Nothing was checked: nothing was sent.")
     try:
         return json.loads(text), None
     except json.JSONDecodeError as error:

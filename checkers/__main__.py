@@ -5,7 +5,8 @@ Reads one JSON request on standard input and writes one JSON response on standar
 exit 0 with a result, exit 2 with {"errors": [...]}. --code, --version, --as-of and --election-period-end
 fill those fields of the request. With --csv, donations come from a spreadsheet and the answer is a
 readable report (or the JSON with --json). --record writes the check's record as text, and --ics its
-deadlines as an iCalendar file, the same files a checker page offers.
+deadlines as an iCalendar file, the same files a checker page offers. python -m checkers <checker> --help lists what
+its request holds, field by field.
 
 python -m checkers case FILE [--json] [--ics FILE] reads a case file saved by the site's "My case" page: every kept
 check answered again today, what to do soonest first (or the JSON overview with --json).
@@ -61,6 +62,12 @@ def main(argv=None) -> int:
     parser.add_argument("--ics", metavar="FILE", help="also write the answer's deadlines to FILE as an iCalendar file")
     parser.add_argument("--site-url", dest="site_url", default="", help="the site's address, for whole links in --record "
                         "and --ics (e.g. https://org.github.io/codes/)")
+    named = [arg for arg in argv if arg in CHECKERS]
+    if named and any(arg in ("-h", "--help") for arg in argv):
+        # The options are the same for every checker; what its request holds is its own.
+        parser.print_help()
+        print("\n" + request_help(named[0]))
+        return 0
     args = parser.parse_args(argv)
     if args.site_url:
         try:
@@ -78,7 +85,7 @@ def main(argv=None) -> int:
         # Typed at a terminal, the command would otherwise wait in silence for what it reads.
         print(f"Type the request as JSON, for example {{\"code\": \"{_example_code(args)}\", ...}}, then press "
               "Ctrl-D (Ctrl-Z then Enter on Windows); or pipe a file in: python -m checkers "
-              f"{args.checker} < request.json", file=sys.stderr)
+              f"{args.checker} < request.json. Its fields: python -m checkers {args.checker} --help", file=sys.stderr)
     # A request is no larger than a case file may be (a case holds requests): standard input joined to an endless
     # stream (/dev/zero, a mistaken pipe) is refused rather than read until memory runs out.
     raw = sys.stdin.buffer.read(case.MOST_FILE_BYTES + 1)
@@ -98,6 +105,39 @@ def main(argv=None) -> int:
         return refused
     _write(response)
     return 2 if "errors" in response else 0
+
+
+# How each kind of field is written in a request (JSON).
+_KIND_WORDS = {"text": "text", "longtext": "text", "money": "an amount, as \"£1,500.50\" or 1500.5",
+               "date": "a date, as \"2024-03-27\" or \"27/3/2024\"", "choice": "one of", "tristate": "one of",
+               "count": "a whole number", "boolean": "true or false", "rows": "a list of objects"}
+
+
+def request_help(name: str) -> str:
+    """What a checker's request holds, field by field, in the form's words: for --help."""
+    checker = CHECKERS[name]
+    lines = [f"The {name} checker ({checker.title}) reads a JSON object with \"code\" (the code's id) and, optionally,",
+             "\"version\" or \"as_of\" (the version in force on a day), and these fields:"]
+
+    def describe(spec, indent: str) -> None:
+        kind = _KIND_WORDS[spec.kind]
+        if spec.options:
+            kind += " " + ", ".join("null" if o.value is None else json_word(o.value) for o in spec.options)
+        elif spec.options_from:
+            kind = "a clause's id of the code's version"
+        needed = (" Required." if spec.required is True else f" {spec.required.words}" if spec.required else "")
+        label = spec.label if spec.label.endswith(("?", ".")) else spec.label + "."
+        lines.append(f"{indent}{spec.name}: {kind}. {label}{needed}")
+        for inner in spec.fields:
+            describe(inner, indent + "    ")
+
+    for spec in checker.fields:
+        describe(spec, "  ")
+    return "\n".join(lines)
+
+
+def json_word(value) -> str:
+    return "true" if value is True else "false" if value is False else f"\"{value}\""
 
 
 def _example_code(args) -> str:

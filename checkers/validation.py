@@ -318,7 +318,14 @@ def checked_today(request: dict, errors: Errors) -> dt.date:
 
 def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: Errors) -> CodeVersion | None:
     """The version asked for: by id, in force on `as_of`, or the current one."""
-    code_id = request.get("code")
+    code_id, as_of = request.get("code"), request.get("as_of")
+    # A day given is read whatever else is wrong, so that every answer to correct is named at once.
+    day = None
+    if as_of is not None:
+        try:
+            day = parse_date(as_of)
+        except ValueError as error:
+            errors.add("as_of", str(error))
     usable = [c for c in codes.values() if any(checker in v.rules for v in c.versions)]
     names = ", ".join(c.code for c in usable) or "none"
     if not isinstance(code_id, str) or not code_id.strip():
@@ -328,9 +335,9 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
     if code is None:
         errors.add("code", f"{quoted(code_id)} is not a code on this site; codes with {checker} rules: {names}")
         return None
-    version_id, as_of = request.get("version"), request.get("as_of")
+    version_id = request.get("version")
     if version_id is not None and as_of is not None:
-        errors.add("as_of", "give either version or as_of, not both")
+        errors.add("as_of", "cannot be given with a version (as_of or version, not both): give one or the other")
         return None
     version = code.current
     if version_id is not None:
@@ -340,10 +347,7 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
             errors.add("version", f"{quoted(version_id)} is not a version of {code.code}; its versions are {known}")
             return None
     elif as_of is not None:
-        try:
-            day = parse_date(as_of)
-        except ValueError as error:
-            errors.add("as_of", str(error))
+        if day is None:
             return None
         version = code.version_on(day)
         if version is None:

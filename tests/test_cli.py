@@ -373,3 +373,24 @@ def test_codes_data_that_is_a_folder_or_a_device_is_named_as_not_a_file(tmp_path
         result = cli("nominations", "--codes", where, stdin='{"code": "momentum-ncg-elections", "verified": 3}')
         assert result.returncode == 2
         assert "this is not a file (a folder or a device)" in json.loads(result.stdout)["errors"][0]["message"]
+
+
+def test_nothing_on_standard_input_is_said_to_be_nothing_not_bad_json():
+    done = subprocess.run([sys.executable, "-m", "checkers", "campaign"], cwd=ROOT, input="  \n", capture_output=True,
+                          text=True)
+    said = json.loads(done.stdout)
+    assert done.returncode == 2 and said["summary"] == "Nothing was checked: nothing was sent."
+    assert [e["summary_line"] for e in said["errors"]] == ["What was sent is empty."]
+
+
+def test_a_checkers_help_says_what_its_request_holds_field_by_field():
+    from checkers import CHECKERS
+    for name, checker in CHECKERS.items():
+        done = subprocess.run([sys.executable, "-m", "checkers", name, "--help"], cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 0 and "usage: python -m checkers" in done.stdout
+        for spec in checker.fields:
+            assert f"  {spec.name}: " in done.stdout, (name, spec.name)
+    said = subprocess.run([sys.executable, "-m", "checkers", "suspension", "-h"], cwd=ROOT, capture_output=True,
+                          text=True).stdout
+    assert "suspended: true or false. Are you suspended from the Labour Party? Required." in said
+    assert "case_concluded: true or false. Has your case concluded? Required if you are suspended." in said

@@ -201,6 +201,24 @@ def test_a_number_changed_in_a_version_changes_the_answer_for_that_version_only(
         assert reports[0]["clause"]["url"] == "codes/fixture-candidates/2020/#3"
 
 
+@pytest.mark.parametrize("choice, fields", [
+    ({"as_of": "2024-02-30"}, ["code", "as_of"]),                         # no code: the day is read all the same
+    ({"code": "no-such-code", "as_of": "someday"}, ["code", "as_of"]),
+    ({"code": "fixture-candidates", "as_of": "2024-02-30"}, ["as_of"]),
+    ({"code": "fixture-candidates", "as_of": "2024-02-30", "version": "2020"}, ["as_of", "as_of"]),  # and not both
+])
+def test_a_day_to_choose_the_version_by_is_read_whatever_else_is_wrong(choice, fields, fixture_data):
+    response = checkers.run("donations", {**choice, "donations": []}, fixture_data)
+    assert sorted(e["field"] for e in response["errors"]) == sorted(fields)
+
+
+def test_a_version_and_a_day_together_are_refused_in_words():
+    request = {"code": "nec-candidates", "version": "original", "as_of": "2024-01-01", "donations": []}
+    (error,) = checkers.run("donations", request)["errors"]
+    assert error["summary_line"] == ("The version in force on cannot be given with a version (as_of or version, not both): "
+                                     "give one or the other.")
+
+
 def test_the_newest_version_reports_within_14_days(fixture_data):
     request = {"code": "fixture-candidates", "donations": [{"donor": "A", "amount": 2500, "received": "2024-03-01",
                                                             "permissible": True}]}
