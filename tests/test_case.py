@@ -231,7 +231,7 @@ def test_the_page_entry_answers_every_operation_with_json_and_refuses_an_unknown
     huge = json.loads(case_json("import", json.dumps({"case": None, "text": " " * (case.MOST_FILE_BYTES + 1)})))
     assert [(e["field"], e["message"], e["summary_line"]) for e in huge["errors"]] == [
         ("file", case.TOO_LARGE, f"The file {case.TOO_LARGE}.")]
-    assert json.loads(case_json("import", json.dumps({"case": None, "text": " " * case.MOST_FILE_BYTES})))["errors"][0][
+    assert json.loads(case_json("import", json.dumps({"case": None, "text": "x" * case.MOST_FILE_BYTES})))["errors"][0][
         "message"].startswith("is not JSON"), "a file of exactly the largest size is read"
     assert json.loads(case_json("fly", json.dumps({"case": None})))["errors"][0]["field"] == "op"
     stored_badly = json.loads(case_json("overview", json.dumps({"case": {"format": "x"}})))
