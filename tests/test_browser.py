@@ -561,6 +561,11 @@ def test_a_spreadsheet_larger_than_any_is_refused_before_the_page_reads_it(page:
                                               "buffer": b"donor,amount,received\nAnn,900,2024-05-01\n"}])
     expect(page.locator(".field-error:has(+ #csv-file)")).to_have_count(0)
     expect(page.locator("#csv-file")).not_to_have_attribute("aria-invalid", "true")
+    page.set_input_files("#csv-file", str(huge))
+    page.click("text=Use these rows")  # the pasted text or the file then chosen: the refusal before is not kept
+    expect(page.locator(".field-error:has(+ #csv-file)")).to_have_count(0)
+    page.set_input_files("#csv-file", files=[{"name": "d.csv", "mimeType": "text/csv",
+                                              "buffer": b"donor,amount,received\nAnn,900,2024-05-01\n"}])
     page.click("text=Use these rows")
     expect(page.locator(".csv-status")).to_contain_text("1 donation added", timeout=READY)
 

@@ -33,6 +33,7 @@ export function offerSpreadsheet() {
     chosen = { bytes, text: text.value };
   });
   form.querySelector(".csv-load").addEventListener("click", async () => {
+    fileError(input, ""); // the file refused before is not what is read now
     say(status, description.labels.csv_reading);
     try {
       const data = chosen && chosen.text === text.value ? chosen.bytes : text.value;
