@@ -222,7 +222,7 @@ async function renderCase() {
   overview = answered;
   if (overview.errors) {
     show("open");
-    say(overview.errors.map((error) => error.message).join(" "), true);
+    say(overview.errors.map((error) => error.summary_line).join(" "), true);
     return;
   }
   document.querySelector(".case-reminder").textContent = overview.reminder;

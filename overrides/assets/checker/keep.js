@@ -28,7 +28,7 @@ function showPart(which) {
 // A case operation in Python on a case (as JSON text); an error where Python refuses it.
 async function caseOp(op, text, args) {
   const result = await python.caseOp(op, { ...args, case: text ? JSON.parse(text) : null, today: readersToday() });
-  if (result.errors) throw new Error(result.errors.map((error) => error.message).join(" "));
+  if (result.errors) throw new Error(result.errors.map((error) => error.summary_line).join(" "));
   return result;
 }
 
