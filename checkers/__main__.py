@@ -122,7 +122,7 @@ def request_help(name: str) -> str:
     def describe(spec, indent: str) -> None:
         kind = _KIND_WORDS[spec.kind]
         if spec.options:
-            kind += " " + ", ".join("null" if o.value is None else json_word(o.value) for o in spec.options)
+            kind += " " + ", ".join("null" if o.value is None else _json_word(o.value) for o in spec.options)
         elif spec.options_from:
             kind = "a clause's id of the code's version"
         needed = (" Required." if spec.required is True else f" {spec.required.words}" if spec.required else "")
@@ -136,7 +136,7 @@ def request_help(name: str) -> str:
     return "\n".join(lines)
 
 
-def json_word(value) -> str:
+def _json_word(value) -> str:
     return "true" if value is True else "false" if value is False else f"\"{value}\""
 
 

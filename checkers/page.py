@@ -16,7 +16,7 @@ from . import check_json as _check_json
 from . import dumps as _dumps
 from . import run_json as _run_json
 from .money_and_dates import quoted
-from .validation import COMMON_LABELS, Errors
+from .validation import COMMON_LABELS, Errors, refusal
 
 dumps = functools.partial(_dumps, ascii_only=True)
 check_json = functools.partial(_check_json, ascii_only=True)
@@ -63,7 +63,7 @@ def _arguments(text: str, what: type) -> tuple[object, str | None]:
     """The page's arguments, read from JSON; or the refusal to send back, should the page ever send something else."""
     data, refused = parse_request(text)
     if refused is None and not isinstance(data, what):
-        refused = {"errors": [{"field": "request", "message": f"must be {'a list' if what is list else 'an object'}"}]}
+        refused = refusal([{"field": "request", "message": f"must be {'a list' if what is list else 'an object'}"}])
     return data, dumps(refused) if refused else None
 
 
@@ -103,16 +103,18 @@ def refused_json(name: str, source: str, refused_json: str) -> str:
     refused, bad = _arguments(refused_json, list)
     checker = CHECKERS.get(name)
     if bad or checker is None or source not in SOURCES:
-        return bad or dumps({"errors": [{"field": "checker" if checker is None else "source",
-                                         "message": f"must be a checker and one of {', '.join(SOURCES)}"}]})
+        return bad or dumps(refusal([{"field": "checker" if checker is None else "source",
+                                      "message": f"must be a checker and one of {', '.join(SOURCES)}"}]))
     served, errors = codes(), Errors()
     asked = {spec.name for spec in checker.fields} | set(COMMON_LABELS)
     for item in refused:
         item = item if isinstance(item, dict) else {}
-        why = REFUSED_WHY.get(item.get("why"), REFUSED_WHY["cannot-hold"])
-        if item.get("why") == "no-version" and item.get("code") in served:
-            why = f"{served[item['code']].current.short_title} has no such version on this site"
-        field, value = str(item.get("field", "")), quoted(item.get("value"))
+        key, code = (value if isinstance(value, str) else "" for value in (item.get("why"), item.get("code")))
+        why = REFUSED_WHY.get(key, REFUSED_WHY["cannot-hold"])
+        if key == "no-version" and code in served:
+            why = f"{served[code].current.short_title} has no such version on this site"
+        # A value the page had none of (a link with no code) is sent without one.
+        field, value = str(item.get("field", "")), quoted(item["value"]) if "value" in item else "nothing"
         named = re.match(r"^[^.\[]*", field)[0] in asked
         # A question the form does not ask is named as the link or case named it; the whole is "what it holds".
         said = (f"{value} was not taken" if named else f"what it holds ({value}) was not taken" if field == "scenario"

@@ -3,6 +3,9 @@ that Pyodide hands them to JavaScript at once (a string holding one "£" crosses
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import checkers
 from checkers import page, scenario
 
@@ -82,6 +85,8 @@ def test_what_a_link_or_a_case_held_that_the_form_could_not_take_is_worded_by_py
                               "Donation 1, kind: 'cheque' was not taken: it is not one of the choices offered.",
                               "'colour': 'red' was not taken: this checker has no such question.",
                               "What it holds (null) was not taken: it is not a set of answers."]
+    nothing = json.loads(page.refused_json("donations", "link", '[{"field": "code", "why": "no-code"}]'))
+    assert nothing["lines"] == ["Code and version: nothing was not taken: this site has no such code for this checker."]
     one = json.loads(page.refused_json("donations", "case", json.dumps(refused[1:2])))
     assert one["heading"].startswith("Not checked: your case holds an answer ") and "correct it, then" in one["heading"]
     # An unknown reason is the widget's general one; an unknown source or checker, or no list, is an error.
@@ -106,3 +111,17 @@ def test_a_share_link_says_what_the_page_says_once_it_is_copied_or_why_there_is_
     complaint = json.loads(page.share_link("https://example.org/checkers/complaint/", json.dumps({"a": "b" * 9000}),
                                            "complaint"))
     assert "spreadsheet" not in complaint and complaint["message"].endswith(f"longer than {scenario.LONGEST_LINK:,}).")
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(), lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8)
+_ITEM = st.fixed_dictionaries({}, optional={"field": _JSON | st.sampled_from(["code", "as_of", "donations[2].kind", "x"]),
+                                            "value": _JSON, "why": _JSON | st.sampled_from(sorted(page.REFUSED_WHY)),
+                                            "code": _JSON | st.just("nec-candidates")})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ITEM | _JSON, max_size=6), st.sampled_from(sorted(page.SOURCES) + ["elsewhere"]))
+def test_whatever_the_page_sends_as_refused_it_gets_words_or_errors_never_an_exception(refused, source):
+    said = json.loads(page.refused_json("donations", source, json.dumps(refused)))
+    assert said["errors"] if source not in page.SOURCES else said["heading"].startswith("Not checked: ")
