@@ -259,7 +259,7 @@ def _case(argv) -> int:
     data, refused = parse_request(text)
     kept, problems = (None, refused["errors"]) if refused else case.read_case(data)
     if kept is None:
-        _write(refusal(case.in_words([{**p, "field": "file"} if refused else p for p in problems]),
+        _write(refusal(case.said_where([{**p, "field": "file"} if refused else p for p in problems]),
                        f"Nothing was read: {args.file} is not a case file this site can read."))
         return 2
     try:

@@ -59,7 +59,7 @@ class CaseError(ValueError):
 # --- Reading a case (stored, or a file brought from another device) -----------------------------------------------
 
 
-def in_words(problems: list[dict]) -> list[dict]:
+def said_where(problems: list[dict]) -> list[dict]:
     """Problems with a case ({"field", "message"}, `field` where in the file it is: "file", "Election 2, kept check 3",
     or "" for the case as a whole) with the words a reader is shown, saying where: "The file has no list of
     elections.", "Election 2: enter a name for the election"."""
@@ -81,7 +81,7 @@ def read_case(data) -> tuple[dict | None, list[dict]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         errors.add("file", "is not a case file from this site: it does not say \"format\": \"codes-of-conduct-case\". "
                    "Choose the file that \"Save my case\" wrote")
-        return None, in_words(errors.items)
+        return None, said_where(errors.items)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         errors.add("file", "does not say which format_version of the case file it is")
@@ -94,15 +94,15 @@ def read_case(data) -> tuple[dict | None, list[dict]]:
     elections = data.get("elections")
     if not isinstance(elections, list):
         errors.add("file", "has no list of elections")
-        return None, in_words(errors.items)
+        return None, said_where(errors.items)
     if len(elections) > MOST_ELECTIONS:
         errors.add("file", f"holds {len(elections):,} elections; a case holds at most {MOST_ELECTIONS}")
-        return None, in_words(errors.items)
+        return None, said_where(errors.items)
     seen: set[str] = set()
     for number, election in enumerate(elections, start=1):
         _check_election(election, f"Election {number}", seen, errors)
     if errors:
-        return None, in_words(errors.items)
+        return None, said_where(errors.items)
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "elections": elections}, []
 
 

@@ -154,13 +154,13 @@ def read_fragment(fragment: str) -> str:
 def case_json(op: str, args_json: str) -> str:
     """The case file's operations (checkers/case.py), for the page that keeps it: JSON text in and out.
     {"errors": [{"field", "message", "sentence", "summary_line"}]} where the case, the file or the reader's answer is
-    wrong, each saying where in the reader's words (case.in_words)."""
+    wrong, each saying where in the reader's words (case.said_where)."""
     args, refused = _arguments(args_json, dict)
     if refused:
         return refused
     result = _case_op(op, args)
     if "errors" in result:
-        result = {**result, "errors": case.in_words(result["errors"])}
+        result = {**result, "errors": case.said_where(result["errors"])}
     return dumps(result)
 
 

@@ -58,7 +58,8 @@ def write(generated: Path, site) -> dict[str, list[str]]:
     pages.write(generated, case_page, templates.render(
         "case.md.j2", page=case_page, case_privacy=CASE_PRIVACY,
         d={"root": href(case_page, "index.md"), "page": "case/",
-           "most_file_bytes": case.MOST_FILE_BYTES, "too_large": case.in_words([{"field": "file", "message": case.TOO_LARGE}])[0]["summary_line"],
+           "most_file_bytes": case.MOST_FILE_BYTES,
+           "too_large": case.said_where([{"field": "file", "message": case.TOO_LARGE}])[0]["summary_line"],
            "checkers": {name: {"title": c.title, "url": href(case_page, checker_url(name) + "index.md")}
                         for name, c in checkers.CHECKERS.items()}}))
     return cited

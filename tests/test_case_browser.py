@@ -291,7 +291,7 @@ def test_a_mistyped_file_and_an_empty_name_are_said_at_the_top_and_nothing_chang
     bad = tmp_path / "not-a-case.json"
     bad.write_text('{"format": "codes-of-conduct-case", "format_version": 1, "elections": [{"id": "x"}]}', encoding="utf-8")
     page.set_input_files(".case-import", str(bad))
-    # Where the problem is, in a sentence (checkers/case.py, in_words), not a field's path.
+    # Where the problem is, in a sentence (checkers/case.py, said_where), not a field's path.
     expect(summary.locator("li")).to_have_text("Election 1 must have an id, a name and a list of kept checks, and nothing "
                                                "else.", timeout=READY)
     bad.write_text("{not json", encoding="utf-8")

@@ -41,7 +41,7 @@ const showOnly = onePartOf(parts);
 function showProblems(errors, fieldId = "") {
   const list = errorSummary.querySelector(".error-summary-list");
   list.replaceChildren(...errors.map((error) => {
-    // Python's words where it found the problem (checkers/case.py, in_words); this page's own are whole sentences.
+    // Python's words where it found the problem (checkers/case.py, said_where); this page's own are whole sentences.
     const text = error.summary_line || error.message;
     const item = element("li");
     if (!fieldId) item.textContent = text;
