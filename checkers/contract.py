@@ -200,7 +200,7 @@ class Answer:
     clause: dict  # clause_reference
     label: str = ""  # the level's word where the answer needs its own ("Do not share", "Allowed")
     todo: str = ""  # what to do, in plain words, where the answer asks something of the reader
-    facts: dict = field(default_factory=dict)  # donor, region, amount: what the answer is about
+    facts: dict = field(default_factory=dict)  # donor, region, amount, received: what the answer is about
     date: dt.date | None = None
     date_kind: str = ""  # deadline or from
     overdue: bool = False
@@ -237,7 +237,8 @@ class Answer:
         if self.todo:
             data["todo"] = self.todo
         for name, value in self.facts.items():
-            data[name] = json_amount(value) if isinstance(value, Decimal) else value
+            data[name] = (json_amount(value) if isinstance(value, Decimal) else value.isoformat()
+                          if isinstance(value, dt.date) else value)
         if self.date:
             data["date"] = {"on": self.date.isoformat(), "kind": self.date_kind, "overdue": self.overdue}
         if self.allowed:

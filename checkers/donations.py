@@ -212,7 +212,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
             if id(d) not in seen.asked:
                 answer = _answer("no-action", "info", f"{sentence(describe(d))} needs nothing under "
                                  f"this code: {'; '.join(seen.why[id(d)]) or 'no rule of this code applies to it'}.",
-                                 version, clause, donor=names[d.donor_key], amount=d.amount)
+                                 version, clause, donor=names[d.donor_key], amount=d.amount, received=d.received)
                 answer.label = "Nothing to do"
                 answers.append(answer)
     if rules.spending_limit:
@@ -272,10 +272,10 @@ _RANKS = {"breach": 0, "action": 1, "info": 2}
 
 
 def _answer_order(answer: Answer):
-    # An answer without a date comes before those with one of the same level.
+    # An answer without a date comes before those with one of the same level; one donor's in the order received.
     facts = answer.facts
     return (_RANKS[answer.level], answer.date is not None, answer.date or dt.date.min, answer.rule, facts.get("donor", ""),
-            facts.get("region", ""), str(facts.get("amount", "")), answer.message)
+            facts.get("region", ""), facts.get("received") or dt.date.min, str(facts.get("amount", "")), answer.message)
 
 
 class Describer:
@@ -327,7 +327,8 @@ def _permissibility(rule: PermissibleDonor, donations, describe: Describer, vers
             level, message = "action", (f"Check that {name} is a permissible donor: {what} is {threshold}, "
                                         "and donations of that size must come from a permissible donor.")
             todo = f"Check that {name} is a permissible donor before you keep {what}."
-        found.append(_answer("permissible-donor", level, message, version, rule.clause, donor=name, amount=donation.amount))
+        found.append(_answer("permissible-donor", level, message, version, rule.clause, donor=name, amount=donation.amount,
+                             received=donation.received))
         found[-1].todo = todo
         if law:
             law.on_permissibility(found[-1], donation)
@@ -434,7 +435,8 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
         message += (f" That deadline has passed: if you have not reported {them} yet, report {them} now and say why "
                     f"{'they are' if them == 'them' else 'it is'} late.{contact}{law.late_report(donation) if law else ''}")
         todo = f"Report {what}{to} now: {'they were' if them == 'them' else 'it was'} due by {written_date(deadline)}."
-    found = Answer("report", "action", message, clause_reference(version, rule.clause), facts={"donor": name, "amount": amount},
+    found = Answer("report", "action", message, clause_reference(version, rule.clause),
+                   facts={"donor": name, "amount": amount, "received": donation.received},
                    date=deadline, date_kind="deadline" if deadline else "", overdue=overdue,
                    label="Overdue" if overdue else "", todo=todo,
                    event=f"{'Overdue' if overdue else 'Deadline'}: report {what}{to}" if deadline else "")
