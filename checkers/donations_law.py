@@ -375,6 +375,9 @@ class LawReading:
                         f"{pounds(reading.report_total)}.")
         self._attach(found, False, message, [self.threshold], settled.thresholds)
 
+    # Where one value gives both answers: which of the donor's earlier donations that year it applied to.
+    _DEPENDS_ON_THE_DAY = "it depends also on whether the figure changed before or after the donor's earlier donations that year"
+
     def _undecided(self, found, donation, settled: Settled, outcome, yes: str, no: str) -> None:
         """The Act's answer turns on the day one of its figures changed, which the sources do not confirm: say what
         each possible value gives, and that the code's answer stands."""
@@ -394,7 +397,7 @@ class LawReading:
                          "same.", list(settled.turns_on), ())
             return
         said = "; ".join(f"if {values} applied on {written_date(donation.received)}, "
-                         f"{yes if results == {True} else no if results == {False} else 'it depends on the day too'}"
+                         f"{yes if results == {True} else no if results == {False} else self._DEPENDS_ON_THE_DAY}"
                          for values, results in by_value.items())
         self._attach(found, None, f"What the Act requires here turns on a day this site has not confirmed: "
                      f"{'; '.join(changes)}. {sentence(said)}. Do what the code asks; to know what the Act required, "
