@@ -123,6 +123,7 @@ def refused_json(name: str, source: str, refused_json: str) -> str:
     count = len(refused)
     heading = (f"Not checked: {SOURCES[source]} holds {'an answer' if count == 1 else f'{count:,} answers'} this "
                f"page could not take. Choose or correct {'it' if count == 1 else 'them'}, then press Check.")
+    errors.in_order(checker.fields)  # as the form asks its questions, a question it does not ask last
     lines = [error["summary_line"] for error in errors.response(checker.fields)["errors"]]
     if errors.more:
         lines.append(f"And {errors.more:,} more.")

@@ -81,10 +81,13 @@ def test_what_a_link_or_a_case_held_that_the_form_could_not_take_is_worded_by_py
     words = json.loads(page.refused_json("donations", "link", json.dumps(refused)))
     assert words["heading"] == ("Not checked: the link holds 4 answers this page could not take. Choose or correct them, "
                                 "then press Check.")
+    # In the order the form asks its questions; what it does not ask, last.
     assert words["lines"] == ["Code and version: '1999' was not taken: NEC candidates' code has no such version on this site.",
                               "Donation 1, kind: 'cheque' was not taken: it is not one of the choices offered.",
                               "'colour': 'red' was not taken: this checker has no such question.",
                               "What it holds (null) was not taken: it is not a set of answers."]
+    reordered = json.loads(page.refused_json("donations", "link", json.dumps(refused[::-1])))
+    assert reordered["lines"][:2] == words["lines"][:2]
     nothing = json.loads(page.refused_json("donations", "link", '[{"field": "code", "why": "no-code"}]'))
     assert nothing["lines"] == ["Code and version: nothing was not taken: this site has no such code for this checker."]
     one = json.loads(page.refused_json("donations", "case", json.dumps(refused[1:2])))
