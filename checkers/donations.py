@@ -194,7 +194,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     if errors:
         return None
     names, merged = _display_names(donations)
-    answers, notes = [], list(merged)
+    answers, notes = [], list(merged) + _after_today(donations, names, values["today"])
     # Every donation is accounted for: one an answer asks something of, or one that needs nothing, and why not.
     seen = Accounted()
     describe = Describer(names)
@@ -226,6 +226,20 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     levels = {a.level for a in answers}
     status = "breach" if "breach" in levels else "action" if "action" in levels else "ok"
     return Result(status, answers, notes)
+
+
+def _after_today(donations: list[Donation], names: dict[str, str], today: dt.date) -> list[str]:
+    """A donation received after the day of the check is most likely a mistyped date (2025 for 2024): said once,
+    with the first of them, and checked as given."""
+    later = [d for d in donations if d.received > today]
+    if not later:
+        return []
+    first, name, on = later[0], names[later[0].donor_key], written_date(today)
+    if len(later) == 1:
+        return [f"The donation from {name} is dated {written_date(first.received)}, which is after today ({on}): check "
+                "its date. It was checked as given."]
+    return [f"{len(later):,} donations are dated after today ({on}), the first from {name} on "
+            f"{written_date(first.received)}: check their dates. They were checked as given."]
 
 
 def _check_deadlines_fit(rules: DonationRules, donations: list[Donation], errors: Errors) -> None:

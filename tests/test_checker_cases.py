@@ -20,3 +20,24 @@ def test_one_donors_answers_of_a_kind_come_in_the_order_the_donations_were_recei
         {"donor": "A", "amount": "800", "received": day} for day in typed]})
     checks = [a for a in response["answers"] if a["rule"] == "permissible-donor"]
     assert [a["received"] for a in checks] == ["2024-01-01", "2024-02-01", "2024-02-02", "2024-02-10"]
+
+
+@pytest.mark.parametrize("received, said", [
+    ("2024-12-01", None),  # today itself: as likely as any other day
+    ("2024-12-02", "The donation from A is dated 2 December 2024, which is after today (1 December 2024): check its "
+                   "date. It was checked as given."),
+])
+def test_a_donation_dated_after_today_is_said_to_be_so_and_checked_as_given(received, said):
+    response = checkers.run("donations", {"code": "nec-candidates", "today": "2024-12-01", "donations": [
+        {"donor": "A", "amount": "1600", "received": received}]})
+    assert [n for n in response.get("notes", []) if "after today" in n] == ([said] if said else [])
+    assert [a["rule"] for a in response["answers"]] == ["permissible-donor", "report"]
+
+
+def test_many_donations_dated_after_today_are_said_once_with_the_first():
+    response = checkers.run("donations", {"code": "nec-candidates", "today": "2024-12-01", "donations": [
+        {"donor": name, "amount": "100", "received": day} for name, day in (("B", "2025-01-05"), ("A", "2025-01-02"),
+                                                                             ("C", "2024-11-30"))]})
+    assert [n for n in response["notes"] if "after today" in n] == [
+        "2 donations are dated after today (1 December 2024), the first from A on 2 January 2025: check their dates. "
+        "They were checked as given."]
