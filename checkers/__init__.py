@@ -77,6 +77,7 @@ def _run(name, request, codes_data) -> dict:
     version = choose_version(request, available, name, errors)
     today = checked_today(request, errors)
     values = read_request(checker, request, errors, version)
+    values["today"] = today
     if version is not None:
         checker.check_values(values, version, errors)
     if checker.page_address and request.get(checker.page_address) is not None:
@@ -87,7 +88,6 @@ def _run(name, request, codes_data) -> dict:
     if version is None or errors:
         errors.in_order(checker.fields)
         return errors.response(checker.fields)
-    values["today"] = today
     result = checker.check(values, version, errors)
     if errors:
         return errors.response(checker.fields)

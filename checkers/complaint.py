@@ -241,10 +241,17 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
                         "mailto": mailto if len(mailto) <= LONGEST_MAIL_LINK else None})
 
 
+def not_yet_happened(values: dict, version: CodeVersion, errors: Errors) -> None:
+    """What happened cannot have happened after today: a later day is a mistyped date, and a complaint sent with it
+    would say so to the Returning Officer."""
+    if values["when"] and values["when"] > values["today"]:
+        errors.add("when", f"cannot be after today ({written_date(values['today'])}): check the date")
+
+
 CHECKER = Checker(
     name=NAME, title="Report a breach",
     purpose=("Draft a complaint to the Returning Officer, as Momentum's complaints procedure asks: in writing, naming the "
              "clause breached, with your evidence. It opens in your own mail program; this site sends nothing."),
     fields=FIELDS, read_rules=complaint_rules, statuses=STATUS_TEXT, check=check, page_address=PAGE_ADDRESS,
-    cited_words=cited_words, clauses_cited=clauses_cited, todo_heading="What to do next",
+    cited_words=cited_words, clauses_cited=clauses_cited, todo_heading="What to do next", check_values=not_yet_happened,
     from_clause=ClauseLink("Report a breach of this clause", "clause"))

@@ -41,3 +41,14 @@ def test_many_donations_dated_after_today_are_said_once_with_the_first():
     assert [n for n in response["notes"] if "after today" in n] == [
         "2 donations are dated after today (1 December 2024), the first from A on 2 January 2025: check their dates. "
         "They were checked as given."]
+
+
+@pytest.mark.parametrize("when, refused", [("2026-12-05", False), ("2026-12-06", True), ("6/12/2026", True)])
+def test_a_complaint_about_something_that_happened_after_today_is_refused_at_its_field(when, refused):
+    response = checkers.run("complaint", {"code": "momentum-ncg-elections", "clause": "p1", "what": "They did it",
+                                          "when": when, "today": "2026-12-05"})
+    if refused:
+        assert [e["summary_line"] for e in response["errors"]] == [
+            "When it happened cannot be after today (5 December 2026): check the date."]
+    else:
+        assert response["status"] == "drafted"
