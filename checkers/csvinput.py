@@ -183,13 +183,21 @@ def _refused(errors: list[dict], notes: list[str], count: int) -> dict:
             "summary": f"Nothing was added: the spreadsheet has {counted(count, 'problem')} to correct."}
 
 
+# Excel's first line naming the file's delimiter.
+_SEPARATOR_LINE = re.compile(r'\ufeff?sep=([^"\r\n\w ])[ \t]*(?:\r\n|\r|\n)', re.I)
+
+
 def _rows(text: str, names: dict[str, str]) -> tuple[list[list[str]], str]:
     """The file's rows, split by the delimiter whose reading of the header names the most columns (a quoted ';' in a
-    header then decides nothing; a comma where none does), and that delimiter."""
-    def parse(delimiter: str) -> list[list[str]]:
+    header then decides nothing; a comma where none does), or by the one a first line "sep=;" names, as Excel writes
+    and reads it (the header is then the next line); and that delimiter."""
+    def parse(delimiter: str, text: str = text) -> list[list[str]]:
         # newline="": rows may end in \r\n, \n or a lone \r (old Mac files), and quoted cells keep their line breaks.
         return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in row)]
 
+    named = _SEPARATOR_LINE.match(text)
+    if named:
+        return parse(named[1], text[named.end():]), named[1]
     best, score = None, -1
     for delimiter in DELIMITERS:
         try:

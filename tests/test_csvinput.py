@@ -98,3 +98,13 @@ def test_a_spreadsheet_larger_than_any_is_refused_before_it_is_decoded(monkeypat
         assert csvinput.read(data, DONATION)["errors"][0]["message"] == f"the file {csvinput.TOO_LARGE}"
     # Counted as UTF-8: 20 characters of two bytes each are 40 bytes, not too large.
     assert csvinput.too_large("é" * 21) and not csvinput.too_large("é" * 20) and not csvinput.too_large(b"x" * 40)
+
+
+def test_excels_first_line_naming_the_delimiter_chooses_it_and_is_not_the_header():
+    for text in ("sep=;\ndonor;amount;received\nAnn;£1,500;2024-05-01\n", "\ufeffsep=;\r\ndonor;amount;received\r\nAnn;£1,500;2024-05-01\r\n",
+                 "SEP=\t\ndonor\tamount\treceived\nAnn\t£1,500\t2024-05-01\n"):
+        read = csvinput.read(text, DONATION)
+        assert read["errors"] == [], text
+        assert [(r["_row"], r["donor"], r["amount"]) for r in read["rows"]] == [(2, "Ann", "£1,500")]
+    # A line that only looks like one is read as it always was.
+    assert csvinput.read("sep=;x\ndonor,amount,received\n", DONATION)["errors"]
