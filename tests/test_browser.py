@@ -446,6 +446,15 @@ def test_a_share_link_to_a_code_or_version_this_site_lacks_checks_nothing_and_sa
     expect(page.locator("#donations-0-donor")).to_have_value("A")
 
 
+def test_a_link_that_names_no_code_is_checked_and_asks_for_the_code_as_a_form_would(page: Page, site_url):
+    page.goto(share_link(site_url, "donations", {"donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]}))
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused(timeout=READY)
+    expect(summary.locator("a")).to_have_text("Choose the code that applies to your election.")
+    expect(page.locator(".checker-result")).to_be_hidden()
+    expect(page.locator("#donations-0-donor")).to_have_value("A")
+
+
 def test_values_a_link_holds_that_the_form_cannot_take_are_shown_and_nothing_is_checked(page: Page, site_url):
     page.goto(share_link(site_url, "donations", {"code": "nec-candidates", "donations": [
         {"donor": "A", "amount": 900, "received": "31/12/2024", "kind": "cheque"}], "colour": "red"}))

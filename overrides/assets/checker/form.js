@@ -95,11 +95,10 @@ export async function fillForm(request) {
   // The current version is offered once, as "current version": a link that names it is that choice.
   const citation = version && (pinned && version.version === code.current ? code.citation : version.citation);
   if (citation) form.elements.code.value = citation;
-  else {
-    refused.push(code
-      ? { field: "version", value: request.version, why: "no-version", code: code.code }
-      : { field: "code", value: request.code, why: "no-code" });
-  }
+  else if (code) refused.push({ field: "version", value: request.version, why: "no-version", code: code.code });
+  else if (request.code !== undefined) refused.push({ field: "code", value: request.code, why: "no-code" });
+  // No code named: the reader chooses, as on a form they fill in themselves; a version alone names none.
+  else if (request.version !== undefined) refused.push({ field: "version", value: request.version, why: "no-code" });
   const asOfWhy = writeField({ kind: "date" }, form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
   if (asOfWhy) refused.push({ field: "as_of", value: request.as_of, why: asOfWhy });
   if (form.elements.as_of.value) form.elements.as_of.closest("details").open = true;
