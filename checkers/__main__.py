@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -122,7 +123,7 @@ def request_help(name: str) -> str:
     def describe(spec, indent: str) -> None:
         kind = _KIND_WORDS[spec.kind]
         if spec.options:
-            kind += " " + ", ".join("null" if o.value is None else _json_word(o.value) for o in spec.options)
+            kind += " " + ", ".join(json.dumps(o.value, ensure_ascii=False) for o in spec.options)
         elif spec.options_from:
             kind = "a clause's id of the code's version"
         needed = (" Required." if spec.required is True else f" {spec.required.words}" if spec.required else "")
@@ -134,10 +135,6 @@ def request_help(name: str) -> str:
     for spec in checker.fields:
         describe(spec, "  ")
     return "\n".join(lines)
-
-
-def _json_word(value) -> str:
-    return "true" if value is True else "false" if value is False else f"\"{value}\""
 
 
 def _example_code(args) -> str:

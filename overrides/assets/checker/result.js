@@ -14,14 +14,31 @@ const MORE_ITEMS = 100;
 // time), cleared by the next check.
 let besideFields = { errors: [], readAs: [] };
 
+// An error beside its field, as GOV.UK places it (before the control; after a fieldset's legend), the field marked
+// invalid and described by it; and the same undone.
+export function markInvalid(field, id, text) {
+  const note = element("p", "field-error", text);
+  note.id = id;
+  if (field.tagName === "FIELDSET") field.querySelector("legend").after(note);
+  else field.before(note);
+  field.setAttribute("aria-invalid", "true");
+  field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), id].filter(Boolean).join(" "));
+}
+
+export function unmarkInvalid(field) {
+  field.removeAttribute("aria-invalid");
+  const ids = (field.getAttribute("aria-describedby") || "").split(" ").filter((id) => {
+    if (!id.endsWith("-error")) return true;
+    document.getElementById(id)?.remove();
+    return false;
+  });
+  if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
+  else field.removeAttribute("aria-describedby");
+}
+
 export function clearErrors() {
   for (const old of form.querySelectorAll(".field-error, .read-as")) old.remove();
-  for (const field of form.querySelectorAll("[aria-invalid]")) {
-    field.removeAttribute("aria-invalid");
-    const ids = (field.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
-    if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
-    else field.removeAttribute("aria-describedby");
-  }
+  for (const field of form.querySelectorAll("[aria-invalid]")) unmarkInvalid(field);
   errorSummary.hidden = true;
 }
 
@@ -56,14 +73,7 @@ function markFields() {
   for (const [path, field] of inView) {
     if (!field) continue;
     const [error, index] = errors.get(path) || [];
-    if (error && !field.getAttribute("aria-invalid")) {
-      const note = element("p", "field-error", error.sentence);
-      note.id = `error-${index}-error`;
-      if (field.tagName === "FIELDSET") field.querySelector("legend").after(note);
-      else field.before(note);
-      field.setAttribute("aria-invalid", "true");
-      field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
-    }
+    if (error && !field.getAttribute("aria-invalid")) markInvalid(field, `error-${index}-error`, error.sentence);
     const read = readAs.get(path);
     if (read && !(field.nextElementSibling && field.nextElementSibling.matches(".read-as"))) {
       field.after(element("p", "read-as", `${labels.read_as} ${read[0].text}`));

@@ -4,7 +4,7 @@ import { description, element, form } from "./page.js";
 import { python } from "./python.js";
 import { readRequest } from "./form.js";
 import { replaceRows } from "./rows.js";
-import { showRefused } from "./result.js";
+import { markInvalid, showRefused, unmarkInvalid } from "./result.js";
 import { saveFile } from "./download.js";
 
 export function offerSpreadsheet() {
@@ -17,7 +17,7 @@ export function offerSpreadsheet() {
   let chosen = null;
   input.addEventListener("change", async (event) => {
     say(status, "");
-    fileError(input, "");
+    unmarkInvalid(input);
     const file = event.target.files[0];
     if (!file) return;
     // Refused before it is read, beside the field: a wrong file (a video, say) would hold the page's memory, then
@@ -25,7 +25,8 @@ export function offerSpreadsheet() {
     if (file.size > sheet.most_file_bytes) {
       event.target.value = "";
       chosen = null;
-      fileError(input, sheet.too_large);
+      markInvalid(input, "csv-file-error", sheet.too_large);
+      input.focus();
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -33,7 +34,7 @@ export function offerSpreadsheet() {
     chosen = { bytes, text: text.value };
   });
   form.querySelector(".csv-load").addEventListener("click", async () => {
-    fileError(input, ""); // the file refused before is not what is read now
+    unmarkInvalid(input); // the file refused before is not what is read now
     say(status, description.labels.csv_reading);
     try {
       const data = chosen && chosen.text === text.value ? chosen.bytes : text.value;
@@ -66,19 +67,4 @@ function say(status, sentence, lines = []) {
     parts.push(list);
   }
   status.replaceChildren(...parts);
-}
-
-// A file the page will not read, said beside its field as every field's error is (result.js), or cleared.
-function fileError(input, message) {
-  const old = input.previousElementSibling;
-  if (old && old.matches(".field-error")) old.remove();
-  input.removeAttribute("aria-invalid");
-  input.setAttribute("aria-describedby", "csv-hint");
-  if (!message) return;
-  const note = element("p", "field-error", message);
-  note.id = "csv-file-error";
-  input.before(note);
-  input.setAttribute("aria-invalid", "true");
-  input.setAttribute("aria-describedby", "csv-hint csv-file-error");
-  input.focus();
 }
