@@ -36,7 +36,8 @@ REFUSED_WHY = {"not-single": "it is not a single value", "not-offered": "it is n
                "no-field": "this form has no such field", "no-question": "this checker has no such question",
                "not-rows": "it is not a list of rows", "not-answers": "it is not a set of answers",
                "no-code": "this site has no such code for this checker",
-               "no-version": "this site has no such version of the code"}
+               "no-version": "this site has no such version of the code",
+               "version-alone": "a version means nothing without its code: choose the code and version in the form"}
 
 # The check the page answered last, kept in the worker's memory (never stored) until the page asks for its record and
 # calendar: a year's spreadsheet is answered a second sooner when they are written after the answer has gone.

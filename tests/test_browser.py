@@ -433,6 +433,8 @@ def test_a_first_visit_loads_pyodides_script_again_after_its_answer_so_the_next_
      "Code and version: 'nec' was not taken: this site has no such code for this checker."),
     ({"code": "nec-candidates", "version": "1999", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
      "Code and version: '1999' was not taken: NEC candidates' code has no such version on this site."),
+    ({"version": "1999", "donations": [{"donor": "A", "amount": 900, "received": "2024-01-01"}]},
+     "Code and version: '1999' was not taken: a version means nothing without its code: choose the code and version"),
 ])
 def test_a_share_link_to_a_code_or_version_this_site_lacks_checks_nothing_and_says_so(page: Page, site_url, request_,
                                                                                      expected):

@@ -90,6 +90,10 @@ def test_what_a_link_or_a_case_held_that_the_form_could_not_take_is_worded_by_py
     assert reordered["lines"][:2] == words["lines"][:2]
     nothing = json.loads(page.refused_json("donations", "link", '[{"field": "code", "why": "no-code"}]'))
     assert nothing["lines"] == ["Code and version: nothing was not taken: this site has no such code for this checker."]
+    # A version with no code names nothing: the reader is asked for both, not told the code is unknown.
+    alone = json.loads(page.refused_json("donations", "link", '[{"field": "version", "value": "1", "why": "version-alone"}]'))
+    assert alone["lines"] == ["Code and version: '1' was not taken: a version means nothing without its code: "
+                              "choose the code and version in the form."]
     one = json.loads(page.refused_json("donations", "case", json.dumps(refused[1:2])))
     assert one["heading"].startswith("Not checked: your case holds an answer ") and "correct it, then" in one["heading"]
     # An unknown reason is the widget's general one; an unknown source or checker, or no list, is an error.

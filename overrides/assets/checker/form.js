@@ -98,7 +98,7 @@ export async function fillForm(request) {
   else if (code) refused.push({ field: "version", value: request.version, why: "no-version", code: code.code });
   else if (request.code !== undefined) refused.push({ field: "code", value: request.code, why: "no-code" });
   // No code named: the reader chooses, as on a form they fill in themselves; a version alone names none.
-  else if (request.version !== undefined) refused.push({ field: "version", value: request.version, why: "no-code" });
+  else if (request.version !== undefined) refused.push({ field: "version", value: request.version, why: "version-alone" });
   const asOfWhy = writeField({ kind: "date" }, form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
   if (asOfWhy) refused.push({ field: "as_of", value: request.as_of, why: asOfWhy });
   if (form.elements.as_of.value) form.elements.as_of.closest("details").open = true;
