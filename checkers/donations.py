@@ -508,6 +508,9 @@ def _spending(rule: r.Limit, spending, version) -> list[Answer]:
             "spending-limit", "info" if within else "breach",
             f"You have spent {pounds(total)} in {name}, {'within' if within else 'more than'} the limit of "
             f"{pounds(rule.limit)} per candidate per region.", version, rule.clause, region=name, amount=total))
+        if not within:
+            found[-1].todo = (f"Spend nothing more in {name}: you have spent {pounds(total - rule.limit)} more than the "
+                              f"{pounds(rule.limit)} limit for a region.")
     return found
 
 
