@@ -31,6 +31,11 @@ _TIME_AFTER = re.compile(r"^(.*\d)(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)
 _DAY_NUMBER = re.compile(r"^[2-7]\d{4}$")
 # The month named first (March 3, 2024): the name says which number is the month.
 _NAMED_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{1,4})$", re.I)
+# A date with a part left out, as people type one in a hurry: "3 March", "3/3", "March 3rd"; "March 2024".
+_NO_YEAR = (re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|\s*[-/.]\s*)([a-z]+)\.?$", re.I),
+            re.compile(r"^([a-z]+)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?$", re.I))
+_NO_YEAR_NUMERIC = re.compile(r"^\d{1,2}\s*[/.\-]\s*\d{1,2}$")
+_NO_DAY = re.compile(r"^([a-z]+)\.?,?\s+\d{4}$", re.I)
 # The largest amount a donation or spending row may have: far above any real one, and well inside what
 # Decimal's default precision (28 digits) rounds exactly to pence.
 MOST = Decimal("1e12")
@@ -187,7 +192,7 @@ def _day(text: str, value: str, example: str) -> dt.date:
         if len(named[2]) < 4:
             raise ValueError(f"{quoted(value)} is not a whole date: write the year in full, {example}")
     else:
-        raise ValueError(f"{quoted(value)} is not a date: write the day, month and year, {example}")
+        raise ValueError(f"{quoted(value)} {_left_out(text)}: write the day, month and year, {example}")
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -196,6 +201,15 @@ def _day(text: str, value: str, example: str) -> dt.date:
             raise ValueError(f"{quoted(value)} is not a real date: write the day first, then the month, such as "
                              f"{month}/{day}/{year}") from None
         raise ValueError(f"{quoted(value)} is not a real date: check the day and the month, {example}") from None
+
+
+def _left_out(text: str) -> str:
+    """What a text that is not a date lacks, where it is a date with its year or its day left out."""
+    if _NO_YEAR_NUMERIC.match(text) or any((match := pattern.match(text)) and _month(match[1]) for pattern in _NO_YEAR):
+        return "has no year"
+    if (match := _NO_DAY.match(text)) and _month(match[1]):
+        return "has no day"
+    return "is not a date"
 
 
 def add_days(day: dt.date, days: int) -> dt.date | None:

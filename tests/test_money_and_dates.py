@@ -38,7 +38,11 @@ def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
     ("Wed 27 Smarch 2024", "'Wed 27 Smarch 2024' is not a date"), ("Wednesday", "is not a date"),
     ("2024-03-27 24:00", "not a time of day"), ("27/3/2024 13:00 pm", "not a time of day"),
     ("2024-03-27T00:00:00Z", "is not a date"), ("2024-03-27T23:00:00+01:00", "is not a date"),
-    ("45378", "a spreadsheet's number for a date")])
+    ("45378", "a spreadsheet's number for a date"),
+    # A part left out is named, as a reader in a hurry leaves it out; a month's name must be one.
+    ("27 March", "'27 March' has no year"), ("27th of March", "has no year"), ("Mar 27th", "has no year"),
+    ("27/3", "has no year"), ("Wed 27 March", "has no year"), ("March 2024", "'March 2024' has no day"),
+    ("27 Smarch", "is not a date"), ("Smarch 2024", "is not a date"), ("2024", "is not a date")])
 def test_a_date_that_is_not_one_day_for_certain_is_refused_saying_why(typed, says):
     with pytest.raises(ValueError, match=says):
         parse_date(typed)
