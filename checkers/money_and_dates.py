@@ -14,6 +14,10 @@ _TOO_PRECISE = re.compile(r"^£?\s*[\d,]+\.\d{3,}$")
 _CURRENCY_BEFORE, _CURRENCY_AFTER = ("gbp",), ("gbp", "pounds", "pound")
 # Pence alone: "50p", "150 pence".
 _PENCE = re.compile(r"^(\d{1,7})\s*(?:p|pence)$", re.I)
+# What people write that is not an amount in pounds, and what to write instead.
+_OTHER_CURRENCY = re.compile(r"[$€¥]|\b(?:usd|eur|euros?|dollars?|cents?)\b", re.I)
+_SHORTHAND = re.compile(r"^£?\s*\d+(?:\.\d+)?\s*(?:k|m|bn)$", re.I)
+_DECIMAL_COMMA = re.compile(r"^£?\s*(?:\d{1,3}(?:[.\s]\d{3})+|\d+),\d{1,2}$")
 _NEGATIVE = re.compile(r"^(?:£?\s*[-−]|\(.*\)$)")
 # The year first, as a date picker sends it (2024-03-27) and as some write it (2024/3/27): never ambiguous.
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
@@ -99,7 +103,7 @@ def parse_amount(value) -> Decimal:
         if not match and _TOO_PRECISE.match(text):
             raise ValueError("has more than two decimal places: give pounds and pence, such as 10.50")
         if not match:
-            raise ValueError(f"{quoted(value)} is not an amount: write pounds and pence such as 250, 1500.50 or \"£1,500.50\"")
+            raise ValueError(f"{quoted(value)} {_not_pounds(text)}")
         if len(match[1].replace(",", "")) > 13:
             raise ValueError("is too large to be a donation or spending amount")
         amount = Decimal(match[1].replace(",", "") + "." + (match[2] or "0"))
@@ -113,6 +117,17 @@ def parse_amount(value) -> Decimal:
     if amount != amount.quantize(PENNY):
         raise ValueError("has more than two decimal places: give pounds and pence, such as 10.50")
     return amount.quantize(PENNY)
+
+
+def _not_pounds(text: str) -> str:
+    """Why a text is not an amount in pounds, and what to write instead."""
+    if _OTHER_CURRENCY.search(text):
+        return "is not in pounds: give its value in pounds sterling, such as 250 or \"£1,500.50\""
+    if _SHORTHAND.match(text):
+        return "is written short: write the amount in full, such as 1500 for 1.5k"
+    if _DECIMAL_COMMA.match(text):
+        return "has a comma before the pence: write a point there, such as 1500.50 or \"£1,500.50\""
+    return "is not an amount: write pounds and pence such as 250, 1500.50 or \"£1,500.50\""
 
 
 def _named(name: str, names: tuple[str, ...]) -> int | None:
