@@ -62,8 +62,9 @@ def main() -> None:
             "the next page of rows": step(page, lambda: page.click("#donations .row-next"), "#donations-20-donor"),
             "Check, to the answer on screen": step(page, lambda: page.click("button[type=submit]"),
                                                    "#result-heading:focus"),
-            # Written after the answer is on screen (checker-worker.js): until then, no record is offered.
-            "then, the record and the calendar offered": step(page, lambda: None, ".checker-keep:not([hidden])"),
+            # Written after the answer is on screen (checker-worker.js): until then, the record's buttons wait.
+            "then, the record and the calendar offered": step(
+                page, lambda: None, ".checker-keep:not([hidden]) .checker-keep-save:not([disabled])"),
             "the reasoning unfolded": step(page, lambda: page.click(".checker-reasoning > summary"), ".finding"),
             "Show more (100 more answers)": step(page, lambda: page.click(".others-holder .show-more"),
                                                  ".others > li:nth-child(21)"),

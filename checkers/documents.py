@@ -144,10 +144,19 @@ def calendar(response: dict, made_on: dt.date, site_url: str = "") -> str | None
     return calendar_of([response], made_on, site_url)
 
 
+def _in_calendar(item: dict) -> bool:
+    return bool(item.get("date") and item.get("event"))
+
+
+def has_calendar(response: dict) -> bool:
+    """Whether `calendar` would write a file for this answer: known before it is written."""
+    return "errors" not in response and any(_in_calendar(item) for item in response.get("answers") or [])
+
+
 def calendar_of(responses: list[dict], made_on: dt.date, site_url: str = "") -> str | None:
     """One iCalendar file with the dated things of several answers (a kept case's checks): None when none has one."""
     dated = [(response, item) for response in responses if "errors" not in response
-             for item in response.get("answers") or [] if item.get("date") and item.get("event")]
+             for item in response.get("answers") or [] if _in_calendar(item)]
     if not dated:
         return None
     stamp = made_on.strftime("%Y%m%dT000000Z")

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 
-from . import CHECKERS, answer, case, codes, csvinput, keepsakes, parse_request, scenario
+from . import CHECKERS, answer, case, codes, csvinput, documents, keepsakes, parse_request, scenario
 from . import check_json as _check_json
 from . import dumps as _dumps
 from . import run_json as _run_json
@@ -45,11 +45,12 @@ _answered: list[tuple] = []
 
 
 def answer_json(name: str, text: str, made_on: str, site_url: str = "") -> str:
-    """`check_json`'s {"response"} alone, as the page shows it at once; `keepsakes_json` then writes its record and
+    """`check_json`'s {"response"} alone, as the page shows it at once, and whether a calendar will come with it
+    (`calendar`), so that the page can keep the record's place; `keepsakes_json` then writes its record and
     calendar, the same as `check_json` would have."""
     request, response, day = answer(name, text, made_on)
     _answered[:] = [(name, request, response, day, site_url)]
-    return dumps({"response": response})
+    return dumps({"response": response, "calendar": documents.has_calendar(response)})
 
 
 def keepsakes_json() -> str:

@@ -295,6 +295,9 @@ def test_a_case_is_kept_over_two_visits_saved_forgotten_brought_back_and_locked(
     engine.click(".case-export")
     # Saving waits its turn among the case's changes (casefile.js), so the file comes a moment after the tap.
     engine.wait("window.__saved.length > 0", READY, "the case saved to a file")
+    # The page then marks the case saved and draws it again, and says so: a tap before then can land on a button
+    # still moving (WebKit under a full run's load once missed "Forget everything" so).
+    engine.wait("document.querySelector('.case-status').textContent.startsWith('Saved.')", READY, "saved, said")
     saved = tmp_path / "my-case.json"
     saved.write_text(engine.evaluate("window.__saved[0].text()"), encoding="utf-8")
     assert len(json.loads(saved.read_text(encoding="utf-8"))["elections"][0]["entries"][0]["request"]["donations"]) == 2

@@ -49,6 +49,8 @@ def test_the_answer_and_then_its_record_and_calendar_are_what_one_trip_gives():
         shown = page.answer_json("donations", text, day, "https://example.org/")
         kept = page.keepsakes_json()
         assert shown.isascii() and kept.isascii()
+        # Whether a calendar will come is said with the answer, so that the page keeps the record's place for it.
+        assert json.loads(shown)["calendar"] is (json.loads(kept).get("calendar") is not None)
         assert {**json.loads(shown), **json.loads(kept)} == json.loads(page.check_json("donations", text, day,
                                                                                       "https://example.org/"))
         assert json.loads(page.keepsakes_json())["errors"][0]["field"] == "check"

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 import checkers
 from checkers import case as case_file
 from tests import checkercases
-from tests.forms import DRAWER_LINK_TO_TAP, search_for, wait_until
+from tests.forms import DRAWER_LINK_TO_TAP, fill_donation, search_for, wait_until
 from tests.test_gates import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -340,6 +340,29 @@ def test_my_case_does_not_move_as_it_is_drawn_on_a_slow_phone(phone, site_url, k
     wait_until(page, "document.querySelector('.checker-progress-text').hidden", READY)  # "Ready.", dropped
     page.wait_for_timeout(1000)
     assert page.evaluate("window.__shifts") == []
+
+
+@pytest.mark.parametrize("amount, calendar", [("1700", True), ("100", False)], ids=["with-a-calendar", "without"])
+def test_the_record_keeps_its_place_from_the_answer_on_so_nothing_below_it_moves_when_its_files_come(
+        phone, site_url, amount, calendar):
+    """The answer is shown first and its record and calendar are written after it (seconds later for a year's
+    spreadsheet): the record's place, with the calendar's button where one will come, is kept from the moment the
+    answer is shown, so "Keep in my case" below it does not move under a thumb already reaching for it (a double tap
+    on it once missed, as the page grew between the taps)."""
+    page = phone
+    page.add_init_script("""addEventListener('codes-of-conduct:answered', () => {
+      window.__answeredHeight = document.querySelector('.checker-result').getBoundingClientRect().height; });""")
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "nec-candidates")
+    fill_donation(page, 0, donor="A", amount=amount, received="3/3/2024")
+    page.locator("button[type=submit]").tap()
+    save = page.locator(".checker-keep-save")
+    expect(save).to_be_visible(timeout=READY)
+    expect(save).to_be_enabled(timeout=READY)
+    expect(page.locator(".checker-keep-calendar")).to_be_visible() if calendar else expect(
+        page.locator(".checker-keep-calendar")).to_be_hidden()
+    assert page.evaluate("document.querySelector('.checker-result').getBoundingClientRect().height") == \
+        page.evaluate("window.__answeredHeight")
 
 
 @pytest.mark.parametrize("path", ["checkers/nominations/", "case/"])

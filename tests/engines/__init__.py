@@ -236,6 +236,10 @@ class WebKit(Engine):
             element = self._element(selector)
             self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
             self._settled(element)
+            # A disabled control takes a click without a word: wait, as Playwright does, until it can take it.
+            if not element.is_enabled() and time.monotonic() <= deadline:
+                time.sleep(0.2)
+                continue
             try:
                 action(element)
                 return

@@ -62,7 +62,14 @@ const commands = {
       await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
     }
   },
-  click: async ({ selector }) => { await page.click(selector); },
+  // A disabled control takes a click without a word: wait, as Playwright does, until it can take it.
+  click: async ({ selector }) => {
+    // Polled from here: waitForFunction evaluates its function in a way the page's CSP refuses in Firefox.
+    for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((done) => setTimeout(done, 100))) {
+      if (!await page.$eval(selector, (found) => found.disabled).catch(() => false)) break;
+    }
+    await page.click(selector);
+  },
   type: async ({ selector, text }) => {
     await page.click(selector, { clickCount: 3 });
     await page.type(selector, text);

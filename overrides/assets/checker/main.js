@@ -12,7 +12,7 @@ import { offerOptionFilters } from "./choices.js";
 import { showErrors, showMessage, showResult } from "./result.js";
 import { offerLinks, openFragment } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
-import { listenForRecords, offerRecords } from "./records.js";
+import { awaitRecords, listenForRecords, noRecords, offerRecords } from "./records.js";
 import { readersToday } from "./download.js";
 import { keepForOffline, markTheAnswer, offerDownloadChoice, sayWhenOffline } from "./offline.js";
 import { offerCase } from "./keep.js";
@@ -38,9 +38,12 @@ async function check() {
     }
     else {
       showResult(checked.response);
+      awaitRecords(checked.calendar);
       window.dispatchEvent(new Event("codes-of-conduct:answered"));
       const kept = await checked.keepsakes;
-      if (kept && mine === latestCheck) offerRecords(kept);
+      if (mine !== latestCheck) return;
+      if (kept) offerRecords(kept);
+      else noRecords();
     }
   } catch (error) {
     showMessage("The check could not run: " + error.message, "status status--error");

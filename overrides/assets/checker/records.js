@@ -9,10 +9,28 @@ const printed = resultSection.querySelector(".checker-record");
 const calendarButton = panel.querySelector(".checker-keep-calendar");
 let kept = null;
 
+const buttons = [...panel.querySelectorAll("button")];
+
+// The record's place, kept from the moment the answer is shown (`calendar`: whether Python said a calendar comes too),
+// its buttons waiting for the files: nothing below it moves when they arrive, under a thumb reaching for the next
+// thing (Keep in my case).
+export function awaitRecords(calendar) {
+  kept = null;
+  for (const button of buttons) button.disabled = true;
+  calendarButton.hidden = !calendar;
+  panel.hidden = false;
+}
+
+// None where Python wrote none: the place is given up.
+export function noRecords() {
+  panel.hidden = true;
+}
+
 // A record comes as text, or as a file when the answer is long (checker-worker.js): read for printing in a task of
 // its own.
 export function offerRecords(documents) {
   kept = documents;
+  for (const button of buttons) button.disabled = false;
   if (kept.record.file) {
     printed.textContent = "";
     kept.record.file.text().then((text) => { if (kept === documents) printed.textContent = text; });
