@@ -277,7 +277,8 @@ def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> 
 def _with_file_limit(spec: dict) -> dict:
     """A spreadsheet's rows with the largest file read, so that a page refuses a larger one before reading it."""
     if spec.get("spreadsheet"):
-        spec.update(most_file_bytes=csvinput.MOST_FILE_BYTES, too_large=f"The file {csvinput.TOO_LARGE}.")
+        spec.update(most_file_bytes=csvinput.MOST_FILE_BYTES, too_large=f"The file {csvinput.TOO_LARGE}.",
+                    most_shown_bytes=csvinput.MOST_SHOWN_BYTES, not_shown=csvinput.NOT_SHOWN)
     return spec
 
 

@@ -64,6 +64,11 @@ def names_of(sheet: Field) -> dict[str, str]:
 # the command.
 MOST_FILE_MEGABYTES = 32
 MOST_FILE_BYTES = MOST_FILE_MEGABYTES * 1024 * 1024
+# The longest file whose text a page shows in its paste box once chosen (about 900 rows): laying out a year's
+# spreadsheet there stopped the page for 300 ms at a time (bench/README.md). A longer one is read from its bytes.
+MOST_SHOWN_BYTES = 32 * 1024
+NOT_SHOWN = ("The file is too long to show in the box: press “Use these rows” to read it, or choose another file. "
+             "Anything you paste instead is read in its place.")
 # Said of the file: "The file is larger than …" on the page, "The file donations.csv is larger than …" on the command line.
 TOO_LARGE = (f"is larger than {MOST_FILE_MEGABYTES} MB, the most read from a spreadsheet here (100,000 rows make about "
              "8 MB): check that it is the right file, saved as CSV")

@@ -30,8 +30,11 @@ export function offerSpreadsheet() {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    text.value = new TextDecoder().decode(bytes);
+    // A long file's text is not laid out in the box (300 ms a year's spreadsheet, twice): it is read from its bytes.
+    const shown = bytes.length <= sheet.most_shown_bytes;
+    text.value = shown ? new TextDecoder().decode(bytes) : "";
     chosen = { bytes, text: text.value };
+    if (!shown) say(status, sheet.not_shown);
   });
   form.querySelector(".csv-load").addEventListener("click", async () => {
     unmarkInvalid(input); // the file refused before is not what is read now
