@@ -80,7 +80,7 @@ COMMON_LABELS = {"code": "Code and version", "version": "Code and version", "as_
                  "today": "Today's date", "request": "What was sent", "checker": "The checker", "codes": "The codes"}
 # What a reader is told when one of those is missing.
 COMMON_MISSING = {"code": "Choose the code that applies to your election"}
-QUOTES = ("'", '"')
+_QUOTES = ("'", '"')
 _PATH = re.compile(r"^([^.\[]+)(?:\[(\d+)\])?(?:\.(.+))?$")
 
 
@@ -106,7 +106,7 @@ def _in_words(item: dict, fields: tuple[Field, ...], row_name=None) -> dict:
     elif match and (match[3] if row else match[1]) and re.match(r"^(is|must|has)\b", message):
         # A field the checker does not have (a typo, usually) is named as it was sent (_name quoted it if need be).
         unknown = match[3] if row else match[1]
-        said = f"{unknown if unknown.startswith(QUOTES) else quoted(unknown)} {message}"
+        said = f"{unknown if unknown.startswith(_QUOTES) else quoted(unknown)} {message}"
     elif row:
         said = f"This {row.rsplit(' ', 1)[0].lower()} {message}"
     else:

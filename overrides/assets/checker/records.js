@@ -16,6 +16,7 @@ const buttons = [...panel.querySelectorAll("button")];
 // thing (Keep in my case).
 export function awaitRecords(calendar) {
   kept = null;
+  printed.textContent = ""; // the last answer's record is not what a reader printing now would want
   for (const button of buttons) button.disabled = true;
   calendarButton.hidden = !calendar;
   panel.hidden = false;
