@@ -135,7 +135,10 @@ def _entry(activity: str, awaited: Awaited, message: str, version: CodeVersion, 
     """One activity's answer: allowed now, from a day (its date), or not (`refused` says how: not yet, not entitled)."""
     label = {"yes": "Allowed", "from": f"Allowed from {written_date(awaited.day)}" if awaited.day else "",
              "no": refused}[awaited.allowed]
-    return Answer(activity, "info" if awaited.allowed == "yes" else "action", message, clause_reference(version, clause),
+    # Something the reader cannot yet do is theirs to act on only where there is a step to take (a wait, a payment);
+    # a list they are not entitled to asks nothing of them.
+    level = "action" if awaited.allowed != "yes" and todo else "info"
+    return Answer(activity, level, message, clause_reference(version, clause),
                   label=label, date=awaited.day, date_kind="from" if awaited.day else "", allowed=awaited.allowed,
                   todo=todo, event=f"From today you may {may}" if awaited.day else "")
 
