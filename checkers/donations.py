@@ -92,6 +92,8 @@ class Reporting:
     before_election_period_end: bool
     # PPERA 2000 Schedule 7: a donation of £500 or less is not a donation, so it is not counted.
     small_donations_not_counted: bool
+    # The clause's own sentence on how Members of Parliament report (NEC clause 12), quoted wherever a report is due.
+    members_of_parliament: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,15 +119,15 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
     if "reporting" in data:
         read = r.Reader(version, f"{NAME}.reporting", data["reporting"])
         read.expect_only("clause", "threshold", "counts", "totals", "deadline_days", "report_to",
-                         "before_election_period_end", "small_donations")
+                         "before_election_period_end", "small_donations", "members_of_parliament")
         small = read.choice("small_donations", ("counted", "not-counted"), "counted") == "not-counted"
         if small and permissible is None:
             read.fail("small_donations", "needs a permissible_donor rule: its threshold says which donations are small")
-        report_to = read.data.get("report_to")
         reporting = Reporting(read.clause(), r.read_threshold(read),
                               read.choice("totals", (EACH_DONATION, DONOR_CALENDAR_YEAR)),
                               read.number("deadline_days", whole=True, required=False),
-                              str(report_to) if report_to else None, read.flag("before_election_period_end"), small)
+                              read.text("report_to"), read.flag("before_election_period_end"), small,
+                              read.text("members_of_parliament"))
     if "donor_cap" in data:
         read = r.Reader(version, f"{NAME}.donor_cap", data["donor_cap"])
         read.expect_only("clause", "limit")
@@ -136,6 +138,18 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
         read.choice("per", ("region",), "region")
         spending = r.Limit(read.clause(), read.number("limit"))
     return DonationRules(permissible, reporting, cap, spending)
+
+
+def cited_words(version: CodeVersion) -> list[tuple[str, str, str]]:
+    """The clause's words the reporting rule repeats (to whom, and how Members of Parliament report): the build
+    checks the clause says them."""
+    rules = donation_rules(version)
+    rule = rules.reporting if rules else None
+    if rule is None:
+        return []
+    return [(f"rules.{NAME}.reporting.{name}", rule.clause, words)
+            for name, words in (("report_to", rule.report_to), ("members_of_parliament", rule.members_of_parliament))
+            if words]
 
 
 # Each row is its own donation (two alike are two gifts): compared and hashed as itself, which also keeps the
@@ -202,7 +216,11 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     if rules.permissible_donor:
         answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen)
     if rules.reporting:
-        answers += _reporting(rules, donations, describe, period_end, version, notes, law, values["today"], seen)
+        reports = _reporting(rules, donations, describe, period_end, version, notes, law, values["today"], seen)
+        if reports and rules.reporting.members_of_parliament:
+            notes.append(f"If you are a Member of Parliament, {version.unit_name(rules.reporting.clause)} also says: "
+                         f"\"{rules.reporting.members_of_parliament}\"")
+        answers += reports
     if rules.donor_cap:
         answers += _donor_cap(rules.donor_cap, donations, names, version, seen)
     clause = next((rule.clause for rule in (rules.reporting, rules.permissible_donor, rules.donor_cap) if rule), None)
@@ -439,6 +457,8 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
             todo = f"Report {what}{to} today: the deadline is today, {written_date(deadline)}."
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
+    if not rule.report_to:
+        message += " This code does not say to whom reports are made."
     overdue = deadline is not None and deadline < today
     if overdue:
         # A deadline already past is said to be so, with what to do now: the code's own contact, and the Act's own
@@ -519,4 +539,5 @@ CHECKER = Checker(
     purpose=("Must a donation come from a permissible donor? Must it be reported, and by when? Are you within a donor "
              "cap or spending limit?"),
     fields=(DONATION, SPENDING, PERIOD_END), read_rules=donation_rules, statuses=STATUS_TEXT, check=check,
+    cited_words=cited_words,
     law_figures=FIGURES, others_heading="What needs nothing from you")

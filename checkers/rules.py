@@ -98,6 +98,15 @@ class Reader:
             self.fail(name, f"must be one of {', '.join(options)}")
         return value
 
+    def text(self, name: str) -> str | None:
+        """Optional words taken from the clause (the build checks the clause says them: a checker's cited_words)."""
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(name, "must be the clause's own words, in quotes")
+        return " ".join(value.split())
+
     def flag(self, name: str) -> bool:
         value = self.data.get(name, False)
         if not isinstance(value, bool):

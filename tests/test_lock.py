@@ -99,33 +99,37 @@ def test_a_published_date_changed_is_refused(docs):
         check(docs)
 
 
+# A version whose entry has no corrections yet, so that lines typed under it are its first.
+TYPED = "local-government-selections@original"
+
+
 def _with_correction_typed_as(docs, lines: str) -> Path:
-    """The lock with lines added under nec-candidates@original, as a maintainer types a correction in the web editor."""
+    """The lock with lines added under a version with no correction yet, as a maintainer types a correction in the web editor."""
     path = docs / lock.LOCK_NAME
     text = path.read_text(encoding="utf-8")
-    entry = text.index("nec-candidates@original:\n") + len("nec-candidates@original:\n")
+    entry = text.index(f"{TYPED}:\n") + len(f"{TYPED}:\n")
     path.write_text(text[:entry] + lines + text[entry:], encoding="utf-8")
     return path
 
 
 @pytest.mark.parametrize("lines, row, where, message", [
-    ("  corrections:\n    date: 2026-12-02\n    reason: A slip.\n", 1, "nec-candidates@original.corrections",
+    ("  corrections:\n    date: 2026-12-02\n    reason: A slip.\n", 1, f"{TYPED}.corrections",
      "must be a list, each correction starting '- date:'"),
-    ("  corrections:\n  - date: 2026-12-02\n    reasons: A slip.\n", 3, "nec-candidates@original.corrections[0].reasons",
+    ("  corrections:\n  - date: 2026-12-02\n    reasons: A slip.\n", 3, f"{TYPED}.corrections[0].reasons",
      "is not a field of a correction: date, reason, and any of sha256, clauses, links, rules, dates"),
     ("  corrections:\n  - date: 2026-12-02\n    reason: A slip.\n    clauses:\n      12: 0123456789ab\n", 5,
-     "nec-candidates@original.corrections[0].clauses.12", "is a name YAML reads as a number or a date: write it in "
+     f"{TYPED}.corrections[0].clauses.12", "is a name YAML reads as a number or a date: write it in "
      "quotes, as '12'"),
-    ("  correction:\n  - date: 2026-12-02\n", 1, "nec-candidates@original.correction", "is not a field of the lock"),
+    ("  correction:\n  - date: 2026-12-02\n", 1, f"{TYPED}.correction", "is not a field of the lock"),
     ("  corrections:\n  - date: 2026-12-02\n    reason: A slip.\n    dates:\n      published: [2026]\n", 5,
-     "nec-candidates@original.corrections[0].dates.published", "each a date or null"),
+     f"{TYPED}.corrections[0].dates.published", "each a date or null"),
 ])
 def test_a_slip_in_a_correction_typed_into_the_lock_is_named_at_its_line(docs, lines, row, where, message):
     path = _with_correction_typed_as(docs, lines)
     with pytest.raises(ContentError) as error:
         check(docs)
     assert error.value.message.startswith(f"{where} ") and message in error.value.message, error.value.message
-    entry = path.read_text(encoding="utf-8").split("\n").index("nec-candidates@original:") + 1
+    entry = path.read_text(encoding="utf-8").split("\n").index(f"{TYPED}:") + 1
     assert error.value.line == entry + row
 
 
@@ -139,8 +143,8 @@ def test_a_correction_entry_for_the_dates_is_accepted_and_shown(docs, tmp_path):
     edit(docs / NEC, "published: 2026-11-22", "published: 2026-11-23")
     entries = lock.read(docs / lock.LOCK_NAME)
     version = model.load(docs).codes["nec-candidates"].get("original")
-    entries["nec-candidates@original"]["corrections"] = [{"date": dt.date(2026, 12, 2), "reason": "The day of publication "
-                                                         "was one day out.", "dates": lock.dates(version)}]
+    entries["nec-candidates@original"].setdefault("corrections", []).append(
+        {"date": dt.date(2026, 12, 2), "reason": "The day of publication was one day out.", "dates": lock.dates(version)})
     lock.save(docs / lock.LOCK_NAME, entries)
     assert check(docs) == ([], None)
     build_site.build(docs, tmp_path / "site", with_runtime=False)

@@ -50,6 +50,20 @@ def test_words_taken_from_the_text_are_whole_words_within_one_paragraph_or_entry
     assert "does not say it in those words" in error.message
 
 
+@pytest.mark.parametrize("old, new, field", [
+    ("      report_to: the Electoral Commission\n", "      report_to: the Parliamentary Commissioner\n",
+     "rules.donations.reporting.report_to"),
+    ("via the Register of Members Financial Interests.", "via the Register of Members' Interests.",
+     "rules.donations.reporting.members_of_parliament"),
+])
+def test_whom_a_donation_is_reported_to_is_the_clauses_own_words(docs, old, new, field):
+    path = docs / "codes" / "nec-candidates" / "original.md"
+    line = edit(path, old, new)
+    error = refused(docs)
+    assert error.line == line and error.message.startswith(f"{field} is "), str(error)
+    assert "#12 does not say it in those words" in error.message
+
+
 def test_a_clause_a_rule_names_must_be_in_the_version(docs):
     path = docs / "codes" / "confidentiality-privacy" / "original.md"
     line = edit(path, '    parliamentary_party:\n      clause: "10"\n', '    parliamentary_party:\n      clause: "12"\n')
