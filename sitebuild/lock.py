@@ -29,11 +29,12 @@ import yaml
 
 from checkers import rules
 from checkers.content import CodeVersion, ContentError, each_error, print_errors, raise_together
+from checkers.money_and_dates import counted
 
 from . import drafts
 from .lock_shape import check_shape
 from .model import Site
-from .source import line_in, parse_date, read_text, safe_load, yaml_error
+from .source import line_in, parse_date, read_text, read_yaml, safe_load
 
 LOCK_NAME = "codes.lock.yml"
 LAW = "law"  # the lock's key for the law's figures: never a code@version
@@ -111,17 +112,16 @@ def read(path: Path) -> dict:
     text = read_text(path, mend="the lock's entries are written when a merge publishes a version, so do not mend them "
                      f"by hand: put back main's copy (git checkout main -- docs/{LOCK_NAME}), then add again any "
                      "correction you had recorded in it; the merge records what this change publishes")
-    try:
-        data = safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise yaml_error(error, path) from None
+    # A name given twice (a second "corrections:" pasted under an entry that has one) is refused at its line: YAML
+    # alone would keep the last and drop the other's corrections without a word.
+    data = read_yaml(text, path, 1, quotes_end_on_their_line=False)[0] or {}
     if not isinstance(data, dict):
         raise ContentError(path, 1, "the lock must map code@version to its hash")
     return check_shape(data, path, LAW)
 
 
 def _accepted(entry: dict, name: str):
-    """What the lock accepts now: the newest correction that records it, else the entry's own."""
+    """What the lock accepts now: the newest correction that records it (the last in the list), else the entry's own."""
     for correction in reversed(entry.get("corrections") or []):
         if isinstance(correction, dict) and name in correction:
             return correction[name]
@@ -331,13 +331,17 @@ def _in_reading_order(value):
     return value
 
 
-def _correction(key: str, current: dict) -> str:
+def _correction(key: str, current: dict, entry: dict) -> str:
     today = dt.date.today().isoformat()
     recorded = {name: current[name] for name in ("sha256", "clauses", "links", "rules", "dates")}
     lines = "\n".join(f"    {line}" for line in _entry_lines(recorded).splitlines())
-    return (f"record it in docs/{LOCK_NAME} under {key}:\n"
-            f"  corrections:\n  - date: {today}\n    reason: <what was wrong and what was corrected>\n{lines}\n"
-            "The reason is shown on the version's page.")
+    item = f"  - date: {today}\n    reason: <what was wrong and what was corrected>\n{lines}\n"
+    if entry.get("corrections"):
+        return (f"record it in docs/{LOCK_NAME} under {key}, whose corrections: list already holds "
+                f"{counted(len(entry['corrections']), 'correction')}: add these lines at the end of that list (after "
+                f"its last line), keeping its other corrections:\n{item}The reason is shown on the version's page.")
+    return f"record it in docs/{LOCK_NAME} under {key}:\n  corrections:\n{item}The reason is shown on the version's page."
+
 
 
 def _changed(key: str, facet: Facet, entry: dict, current: dict, version: CodeVersion, path: Path,
@@ -380,7 +384,7 @@ def _changed_message(key: str, facet: Facet, entry: dict, current: dict, root: P
         ) + "), which changes the version in force on some days"
     return (f"{key} is published and {what}. A published version never changes: publish a new version instead (copy "
             "this file to a new version id with make new-version, edit the copy). If this is a genuine correction of a "
-            f"mistake, {_correction(key, current)}")
+            f"mistake, {_correction(key, current, entry)}")
 
 
 def _dates_edited_in_the_lock(entry: dict, current: dict) -> list[str]:

@@ -226,9 +226,9 @@ class _Loader(SafeLoader):
                                                         "copied from a document or a web page brings): delete the name "
                                                         "and type it again", key_node.start_mark)
             if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"the field {key!r} appears twice (first at line "
-                                                        f"{{first}})", key_node.start_mark)
-            seen[key] = key_node.start_mark.line
+                raise yaml.constructor.ConstructorError(None, seen[key], f"the field {key!r} appears twice",
+                                                        key_node.start_mark)
+            seen[key] = key_node.start_mark
         return super().construct_mapping(node, deep)
 
 
@@ -240,14 +240,18 @@ def check_quotes(text: str, path: Path, first_line: int) -> None:
                                "mark it starts with, on the same line")
 
 
-def read_yaml(text: str, path: Path, first_line: int):
-    """YAML text, and the file line of each field; an error names the line where the problem is."""
-    check_quotes(text, path, first_line)
+def read_yaml(text: str, path: Path, first_line: int, *, quotes_end_on_their_line: bool = True):
+    """YAML text, and the file line of each field; an error names the line where the problem is. A file PyYAML writes
+    (the lock) may run a quoted reason over several lines: `quotes_end_on_their_line=False` lets it."""
+    if quotes_end_on_their_line:
+        check_quotes(text, path, first_line)
     try:
         return yaml.load(text, Loader=_Loader), _field_lines(yaml.compose(text), first_line)
     except yaml.constructor.ConstructorError as error:
         if error.problem and "appears twice" in error.problem:
-            raise ContentError(path, error.problem_mark.line + first_line, error.problem.split(" (first")[0]) from None
+            raise ContentError(path, error.problem_mark.line + first_line, (
+                f"{error.problem} (first at line {error.context_mark.line + first_line}): only one of them would be read "
+                "and the other lost without a word. Keep one, and put under it everything both hold")) from None
         raise ContentError(path, error.problem_mark.line + first_line if error.problem_mark else None,
                            f"this is not valid {'front matter' if Path(path).suffix == '.md' else 'YAML'}: "
                            f"{error.problem}") from None

@@ -255,3 +255,22 @@ def test_a_base_that_git_would_read_as_an_option_is_refused(tmp_path, capsys):
         assert stopped.value.code == 2
         assert f"must name a commit or a branch, not '--output={tmp_path}/written'" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_corrections_line_pasted_under_an_entry_is_refused_at_its_line(docs):
+    # YAML alone keeps the last of two fields of one name: the correction already recorded (or the one pasted)
+    # would be lost without a word.
+    path = docs / lock.LOCK_NAME
+    text = path.read_text(encoding="utf-8")
+    entry = text.index("nec-candidates@original:\n") + len("nec-candidates@original:\n")
+    assert "  corrections:\n" in text[entry:]
+    pasted = "  corrections:\n  - date: 2026-12-06\n    reason: Another slip.\n"
+    path.write_text(text[:entry] + pasted + text[entry:], encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    first = text[:entry].count("\n") + 1
+    lines = path.read_text(encoding="utf-8").split("\n")
+    both = [i + 1 for i, line in enumerate(lines) if line == "  corrections:" and i >= first - 1][:2]
+    assert error.value.line == both[1], error.value
+    assert error.value.message.startswith(f"the field 'corrections' appears twice (first at line {both[0]})")
+    assert "Keep one, and put under it everything both hold" in error.value.message

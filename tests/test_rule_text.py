@@ -75,3 +75,13 @@ def test_a_complaint_step_naming_no_clause_of_the_version_isrefused(docs):
     path = docs / "codes" / "momentum-ncg-elections" / "2022.md"
     edit(path, "    reminder: complaints-procedure-2\n", "    reminder: complaints-procedure-9\n")
     assert "names clause 'complaints-procedure-9', which this version does not have" in refused(docs).message
+
+
+@pytest.mark.parametrize("value", ["12", "''", "[a, b]"])
+def test_words_for_members_of_parliament_that_are_not_words_are_refused_at_their_line(docs, value):
+    path = docs / "codes" / "nec-candidates" / "original.md"
+    line = edit(path, '      members_of_parliament: "Members of Parliament make these declarations via the Register of '
+                'Members Financial Interests."\n', f"      members_of_parliament: {value}\n")
+    error = refused(docs)
+    assert error.line == line, str(error)
+    assert error.message == "rules.donations.reporting.members_of_parliament must be the clause's own words, in quotes"

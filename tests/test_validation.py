@@ -91,7 +91,7 @@ CASES = [
     pytest.param("index.md", "{{ codes_list }}", "{{ code_list }}", "docs/index.md:13: unknown shortcode {{ code_list }}",
                  id="unknown-shortcode"),
     pytest.param(NEC, "Canvassing is specifically allowed", "Canvassing is expressly allowed",
-                 f"{NEC}:33: nec-candidates@original is published and its wording has changed (#4)", id="published-text-changed"),
+                 f"{NEC}:34: nec-candidates@original is published and its wording has changed (#4)", id="published-text-changed"),
     # Changes that the rule-number check cannot see, since no number changes: the lock must refuse them. A field
     # removed is named at the line of the rule that held it.
     pytest.param("codes/momentum-ncg-elections/2022.md", "      before_election_period_end: true\n", "",
@@ -138,7 +138,7 @@ def test_a_file_saved_in_another_encoding_is_named_at_the_line_of_its_first_odd_
 
 
 @pytest.mark.parametrize("name, text, message", [
-    (NEC, "Canvassing is\x00 specifically", f"{NEC}:33: this line holds an invisible control character (U+0000, at "
+    (NEC, "Canvassing is\x00 specifically", f"{NEC}:34: this line holds an invisible control character (U+0000, at "
      "character 17), which no text of the site needs and which can break the page"),
     ("glossary.yml", "Black, \u202eAsian", "glossary.yml:6: this line holds an invisible control character (U+202E, at "
      "character 19), which no text of the site needs and which can make text show in another order than it is "
@@ -365,15 +365,29 @@ def test_a_topic_that_points_nowhere_names_the_topic_and_the_line(docs_copy, tmp
     assert "topics.yml:" in error.split(" topic ")[0]
 
 
+def _paste_as_told(lock: Path, message: str, item: str) -> None:
+    """What a maintainer does with the build's message: the first correction goes under the version's name with a
+    'corrections:' line; a later one at the end of the list already there, after its last line."""
+    lines = lock.read_text(encoding="utf-8").split("\n")
+    entry = lines.index("nec-candidates@original:")
+    if "  corrections:\n  - date:" in message:
+        lines[entry + 1:entry + 1] = ["  corrections:"] + item.rstrip("\n").split("\n")
+    else:
+        assert "whose corrections: list already holds 1 correction: add these lines at the end of that list" in message
+        start = lines.index("  corrections:", entry)
+        end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(("   ", "  - ")))
+        lines[end:end] = item.rstrip("\n").split("\n")
+    lock.write_text("\n".join(lines), encoding="utf-8")
+
+
 def test_a_corrected_published_version_passes_when_the_lock_records_the_correction(docs_copy, tmp_path, capsys):
     edit(docs_copy, NEC, "Canvassing is specifically allowed", "Canvassing is expressly allowed")
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "s"), "--no-runtime"]) == 1
     message = capsys.readouterr().err
-    correction = message[message.index("  corrections:"):message.index("The reason is shown")]
+    correction = message[message.index("  - date:"):message.index("The reason is shown")]
     assert correction.index("'2': ") < correction.index("'10': ")  # the clauses in the code's order
-    correction = correction.replace("<what was wrong and what was corrected>", "Clause 4 was mistyped.")
-    lock = docs_copy / "codes.lock.yml"
-    lock.write_text(lock.read_text().replace("nec-candidates@original:\n", "nec-candidates@original:\n" + correction))
+    _paste_as_told(docs_copy / "codes.lock.yml", message, correction.replace("<what was wrong and what was corrected>",
+                                                                             "Clause 4 was mistyped."))
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "s"), "--no-runtime"]) == 0
     page = (tmp_path / "s" / "codes" / "nec-candidates" / "original" / "index.html").read_text()
     assert "Corrected on" in page and "Clause 4 was mistyped." in page
@@ -384,11 +398,10 @@ def test_a_corrected_rule_of_a_published_version_passes_when_the_lock_records_it
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "s"), "--no-runtime"]) == 1
     message = capsys.readouterr().err
     assert "rules.donations.reporting.small_donations was 'not-counted', is now absent" in message
-    correction = message[message.index("  corrections:"):message.index("The reason is shown")]
+    correction = message[message.index("  - date:"):message.index("The reason is shown")]
     assert "      donations.reporting.threshold: 1500\n" in correction
-    correction = correction.replace("<what was wrong and what was corrected>", "Small donations were wrongly left out.")
-    lock = docs_copy / "codes.lock.yml"
-    lock.write_text(lock.read_text().replace("nec-candidates@original:\n", "nec-candidates@original:\n" + correction))
+    _paste_as_told(docs_copy / "codes.lock.yml", message, correction.replace("<what was wrong and what was corrected>",
+                                                                             "Small donations were wrongly left out."))
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "s"), "--no-runtime"]) == 0
     page = (tmp_path / "s" / "codes" / "nec-candidates" / "original" / "index.html").read_text()
     assert "Corrected on" in page and "Small donations were wrongly left out." in page
