@@ -83,11 +83,22 @@ def answer_first(response: dict, labels: dict, cite, source) -> list[str]:
     return lines
 
 
+def _as_on(response: dict, made_on: dt.date) -> str:
+    """A check asked as on another day (a request's `today`) says so: its deadlines and what is overdue are as on that
+    day, not on the day the record was made."""
+    try:
+        asked = dt.date.fromisoformat(response.get("checked_on") or "")
+    except (TypeError, ValueError):
+        return ""
+    return "" if asked == made_on else (f" The answer is as things stood on {written_date(asked)}, the day the check "
+                                        "was asked about: what is due or overdue is counted from that day.")
+
+
 def record(description: dict, request: dict, response: dict, made_on: dt.date, site_url: str = "") -> str:
     """The record of one check, as plain text: what was entered, the answer in the page's words, and the code
     and version applied, each clause with its address."""
     title = f"Codes of Conduct: {description['title']}"
-    lines = [title, "=" * len(title), "", f"Checked on {written_date(made_on)}."]
+    lines = [title, "=" * len(title), "", f"Checked on {written_date(made_on)}.{_as_on(response, made_on)}"]
     if "errors" in response:
         lines += ["", response.get("summary", "Nothing was checked."), ""]
         lines += [f"- {e['summary_line']}" for e in response["errors"]]

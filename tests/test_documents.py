@@ -82,6 +82,20 @@ def test_a_record_says_what_was_entered_the_answer_the_version_with_links_and_th
     assert [alarm["TRIGGER"].dt for alarm in events[0].walk("VALARM")] == [dt.timedelta(days=-1)]
 
 
+def test_a_record_of_a_check_asked_as_on_another_day_says_which_day_its_answer_is_for():
+    # A report due by 31 March 2025 is not yet overdue on 2 March 2025, the day asked about; the record, made later,
+    # must not read as though it were checked that later day.
+    request = {"code": "nec-candidates", "today": "2025-03-02",
+               "donations": [{"donor": "A", "amount": "2500", "received": "2025-03-01", "permissible": True}]}
+    text = checkers.check("donations", request, made_on=dt.date(2026, 12, 5))["record"]["text"]
+    assert ("Checked on 5 December 2026. The answer is as things stood on 2 March 2025, the day the check was asked "
+            "about: what is due or overdue is counted from that day.\n") in text
+    assert "- Report the donation of £2,500 from A received on 1 March 2025 to the Electoral Commission by 31 March 2025." in text
+    on_the_day = checkers.check("donations", {**request, "today": "2026-12-05"}, made_on=dt.date(2026, 12, 5))
+    assert "Checked on 5 December 2026.\n" in on_the_day["record"]["text"]
+    assert "now: it was due by 31 March 2025" in on_the_day["record"]["text"]
+
+
 def test_no_calendar_is_offered_where_the_answer_has_no_date():
     request = {"code": "confidentiality-privacy", "information": "none"}
     assert checkers.check("disclosure", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
