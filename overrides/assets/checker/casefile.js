@@ -50,11 +50,13 @@ export async function caseExists() {
 const STORAGE_WAIT_MS = 20_000;
 const NO_ANSWER = "This browser's storage did not answer in time, so nothing was changed. Try again, or reload the page.";
 
+class NoAnswer extends Error {}
+
 function inTime(start, giveUp, message = NO_ANSWER) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       giveUp();
-      reject(new Error(message));
+      reject(new NoAnswer(message));
     }, STORAGE_WAIT_MS);
     start((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
   });
@@ -227,8 +229,16 @@ export function unlock(passphrase) {
   }, gone);
 }
 
-export function markExported() {
-  return inTurnIfKept((database) => changeMeta(database, { exported_on: today(), exported_after_change: true }), gone);
+// Whether the case now notes that it was saved to a file (for the reminder to save it again): false where the
+// storage did not answer. The file is saved either way, so that is no failure of the save.
+export async function markExported() {
+  try {
+    await inTurnIfKept((database) => changeMeta(database, { exported_on: today(), exported_after_change: true }), gone);
+    return true;
+  } catch (error) {
+    if (error instanceof NoAnswer) return false;
+    throw error;
+  }
 }
 
 // A new passphrase (or the first) for the case already open, its stored text sealed anew; "" takes the passphrase away.

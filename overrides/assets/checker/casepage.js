@@ -272,14 +272,16 @@ function listen() {
   document.querySelector(".case-export").addEventListener("click", async () => {
     saveFile(JSON.stringify({ ...kept, exported_on: readersToday() }, null, 2), overview.export_filename,
       "application/json;charset=utf-8");
+    let noted;
     try {
-      await markExported();
+      noted = await markExported();
     } catch (error) {
       say(error.message, true);
       return;
     }
     await render();
-    say("Saved. The file holds your whole case: keep it where only you can read it.");
+    say("Saved. The file holds your whole case: keep it where only you can read it." + (noted ? "" :
+      " (This browser's storage did not answer in time to note that you saved it, so it may remind you to save again.)"));
   });
   document.querySelector(".case-summary").addEventListener("click",
     () => saveFile(overview.summary.text, overview.summary.filename, "text/plain;charset=utf-8"));
