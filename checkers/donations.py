@@ -94,6 +94,9 @@ class Reporting:
     small_donations_not_counted: bool
     # The clause's own sentence on how Members of Parliament report (NEC clause 12), quoted wherever a report is due.
     members_of_parliament: str | None = None
+    # Whom the code says to ask, in its own words and where it says them (Momentum 2022: its opening lines), for a
+    # reader the code leaves in doubt (to whom a report goes, a report already late).
+    ask: r.Quoted | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
     if "reporting" in data:
         read = r.Reader(version, f"{NAME}.reporting", data["reporting"])
         read.expect_only("clause", "threshold", "counts", "totals", "deadline_days", "report_to",
-                         "before_election_period_end", "small_donations", "members_of_parliament")
+                         "before_election_period_end", "small_donations", "members_of_parliament", "ask")
         small = read.choice("small_donations", ("counted", "not-counted"), "counted") == "not-counted"
         if small and permissible is None:
             read.fail("small_donations", "needs a permissible_donor rule: its threshold says which donations are small")
@@ -127,7 +130,8 @@ def donation_rules(version: CodeVersion) -> DonationRules | None:
                               read.choice("totals", (EACH_DONATION, DONOR_CALENDAR_YEAR)),
                               read.number("deadline_days", whole=True, required=False),
                               read.text("report_to"), read.flag("before_election_period_end"), small,
-                              read.text("members_of_parliament"))
+                              read.text("members_of_parliament"), r.read_quoted(version, f"{NAME}.reporting.ask",
+                                                                                data["reporting"].get("ask")))
     if "donor_cap" in data:
         read = r.Reader(version, f"{NAME}.donor_cap", data["donor_cap"])
         read.expect_only("clause", "limit")
@@ -147,9 +151,12 @@ def cited_words(version: CodeVersion) -> list[tuple[str, str, str]]:
     rule = rules.reporting if rules else None
     if rule is None:
         return []
-    return [(f"rules.{NAME}.reporting.{name}", rule.clause, words)
+    said = [(f"rules.{NAME}.reporting.{name}", rule.clause, words)
             for name, words in (("report_to", rule.report_to), ("members_of_parliament", rule.members_of_parliament))
             if words]
+    if rule.ask:
+        said.append((f"rules.{NAME}.reporting.ask.words", rule.ask.clause, rule.ask.words))
+    return said
 
 
 # Each row is its own donation (two alike are two gifts): compared and hashed as itself, which also keeps the
@@ -457,18 +464,22 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
             todo = f"Report {what}{to} today: the deadline is today, {written_date(deadline)}."
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
-    if not rule.report_to:
-        message += " This code does not say to whom reports are made."
+    # Where the code names no one to report to, the reader learns it with the thing to do, and whom the code says to ask.
+    unsaid = "" if rule.report_to else " This code does not say to whom reports are made" + (
+        f"; it says: \"{rule.ask.words}\"" if rule.ask else ".")
+    message += unsaid
     overdue = deadline is not None and deadline < today
     if overdue:
         # A deadline already past is said to be so, with what to do now: the code's own contact, and the Act's own
         # position on a late report where the Act requires one.
         applied = version.applied_law
-        contact = f" The code says: \"{applied.application.ask}\"" if applied and applied.application.ask else ""
+        ask = applied.application.ask if applied and applied.application.ask else rule.ask.words if rule.ask else ""
+        contact = f" The code says: \"{ask}\"" if ask and ask not in message else ""
         them = "them" if what.startswith("the donations") else "it"
         message += (f" That deadline has passed: if you have not reported {them} yet, report {them} now and say why "
                     f"{'they are' if them == 'them' else 'it is'} late.{contact}{law.late_report(donation) if law else ''}")
         todo = f"Report {what}{to} now: {'they were' if them == 'them' else 'it was'} due by {written_date(deadline)}."
+    todo += unsaid
     found = Answer("report", "action", message, clause_reference(version, rule.clause),
                    facts={"donor": name, "amount": amount, "received": donation.received},
                    date=deadline, date_kind="deadline" if deadline else "", overdue=overdue,

@@ -43,6 +43,26 @@ class ClauseRule:
     clause: str
 
 
+@dataclass(frozen=True)
+class Quoted:
+    """Words a rule quotes from the text, and the unit that says them (which need not be the rule's own clause)."""
+
+    clause: str
+    words: str
+
+
+def read_quoted(version: CodeVersion, path: str, data) -> Quoted | None:
+    """An optional `{clause, words}`: the build checks that the unit says the words (a checker's cited_words)."""
+    if data is None:
+        return None
+    read = Reader(version, path, data)
+    read.expect_only("clause", "words")
+    words = read.text("words")
+    if words is None:
+        read.fail("words", "is missing: the clause's own words, in quotes")
+    return Quoted(read.clause(), words)
+
+
 class RuleGroup:
     """A checker's rules made of several rules, each a dataclass with its own clause (cited_numbers walks them)."""
 

@@ -85,3 +85,20 @@ def test_words_for_members_of_parliament_that_are_not_words_are_refused_at_their
     error = refused(docs)
     assert error.line == line, str(error)
     assert error.message == "rules.donations.reporting.members_of_parliament must be the clause's own words, in quotes"
+
+
+@pytest.mark.parametrize("old, new, field, message, above", [
+    ('        words: "If you have any questions, please contact ncgelections@peoplesmomentum.com."\n',
+     '        words: "If you have any questions, please contact complaints@peoplesmomentum.com."\n',
+     "rules.donations.reporting.ask.words", "#p2 does not say it in those words", 0),
+    ("        clause: p2\n", "        clause: p99\n", "rules.donations.reporting.ask.clause", "names clause 'p99'", 0),
+    # A field taken away is named at the line of the rule that should hold it ("ask:", two lines above).
+    ('        words: "If you have any questions, please contact ncgelections@peoplesmomentum.com."\n', "",
+     "rules.donations.reporting.ask.words", "is missing: the clause's own words, in quotes", 2),
+])
+def test_whom_the_code_says_to_ask_is_its_own_words_where_it_says_them(docs, old, new, field, message, above):
+    path = docs / "codes" / "momentum-ncg-elections" / "2022.md"
+    line = edit(path, old, new)
+    error = refused(docs)
+    assert error.message.startswith(f"{field} ") and message in error.message, str(error)
+    assert error.line == line - above, str(error)
