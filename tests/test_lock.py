@@ -81,15 +81,16 @@ def test_a_date_in_the_lock_that_is_not_one_is_named_at_its_line(docs):
 def test_a_date_taken_out_of_the_lock_by_hand_is_named_as_an_edit_of_the_lock(docs):
     lock_file = docs / lock.LOCK_NAME
     text = lock_file.read_text(encoding="utf-8")
-    entry = text.index("momentum-ncg-elections@2022:")
-    at = text.index("    in_force_from: null\n", entry)
+    # A version with no correction, whose own dates are the ones that apply.
+    entry = text.index(f"{TYPED}:")
+    at = text.index("\n    in_force_from: null\n", text.index("\n  dates:\n", entry)) + 1
     lock_file.write_text(text[:at] + text[at + len("    in_force_from: null\n"):], encoding="utf-8")
     with pytest.raises(ContentError) as error:
         check(docs)
     assert error.value.path == str(lock_file)
-    dates_line = text[:text.index("  dates:\n", entry)].count("\n") + 1
+    dates_line = text[:text.index("\n  dates:\n", entry) + 1].count("\n") + 1
     assert error.value.line == dates_line
-    assert "momentum-ncg-elections@2022: its dates in docs/codes.lock.yml have been edited by hand (in_force_from " \
+    assert f"{TYPED}: its dates in docs/codes.lock.yml have been edited by hand (in_force_from " \
         "added or taken away)" in error.value.message and "git checkout main -- docs/codes.lock.yml" in error.value.message
 
 

@@ -58,10 +58,10 @@ CASES = [
                  f"{NEC}:24: rules.donations.reporting.deadline_days is 1500, but the text of #12 does not state it",
                  id="rule-days-only-as-an-amount"),
     pytest.param("codes/momentum-ncg-elections/2022.md", "limit: 2000", "limit: 500",
-                 "codes/momentum-ncg-elections/2022.md:23: rules.donations.donor_cap.limit is 500, but the text of "
+                 "codes/momentum-ncg-elections/2022.md:26: rules.donations.donor_cap.limit is 500, but the text of "
                  "#spending-limits-and-donation-reporting-2 does not state it as", id="rule-limit-only-as-a-threshold"),
     pytest.param("codes/momentum-ncg-elections/2022.md", "maximum: 30", "maximum: 31",
-                 "codes/momentum-ncg-elections/2022.md:32: rules.nominations.maximum is 31", id="rule-count-line"),
+                 "codes/momentum-ncg-elections/2022.md:35: rules.nominations.maximum is 31", id="rule-count-line"),
     pytest.param(NEC, "counts: more-than", "counts: over", "rules.donations.permissible_donor.counts must be one of",
                  id="rule-property-unknown"),
     pytest.param("topics.yml", "nec-candidates#8,", "nec-candidates#99,",
