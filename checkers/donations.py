@@ -215,7 +215,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     if errors:
         return None
     names, merged = _display_names(donations)
-    answers, notes = [], list(merged) + _after_today(donations, names, values["today"])
+    answers, notes, details = [], list(merged) + _after_today(donations, names, values["today"]), []
     # Every donation is accounted for: one an answer asks something of, or one that needs nothing, and why not.
     seen = Accounted()
     describe = Describer(names)
@@ -224,9 +224,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen)
     if rules.reporting:
         reports = _reporting(rules, donations, describe, period_end, version, notes, law, values["today"], seen)
-        if reports and rules.reporting.members_of_parliament:
-            notes.append(f"If you are a Member of Parliament, {version.unit_name(rules.reporting.clause)} also says: "
-                         f"\"{rules.reporting.members_of_parliament}\"")
+        details += _how_to_report(rules.reporting, version) if reports else []
         answers += reports
     if rules.donor_cap:
         answers += _donor_cap(rules.donor_cap, donations, names, version, seen)
@@ -250,7 +248,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     answers.sort(key=_answer_order)
     levels = {a.level for a in answers}
     status = "breach" if "breach" in levels else "action" if "action" in levels else "ok"
-    return Result(status, answers, notes)
+    return Result(status, answers, notes, details)
 
 
 def _after_today(donations: list[Donation], names: dict[str, str], today: dt.date) -> list[str]:
@@ -442,6 +440,23 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
     return found
 
 
+def _unsaid(rule: Reporting) -> str:
+    """Where the code names no one to report to: that it does not, and whom it says to ask."""
+    if rule.report_to:
+        return ""
+    return " This code does not say to whom reports are made" + (f"; it says: \"{rule.ask.words}\"" if rule.ask else ".")
+
+
+def _how_to_report(rule: Reporting, version: CodeVersion) -> list[str]:
+    """Said once, under the things to do, where reports are due: to whom, where the code does not say, and the
+    clause's own words for Members of Parliament."""
+    said = [_unsaid(rule).strip()] if not rule.report_to else []
+    if rule.members_of_parliament:
+        said.append(f"If you are a Member of Parliament, {version.unit_name(rule.clause)} also says: "
+                    f"\"{rule.members_of_parliament}\"")
+    return said
+
+
 def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why: str, period_end, version,
             law: LawReading | None, today: dt.date, what: str) -> Answer:
     to = f" to {rule.report_to}" if rule.report_to else ""
@@ -464,10 +479,7 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
             todo = f"Report {what}{to} today: the deadline is today, {written_date(deadline)}."
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
-    # Where the code names no one to report to, the reader learns it with the thing to do, and whom the code says to ask.
-    unsaid = "" if rule.report_to else " This code does not say to whom reports are made" + (
-        f"; it says: \"{rule.ask.words}\"" if rule.ask else ".")
-    message += unsaid
+    message += _unsaid(rule)
     overdue = deadline is not None and deadline < today
     if overdue:
         # A deadline already past is said to be so, with what to do now: the code's own contact, and the Act's own
@@ -479,7 +491,6 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
         message += (f" That deadline has passed: if you have not reported {them} yet, report {them} now and say why "
                     f"{'they are' if them == 'them' else 'it is'} late.{contact}{law.late_report(donation) if law else ''}")
         todo = f"Report {what}{to} now: {'they were' if them == 'them' else 'it was'} due by {written_date(deadline)}."
-    todo += unsaid
     found = Answer("report", "action", message, clause_reference(version, rule.clause),
                    facts={"donor": name, "amount": amount, "received": donation.received},
                    date=deadline, date_kind="deadline" if deadline else "", overdue=overdue,
