@@ -343,7 +343,6 @@ def _correction(key: str, current: dict, entry: dict) -> str:
     return f"record it in docs/{LOCK_NAME} under {key}:\n  corrections:\n{item}The reason is shown on the version's page."
 
 
-
 def _changed(key: str, facet: Facet, entry: dict, current: dict, version: CodeVersion, path: Path,
              root: Path) -> ContentError:
     """The problem of a published version whose facet differs from the lock: named at the version's line, or, where
