@@ -479,6 +479,11 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
             todo = f"Report {what}{to} today: the deadline is today, {written_date(deadline)}."
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
+        # A code that puts its candidates under the Act but sets no deadline leaves the Act's own period to say.
+        period = law.late_report(donation) if law else ""
+        if period:
+            message += period
+            todo = f"Report {what}{to} promptly: this code sets no deadline, but the Act makes a late report an offence."
     message += _unsaid(rule)
     overdue = deadline is not None and deadline < today
     if overdue:
