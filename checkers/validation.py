@@ -103,9 +103,8 @@ def _in_words(item: dict, fields: tuple[Field, ...], row_name=None) -> dict:
         said = f"{label} {message}"
     elif label:
         said = f"{label}: {message}"
-    elif match and (match[3] if row else match[1]) and re.match(r"^(is|must|has)\b", message):
+    elif match and (unknown := match[3] if row else match[1]) and re.match(r"^(is|must|has)\b", message):
         # A field the checker does not have (a typo, usually) is named as it was sent (_name quoted it if need be).
-        unknown = match[3] if row else match[1]
         said = f"{unknown if unknown.startswith(_QUOTES) else quoted(unknown)} {message}"
     elif row:
         said = f"This {row.rsplit(' ', 1)[0].lower()} {message}"
