@@ -23,7 +23,9 @@ timetable has been published, so what waited for it is allowed.
 
 Two timetables are named, and may be published on different days: clause 1 waits for "the timetable for selections
 in this local authority area", clause 4 for "the timetable for a ward". Clause 6 says "the timetable" without
-saying which; until both are published, the answer waits for the later, and says why.
+saying which; until both are published, the answer waits for the later, and says why. Clause 4's mailing is of
+"canvassing / promotional material", which is material calling for support, so clause 1 holds it back too: mailing
+waits for both timetables, and the answer says so.
 """
 
 from __future__ import annotations
@@ -117,17 +119,16 @@ def _after(on: dt.date, published: dt.date | None, what: str) -> Awaited:
     return Awaited("from", published, f"{what} is published on {written_date(published)}, and you may from that day")
 
 
-def _after_both(on: dt.date, area: dt.date | None, ward: dt.date | None) -> Awaited:
-    """Clause 6's "the timetable", which it does not name: allowed once both are published, the safe reading."""
+def _after_both(on: dt.date, area: dt.date | None, ward: dt.date | None, because: str) -> Awaited:
+    """Allowed once both timetables are published; `because` says why both are waited for."""
     if area and ward:
         later = max(area, ward)
         if on >= later:
             return Awaited("yes", None, f"both timetables have been published (the later on {written_date(later)})")
-        return Awaited("from", later, f"the later of the two timetables is published on {written_date(later)}, and you "
+        return Awaited("from", later, f"{because}, and the later of the two is published on {written_date(later)}: you "
                        "may from that day")
     missing = " and ".join(name for name, day in (("the local authority area's", area), ("the ward's", ward)) if day is None)
-    return Awaited("no", None, f"the clause does not say which timetable it means, and {missing} has not been published "
-                   "yet, so wait for both")
+    return Awaited("no", None, f"{because}, and {missing} has not been published yet, so wait for both")
 
 
 def _entry(activity: str, awaited: Awaited, message: str, version: CodeVersion, clause: str, todo: str,
@@ -180,21 +181,25 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
              f"To mail eligible members you need their list, which comes only on the conditions of {where}: short-listed "
              f"by the ward, and the {charge} administration charge paid.")
 
-    # Clause 4: mailing members directly "following publication of the timetable for a ward".
-    mail = _after(on, ward, "the timetable for your ward")
+    # Clause 4: mailing members directly "following publication of the timetable for a ward"; what is mailed calls for
+    # support, which clause 1 holds back until the area's timetable.
+    material_clause = version.unit_name(rules.material.clause)
+    mail = _after_both(on, area, ward, f"what you mail calls for support, which {material_clause} allows only once the "
+                       "timetable for your local authority area is published")
     activities.append(_entry("mail-members", mail, (
         f"On {day} you may mail eligible members directly, as well as Labour Party units and affiliated organisations, "
         f"with canvassing or promotional material: {mail.why}. {lists}"
         if mail.allowed == "yes" else
         "Mailing eligible members, Labour Party units and affiliated organisations directly is permitted "
-        f"following the publication of the timetable for the ward: {mail.why}. {lists}"),
+        f"following the publication of the timetable for the ward, but {mail.why}. {lists}"),
         version, rules.mail_members.clause,
         "You may mail eligible members directly." if mail.allowed == "yes" else
         f"Wait until {written_date(mail.day)} to mail members directly." if mail.day else
-        "Do not mail members directly until the timetable for your ward is published.", may="mail eligible members directly"))
+        "Do not mail members directly until the timetables for your ward and your local authority area are both "
+        "published.", may="mail eligible members directly"))
 
     # Clause 6: canvassing "following publication of the timetable and from this period onwards".
-    canvass = _after_both(on, area, ward)
+    canvass = _after_both(on, area, ward, "the clause does not say which timetable it means")
     manner = ("Contact with members must not be carried out in a manner likely to cause offence or be seen as applying "
               "pressure to any member.")
     activities.append(_entry("canvass", canvass, (

@@ -165,7 +165,8 @@ def test_what_waits_for_a_timetable_is_allowed_exactly_from_its_publication(on, 
         request["ward_timetable_published"] = ward.isoformat()
     answers = {a["rule"]: a for a in checkers.run("campaign", request)["answers"]}
     both = max(area, ward) if area and ward else None
-    for name, published in (("campaign-material", area), ("mail-members", ward), ("canvass", both)):
+    # Mailing waits for the ward's timetable (clause 4) and, as what is mailed calls for support, the area's (clause 1).
+    for name, published in (("campaign-material", area), ("mail-members", both), ("canvass", both)):
         expected = "yes" if published and on >= published else "from" if published else "no"
         assert answers[name]["allowed"] == expected, (name, request)
         assert (answers[name].get("date") or {}).get("on") == (published.isoformat() if expected == "from" else None)
