@@ -34,6 +34,7 @@ from . import rules as r
 from .content import CodeVersion
 from .contract import Answer, Checker, Condition, Field, Option, Result, clause_reference
 from .money_and_dates import sentence
+from .text import listed
 from .validation import Errors
 
 NAME = "disclosure"
@@ -353,8 +354,8 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         groups: dict[tuple, list[str]] = {}
         for option, key in settled.items():
             groups.setdefault(key, []).append(f"\"{LABEL_OF[name][option]}\"")
-        parts = [f"if {_either(options)}, {_lower(STATUS_TEXT[status])} "
-                 f"({_either([version.unit_name(c) for c in clauses])})" for (status, clauses), options in groups.items()]
+        parts = [f"if {listed(options, 'or')}, {_lower(STATUS_TEXT[status])} "
+                 f"({listed([version.unit_name(c) for c in clauses], 'or')})" for (status, clauses), options in groups.items()]
         if len(settled) < len(by_option):
             parts.append("if anything else, it turns on your other answers too")
         found.append(Answer("turns-on", "action", f"It turns on your answer to \"{_label(name)}\": {'; '.join(parts)}.",
@@ -402,20 +403,12 @@ def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, deciding
             "not-stated": "This code does not say: ask before you share it."}[status]
     answers.insert(0, Answer("outcome", level, outcome.message, clause_reference(version, outcome.clause), label=label,
                              todo=todo))
-    details = [f"What decided it: your {'answer' if len(deciding) == 1 else 'answers'} to {_both(deciding)}."] if deciding else []
+    details = [f"What decided it: your {'answer' if len(deciding) == 1 else 'answers'} to {listed(deciding)}."] if deciding else []
     return Result(status, answers, details=details)
 
 
 def _label(name: str) -> str:
     return next(f.label for f in FIELDS if f.name == name)
-
-
-def _either(options: list[str]) -> str:
-    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
-
-
-def _both(options: list[str]) -> str:
-    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " and " + options[-1]
 
 
 def _lower(text: str) -> str:

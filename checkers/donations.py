@@ -31,7 +31,7 @@ from .content import CodeVersion
 from .contract import Answer, Checker, Field, Option, Result, clause_reference
 from .donations_law import FIGURES, LawReading
 from .money_and_dates import add_days, pounds, sentence, written_date
-from .text import printable, same_name_key
+from .text import listed, printable, same_name_key
 from .validation import Errors
 
 NAME = "donations"
@@ -72,6 +72,8 @@ STATUS_TEXT = {"ok": "Nothing to act on under this code.", "action": "Action nee
 
 
 # Which donations count towards a reporting threshold.
+# A report names each donation it covers up to this many; more are given by their number (no answer grows with the rows).
+MOST_NAMED_IN_A_REPORT = 4
 EACH_DONATION = "each-donation"
 DONOR_CALENDAR_YEAR = "donor-calendar-year"
 
@@ -397,8 +399,8 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
     counted = []
     small = rules.permissible_donor.threshold if rule.small_donations_not_counted else None
     not_counted = f"it does not count towards the reporting threshold, as it is not {small.words()}" if small else ""
-    counting = (f" (counting only donations {small.words()}: smaller ones are not donations under PPERA 2000, "
-                "Schedule 7)") if small else ""
+    counting = (f"; counting only donations {small.words()}: smaller ones are not donations under PPERA 2000, "
+                "Schedule 7") if small else ""
     threshold = rule.threshold.words()
     for d in donations:
         if small and not small.reached_by(d.amount):
@@ -424,7 +426,8 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
                     why = f"{sentence(what)} is {threshold} from one donor in a calendar year, so it must be reported"
                 else:
                     what = f"the donations from {name} in {year} ({pounds(total)} in all)"
-                    why = (f"Donations from {name} in {year} total {pounds(total)}{counting}, which is "
+                    why = (f"Donations from {name} in {year} total {pounds(total)} ({_amounts(group[:index + 1])}"
+                           f"{counting}), which is "
                            f"{threshold} from one donor in a calendar year, so they must be reported")
                 found.append(_report(rule, donation, name, total, why, period_end, version, law, today, what))
             elif crossed:
@@ -438,6 +441,16 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
                 seen.nothing(donation, f"{name}'s donations in {year} come to {pounds(total)}, not "
                              f"{rule.threshold.words()}, so no report is due")
     return found
+
+
+def _amounts(donations: list[Donation]) -> str:
+    """The donations one report covers, each by its amount and day, so that the reader can tell which to report; past
+    a few (only a code that counts small donations allows more), by their number and days."""
+    if len(donations) > MOST_NAMED_IN_A_REPORT:
+        return (f"{len(donations)} donations, received from {written_date(donations[0].received)} to "
+                f"{written_date(donations[-1].received)}")
+    return listed([f"{pounds(d.amount)}{' (non-cash)' if d.kind == 'non-cash' else ''} received on "
+                   f"{written_date(d.received)}" for d in donations])
 
 
 def _unsaid(rule: Reporting) -> str:

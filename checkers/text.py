@@ -52,3 +52,8 @@ def printable(text: str, *, keep_lines: bool = False) -> str:
     if not keep_lines:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
     return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def listed(items: list[str], last: str = "and") -> str:
+    """"a, b and c" (or "a, b or c")."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"

@@ -141,3 +141,16 @@ def test_a_check_keeps_nothing_of_the_donations_once_it_has_answered():
     assert checkers.run("donations", request)["status"] == "action"
     gc.collect()
     assert [thing for thing in gc.get_objects() if isinstance(thing, Donation)] == []
+
+
+def test_a_report_names_each_donation_it_covers_up_to_a_few_then_gives_their_number_and_days():
+    from checkers.donations import MOST_NAMED_IN_A_REPORT, _amounts
+
+    def given(count):
+        return [Donation("a", "A", Decimal(100 + day), dt.date(2025, 3, day), "cash", True, f"donations[{day}]")
+                for day in range(1, count + 1)]
+
+    named = _amounts(given(MOST_NAMED_IN_A_REPORT))
+    assert named.count("received on") == MOST_NAMED_IN_A_REPORT and named.endswith("and £104 received on 4 March 2025")
+    assert _amounts(given(1)) == "£101 received on 1 March 2025"
+    assert _amounts(given(MOST_NAMED_IN_A_REPORT + 1)) == "5 donations, received from 1 March 2025 to 5 March 2025"
