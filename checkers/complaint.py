@@ -158,12 +158,13 @@ def draft(values: dict, version: CodeVersion, rules: ComplaintRules, cited: dict
     """The message, in the procedure's form: the clause by name and address, what happened, when, the evidence.
     What the reader typed is written so that it cannot change how the message reads (checkers/text.py)."""
     site = values.get(PAGE_ADDRESS)
-    link = whole(site, cited["url"]) if site else cited["citation"]
+    # Without the site's address there is no link to give: the citation, already named, stands alone.
+    link = f": {whole(site, cited['url'])}" if site else ""
     when = values["when"]
     return "\n".join([
         "To the Returning Officer,", "",
         f"I wish to report an alleged breach of the {version.short_title} (version {version.version}).", "",
-        f"The clause allegedly breached: {cited['label']} ({cited['citation']}): {link}", "",
+        f"The clause allegedly breached: {cited['label']} ({cited['citation']}){link}", "",
         "What happened:", printable(values["what"], keep_lines=True), "",
         f"When it happened: {written_date(when) if when else 'not stated'}", "",
         "Supporting evidence (attached):", printable(values["evidence"], keep_lines=True) if values["evidence"] else
