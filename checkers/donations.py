@@ -386,14 +386,17 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
         found = []
         threshold = rule.threshold.words()
         too_small = f"it is not {threshold}, so it need not be reported"
+        smaller: dict[str, list[Donation]] = defaultdict(list)
         for d in donations:
             if not rule.threshold.reached_by(d.amount):
                 seen.nothing(d, too_small)
+                smaller[d.donor_key].append(d)
                 continue
             seen.ask(d)
             what = describe(d)
             found.append(_report(rule, d, describe.names[d.donor_key], d.amount, f"{sentence(what)} is {threshold}, so it must be "
                                  "reported", period_end, version, law, today, what))
+        notes += _unsaid_totals(rule, smaller, describe.names, version)
         return found
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
     counted = []
@@ -441,6 +444,31 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
                 seen.nothing(donation, f"{name}'s donations in {year} come to {pounds(total)}, not "
                              f"{rule.threshold.words()}, so no report is due")
     return found
+
+
+def _unsaid_totals(rule: Reporting, smaller: dict[str, list[Donation]], names: dict[str, str], version) -> list[str]:
+    """A code that reports each donation over a threshold does not say whether one donor's smaller donations are added
+    together: where that would change the answer, one note says so, naming a few of the donors it concerns, and whom
+    the code says to ask."""
+    threshold = rule.threshold.words()
+    over = [(names[key], group, sum((d.amount for d in group), Decimal(0))) for key, group in smaller.items()
+            if len(group) > 1]
+    over = [(name, group, total) for name, group, total in over if rule.threshold.reached_by(total)]
+    if not over:
+        return []
+    if len(over) == 1:
+        name, group, total = over[0]
+        which = (f"{name}'s donations that are not {threshold} on their own come to {pounds(total)} together "
+                 f"({_amounts(group)})")
+    else:
+        shown = [f"{name} ({pounds(total)})" for name, _, total in over[:MOST_NAMED_IN_A_REPORT]]
+        more = len(over) - len(shown)
+        which = (f"For {len(over)} donors, donations that are not {threshold} on their own come to {threshold} together: "
+                 f"{listed(shown + ([f'{more} more'] if more else []))}")
+    ask = f" If in doubt, ask: \"{rule.ask.words}\"" if rule.ask else ""
+    return [f"{which}. This code asks for a report of each donation that is {threshold} ({version.unit_name(rule.clause)}); "
+            "it does not say whether smaller donations from one donor are added together, so none of these is reported "
+            f"here.{ask}"]
 
 
 def _amounts(donations: list[Donation]) -> str:
