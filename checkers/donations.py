@@ -503,12 +503,17 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
     to = f" to {rule.report_to}" if rule.report_to else ""
     deadline = None
     todo = f"Report {what}{to} promptly: this code sets no deadline."
+    # The code's deadline: its days from receipt, or the end of the election period, whichever comes first.
+    limits = []
     if rule.deadline_days is not None:
-        deadline = add_days(donation.received, rule.deadline_days)
-        after = f"{rule.deadline_days} days after the donation received on {written_date(donation.received)}"
-        if rule.before_election_period_end and period_end and period_end < deadline:
-            deadline = period_end
-            after = "the last day of the election period, which comes first"
+        limits.append((add_days(donation.received, rule.deadline_days),
+                       f"{rule.deadline_days} days after the donation received on {written_date(donation.received)}"))
+    if rule.before_election_period_end and period_end:
+        limits.append((period_end, "the last day of the election period" + (", which comes first" if limits else "")))
+    # Where the reader has not given the period's last day, the answer cannot know whether it comes first: it says so.
+    period_unknown = rule.before_election_period_end and not period_end
+    if limits:
+        deadline, after = min(limits, key=lambda limit: limit[0])
         when = f" by {written_date(deadline)} ({after})."
         if deadline < donation.received:
             when = (f": the election period ended on {written_date(deadline)}, before this donation arrived, "
@@ -518,8 +523,16 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
         if deadline == today:
             message += " That day is today."
             todo = f"Report {what}{to} today: the deadline is today, {written_date(deadline)}."
+        if period_unknown and deadline >= today:  # a report already late is to be made now, whenever the period ends
+            message += (" The code also requires reports before the end of the election period, whose last day you "
+                        "did not give: if it comes sooner, report by then.")
+            if deadline > today:
+                todo += " If the election period ends sooner, report before it ends."
     else:
         message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
+        if period_unknown:
+            message += " The code requires reports before the end of the election period, whose last day you did not give."
+            todo = f"Report {what}{to} promptly, and before the election period ends."
         # A code that puts its candidates under the Act but sets no deadline leaves the Act's own period to say.
         period = law.late_report(donation) if law else ""
         if period:

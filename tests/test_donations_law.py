@@ -154,3 +154,21 @@ def test_a_report_names_each_donation_it_covers_up_to_a_few_then_gives_their_num
     assert named.count("received on") == MOST_NAMED_IN_A_REPORT and named.endswith("and £104 received on 4 March 2025")
     assert _amounts(given(1)) == "£101 received on 1 March 2025"
     assert _amounts(given(MOST_NAMED_IN_A_REPORT + 1)) == "5 donations, received from 1 March 2025 to 5 March 2025"
+
+
+def test_a_code_that_ties_reports_only_to_the_election_period_makes_its_last_day_the_deadline():
+    # No version has such a rule yet; the reading is general, so a version that sets no days is answered too.
+    from checkers.donations import _report, donation_rules
+
+    version = checkers.codes()["momentum-ncg-elections"].current
+    rule = dataclasses.replace(donation_rules(version).reporting, deadline_days=None)
+    gift = Donation("a", "A", Decimal(600), dt.date(2022, 7, 1), "cash", None, "donations[0]")
+
+    def answer(period_end):
+        return _report(rule, gift, "A", gift.amount, "It must be reported", period_end, version, None,
+                       dt.date(2022, 7, 2), "the donation")
+
+    known = answer(dt.date(2022, 7, 20))
+    assert known.date == dt.date(2022, 7, 20) and "(the last day of the election period)." in known.message
+    unknown = answer(None)
+    assert unknown.date is None and unknown.todo == "Report the donation promptly, and before the election period ends."
