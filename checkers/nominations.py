@@ -3,7 +3,8 @@
 `momentum-ncg-elections` 2022, "Nominations": "Candidates shall be required to gain a minimum 20 valid
 nominations"; "Candidates will be allowed to secure a further 10 nominations before the deadline, but it
 will be no longer possible to nominate them once the deadline has passed"; "If a candidate's verified
-nominations drop below 30 they will be informed ... If a candidate's verified nominations drop below 20,
+nominations drop below 30 they will be informed of this by email that they may wish for an individual to nominate
+them through the website. If a candidate's verified nominations drop below 20,
 they will be informed by email that they no longer have sufficient nominations to stand in the election."
 """
 
@@ -81,7 +82,8 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         else:
             message = (f"You have {counted(verified, 'verified nomination')}, enough to stand (at least {rule.minimum}). You may "
                        f"secure up to {can_still_add} more before the deadline, as a buffer in case some are found invalid; "
-                       f"below {rule.maximum}, Momentum will tell you by email that you may wish to seek more.")
+                       f"while your verified nominations are below {rule.maximum}, the guidelines say you will be told by "
+                       "email that you may wish for an individual to nominate you through the website.")
     else:
         status, about, level = "full", "maximum", "info"
         message = (f"You have {verified} verified nominations: the most you may secure ({rule.minimum} plus "
