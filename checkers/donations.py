@@ -71,9 +71,9 @@ STATUS_TEXT = {"ok": "Nothing to act on under this code.", "action": "Action nee
                "breach": "Breach: something here breaks the code."}
 
 
-# Which donations count towards a reporting threshold.
 # A report names each donation it covers up to this many; more are given by their number (no answer grows with the rows).
 MOST_NAMED_IN_A_REPORT = 4
+# Which donations count towards a reporting threshold.
 EACH_DONATION = "each-donation"
 DONOR_CALENDAR_YEAR = "donor-calendar-year"
 
@@ -446,7 +446,8 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
     return found
 
 
-def _unsaid_totals(rule: Reporting, smaller: dict[str, list[Donation]], names: dict[str, str], version) -> list[str]:
+def _unsaid_totals(rule: Reporting, smaller: dict[str, list[Donation]], names: dict[str, str],
+                   version: CodeVersion) -> list[str]:
     """A code that reports each donation over a threshold does not say whether one donor's smaller donations are added
     together: where that would change the answer, one note says so, naming a few of the donors it concerns, and whom
     the code says to ask."""
