@@ -154,6 +154,21 @@ def paced(megabits: float, only: tuple[str, ...] = ()) -> type[Handler]:
     return Paced
 
 
+def failing_once(prefix: str, failed: list[str]) -> type[Handler]:
+    """The site's handler answering the first request for a path that starts with `prefix` with 503 (a weak signal
+    dropping it), noted in `failed`; every later request as usual."""
+
+    class FailingOnce(_Quiet):
+        def do_GET(self):
+            if self.path.startswith(prefix) and not failed:
+                failed.append(self.path)
+                self.send_error(503)
+                return
+            super().do_GET()
+
+    return FailingOnce
+
+
 def serve(folder: Path, handler_class: type[Handler] = _Quiet, server_class: type[Server] = Server):
     handler = functools.partial(handler_class, directory=str(folder))
     server = server_class(("127.0.0.1", 0), handler)

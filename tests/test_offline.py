@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import build_site
-from tests.conftest import ROOT, serve
+from tests.conftest import ROOT, failing_once, serve
 from tests.forms import open_reasoning, search_for, wait_until
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,16 @@ def wait_ready(page: Page):
 def wait_kept(page: Page, path: str):
     """Until the service worker has kept this page, its runtime and the pages it cites (offline.js asks once Python
     is ready, and the page says when it is done)."""
-    expect(page.locator(".checker-kept")).to_be_visible(timeout=READY)
+    try:
+        expect(page.locator(".checker-kept")).to_be_visible(timeout=READY)
+    except AssertionError as error:  # say what the service worker had kept by then, and whether it controls the page
+        state = page.evaluate("""async () => ({
+            controlled: navigator.serviceWorker.controller !== null,
+            active: (await navigator.serviceWorker.getRegistration())?.active?.state ?? null,
+            kept: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys())
+                .map((r) => r.url)))).flat(),
+        })""")
+        raise AssertionError(f"{error}\nservice worker: {state}") from None
     assert page.evaluate("""async (path) => {
         for (const name of await caches.keys()) {
             const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
@@ -63,6 +72,24 @@ def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(brow
     page.locator(".finding-clause").first.click()
     expect(page.locator("#nominations")).to_be_visible()
     context.close()
+
+
+def test_a_file_that_fails_once_while_a_checker_is_kept_is_asked_for_again_and_kept(browser, built_site):
+    """On a weak signal one of the files a checker page keeps (here the code page it cites, which only keeping asks
+    for) fails once: it is asked for again, and the page is kept whole and says so."""
+    failed = []
+    server, url = serve(built_site, failing_once("/codes/momentum-ncg-elections/2022/", failed))
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + "checkers/nominations/")
+        wait_ready(page)
+        wait_kept(page, "/codes/momentum-ncg-elections/2022/")
+        assert failed == ["/codes/momentum-ncg-elections/2022/"]
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_kept_page_served_because_the_site_did_not_answer_says_so_while_the_browser_thinks_it_is_online(

@@ -72,18 +72,29 @@ async function keep(pages, port) {
     return;
   }
   for (const path of files) {
-    try {
-      if (!(await cache.match(keyOf(path)))) {
-        const response = await fetch(keyOf(path), { cache: "no-cache" });
-        if (!response.ok) throw new Error(String(response.status));
-        await cache.put(keyOf(path), response);
-      }
-      kept++;
-    } catch {
-      failed++;
-    }
+    if ((await cache.match(keyOf(path))) || (await keepOne(cache, path))) kept++;
+    else failed++;
   }
   if (port) port.postMessage({ kept, failed, build: BUILD });
+}
+
+// A weak signal drops a file now and then: one that fails is asked for again, a little later each time, before it
+// counts as not kept.
+const TRIES = 3;
+const RETRY_AFTER_MS = 1000;
+
+async function keepOne(cache, path) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(keyOf(path), { cache: "no-cache" });
+      if (!response.ok) throw new Error(String(response.status));
+      await cache.put(keyOf(path), response);
+      return true;
+    } catch {
+      if (attempt === TRIES) return false;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS * attempt));
+    }
+  }
 }
 
 async function report(port) {
