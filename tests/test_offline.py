@@ -43,6 +43,13 @@ def wait_kept(page: Page, path: str):
     }""", path)
 
 
+def open_until_kept(page: Page, site: str, kept: str = "/checkers/nominations/"):
+    """The nominations checker, opened and left until its page says it is kept (with `kept` among what is)."""
+    page.goto(site + "checkers/nominations/")
+    wait_ready(page)
+    wait_kept(page, kept)
+
+
 def nominations(page: Page, verified: str = "25"):
     page.fill("#verified", verified)
     page.click("button[type=submit]")
@@ -51,9 +58,7 @@ def nominations(page: Page, verified: str = "25"):
 def test_a_checker_used_once_answers_with_no_network_and_says_it_is_offline(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site_url + "checkers/nominations/")
-    wait_ready(page)
-    wait_kept(page, "/checkers/nominations/")
+    open_until_kept(page, site_url)
     expect(page.locator(".checker-offline")).to_be_hidden()
     nominations(page)
     expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
@@ -81,10 +86,7 @@ def test_a_file_that_fails_once_while_a_checker_is_kept_is_asked_for_again_and_k
     server, url = serve(built_site, failing_once("/codes/momentum-ncg-elections/2022/", failed))
     context = browser.new_context()
     try:
-        page = context.new_page()
-        page.goto(url + "checkers/nominations/")
-        wait_ready(page)
-        wait_kept(page, "/codes/momentum-ncg-elections/2022/")
+        open_until_kept(context.new_page(), url, "/codes/momentum-ncg-elections/2022/")
         assert failed == ["/codes/momentum-ncg-elections/2022/"]
     finally:
         context.close()
@@ -100,9 +102,7 @@ def test_a_kept_page_served_because_the_site_did_not_answer_says_so_while_the_br
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.goto(url + "checkers/nominations/")
-        wait_ready(page)
-        wait_kept(page, "/checkers/nominations/")
+        open_until_kept(page, url)
         server.shutdown()
         server.server_close()
         page.reload()
@@ -198,9 +198,7 @@ def test_a_new_build_replaces_everything_kept_at_once_and_reloads_only_when_the_
     try:
         context = browser.new_context()
         page = context.new_page()
-        page.goto(url + "checkers/nominations/")
-        wait_ready(page)
-        wait_kept(page, "/checkers/nominations/")
+        open_until_kept(page, url)
         old_cache = page.evaluate("caches.keys()")
         monkeypatch.setenv("BROTLI_QUALITY", "4")
         docs = tmp_path / "docs"
@@ -267,9 +265,7 @@ def _kept(page: Page) -> list[str]:
 def test_offline_a_kept_checker_has_the_themes_script_and_the_search_index_from_the_builds_list(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site_url + "checkers/nominations/")
-    wait_ready(page)
-    wait_kept(page, "/checkers/nominations/")
+    open_until_kept(page, site_url)
     kept = _kept(page)
     # Kept from the build's list, whether or not the browser had loaded them yet.
     assert any("/assets/javascripts/bundle." in u for u in kept)
@@ -312,9 +308,7 @@ def test_a_damaged_snapshot_kept_in_the_cache_is_replaced_rather_than_refused_on
     page = context.new_page()
     messages = []
     page.on("console", lambda message: messages.append(message.text))
-    page.goto(site_url + "checkers/nominations/")
-    wait_ready(page)
-    wait_kept(page, "/checkers/nominations/")
+    open_until_kept(page, site_url)
     manifest = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())
     # Damage the kept copy, as a storage fault would.
     page.evaluate("""async (name) => {
