@@ -224,6 +224,9 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     law = LawReading(version.applied_law, donations, describe) if version.applied_law else None
     if rules.permissible_donor:
         answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen)
+    elif not law and any(d.permissible is not None for d in donations):
+        notes.append(f"This version of the code ({version.citation}) says nothing about which donors are permissible, so "
+                     "your answers on whether a donor is permissible were not used.")
     if rules.reporting:
         reports = _reporting(rules, donations, describe, period_end, version, notes, law, values["today"], seen)
         details += _how_to_report(rules.reporting, version) if reports else []
