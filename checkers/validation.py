@@ -234,6 +234,13 @@ def _missing(spec: Field) -> str:
     return "is required" + (f": {spec.missing[:1].lower()}{spec.missing[1:]}" if spec.missing else "")
 
 
+def _nearest_anchor(typed: str, units: list[str]) -> str:
+    """The anchor that a slip of capitals or spaces hides ("did you mean …"), else an example. Never another clause:
+    a complaint must name the clause its writer means."""
+    same = next((unit for unit in units if unit == "-".join(typed.lower().split())), None)
+    return f"did you mean {same}?" if same else f"a clause's anchor is, for example, {next(iter(units), 'none')}"
+
+
 def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Errors, units=None) -> dict:
     """Each field's value, typed, its default where none is given; every given value read, whether or not the
     answer will use it; a required one missing is named. Errors come in the order of the fields. `units`: the
@@ -255,8 +262,7 @@ def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Erro
         start = len(found.items)
         read = READERS[kind](spec, value, where, found)
         if read is not None and spec.options_from and units is not None and read not in units:
-            found.add(where, f"{quoted(read)} is not one of the clauses offered; a clause's anchor is, for "
-                      f"example, {next(iter(units), 'none')}")
+            found.add(where, f"{quoted(read)} is not one of the clauses offered; {_nearest_anchor(read, units)}")
             read = None
         values[name] = spec.default if read is None else read
         if len(found.items) > start:

@@ -52,3 +52,12 @@ def test_a_complaint_about_something_that_happened_after_today_is_refused_at_its
             "When it happened cannot be after today (5 December 2026): check the date."]
     else:
         assert response["status"] == "drafted"
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("Code of Conduct 3", "did you mean code-of-conduct-3?"),  # a slip of capitals and spaces: the clause it hides
+    ("code-of-conduct-8", "a clause's anchor is, for example, p1"),  # no such clause: never another clause offered
+])
+def test_a_clause_not_offered_is_refused_suggesting_only_the_clause_a_slip_hides(typed, said):
+    response = checkers.run("complaint", {"code": "momentum-ncg-elections", "clause": typed, "what": "They did it"})
+    assert [e["message"] for e in response["errors"]] == [f"'{typed}' is not one of the clauses offered; {said}"]
