@@ -234,7 +234,7 @@ def _missing(spec: Field) -> str:
     return "is required" + (f": {spec.missing[:1].lower()}{spec.missing[1:]}" if spec.missing else "")
 
 
-def _nearest_anchor(typed: str, units: list[str]) -> str:
+def _anchor_hint(typed: str, units: list[str]) -> str:
     """The anchor that a slip of capitals or spaces hides ("did you mean …"), else an example. Never another clause:
     a complaint must name the clause its writer means."""
     same = next((unit for unit in units if unit == "-".join(typed.lower().split())), None)
@@ -262,7 +262,7 @@ def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Erro
         start = len(found.items)
         read = READERS[kind](spec, value, where, found)
         if read is not None and spec.options_from and units is not None and read not in units:
-            found.add(where, f"{quoted(read)} is not one of the clauses offered; {_nearest_anchor(read, units)}")
+            found.add(where, f"{quoted(read)} is not one of the clauses offered; {_anchor_hint(read, units)}")
             read = None
         values[name] = spec.default if read is None else read
         if len(found.items) > start:
