@@ -66,7 +66,12 @@ export async function showCasePanel() {
   }
 }
 
+// Taps on Keep in a hurry are kept one after the other, but each says what it did after a wait of its own: only the
+// latest tap's words are shown, so that an earlier tap's never replaces them.
+let latestKeep = 0;
+
 async function keepThisCheck() {
+  const tap = ++latestKeep;
   sayInPanel("");
   let election = elections.value;
   try {
@@ -83,7 +88,7 @@ async function keepThisCheck() {
       return { text: JSON.stringify(result.case), answer: result };
     });
     await listElections(election);
-    sayInPanel(kept.message);
+    if (tap === latestKeep) sayInPanel(kept.message);
     const entry = kept.case.elections.find((found) => found.id === election).entries.find((found) => found.id === kept.entry);
     // The kept list is longer than the form's (rows added to it): the whole list, checked again, is shown.
     const rows = description.inputs.filter((spec) => spec.kind === "rows");
