@@ -455,9 +455,11 @@ def _unsaid_totals(rule: Reporting, smaller: dict[str, list[Donation]], names: d
     together: where that would change the answer, one note says so, naming a few of the donors it concerns, and whom
     the code says to ask."""
     threshold = rule.threshold.words()
-    over = [(names[key], group, sum((d.amount for d in group), Decimal(0))) for key, group in smaller.items()
-            if len(group) > 1]
-    over = [(name, group, total) for name, group, total in over if rule.threshold.reached_by(total)]
+    over = []
+    for key, group in smaller.items():
+        total = sum((d.amount for d in group), Decimal(0))
+        if len(group) > 1 and rule.threshold.reached_by(total):
+            over.append((names[key], group, total))
     if not over:
         return []
     if len(over) == 1:
@@ -469,7 +471,8 @@ def _unsaid_totals(rule: Reporting, smaller: dict[str, list[Donation]], names: d
         more = len(over) - len(shown)
         which = (f"For {len(over)} donors, donations that are not {threshold} on their own come to {threshold} together: "
                  f"{listed(shown + ([f'{more} more'] if more else []))}")
-    ask = f" If in doubt, ask: \"{rule.ask.words}\"" if rule.ask else ""
+    ask = _whom_to_ask(rule, version)
+    ask = f" If in doubt, ask: \"{ask}\"" if ask else ""
     return [f"{which}. This code asks for a report of each donation that is {threshold} ({version.unit_name(rule.clause)}); "
             "it does not say whether smaller donations from one donor are added together, so none of these is reported "
             f"here.{ask}"]
@@ -483,6 +486,15 @@ def _amounts(donations: list[Donation]) -> str:
                 f"{written_date(donations[-1].received)}")
     return listed([f"{pounds(d.amount)}{' (non-cash)' if d.kind == 'non-cash' else ''} received on "
                    f"{written_date(d.received)}" for d in donations])
+
+
+def _whom_to_ask(rule: Reporting, version: CodeVersion) -> str:
+    """The code's own words on whom to ask, where it gives them: those the law's data holds for a code under the Act,
+    else the reporting rule's."""
+    applied = version.applied_law
+    if applied and applied.application.ask:
+        return applied.application.ask
+    return rule.ask.words if rule.ask else ""
 
 
 def _unsaid(rule: Reporting) -> str:
@@ -547,8 +559,7 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
     if overdue:
         # A deadline already past is said to be so, with what to do now: the code's own contact, and the Act's own
         # position on a late report where the Act requires one.
-        applied = version.applied_law
-        ask = applied.application.ask if applied and applied.application.ask else rule.ask.words if rule.ask else ""
+        ask = _whom_to_ask(rule, version)
         contact = f" The code says: \"{ask}\"" if ask and ask not in message else ""
         them = "them" if what.startswith("the donations") else "it"
         message += (f" That deadline has passed: if you have not reported {them} yet, report {them} now and say why "

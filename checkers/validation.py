@@ -237,8 +237,8 @@ def _missing(spec: Field) -> str:
 def _anchor_hint(typed: str, units: list[str]) -> str:
     """The anchor that a slip of capitals or spaces hides ("did you mean …"), else an example. Never another clause:
     a complaint must name the clause its writer means."""
-    same = next((unit for unit in units if unit == "-".join(typed.lower().split())), None)
-    return f"did you mean {same}?" if same else f"a clause's anchor is, for example, {next(iter(units), 'none')}"
+    same = "-".join(typed.lower().split())
+    return f"did you mean {same}?" if same in units else f"a clause's anchor is, for example, {next(iter(units), 'none')}"
 
 
 def read_fields(fields: tuple[Field, ...], data: dict, prefix: str, errors: Errors, units=None) -> dict:
