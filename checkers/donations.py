@@ -232,7 +232,8 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         details += _how_to_report(rules.reporting, version) if reports else []
         answers += reports
     if rules.donor_cap:
-        answers += _donor_cap(rules.donor_cap, donations, names, version, seen)
+        answers += _donor_cap(rules.donor_cap, donations, names, version, seen,
+                              _whom_to_ask(rules.reporting, version) if rules.reporting else "")
     clause = next((rule.clause for rule in (rules.reporting, rules.permissible_donor, rules.donor_cap) if rule), None)
     if clause:
         # Labelled "Nothing to do", so the message does not say it again.
@@ -592,11 +593,13 @@ def _both(found: Answer, version: CodeVersion, what: str) -> None:
         found.todo += f" Whether the Act requires it too is not confirmed here. Do what the code asks.{asked}"
 
 
-def _donor_cap(rule: r.Limit, donations, names, version, seen: Accounted) -> list[Answer]:
-    # Momentum 2022: "There is a £2000 limit on donations from any single donor or organisation".
-    totals: dict[str, Decimal] = defaultdict(Decimal)
+def _donor_cap(rule: r.Limit, donations, names, version, seen: Accounted, ask: str) -> list[Answer]:
+    # Momentum 2022: "There is a £2000 limit on donations from any single donor or organisation". It says no more: not
+    # what becomes of an amount over the limit, so the answer does not say either, and gives whom the code says to ask.
+    given: dict[str, list[Donation]] = defaultdict(list)
     for donation in donations:
-        totals[donation.donor_key] += donation.amount
+        given[donation.donor_key].append(donation)
+    totals = {key: sum((d.amount for d in group), Decimal(0)) for key, group in given.items()}
     for donation in donations:
         if totals[donation.donor_key] > rule.limit:
             seen.ask(donation)
@@ -604,14 +607,17 @@ def _donor_cap(rule: r.Limit, donations, names, version, seen: Accounted) -> lis
             seen.nothing(donation, f"{names[donation.donor_key]}'s donations come to {pounds(totals[donation.donor_key])}, "
                          f"within the {pounds(rule.limit)} limit")
     found = []
+    asking = f"; it says: \"{ask}\"" if ask else "."
     for key, total in totals.items():
         if total > rule.limit:
+            over = pounds(total - rule.limit)
             found.append(_answer("donor-cap", "breach",
-                                 f"Donations from {names[key]} total {pounds(total)}, more than the {pounds(rule.limit)} "
-                                 "limit on donations from any single donor. Return or refuse the amount over the limit.",
+                                 f"Donations from {names[key]} total {pounds(total)} ({_amounts(given[key])}), more than "
+                                 f"the {pounds(rule.limit)} limit on donations from any single donor. This code does not "
+                                 f"say what is to be done about the {over} over the limit{asking}",
                                  version, rule.clause, donor=names[key], amount=total))
-            found[-1].todo = (f"Return or refuse {pounds(total - rule.limit)} of the donations from {names[key]}: the "
-                              f"amount over the {pounds(rule.limit)} limit.")
+            found[-1].todo = (f"Accept nothing more from {names[key]}, and ask what to do about the {over} over the "
+                              f"{pounds(rule.limit)} limit: this code does not say.")
     return found
 
 
