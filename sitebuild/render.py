@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+import re
 
 from checkers.citation import Citation
 from checkers.content import CodeVersion, Unit
@@ -71,7 +72,33 @@ def unit_markdown(unit: Unit, version: CodeVersion, site: Site, page: str) -> st
         pieces += [source[last:start], reference_link(ref, site, page, version)]
         last = end
     pieces.append(source[last:])
-    return "".join(pieces)
+    return lists_as_written("".join(pieces))
+
+
+# A list item that may start a list straight after a line of text, as in CommonMark: a bullet, or an ordered list
+# starting at 1.
+_ITEM = re.compile(r"^( {0,3})(?:[-*+]|1[.)])\s")
+
+
+def lists_as_written(markdown: str) -> str:
+    """A list that follows a line of text directly, or is indented by up to three spaces (as in CommonMark, which
+    the codes' sources are written in: Momentum's "terms:" then "  - ..."), shown as a list: Python-Markdown would
+    otherwise run its items into the text before them, hyphens and all. A blank line goes before the list and its
+    lines lose that indentation, up to the next blank line; the words are unchanged."""
+    out: list[str] = []
+    indent = None  # the first item's indentation, while in a list
+    for line in markdown.split("\n"):
+        item = _ITEM.match(line)
+        if not line.strip():
+            indent = None
+        elif item and indent is None:
+            indent = len(item[1])
+            if out and out[-1].strip():
+                out.append("")
+        if indent and line.startswith(" " * indent):
+            line = line[indent:]
+        out.append(line)
+    return "\n".join(out)
 
 
 def abbreviations(site: Site) -> str:

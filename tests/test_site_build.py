@@ -48,6 +48,39 @@ def test_the_wording_appears_on_the_page(built_site):
     assert '<abbr title="Someone allowed to give a regulated donee' in page  # explained on hover
 
 
+def test_a_list_in_a_clause_is_shown_as_a_list_however_the_source_indents_it(built_site, content):
+    """Momentum's sources are CommonMark: "terms:" then "  - ..." makes a list there, where Python-Markdown would run the
+    items into the sentence before them, hyphens and all. Every item written as one is an item on the page."""
+    checked = 0
+    for code in content.codes.values():
+        page = html(built_site, f"codes/{code.code}")
+        for unit in code.current.units:
+            items = [m[1] for m in re.finditer(r"^ {0,3}[-*+]\s+(.{1,40})", unit.markdown, re.M)]
+            if not items:
+                continue
+            block = re.search(rf'<div class="unit unit--{unit.kind}" id="{unit.id}">(.*?)</div>', page, re.S)[1]
+            shown = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", block, re.S)]
+            for item in items:
+                assert any(li.startswith(item) for li in shown), (unit.id, item, shown)
+            assert not re.search(r"<p>[^<]*\n\s*- ", block), unit.id
+            checked += len(items)
+    assert checked >= 7  # Momentum's sanctions (5) and its donation terms (2)
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("Terms:\n  - one\n  - two", "Terms:\n\n- one\n- two"),  # CommonMark's list straight after a line, indented
+    ("Terms:\n\n- one\n- two", "Terms:\n\n- one\n- two"),  # Python-Markdown's own way: unchanged
+    ("Terms:\n- one\n  goes on\n- two\n\nAfter.", "Terms:\n\n- one\n  goes on\n- two\n\nAfter."),
+    ("Text\n1. one\n2. two", "Text\n\n1. one\n2. two"),
+    ("In\n2. is not a list's start", "In\n2. is not a list's start"),  # CommonMark: only 1 may interrupt text
+    ("A line\nand the next", "A line\nand the next"),
+    ("Text\n    - code, not a list", "Text\n    - code, not a list"),  # four spaces or more: left as written
+])
+def test_lists_are_written_for_python_markdown_as_commonmark_reads_them(written, shown):
+    from sitebuild.render import lists_as_written
+    assert lists_as_written(written) == shown
+
+
 def test_a_clauses_related_clauses_are_folded_under_their_topic_and_count_after_its_own_words(built_site, content):
     """A phone reads one clause after another: what other codes say on its topic is one tap away, each a link."""
     page = html(built_site, "codes/nec-candidates")
