@@ -20,9 +20,9 @@ import checkers
 from sitebuild import audit
 from tests.conftest import ROOT, serve
 from tests.forms import search_for
+from tests.test_gates import axe_results
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 READY = 60_000
 # What Zensical does not do yet, as docs/maintainers/zensical.md says.
 KNOWN_DIFFERENCES = {"reference/index.html: the API reference is not generated (Zensical runs no MkDocs plugins, "
@@ -160,9 +160,7 @@ def test_pages_are_accessible_request_nothing_elsewhere_and_the_checkers_answer(
     for relative in ["", "codes/nec-candidates/", "codes/momentum-ncg-elections/2022/", "topics/", "law/", "checkers/",
                      "checkers/donations/"]:
         page.goto(zensical_url + relative)
-        page.add_script_tag(path=str(AXE))
-        results = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
-                                "'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
+        results = axe_results(page)
         problems += [f"{relative}: {v['id']}: {v['help']}" for v in results["violations"]]
     assert problems == []
     request = {"code": "nec-candidates", "donations": [{"donor": "A", "amount": 1700, "received": "2024-03-15"}]}
