@@ -61,8 +61,8 @@ def main(argv=None) -> int:
     parser.add_argument("--record", metavar="FILE", help="also write a record of the check (what was entered, the answer, "
                         "the code and version, the day) as text to FILE")
     parser.add_argument("--ics", metavar="FILE", help="also write the answer's deadlines to FILE as an iCalendar file")
-    parser.add_argument("--site-url", dest="site_url", default="", help="the site's address, for whole links in --record "
-                        "and --ics (e.g. https://org.github.io/codes/)")
+    parser.add_argument("--site-url", dest="site_url", default="", help="the site's address, for whole links in --record, "
+                        "--ics and an answer that links to the site (e.g. https://org.github.io/codes/)")
     named = [arg for arg in argv if arg in CHECKERS]
     if named and any(arg in ("-h", "--help") for arg in argv):
         # The options are the same for every checker; what its request holds is its own.
@@ -185,7 +185,22 @@ def _with_options(request, args) -> tuple[object, dict | None]:
             errors.append({"field": name, "message": f"is {quoted(request[name])} in the request but {option} says "
                            f"{quoted(value)}: give it once"})
         request[name] = value
+    # A checker whose answer links to the site's pages (the complaint's draft) takes the site's address from
+    # --site-url too, so that its links are whole, as in --record and --ics.
+    field = CHECKERS[args.checker].page_address
+    if args.site_url and field and isinstance(request, dict):
+        given = request.setdefault(field, args.site_url)
+        if given != args.site_url and _address_or_none(given) != args.site_url:
+            errors.append({"field": field, "message": f"is {quoted(given)} in the request but --site-url says "
+                           f"{quoted(args.site_url)}: give it once"})
     return request, refusal(errors) if errors else None
+
+
+def _address_or_none(value) -> str | None:
+    try:
+        return site_address(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _from_csv(args) -> int:

@@ -210,6 +210,22 @@ def test_code_and_version_options_fill_a_request_read_from_standard_input():
     assert refused.returncode == 2 and json.loads(refused.stdout)["errors"][0]["field"] == "--json"
 
 
+def test_site_url_makes_a_complaints_link_to_its_clause_whole_and_a_different_address_in_the_request_is_named():
+    request = {"code": "momentum-ncg-elections", "clause": "social-media-policy-2", "what": "A post."}
+    draft = next(a["text"] for a in json.loads(cli("complaint", "--site-url", "https://example.org/coc",
+                                                    stdin=json.dumps(request)).stdout)["actions"] if a["kind"] == "copy")
+    assert "https://example.org/coc/codes/momentum-ncg-elections/2022/#social-media-policy-2" in draft
+    same = cli("complaint", "--site-url", "https://example.org/coc/",
+               stdin=json.dumps({**request, "site_url": "https://example.org/coc"}))
+    assert same.returncode == 0
+    other = cli("complaint", "--site-url", "https://example.org/", stdin=json.dumps({**request, "site_url": "https://x.org/"}))
+    assert other.returncode == 2
+    assert [(e["field"], "--site-url" in e["message"]) for e in json.loads(other.stdout)["errors"]] == [("site_url", True)]
+    # A checker that links to no page takes --site-url for its files alone.
+    assert cli("suspension", "--site-url", "https://example.org/",
+               stdin='{"code": "momentum-ncg-elections", "suspended": false}').returncode == 0
+
+
 def test_without_the_codes_data_or_with_stale_data_the_command_says_what_to_run(tmp_path):
     # A copy of the checkout's layout (the package beside docs/codes), so that the tests running beside this one keep
     # the real data file.
