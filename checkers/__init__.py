@@ -17,7 +17,7 @@ from . import campaign, complaint, content, csvinput, disclosure, documents, don
 from .addresses import site_address
 from .citation import Citation
 from .contract import DISCLAIMER, LABELS, ContractError, checked_against, clause_reference, headline, registry
-from .money_and_dates import quoted, written_date
+from .money_and_dates import parse_date, quoted, written_date
 from .rules import cited_clauses
 from .validation import Errors, checked_today, choose_version, read_request, refusal
 
@@ -94,11 +94,22 @@ def _run(name, request, codes_data) -> dict:
     if result.status not in checker.statuses:
         raise ContractError(f"checker {name!r} answered with status {result.status!r}, which is not one of its statuses")
     status_text = checker.statuses[result.status]
-    return {"checker": name, "code": version.code, "version": version.version, **result.to_data(),
+    answer = result.to_data()
+    if request.get("as_of") is not None and version.in_force_from is None:
+        answer["notes"] = [*answer.get("notes", []), unstated_start(version, parse_date(request["as_of"]))]
+    return {"checker": name, "code": version.code, "version": version.version, **answer,
             "todo_heading": checker.todo_heading, "others_heading": checker.others_heading, "title": version.short_title,
             "status_text": status_text, "checked_against": checked_against(version),
             "headline": headline(status_text, version), "read_as": read_as(checker.fields, values),
             "checked_on": today.isoformat(), "disclaimer": DISCLAIMER}
+
+
+def unstated_start(version, day: dt.date) -> str:
+    """Said when the version in force on a day asked for is one whose start is not stated (only a code's first
+    version may leave it out: sitebuild/source.py): it is applied, but the code does not say that it applied then."""
+    return (f"You asked for the version in force on {written_date(day)}. {version.citation} does not state when it came "
+            "into force, so whether it applied on that day is not stated; it is applied here as the earliest version "
+            "this site has.")
 
 
 def read_as(fields, values: dict) -> list[dict]:
