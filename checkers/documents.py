@@ -106,7 +106,11 @@ def record(description: dict, request: dict, response: dict, made_on: dt.date, s
     version_url = whole(site_url, Citation(response["code"], response["version"]).url)
     lines += [f"Code applied: {response['title']}, version {response['version']} ({response['code']}@{response['version']}): "
               f"{version_url}", "", "What was entered", "----------------"]
-    lines += _entered(description["inputs"], request) or ["nothing beyond the code and version"]
+    entered = _entered(description["inputs"], request)
+    if request.get("as_of") is not None:
+        # The day that chose the version is part of what was entered, as the form's own field.
+        entered.append(f"{description['labels']['as_of']}: {shown({}, request['as_of'])}")
+    lines += entered or ["nothing beyond the code and version"]
     lines += ["", "The answer", "----------", response["headline"], ""]
     lines += answer_first(response, description["labels"],
                           lambda item: f"({item['clause']['label']}: {whole(site_url, item['clause']['url'])})",

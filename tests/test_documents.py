@@ -96,6 +96,17 @@ def test_a_record_of_a_check_asked_as_on_another_day_says_which_day_its_answer_i
     assert "now: it was due by 31 March 2025" in on_the_day["record"]["text"]
 
 
+def test_a_record_of_a_check_against_the_version_in_force_on_a_day_says_which_day_chose_it():
+    request = {"code": "momentum-ncg-elections", "as_of": "1/7/2022", "suspended": False}
+    text = checkers.check("suspension", request, made_on=dt.date(2026, 12, 5))["record"]["text"]
+    entered = text.split("What was entered\n----------------\n", 1)[1].split("\n\n", 1)[0]
+    assert entered == "Are you suspended from the Labour Party?: No\nThe version in force on: 1/7/2022"
+    assert "Note: You asked for the version in force on 1 July 2022." in text
+    current = checkers.check("suspension", {"code": "momentum-ncg-elections", "suspended": False},
+                             made_on=dt.date(2026, 12, 5))["record"]["text"]
+    assert "The version in force on" not in current
+
+
 def test_no_calendar_is_offered_where_the_answer_has_no_date():
     request = {"code": "confidentiality-privacy", "information": "none"}
     assert checkers.check("disclosure", request, made_on=dt.date(2026, 11, 27))["calendar"] is None
