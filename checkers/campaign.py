@@ -25,7 +25,8 @@ Two timetables are named, and may be published on different days: clause 1 waits
 in this local authority area", clause 4 for "the timetable for a ward". Clause 6 says "the timetable" without
 saying which; until both are published, the answer waits for the later, and says why. Clause 4's mailing is of
 "canvassing / promotional material", which is material calling for support, so clause 1 holds it back too: mailing
-waits for both timetables, and the answer says so.
+waits for both timetables, and the answer says so. Each answer names only the timetables still awaited, and the
+answer that allows campaign material says when mailing it to members still waits for the ward's.
 """
 
 from __future__ import annotations
@@ -108,27 +109,46 @@ class Awaited:
     allowed: str  # yes, from or no
     day: dt.date | None  # the day it is allowed from, where it is known and after the day asked about
     why: str  # the clause's condition, in words, as it stands
+    until: str = ""  # what is still awaited, as "until ..." ends: "the timetable for your ward is published"
 
 
 def _after(on: dt.date, published: dt.date | None, what: str) -> Awaited:
     """Whether something that waits for one timetable is allowed on `on`."""
     if published is None:
-        return Awaited("no", None, f"{what} has not been published yet")
+        return Awaited("no", None, f"{what} has not been published yet", f"{what} is published")
     if on >= published:
         return Awaited("yes", None, f"{what} was published on {written_date(published)}")
     return Awaited("from", published, f"{what} is published on {written_date(published)}, and you may from that day")
 
 
-def _after_both(on: dt.date, area: dt.date | None, ward: dt.date | None, because: str) -> Awaited:
-    """Allowed once both timetables are published; `because` says why both are waited for."""
-    if area and ward:
-        later = max(area, ward)
-        if on >= later:
-            return Awaited("yes", None, f"both timetables have been published (the later on {written_date(later)})")
-        return Awaited("from", later, f"{because}, and the later of the two is published on {written_date(later)}: you "
-                       "may from that day")
-    missing = " and ".join(name for name, day in (("the local authority area's", area), ("the ward's", ward)) if day is None)
-    return Awaited("no", None, f"{because}, and {missing} has not been published yet, so wait for both")
+WARD_TIMETABLE, AREA_TIMETABLE = "the timetable for your ward", "the timetable for your local authority area"
+
+
+def _after_both(on: dt.date, area: dt.date | None, ward: dt.date | None, *, lead: str = "", area_why: str = "") -> Awaited:
+    """Allowed once both timetables are published. The reason names only the timetables still awaited: `lead` comes
+    first whichever they are; `area_why` follows where the area's is one of them (why it is awaited at all)."""
+    awaited = [(name, day) for name, day in ((WARD_TIMETABLE, ward), (AREA_TIMETABLE, area)) if day is None or day > on]
+    if not awaited:
+        return Awaited("yes", None, f"both timetables have been published (the later on {written_date(max(area, ward))})")
+    unpublished = [name for name, day in awaited if day is None]
+    if len(unpublished) == 2:
+        state, until = (f"neither {WARD_TIMETABLE} nor {AREA_TIMETABLE} has been published yet",
+                        "the timetables for your ward and your local authority area are both published")
+    elif unpublished:
+        state, until = f"{unpublished[0]} has not been published yet", f"{unpublished[0]} is published"
+        coming = [(name, day) for name, day in awaited if day is not None]
+        if coming:  # the other is published after the day asked about: it holds back too
+            state += f" ({coming[0][0]} is published on {written_date(coming[0][1])})"
+            until += f", and not before {written_date(coming[0][1])}"
+    else:
+        later = max(day for _, day in awaited)
+        names = [name for name, day in awaited if day == later]
+        state = f"{names[0] if len(names) == 1 else 'both timetables'} {'is' if len(names) == 1 else 'are'} published on " \
+                f"{written_date(later)}"
+    why = lead + state + (f", and {area_why}" if area_why and any(name == AREA_TIMETABLE for name, _ in awaited) else "")
+    if unpublished:
+        return Awaited("no", None, why + (", so wait for both" if len(unpublished) == 2 else ""), until)
+    return Awaited("from", later, f"{why}: you may from that day")
 
 
 def _entry(activity: str, awaited: Awaited, message: str, version: CodeVersion, clause: str, todo: str,
@@ -162,9 +182,16 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     # Clause 1: nothing calling for support "prior to the publication of the timetable for selections in this local
     # authority area".
     material = _after(on, area, "the timetable for selections in your local authority area")
+    # Clause 4 (below) holds back mailing it to members until the ward's timetable as well: said here too, so that
+    # "you may distribute" is not read as leave to mail.
+    material_clause = version.unit_name(rules.material.clause)
+    mail = _after_both(on, area, ward, area_why=f"what you mail calls for support, which {material_clause} allows only "
+                       "once the area's timetable is published")
+    not_mailed = (f" Mailing it to eligible members directly waits for the timetable for your ward as well "
+                  f"({version.unit_name(rules.mail_members.clause)}).") if mail.allowed != "yes" else ""
     activities.append(_entry("campaign-material", material, (
         f"On {day} you may produce and distribute material calling for support in the selection: {material.why}."
-        if material.allowed == "yes" else
+        f"{not_mailed}" if material.allowed == "yes" else
         "No material calling for support in the selection may be produced or distributed, by you or on your behalf, "
         f"before the timetable for selections in this local authority area is published: {material.why}."),
         version, rules.material.clause,
@@ -183,9 +210,6 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
 
     # Clause 4: mailing members directly "following publication of the timetable for a ward"; what is mailed calls for
     # support, which clause 1 holds back until the area's timetable.
-    material_clause = version.unit_name(rules.material.clause)
-    mail = _after_both(on, area, ward, f"what you mail calls for support, which {material_clause} allows only once the "
-                       "timetable for your local authority area is published")
     activities.append(_entry("mail-members", mail, (
         f"On {day} you may mail eligible members directly, as well as Labour Party units and affiliated organisations, "
         f"with canvassing or promotional material: {mail.why}. {lists}"
@@ -195,11 +219,10 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         version, rules.mail_members.clause,
         "You may mail eligible members directly." if mail.allowed == "yes" else
         f"Wait until {written_date(mail.day)} to mail members directly." if mail.day else
-        "Do not mail members directly until the timetables for your ward and your local authority area are both "
-        "published.", may="mail eligible members directly"))
+        f"Do not mail members directly until {mail.until}.", may="mail eligible members directly"))
 
     # Clause 6: canvassing "following publication of the timetable and from this period onwards".
-    canvass = _after_both(on, area, ward, "the clause does not say which timetable it means")
+    canvass = _after_both(on, area, ward, lead="the clause does not say which timetable it means, and ")
     manner = ("Contact with members must not be carried out in a manner likely to cause offence or be seen as applying "
               "pressure to any member.")
     activities.append(_entry("canvass", canvass, (
@@ -209,7 +232,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         f"{canvass.why}. {manner}"), version, rules.canvass.clause,
         "You may canvass members personally or by telephone." if canvass.allowed == "yes" else
         f"Wait until {written_date(canvass.day)} to canvass members." if canvass.day else
-        "Do not canvass members until the timetables are published.", may="canvass members personally or by telephone"))
+        f"Do not canvass members until {canvass.until}.", may="canvass members personally or by telephone"))
 
     # Clause 2: the ward secretaries' list, for those on the approved panel.
     activities.append(_entry("ward-secretaries-list", Awaited("yes" if panel else "no", None, ""), (
