@@ -107,9 +107,9 @@ def _run(name, request, codes_data) -> dict:
 def unstated_start(version, day: dt.date) -> str:
     """Said when the version in force on a day asked for is one whose start is not stated (only a code's first
     version may leave it out: sitebuild/source.py): it is applied, but the code does not say that it applied then."""
-    return (f"You asked for the version in force on {written_date(day)}. This version of the code ({version.citation}) does "
-            "not state when it came into force, so whether it applied on that day is not stated; it is applied here as the earliest version "
-            "this site has.")
+    return (f"You asked for the version in force on {written_date(day)}. This version of the code ({version.citation}) "
+            "does not state when it came into force, so whether it applied on that day is not stated; it is applied here "
+            "as the earliest version this site has.")
 
 
 def read_as(fields, values: dict) -> list[dict]:

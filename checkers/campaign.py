@@ -143,8 +143,7 @@ def _after_both(on: dt.date, area: dt.date | None, ward: dt.date | None, *, lead
     else:
         later = max(day for _, day in awaited)
         names = [name for name, day in awaited if day == later]
-        state = f"{names[0] if len(names) == 1 else 'both timetables'} {'is' if len(names) == 1 else 'are'} published on " \
-                f"{written_date(later)}"
+        state = (f"{names[0]} is" if len(names) == 1 else "both timetables are") + f" published on {written_date(later)}"
     why = lead + state + (f", and {area_why}" if area_why and any(name == AREA_TIMETABLE for name, _ in awaited) else "")
     if unpublished:
         return Awaited("no", None, why + (", so wait for both" if len(unpublished) == 2 else ""), until)
