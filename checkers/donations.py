@@ -222,8 +222,9 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     seen = Accounted()
     describe = Describer(names)
     law = LawReading(version.applied_law, donations, describe) if version.applied_law else None
+    ask = _whom_to_ask(rules.reporting, version)
     if rules.permissible_donor:
-        answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen)
+        answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen, ask)
     elif not law and any(d.permissible is not None for d in donations):
         notes.append(f"This version of the code ({version.citation}) says nothing about which donors are permissible, so "
                      "your answers on whether a donor is permissible were not used.")
@@ -232,8 +233,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         details += _how_to_report(rules.reporting, version) if reports else []
         answers += reports
     if rules.donor_cap:
-        answers += _donor_cap(rules.donor_cap, donations, names, version, seen,
-                              _whom_to_ask(rules.reporting, version) if rules.reporting else "")
+        answers += _donor_cap(rules.donor_cap, donations, names, version, seen, ask)
     clause = next((rule.clause for rule in (rules.reporting, rules.permissible_donor, rules.donor_cap) if rule), None)
     if clause:
         # Labelled "Nothing to do", so the message does not say it again.
@@ -346,8 +346,9 @@ def _answer(rule: str, level: str, message: str, version: CodeVersion, clause: s
 
 
 def _permissibility(rule: PermissibleDonor, donations, describe: Describer, version, law: LawReading | None,
-                    seen: Accounted) -> list[Answer]:
-    # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor."
+                    seen: Accounted, ask: str) -> list[Answer]:
+    # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor." It says no
+    # more: not what becomes of a donation from a donor who is not one, so the answer gives whom the code says to ask.
     found = []
     threshold = rule.threshold.words()
     too_small = f"it is not {threshold}, so it need not come from a permissible donor"
@@ -362,10 +363,11 @@ def _permissibility(rule: PermissibleDonor, donations, describe: Describer, vers
         name = describe.names[donation.donor_key]
         what = describe(donation)
         if donation.permissible is False:
+            asking = f"; it says: \"{ask}\"" if ask else "."
             level, message = "breach", (f"{sentence(what)} is {threshold}, so it must come from a "
-                                        f"permissible donor, and you have said {name} is not one. Do not keep it: "
-                                        "return it and seek advice.")
-            todo = f"Return {what}, and seek advice."
+                                        f"permissible donor, and you have said {name} is not one, so this code does not "
+                                        f"allow it. The code does not say what is to be done with it{asking}")
+            todo = f"Do not keep {what}: ask what to do with it, as this code does not say."
         else:
             level, message = "action", (f"Check that {name} is a permissible donor: {what} is {threshold}, "
                                         "and donations of that size must come from a permissible donor.")
@@ -489,13 +491,13 @@ def _amounts(donations: list[Donation]) -> str:
                    f"{written_date(d.received)}" for d in donations])
 
 
-def _whom_to_ask(rule: Reporting, version: CodeVersion) -> str:
+def _whom_to_ask(rule: Reporting | None, version: CodeVersion) -> str:
     """The code's own words on whom to ask, where it gives them: those the law's data holds for a code under the Act,
     else the reporting rule's."""
     applied = version.applied_law
     if applied and applied.application.ask:
         return applied.application.ask
-    return rule.ask.words if rule.ask else ""
+    return rule.ask.words if rule and rule.ask else ""
 
 
 def _unsaid(rule: Reporting) -> str:
