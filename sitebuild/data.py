@@ -1,5 +1,5 @@
-"""Machine-readable output: each version as JSON (with its notes on the law), an index of all codes, the law's
-figures, and an Atom feed of versions and notes."""
+"""Machine-readable output: each version as JSON (with its notes on the law and its corrections), an index of all
+codes, the law's figures, and an Atom feed of versions, corrections and notes."""
 
 from __future__ import annotations
 
@@ -47,7 +47,14 @@ def version_json(site: Site, version: CodeVersion) -> dict:
                        "check_by": note.check_by.isoformat() if note.check_by else None,
                        "sources": [source.to_data() for source in note.sources]}
                       for note in site.notes_of(version.code, version.id).values()],
-            **_proposed(site, version), "law_checked": _date(site.law.checked) if site.law else None}
+            **_proposed(site, version), **_corrected(version), "law_checked": _date(site.law.checked) if site.law else None}
+
+
+def _corrected(version: CodeVersion) -> dict:
+    """The corrections the lock records for the version, each with its day and reason, as its page shows them; a
+    version never corrected has none, so that its JSON as published stays as it was."""
+    found = [{"date": _date(c["date"]), "reason": c["reason"]} for c in version.corrections]
+    return {"corrections": found} if found else {}
 
 
 def _proposed(site: Site, version: CodeVersion) -> dict:
@@ -82,7 +89,8 @@ def write_json(site: Site, root: Path) -> None:
 
 
 def write_feed(site: Site, root: Path, site_url: str) -> None:
-    """The Atom feed of published versions and notes on the law, from its template (autoescaped as XML)."""
+    """The Atom feed of published versions, their corrections and notes on the law, from its template (autoescaped as
+    XML)."""
     versions = sorted((v for c in site.codes.values() for v in c.versions),
                       key=lambda v: (v.published, v.code, v.index), reverse=True)
     # A new note on the law is news too, dated the day it was written or checked.
@@ -90,7 +98,30 @@ def write_feed(site: Site, root: Path, site_url: str) -> None:
     notes = [(note, site.codes[note.code].get(note.version))
              for note in sorted(site.notes, key=lambda n: (n.date, n.code, n.version, n.clause), reverse=True)]
     proposals = sorted(site.proposals, key=lambda p: (p.date, p.id), reverse=True)
+    corrections = sorted(_corrections(site), key=lambda c: (c["date"], c["id"]), reverse=True)
+    days += [c["date"] for c in corrections]
     feed = templates.render_xml("feed.xml.j2", versions=versions, notes=notes, proposals=proposals,
+                                corrections=corrections,
                                 updated=max(days) if days else None, site_url=site_url, law_url=law_url,
                                 absolute=lambda path: urljoin(site_url, path), when=_when)
     (root / "feed.xml").write_text(feed, encoding="utf-8")
+
+
+def _corrections(site: Site) -> list[dict]:
+    """Each correction of a published version or of a value of the law: news to a reader of the feed, who may have
+    read what it corrects. Its id counts the corrections of the same thing, which the lock only ever adds to."""
+    found = []
+    for code in site.codes.values():
+        for version in code.versions:
+            for number, correction in enumerate(version.corrections, start=1):
+                found.append({"id": f"{version.citation.urn}:correction:{number}", "date": correction["date"],
+                              "title": f"{version.short_title}, version {version.id}", "url": version.citation.url,
+                              "reason": correction["reason"]})
+    if site.law:
+        for figure_id, corrections in site.law_corrections.items():
+            figure = site.law.figures[figure_id]
+            for number, correction in enumerate(corrections, start=1):
+                found.append({"id": f"urn:codes-of-conduct:law:{figure_id}:correction:{number}", "date": correction["date"],
+                              "title": f"the law's figures, {figure.title}", "url": law_url(figure_id),
+                              "reason": correction["reason"]})
+    return found

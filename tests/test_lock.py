@@ -170,6 +170,11 @@ def test_a_past_value_of_the_law_changed_is_refused_and_a_correction_lets_it_thr
     build_site.build(docs, tmp_path / "site", with_runtime=False)
     page = (tmp_path / "site" / "law" / "index.html").read_text(encoding="utf-8")
     assert "Corrected on 2 December 2026" in page and "The first value was mistyped." in page
+    # The feed says so too, linking to the figure: a reader of the feed may have read the value it corrects.
+    feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
+    entry = feed[feed.index("<id>urn:codes-of-conduct:law:reporting-threshold:correction:1</id>"):].split("</entry>")[0]
+    assert "<updated>2026-12-02T00:00:00Z</updated>" in entry and "The first value was mistyped." in entry
+    assert 'law/#reporting-threshold"' in entry
 
 
 def test_confirming_a_past_date_of_the_law_needs_a_correction_too(docs):

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 import build_site
 from sitebuild import BuildError, annotations, audit, model
@@ -154,9 +155,18 @@ def test_version_json_index_and_feed_parse_and_agree(built_site, content):
     feed = ET.parse(built_site / "feed.xml").getroot()
     ids = [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
     assert "urn:codes-of-conduct:momentum-ncg-elections@2022" in ids
-    # An entry for each version, and one for each note on the law (a new note is news).
+    # An entry for each version, each note on the law (a new note is news), each proposal, and each correction the
+    # lock records (a reader of the feed may have read what it corrects).
+    recorded = yaml.safe_load((ROOT / "docs" / "codes.lock.yml").read_text(encoding="utf-8"))
+    corrections = {key: entry.get("corrections") or [] for key, entry in recorded.items() if key != "law"}
+    corrections |= {f"law:{figure}": entry.get("corrections") or [] for figure, entry in recorded.get("law", {}).items()}
     assert len(ids) == len(set(ids)) == (sum(len(c.versions) for c in content.codes.values()) + len(content.notes)
-                                         + len(content.proposals))
+                                         + len(content.proposals) + sum(map(len, corrections.values())))
+    momentum = corrections["momentum-ncg-elections@2022"]
+    assert f"urn:codes-of-conduct:momentum-ncg-elections@2022:correction:{len(momentum)}" in ids
+    published = json.loads((built_site / "codes" / "momentum-ncg-elections" / "2022.json").read_text())
+    assert published["corrections"] == [{"date": str(c["date"]), "reason": c["reason"]} for c in momentum]
+    assert "corrections" not in json.loads((built_site / "codes" / "leadership" / "original.json").read_text())
     assert next(n for n in content.notes if n.clause == "12" and n.code == "nec-candidates").urn in ids
     bill = next(p for p in content.proposals if p.id == "representation-of-the-people-bill")
     assert f"urn:codes-of-conduct:proposal:representation-of-the-people-bill:{bill.date.isoformat()}" in ids
