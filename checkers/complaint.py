@@ -203,7 +203,7 @@ def steps(rules: ComplaintRules, version: CodeVersion, staff: bool = False) -> l
                 step("consultation", "info", "The Returning Officer will consult you, and will try to resolve the issue "
                      "locally, without delay and without disrupting the election.", rules.consultation, "Then"),
                 step("staff-decision", "info", f"{STAFF_WORDS[0]}, and {STAFF_WORDS[1]}. The sanctions the guidelines "
-                     "list for candidates do not apply to staff.", rules.staff.decision, "Staff")]
+                     "list are for candidates; for staff, they give this route instead.", rules.staff.decision, "Staff")]
     return [send,
             step("reminder", "info", "On receipt of a credible allegation, the Returning Officer will write to all "
                  "candidates reminding them and their supporters of their responsibilities under the Code of Conduct.",
