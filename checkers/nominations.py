@@ -81,13 +81,19 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
                        f"{rule.minimum}, you will no longer have enough.")
         else:
             message = (f"You have {counted(verified, 'verified nomination')}, enough to stand (at least {rule.minimum}). You may "
-                       f"secure up to {can_still_add} more before the deadline, as a buffer in case some are found invalid; "
-                       f"while your verified nominations are below {rule.maximum}, the guidelines say you will be told by "
-                       "email that you may wish for an individual to nominate you through the website.")
+                       f"secure up to {can_still_add} more before the deadline, as a buffer in case some are found invalid. "
+                       f"The guidelines say that a candidate whose verified nominations drop below {rule.maximum} is told by "
+                       "email that they may wish for an individual to nominate them through the website.")
     else:
         status, about, level = "full", "maximum", "info"
         message = (f"You have {verified} verified nominations: the most you may secure ({rule.minimum} plus "
                    f"{rule.further} further). No more can be added.")
+        if not deadline_passed:
+            # "If a candidate's verified nominations drop below 30 they will be informed of this by email that they may
+            # wish for an individual to nominate them through the website": before the deadline, when that can be done.
+            message += (f" If some are found invalid and your verified nominations drop below {rule.maximum}, the "
+                        "guidelines say you will be told by email that you may wish for an individual to nominate you "
+                        "through the website.")
     details = [f"Verified: {verified} of at least {rule.minimum} needed and at most {rule.maximum}. Still needed: "
                f"{shortfall}. You may still add: {can_still_add}."]
     todo = {"insufficient": (f"You do not have enough verified nominations to stand: {rule.minimum} are needed." if deadline_passed
