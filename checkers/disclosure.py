@@ -246,8 +246,15 @@ def decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple
     c5, c6, c9 = rules.confidential_matters.clause, rules.committee_exceptions.clause, rules.disciplinary.clause
     letters = letters_of(answers)
     if letters:
-        under = " and ".join(name(f"{c5}-{letter}") for letter in sorted(letters))
-        why = KINDS[info][1] or "membership records, or information relating to an individual disciplinary case"
+        under = listed([name(f"{c5}-{letter}") for letter in sorted(letters)])
+        why = KINDS[info][1]
+        # What brought in (b) and (c) besides the kind itself, so that every letter named has its words.
+        if why and info in MAY_HOLD_RECORDS and answers.get("includes_records") == YES:
+            why += ", with membership records among them"
+        if why and answers["disciplinary_case"] == YES and info != "disciplinary-data":
+            why += ", about an individual disciplinary case"
+        # No kind of its own ("none of these"): only a disciplinary case brings it in.
+        why = why or "information relating to an individual disciplinary case"
         steps.append((f"{c5}-{min(letters)}", f"It is a Confidential Matter under {under}: {why}."))
     else:
         steps.append((c5, f"It is not one of the Confidential Matters that {name(c5)} lists in (a) to (d)."))
@@ -289,7 +296,7 @@ def decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple
         letter, words = committee
         if letters != {"b"}:
             # Paragraph 6 lifts 5(b) alone: what another letter makes confidential stays so.
-            others = " and ".join(name(f"{c5}-{other}") for other in sorted(letters - {"b"}))
+            others = listed([name(f"{c5}-{other}") for other in sorted(letters - {"b"})])
             steps.append((c6, f"{sentence(name(f'{c6}-{letter}'))} lifts only what {name(c5 + '-b')} makes "
                           f"confidential, and this is also confidential under {others}, which it does not lift."))
         elif answers["rule_book_duties"] == YES:
