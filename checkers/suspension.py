@@ -63,9 +63,13 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     else:
         # "Members who are suspended ... pending investigation or awaiting the outcome ... will not be eligible".
         status, level = "not-eligible", "breach"
-        why = ("your case has not concluded (you are suspended pending investigation or awaiting its outcome)"
-               if not concluded else "you are the subject of another pending investigation")
-        message = f"You may not stand: you are suspended and {why}. {RETURNING_OFFICER}"
+        # A concluded case with another investigation pending is in neither sentence as such: the first lets a
+        # member suspended after their case stand only with no other investigation pending, so it is said that way.
+        why = ("you are suspended and your case has not concluded (you are suspended pending investigation or "
+               "awaiting its outcome)" if not concluded else
+               "the guidelines let a member suspended following the conclusion of their case stand only if they are not "
+               "the subject of any other pending investigation, and you are")
+        message = f"You may not stand: {why}. {RETURNING_OFFICER}"
     todo = ("This rule allows you to stand." if status == "eligible" else
             "You may not stand while this rule applies to you. Ask the Returning Officer if you think it does not.")
     # Being unable to stand breaks no rule (standing would): the label says what it means for the reader.
