@@ -363,10 +363,9 @@ def _permissibility(rule: PermissibleDonor, donations, describe: Describer, vers
         name = describe.names[donation.donor_key]
         what = describe(donation)
         if donation.permissible is False:
-            asking = f"; it says: \"{ask}\"" if ask else "."
             level, message = "breach", (f"{sentence(what)} is {threshold}, so it must come from a "
                                         f"permissible donor, and you have said {name} is not one, so this code does not "
-                                        f"allow it. The code does not say what is to be done with it{asking}")
+                                        f"allow it. The code does not say what is to be done with it{_it_says(ask)}")
             todo = f"Do not keep {what}: ask what to do with it, as this code does not say."
         else:
             level, message = "action", (f"Check that {name} is a permissible donor: {what} is {threshold}, "
@@ -504,7 +503,12 @@ def _unsaid(rule: Reporting) -> str:
     """Where the code names no one to report to: that it does not, and whom it says to ask."""
     if rule.report_to:
         return ""
-    return " This code does not say to whom reports are made" + (f"; it says: \"{rule.ask.words}\"" if rule.ask else ".")
+    return " This code does not say to whom reports are made" + _it_says(rule.ask.words if rule.ask else "")
+
+
+def _it_says(words: str) -> str:
+    """The end of a sentence saying what the code leaves unsaid: its own words on whom to ask, where it gives them."""
+    return f"; it says: \"{words}\"" if words else "."
 
 
 def _how_to_report(rule: Reporting, version: CodeVersion) -> list[str]:
@@ -609,14 +613,13 @@ def _donor_cap(rule: r.Limit, donations, names, version, seen: Accounted, ask: s
             seen.nothing(donation, f"{names[donation.donor_key]}'s donations come to {pounds(totals[donation.donor_key])}, "
                          f"within the {pounds(rule.limit)} limit")
     found = []
-    asking = f"; it says: \"{ask}\"" if ask else "."
     for key, total in totals.items():
         if total > rule.limit:
             over = pounds(total - rule.limit)
             found.append(_answer("donor-cap", "breach",
                                  f"Donations from {names[key]} total {pounds(total)} ({_amounts(given[key])}), more than "
                                  f"the {pounds(rule.limit)} limit on donations from any single donor. This code does not "
-                                 f"say what is to be done about the {over} over the limit{asking}",
+                                 f"say what is to be done about the {over} over the limit{_it_says(ask)}",
                                  version, rule.clause, donor=names[key], amount=total))
             found[-1].todo = (f"Accept nothing more from {names[key]}, and ask what to do about the {over} over the "
                               f"{pounds(rule.limit)} limit: this code does not say.")
