@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from . import campaign, complaint, content, csvinput, disclosure, documents, donations, nominations, suspension
-from .addresses import site_address
+from .addresses import site_address, site_address_or_empty
 from .citation import Citation
 from .contract import DISCLAIMER, LABELS, ContractError, checked_against, clause_reference, headline, registry
 from .money_and_dates import parse_date, quoted, written_date
@@ -212,10 +212,7 @@ def keepsakes(name, request, response: dict, made_on: dt.date, site_url: str = "
     None where the answer has nothing to put in a calendar), each with the file name to save it under. Written
     from `response`: nothing is checked again."""
     checker = CHECKERS.get(name)
-    try:
-        site_url = site_address(site_url) if site_url else ""
-    except ValueError:
-        site_url = ""  # not a web address: the files name each clause by its citation instead
+    site_url = site_address_or_empty(site_url)
     try:
         description = describe(name, _available(codes_data)) if checker else None
     except content.ContentError:

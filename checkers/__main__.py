@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from . import CHECKERS, case, content, csvinput, keepsakes, parse_request, readable_json, run
-from .addresses import site_address
+from .addresses import site_address, site_address_or_empty
 from .money_and_dates import quoted
 from .report import readable_lines
 from .text import printable
@@ -190,17 +190,10 @@ def _with_options(request, args) -> tuple[object, dict | None]:
     field = CHECKERS[args.checker].page_address
     if args.site_url and field and isinstance(request, dict):
         given = request.setdefault(field, args.site_url)
-        if given != args.site_url and _address_or_none(given) != args.site_url:
+        if site_address_or_empty(given) != args.site_url:
             errors.append({"field": field, "message": f"is {quoted(given)} in the request but --site-url says "
                            f"{quoted(args.site_url)}: give it once"})
     return request, refusal(errors) if errors else None
-
-
-def _address_or_none(value) -> str | None:
-    try:
-        return site_address(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _from_csv(args) -> int:

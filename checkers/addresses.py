@@ -30,3 +30,11 @@ def site_address(value) -> str:
     if not host or "@" in host:
         raise ValueError("must name the site's host, such as https://example.org/")
     return value if value.endswith("/") else value + "/"
+
+
+def site_address_or_empty(value) -> str:
+    """`site_address`, or "" where the value is not one (the files then name each clause by its citation)."""
+    try:
+        return site_address(value)
+    except ValueError:
+        return ""
