@@ -44,6 +44,9 @@ _NO_DAY = re.compile(r"^([a-z]+)\.?,?\s+\d{4}$", re.I)
 # Decimal's default precision (28 digits) rounds exactly to pence.
 MOST = Decimal("1e12")
 PENNY = Decimal("0.01")
+# No code or law this site has is older than 2000: a year before this is a slip of the keys (0024 for 2024), and
+# would otherwise be answered as "1 January 24".
+EARLIEST_YEAR = 1900
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -208,6 +211,8 @@ def _day(text: str, value: str, example: str) -> dt.date:
             raise ValueError(f"{quoted(value)} is not a whole date: write the year in full, {example}")
     else:
         raise ValueError(f"{quoted(value)} {_left_out(text)}: write the day, month and year, {example}")
+    if year < EARLIEST_YEAR:
+        raise ValueError(f"{quoted(value)} has a year before {EARLIEST_YEAR}: check the year, {example}")
     try:
         return dt.date(year, month, day)
     except ValueError:

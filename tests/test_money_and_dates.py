@@ -39,6 +39,9 @@ def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
     ("2024-03-27 24:00", "not a time of day"), ("27/3/2024 13:00 pm", "not a time of day"),
     ("2024-03-27T00:00:00Z", "is not a date"), ("2024-03-27T23:00:00+01:00", "is not a date"),
     ("45378", "a spreadsheet's number for a date"),
+    # A year typed short with noughts, or before any code: a slip, not a day to answer for.
+    ("1/1/0024", "has a year before 1900: check the year"), ("0001-01-01", "has a year before 1900"),
+    ("31 December 1899", "has a year before 1900"),
     # A part left out is named, as a reader in a hurry leaves it out; a month's name must be one.
     ("27 March", "'27 March' has no year"), ("27th of March", "has no year"), ("Mar 27th", "has no year"),
     ("27/3", "has no year"), ("Wed 27 March", "has no year"), ("March 2024", "'March 2024' has no day"),
@@ -46,6 +49,10 @@ def test_a_day_written_any_unambiguous_way_is_read_as_that_day(typed):
 def test_a_date_that_is_not_one_day_for_certain_is_refused_saying_why(typed, says):
     with pytest.raises(ValueError, match=says):
         parse_date(typed)
+
+
+def test_the_first_day_of_the_earliest_year_taken_is_read():
+    assert parse_date("1/1/1900") == dt.date(1900, 1, 1)
 
 
 @pytest.mark.parametrize("typed, pounds", [
