@@ -531,18 +531,25 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
     if rule.deadline_days is not None:
         limits.append((add_days(donation.received, rule.deadline_days),
                        f"{rule.deadline_days} days after the donation received on {written_date(donation.received)}"))
-    if rule.before_election_period_end and period_end:
+    # A period that ended before the donation arrived is a condition no report can meet, and the code does not say
+    # what applies instead: the answer says so, and holds the reader to the code's other limits.
+    ended_before = rule.before_election_period_end and period_end and period_end < donation.received
+    arrived = f"before the donation received on {written_date(donation.received)}"
+    unmet = (f" The code also asks for reports before the end of the election period, but that ended on "
+             f"{written_date(period_end)}, {arrived}, and the code does not say what applies then: report without "
+             "waiting.") if ended_before else ""
+    if rule.before_election_period_end and period_end and not ended_before:
         limits.append((period_end, "the last day of the election period" + (", which comes first" if limits else "")))
     # Where the reader has not given the period's last day, the answer cannot know whether it comes first: it says so.
     period_unknown = rule.before_election_period_end and not period_end
     if limits:
         deadline, after = min(limits, key=lambda limit: limit[0])
-        when = f" by {written_date(deadline)} ({after})."
-        if deadline < donation.received:
-            when = (f": the election period ended on {written_date(deadline)}, before this donation arrived, "
-                    "so report it at once.")
-        message = f"{why}{to}{when}"
+        message = f"{why}{to} by {written_date(deadline)} ({after})."
         todo = f"Report {what}{to} by {written_date(deadline)}."
+        if ended_before:
+            before = arrived if what.startswith("the donations") else "before it arrived"
+            todo = (f"Report {what}{to} now, and by {written_date(deadline)} at the latest: the election period "
+                    f"ended on {written_date(period_end)}, {before}.")
         if deadline == today:
             message += " That day is today."
             todo = f"Report {what}{to} today: the deadline is today, {written_date(deadline)}."
@@ -551,8 +558,9 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
                         "did not give: if it comes sooner, report by then.")
             if deadline > today:
                 todo += " If the election period ends sooner, report before it ends."
+        message += unmet
     else:
-        message = f"{why}{to}. This code sets no deadline for reporting: report it promptly."
+        message = f"{why}{to}. This code sets no deadline for reporting: report it promptly.{unmet}"
         if period_unknown:
             message += " The code requires reports before the end of the election period, whose last day you did not give."
             todo = f"Report {what}{to} promptly, and before the election period ends."
