@@ -339,7 +339,7 @@ def refuse_what_the_site_must_not_do(output: Path, base_path: str, site: model.S
     messages = []
     for problem in audit.problems_of(output, base_path):
         path, line = annotations.source_of(problem.page, problem.fragment, docs, site)
-        path, line = _holding([problem.clue], problem.page, path, line, site, docs)
+        path, line = _holding(_as_written(problem.clue), problem.page, path, line, site, docs)
         said = f"on the page {problem.page}: {problem.message}"
         messages.append(f"{annotations.relative(path)}{f':{line}' if line else ''}: {said}")
         annotations.emit(said, path, line, title="A page breaks the site's rules")
@@ -347,6 +347,14 @@ def refuse_what_the_site_must_not_do(output: Path, base_path: str, site: model.S
         refused = BuildError("the built pages break the site's rules:\n  " + "\n  ".join(messages))
         refused.messages = messages
         raise refused
+
+
+def _as_written(clue: str) -> list[str]:
+    """Where a source file likely holds a clue (an address, an attribute): as an attribute's value, a Markdown link's
+    or image's target, an autolink; the bare clue last, since a short one ("x") is found inside other words."""
+    if not clue:
+        return []
+    return [f'="{clue}"', f"='{clue}'", f"={clue} ", f"={clue}>", f"]({clue})", f"]({clue} ", f"<{clue}>", clue]
 
 
 def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:

@@ -221,8 +221,12 @@ def test_a_version_saved_where_or_as_the_build_does_not_read_is_named(docs_copy,
      "page leads, which no page of the site does: take it out"),
     ("index.md", '<meta http-equiv="refresh" content="0; url=https://example.com/">', "on the page index.html: <meta> "
      "sends the reader to another page"),
+    # An address short enough to be found inside a word above it ("x" in "example"): named where it is written.
+    ("index.md", "<img src=x alt=Logo>", "on the page index.html: <img> loads x, which is not in the site"),
+    ("index.md", "<img alt=Logo src=e>", "on the page index.html: <img> loads e, which is not in the site"),
 ], ids=["image-from-elsewhere", "inline-script", "event-attribute", "style-attribute", "style-element",
-        "javascript-link", "data-link", "video-poster", "srcset", "svg-image", "ping", "base", "refresh"])
+        "javascript-link", "data-link", "video-poster", "srcset", "svg-image", "ping", "base", "refresh",
+        "short-address-attribute", "short-address-at-the-end"])
 def test_what_a_page_must_not_do_stops_the_build_at_the_line_that_does_it(docs_copy, tmp_path, capsys, name, added,
                                                                           message):
     """A maintainer's page that would load a file from another origin, or hold code or style the site's CSP blocks
