@@ -29,7 +29,7 @@ from decimal import Decimal
 from . import rules as r
 from .content import CodeVersion
 from .contract import Answer, Checker, Field, Option, Result, clause_reference
-from .donations_law import FIGURES, LawReading
+from .donations_law import FIGURES, GUIDANCE, LawReading
 from .money_and_dates import add_days, pounds, sentence, written_date
 from .text import listed, printable, same_name_key
 from .validation import Errors
@@ -366,7 +366,7 @@ def _permissibility(rule: PermissibleDonor, donations, describe: Describer, vers
             level, message = "breach", (f"{sentence(what)} is {threshold}, so it must come from a "
                                         f"permissible donor, and you have said {name} is not one, so this code does not "
                                         f"allow it. The code does not say what is to be done with it{_it_says(ask)}")
-            todo = f"Do not keep {what}: ask what to do with it, as this code does not say."
+            todo = f"Do not keep {what}: {_ask_about('with it', ask, version)}"
         else:
             level, message = "action", (f"Check that {name} is a permissible donor: {what} is {threshold}, "
                                         "and donations of that size must come from a permissible donor.")
@@ -508,7 +508,16 @@ def _unsaid(rule: Reporting) -> str:
 
 def _it_says(words: str) -> str:
     """The end of a sentence saying what the code leaves unsaid: its own words on whom to ask, where it gives them."""
-    return f"; it says: \"{words}\"" if words else "."
+    return f"; it says: \"{words}\"" if words else ", or whom to ask."
+
+
+def _ask_about(matter: str, ask: str, version: CodeVersion) -> str:
+    """The thing to do where the code does not say what is done (`matter`: "with it"): ask, whom the code names;
+    where it names no one, that it does not, and for a code under the Act, where the Act's rules are explained."""
+    if ask:
+        return f"ask what to do {matter}, as this code does not say."
+    guidance = f" {GUIDANCE}" if version.applied_law else ""
+    return f"this code does not say what to do {matter}, or whom to ask.{guidance}"
 
 
 def _how_to_report(rule: Reporting, version: CodeVersion) -> list[str]:
@@ -629,8 +638,8 @@ def _donor_cap(rule: r.Limit, donations, names, version, seen: Accounted, ask: s
                                  f"the {pounds(rule.limit)} limit on donations from any single donor. This code does not "
                                  f"say what is to be done about the {over} over the limit{_it_says(ask)}",
                                  version, rule.clause, donor=names[key], amount=total))
-            found[-1].todo = (f"Accept nothing more from {names[key]}, and ask what to do about the {over} over the "
-                              f"{pounds(rule.limit)} limit: this code does not say.")
+            found[-1].todo = (f"Accept nothing more from {names[key]}: "
+                              f"{_ask_about(f'about the {over} over the {pounds(rule.limit)} limit', ask, version)}")
     return found
 
 

@@ -38,6 +38,9 @@ MOST_STEPS = 200_000
 # Where one figure may change, the ways are followed together: past this many states a donation, not confirmed.
 MOST_STEPS_EACH = 64
 
+# Where the code names no one to ask: the Act's own explainer, which the law's data cites.
+GUIDANCE = "The Electoral Commission's guidance explains the Act's rules."
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -467,7 +470,7 @@ class LawReading:
         not confirmed), in words, with where to read it."""
         application = self.applied.application
         ask = (f" The code's {found.clause['name']} says: \"{application.ask}\"" if application.ask else
-               " The Electoral Commission's guidance explains the Act's rules.")
+               f" {GUIDANCE}")
         key = (tuple(id(f) for f in figures), id(values[0]) if values else None)
         if key not in self._sources:
             sources = [{"title": figure.provision, "url": figure.url} for figure in figures]
