@@ -366,7 +366,7 @@ def _annotate_mkdocs(error: BuildError, site: model.Site, docs: Path) -> None:
         path, line = annotations.source_of(page, found[2] or "" if found else "", docs, site)
         link = re.search(r"link '([^']+)'", message)
         if link:
-            path, line = _holding([f"]({link[1]})", f"({link[1]}", link[1]], page, path, line, site, docs)
+            path, line = _holding(_as_written(link[1]), page, path, line, site, docs)
         annotations.emit(message, path, line, title="MkDocs refused a generated page")
         if found:
             located.append(f"{annotations.relative(path)}{f':{line}' if line else ''}: {message}")

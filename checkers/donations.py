@@ -499,11 +499,11 @@ def _whom_to_ask(rule: Reporting | None, version: CodeVersion) -> str:
     return rule.ask.words if rule and rule.ask else ""
 
 
-def _unsaid(rule: Reporting) -> str:
+def _unsaid(rule: Reporting, version: CodeVersion) -> str:
     """Where the code names no one to report to: that it does not, and whom it says to ask."""
     if rule.report_to:
         return ""
-    return " This code does not say to whom reports are made" + _it_says(rule.ask.words if rule.ask else "")
+    return " This code does not say to whom reports are made" + _it_says(_whom_to_ask(rule, version))
 
 
 def _it_says(words: str) -> str:
@@ -523,7 +523,7 @@ def _ask_about(matter: str, ask: str, version: CodeVersion) -> str:
 def _how_to_report(rule: Reporting, version: CodeVersion) -> list[str]:
     """Said once, under the things to do, where reports are due: to whom, where the code does not say, and the
     clause's own words for Members of Parliament."""
-    said = [_unsaid(rule).strip()] if not rule.report_to else []
+    said = [_unsaid(rule, version).strip()] if not rule.report_to else []
     if rule.members_of_parliament:
         said.append(f"If you are a Member of Parliament, {version.unit_name(rule.clause)} also says: "
                     f"\"{rule.members_of_parliament}\"")
@@ -533,6 +533,7 @@ def _how_to_report(rule: Reporting, version: CodeVersion) -> list[str]:
 def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why: str, period_end, version,
             law: LawReading | None, today: dt.date, what: str) -> Answer:
     to = f" to {rule.report_to}" if rule.report_to else ""
+    plural = what.startswith("the donations")  # a year's donations reported together, not one donation
     deadline = None
     todo = f"Report {what}{to} promptly: this code sets no deadline."
     # The code's deadline: its days from receipt, or the end of the election period, whichever comes first.
@@ -543,10 +544,12 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
     # A period that ended before the donation arrived is a condition no report can meet, and the code does not say
     # what applies instead: the answer says so, and holds the reader to the code's other limits.
     ended_before = rule.before_election_period_end and period_end and period_end < donation.received
-    arrived = f"before the donation received on {written_date(donation.received)}"
-    unmet = (f" The code also asks for reports before the end of the election period, but that ended on "
-             f"{written_date(period_end)}, {arrived}, and the code does not say what applies then: report without "
-             "waiting.") if ended_before else ""
+    unmet = ""
+    if ended_before:
+        arrived = f"before the donation received on {written_date(donation.received)}"
+        unmet = (f" The code also asks for reports before the end of the election period, but that ended on "
+                 f"{written_date(period_end)}, {arrived}, and the code does not say what applies then: report without "
+                 "waiting.")
     if rule.before_election_period_end and period_end and not ended_before:
         limits.append((period_end, "the last day of the election period" + (", which comes first" if limits else "")))
     # Where the reader has not given the period's last day, the answer cannot know whether it comes first: it says so.
@@ -556,7 +559,7 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
         message = f"{why}{to} by {written_date(deadline)} ({after})."
         todo = f"Report {what}{to} by {written_date(deadline)}."
         if ended_before:
-            before = arrived if what.startswith("the donations") else "before it arrived"
+            before = arrived if plural else "before it arrived"
             todo = (f"Report {what}{to} now, and by {written_date(deadline)} at the latest: the election period "
                     f"ended on {written_date(period_end)}, {before}.")
         if deadline == today:
@@ -578,14 +581,14 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
         if period:
             message += period
             todo = f"Report {what}{to} promptly: this code sets no deadline, but the Act makes a late report an offence."
-    message += _unsaid(rule)
+    message += _unsaid(rule, version)
     overdue = deadline is not None and deadline < today
     if overdue:
         # A deadline already past is said to be so, with what to do now: the code's own contact, and the Act's own
         # position on a late report where the Act requires one.
         ask = _whom_to_ask(rule, version)
         contact = f" The code says: \"{ask}\"" if ask and ask not in message else ""
-        them = "them" if what.startswith("the donations") else "it"
+        them = "them" if plural else "it"
         message += (f" That deadline has passed: if you have not reported {them} yet, report {them} now and say why "
                     f"{'they are' if them == 'them' else 'it is'} late.{contact}{law.late_report(donation) if law else ''}")
         todo = f"Report {what}{to} now: {'they were' if them == 'them' else 'it was'} due by {written_date(deadline)}."
