@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from .comparisons import AT_LEAST, MORE_THAN, reached, words
-from .content import CodeVersion, ContentError
+from .content import CodeVersion, ContentError, each_error, raise_together
 
 
 @dataclass(frozen=True)
@@ -186,11 +186,16 @@ def cited_clauses(rules_data) -> list[tuple[str, str]]:
 def check(version: CodeVersion) -> None:
     """Read every rule of a version, so that bad rule data fails the build."""
     readers = _readers()
+    problems = []
     for name in version.rules:
-        if name not in readers:
-            raise ContentError(version.path, version.line_of(f"rules.{name}"),
-                               f"rules.{name} is not a checker: the checkers are {', '.join(readers)}")
-        readers[name](version)
+        try:
+            if name not in readers:
+                raise ContentError(version.path, version.line_of(f"rules.{name}"),
+                                   f"rules.{name} is not a checker: the checkers are {', '.join(readers)}")
+            readers[name](version)
+        except ContentError as error:
+            problems += each_error(error)
+    raise_together(problems)
 
 
 def cited_numbers(version: CodeVersion) -> list[CitedNumber]:

@@ -148,15 +148,14 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
 
 
 def _check_version(site: Site, version: CodeVersion, references_too: bool) -> None:
-    rules.check(version)
-    if references_too:
-        _resolve_references(site, version)
-    _check_rule_clauses(version)
-    _check_rule_numbers(version)
-    _check_rule_words(version)
+    rules.check(version)  # the checks below read the rules: their shape comes first
+    problems = _unresolved_references(site, version) if references_too else []
+    problems += _missing_rule_clauses(version) + _unstated_rule_numbers(version) + _unsaid_rule_words(version)
+    raise_together(problems)
 
 
-def _resolve_references(site: Site, version: CodeVersion) -> None:
+def _unresolved_references(site: Site, version: CodeVersion) -> list[ContentError]:
+    """Resolve each unit's references; the problems, one per unit, so that a round of fixing sees them all."""
     anchors = set(version.by_id)
 
     def anchors_of(code: str, version_id: str | None):
@@ -167,33 +166,50 @@ def _resolve_references(site: Site, version: CodeVersion) -> None:
         return set(chosen.by_id) if chosen else None
 
     numbers = {unit.numbered_as: unit.id for unit in version.units if unit.numbered_as}
+    problems = []
     for unit in version.units:
-        found = references.find(unit, version.code, version.id, anchors, anchors_of, site.glossary,
-                                version.path, numbers)
+        try:
+            found = references.find(unit, version.code, version.id, anchors, anchors_of, site.glossary,
+                                    version.path, numbers)
+        except ContentError as error:
+            problems += each_error(error)
+            continue
         if found:
             version.refs[unit.id] = found
+    return problems
 
 
-def _check_rule_clauses(version: CodeVersion) -> None:
+def _missing_rule_clauses(version: CodeVersion) -> list[ContentError]:
     # Every clause a rule names is in the version: a checker never cites a clause that is not there.
     named = [(f"rules.{path}", clause) for path, clause in rules.cited_clauses(version.rules)]
     for name, checker in checkers.CHECKERS.items():
         if name in version.rules:
-            named += [(f"rules.{name}", clause) for clause in checker.clauses_cited(version)]
-    for where, clause in named:
-        if clause not in version.by_id:
-            raise ContentError(version.path, version.line_of(where),
-                               f"{where} names clause {clause!r}, which this version does not have")
+            held = _field_holding(version.rules[name])
+            named += [(f"rules.{name}.{held[clause]}" if clause in held else f"rules.{name}", clause)
+                      for clause in checker.clauses_cited(version)]
+    named += [(cited.field.rpartition(".")[0] + ".clause", cited.clause) for cited in rules.cited_numbers(version)]
+    return [ContentError(version.path, version.line_of(where), f"{where} names clause {clause!r}, which this version "
+                         "does not have") for where, clause in dict.fromkeys(named) if clause not in version.by_id]
 
 
-def _check_rule_words(version: CodeVersion) -> None:
-    # Words a checker takes from the text (an address, a subject line, a list) must be the clause's own.
-    for checker in checkers.CHECKERS.values():
-        for where, clause, words in checker.cited_words(version):
-            if not _says(version, clause, words):
-                raise ContentError(version.path, version.line_of(where) or version.line_of(where.split("[")[0]),
-                                   f"{where} is {words!r}, but #{clause} does not say it in those words: copy them "
-                                   "from the clause, or cite the clause that says them")
+def _field_holding(rules_data) -> dict[str, str]:
+    """The first field of a checker's rules holding each value (in a list or not), so that a clause a checker reads
+    from a field not named `clause` ("reminder: complaints-procedure-9") is named at that field's line."""
+    held: dict[str, str] = {}
+    for path, value in rules.walk(rules_data):
+        for each in value if isinstance(value, list) else [value]:
+            held.setdefault(str(each), path)
+    return held
+
+
+def _unsaid_rule_words(version: CodeVersion) -> list[ContentError]:
+    # Words a checker takes from the text (an address, a subject line, a list) must be the clause's own. A clause
+    # that is not there is reported once, by _missing_rule_clauses.
+    return [ContentError(version.path, version.line_of(where) or version.line_of(where.split("[")[0]),
+                         f"{where} is {words!r}, but #{clause} does not say it in those words: copy them "
+                         "from the clause, or cite the clause that says them")
+            for checker in checkers.CHECKERS.values() for where, clause, words in checker.cited_words(version)
+            if clause in version.by_id and not _says(version, clause, words)]
 
 
 def _says(version: CodeVersion, clause: str, words: str) -> bool:
@@ -203,17 +219,17 @@ def _says(version: CodeVersion, clause: str, words: str) -> bool:
     return any(wanted.search(passage) for unit in version.scope(clause) for passage in unit.passages())
 
 
-def _check_rule_numbers(version: CodeVersion) -> None:
-    # Numbers live with the text: each must be stated in the clause it is cited from, in its unit and wording.
+def _unstated_rule_numbers(version: CodeVersion) -> list[ContentError]:
+    # Numbers live with the text: each must be stated in the clause it is cited from, in its unit and wording. A
+    # clause that is not there is reported once, by _missing_rule_clauses.
+    problems = []
     for cited in rules.cited_numbers(version):
-        line = version.line_of(cited.field)
-        if cited.clause not in version.by_id:
-            raise ContentError(version.path, version.line_of(cited.field.rpartition(".")[0] + ".clause"),
-                               f"{cited.field} cites clause {cited.clause!r}, which this version does not have")
-        if not wording.stated(cited, version.scope_text(cited.clause)):
-            raise ContentError(version.path, line,
-                               f"{cited.field} is {cited.value.normalize():f}, but the text of #{cited.clause} does not state it "
-                               f"as {wording.describe(cited)}: cite the clause that states this number, or correct the number")
+        if cited.clause in version.by_id and not wording.stated(cited, version.scope_text(cited.clause)):
+            problems.append(ContentError(version.path, version.line_of(cited.field),
+                                         f"{cited.field} is {cited.value.normalize():f}, but the text of #{cited.clause} "
+                                         f"does not state it as {wording.describe(cited)}: cite the clause that states "
+                                         "this number, or correct the number"))
+    return problems
 
 
 def removed_anchors(code: Code) -> list[str]:

@@ -4,6 +4,7 @@ are the clause's own. Each error names the file and line."""
 
 import pytest
 
+from checkers import content
 from tests.content_copies import edit, refused
 
 
@@ -71,10 +72,16 @@ def test_a_clause_a_rule_names_must_be_in_the_version(docs):
     assert error.line == line + 1 and "rules.disclosure.parliamentary_party.clause names clause '12'" in error.message
 
 
-def test_a_complaint_step_naming_no_clause_of_the_version_isrefused(docs):
+@pytest.mark.parametrize("old, new, field", [
+    ("    reminder: complaints-procedure-2\n", "    reminder: complaints-procedure-9\n", "rules.complaint.reminder"),
+    ("      sections: [momentum-staff,", "      sections: [momentum-staf,", "rules.complaint.staff.sections"),
+])
+def test_a_complaint_step_naming_no_clause_of_the_version_is_refused_at_its_field(docs, old, new, field):
     path = docs / "codes" / "momentum-ncg-elections" / "2022.md"
-    edit(path, "    reminder: complaints-procedure-2\n", "    reminder: complaints-procedure-9\n")
-    assert "names clause 'complaints-procedure-9', which this version does not have" in refused(docs).message
+    line = edit(path, old, new)
+    error = refused(docs)
+    assert error.line == line and error.message.startswith(f"{field} names clause '"), str(error)
+    assert error.message.endswith("', which this version does not have")
 
 
 @pytest.mark.parametrize("value", ["12", "''", "[a, b]"])
@@ -102,3 +109,38 @@ def test_whom_the_code_says_to_ask_is_its_own_words_where_it_says_them(docs, old
     error = refused(docs)
     assert error.message.startswith(f"{field} ") and message in error.message, str(error)
     assert error.line == line - above, str(error)
+
+
+def test_every_problem_in_one_versions_rules_and_references_is_named_in_one_round(docs):
+    """A maintainer who changes a threshold and a deadline in the text but not in the rules hears of both at once,
+    with a broken reference, a missing clause and a sentence not in the text beside them, each at its own line."""
+    path = docs / "codes" / "momentum-ncg-elections" / "2022.md"
+    threshold = edit(path, "      threshold: 500\n", "      threshold: 750\n")
+    deadline = edit(path, "      deadline_days: 7\n", "      deadline_days: 14\n")
+    clause = edit(path, "    reminder: complaints-procedure-2\n", "    reminder: complaints-procedure-9\n")
+    subject = edit(path, "    subject: NCG elections\n", "    subject: NCG election complaint\n")
+    reference = edit(path, "[Code of Conduct](ref:code-of-conduct) (click link)", "[Code of Conduct](ref:code-of-condcut) (click link)")
+    found = [(e.line, e.message) for e in content.each_error(refused(docs))]
+    assert sorted(line for line, _ in found) == sorted([threshold, deadline, clause, subject, reference]), found
+    messages = " | ".join(message for _, message in found)
+    for said in ("rules.donations.reporting.threshold is 750", "rules.donations.reporting.deadline_days is 14",
+                 "names clause 'complaints-procedure-9'", "rules.complaint.subject is 'NCG election complaint'",
+                 "ref:code-of-condcut does not match any anchor"):
+        assert said in messages, messages
+
+
+def test_a_clause_named_by_a_rule_and_its_number_is_named_missing_once(docs):
+    path = docs / "codes" / "nec-candidates" / "original.md"
+    line = edit(path, '    permissible_donor:\n      clause: "12"\n', '    permissible_donor:\n      clause: "99"\n')
+    found = content.each_error(refused(docs))
+    assert [(e.line, e.message) for e in found] == [
+        (line + 1, "rules.donations.permissible_donor.clause names clause '99', which this version does not have")]
+
+
+def test_bad_rules_of_two_checkers_in_one_version_are_named_together(docs):
+    path = docs / "codes" / "momentum-ncg-elections" / "2022.md"
+    minimum = edit(path, "    minimum: 20\n", "    minimum: twenty\n")
+    limit = edit(path, "      limit: 250\n", "      limit: -250\n")
+    found = content.each_error(refused(docs))
+    assert [e.line for e in found] == [limit, minimum], found
+    assert found[1].message.startswith("rules.nominations.minimum ") and found[0].message.startswith("rules.donations.")
