@@ -70,8 +70,9 @@ def words(old: str, new: str) -> str:
     return "".join(out)
 
 
-def summary(changes: list[Change]) -> dict[str, int]:
-    counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
+def summary(changes: list[Change]) -> str:
+    """How many units changed, in the words the comparison page and the pull request's summary both use."""
+    counts = {"changed": 0, "added": 0, "removed": 0, "unchanged": 0}
     for change in changes:
         counts[change.status] += 1
-    return counts
+    return ", ".join(f"{count} {status}" for status, count in counts.items())

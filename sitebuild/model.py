@@ -137,7 +137,7 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
                                   "law has moved, and set the day it was checked and a new check_by "
                                   "(docs/maintainers/reference.md, \"Checking the law again\")"))
     for code in site.codes.values():
-        site.notices += source.status_notices(code)
+        site.notices += source.status_notices(code) + source.order_notices(code)
         for version in code.versions:
             # References may name the glossary's terms: with the glossary unread, they are not checked this round.
             checked(_check_version, site, version, glossary is not None)

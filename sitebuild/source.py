@@ -380,8 +380,29 @@ def read_version(path: Path, code: str, later: list[ContentError] | None = None)
 
 
 def _order(versions: list[CodeVersion]) -> list[CodeVersion]:
-    # Versions follow each other by the date they took effect, else by publication date.
-    return sorted(versions, key=lambda v: (v.in_force_from or v.published, v.published, v.version))
+    # Versions follow each other by the day they took effect, else by the day this site published them. A first
+    # version whose source states no day stays first though a later version took effect before this site published
+    # it: a day of publication here is not a day the code took effect (see order_notices).
+    dated = [v.published for v in versions if v.in_force_from]
+
+    def key(version: CodeVersion):
+        began_the_site = version.in_force_from is None and all(version.published <= day for day in dated)
+        return (not began_the_site, version.in_force_from or version.published, version.published, version.version)
+    return sorted(versions, key=key)
+
+
+def order_notices(code: Code) -> list[str]:
+    """Where a version took effect before this site published the undated version before it: the order is the
+    site's reading, so the build says it."""
+    first = code.versions[0]
+    if first.in_force_from is not None or len(code.versions) < 2:
+        return []
+    following = code.versions[1]
+    if not following.in_force_from or following.in_force_from >= first.published:
+        return []
+    return [f"{following.citation} took effect on {following.in_force_from}, before this site published "
+            f"{first.citation} ({first.published}), whose source states no day it took effect: the site takes "
+            f"{first.version} as the earlier version, in force until {first.until}"]
 
 
 def check_periods(code: Code) -> None:

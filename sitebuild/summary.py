@@ -127,25 +127,27 @@ def answers_changed(base: str, docs: Path) -> list[str]:
     cases = [c for path in sorted(CASES.glob("*.yaml")) for c in yaml.safe_load(path.read_text(encoding="utf-8")) or []
              if isinstance(c.get("request"), dict)]
     with tempfile.TemporaryDirectory() as folder:
-        tree = Path(folder) / "base"
+        # Both sides answer from their own content, never from a checkers/codes.json built earlier from other files.
+        tree, data, now = Path(folder) / "base", Path(folder) / "codes.json", Path(folder) / "codes-now.json"
+        made = _checkers_data(ROOT, docs, now)
+        if made:
+            return [f"- The content here could not be read, so answers were not compared: {made}"]
         if _git("worktree", "add", "--detach", str(tree), base) is None:
             return [f"- The base ({base}) could not be checked out, so answers were not compared."]
         try:
-            data = Path(folder) / "codes.json"
-            made = subprocess.run([sys.executable, "build_site.py", "--docs", str(tree / "docs"), "--checkers-data", str(data)],
-                                  cwd=tree, capture_output=True, text=True)
-            if made.returncode:
-                return [f"- The base's content could not be read, so answers were not compared: {made.stderr.strip()}"]
+            made = _checkers_data(tree, tree / "docs", data)
+            if made:
+                return [f"- The base's content could not be read, so answers were not compared: {made}"]
             ran = subprocess.run([sys.executable, "-c", _ANSWERS, str(tree), str(data)], capture_output=True, text=True,
                                  input=json.dumps([[c["checker"], c["request"]] for c in cases]))
             before = json.loads(ran.stdout) if ran.returncode == 0 else None
         finally:
             _git("worktree", "remove", "--force", str(tree))
-    if before is None:
-        return ["- The base's checkers could not run, so answers were not compared."]
+        if before is None:
+            return ["- The base's checkers could not run, so answers were not compared."]
+        after = [checkers.run(case["checker"], case["request"], now) for case in cases]
     lines, new_checkers = [], {}
-    for case, old in zip(cases, before, strict=True):
-        new = checkers.run(case["checker"], case["request"])
+    for case, old, new in zip(cases, before, after, strict=True):
         if old is None:
             new_checkers[case["checker"]] = new_checkers.get(case["checker"], 0) + 1
         elif _gist(old) != _gist(new):
@@ -153,6 +155,13 @@ def answers_changed(base: str, docs: Path) -> list[str]:
     lines += [f"- A new checker, {checkers.CHECKERS[name].title} (`{name}`), answers its {count} test cases."
               for name, count in new_checkers.items()]
     return lines
+
+
+def _checkers_data(tree: Path, docs: Path, data: Path) -> str:
+    """Write the checkers' data for `docs` with the build of `tree`; what went wrong, if anything."""
+    made = subprocess.run([sys.executable, "build_site.py", "--docs", str(docs), "--checkers-data", str(data)],
+                          cwd=tree, capture_output=True, text=True)
+    return made.stderr.strip() if made.returncode else ""
 
 
 def _answers(response: dict) -> list[dict]:

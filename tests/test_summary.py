@@ -35,3 +35,18 @@ def test_a_new_version_and_a_new_note_are_listed_with_their_addresses_and_unchan
 def test_a_base_that_cannot_be_found_is_said_plainly():
     text = summary.summary("0000000000000000000000000000000000000000", summary.ROOT / "docs", "")
     assert "could not be checked out, so answers were not compared" in text
+
+
+def test_answers_here_come_from_the_content_given_not_from_checkers_data_built_earlier(docs_copy):
+    """A maintainer who raises Momentum's reporting threshold in a new version sees the test cases' answers change,
+    with how many clauses changed in words, whatever checkers/codes.json was last built from."""
+    docs = docs_copy
+    path, _ = new_version.new_version(docs, "momentum-ncg-elections", "2026", dt.date(2026, 11, 27))
+    edit(path, '"Write one line here: what this version changes."', "Raises the reporting threshold.")
+    edit(path, "status: in-force", "status: in-force\nin_force_from: 2026-01-01")
+    edit(path, "Any donation over £500 from", "Any donation over £5000 from")
+    edit(path, "      threshold: 500\n", "      threshold: 5000\n")
+    text = summary.summary("HEAD", docs, "")
+    assert "  - Against 2022: 1 changed, 0 added, 0 removed, " in text, text
+    answers = text.split("### Checker answers for the test cases")[1]
+    assert answers.strip() != "No change." and "Momentum" in answers, answers

@@ -64,7 +64,7 @@ def test_clauses_are_matched_by_permanent_anchor_through_a_renumbering(fixture):
     later = {c.anchor: c for c in diff.compare(v2022.units, v2024.units)}
     assert later["data-protection"].status == "removed"
     assert later["4-c"].status == "added"
-    assert diff.summary(diff.compare(v2022.units, v2024.units))["removed"] == 1
+    assert ", 1 removed, " in diff.summary(diff.compare(v2022.units, v2024.units))
 
 
 def test_a_removed_anchor_is_reported_not_silently_broken(fixture):
@@ -103,6 +103,30 @@ def load_with_one_change(tmp_path, version: str, old: str, new: str):
     path = tmp_path / "codes" / "fixture-candidates" / f"{version}.md"
     path.write_text(path.read_text().replace(old, new))
     return source.load_codes(tmp_path / "codes")
+
+
+def test_a_first_version_with_no_stated_start_comes_before_one_that_took_effect_before_this_site_published_it(tmp_path):
+    """A code this site first published in 2026, with no day of its own, and a later version that took effect in
+    2023: the later version follows it, from its own day, and the first covers every day before."""
+    shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
+    folder = tmp_path / "codes" / "fixture-candidates"
+    for version, old, new in [("2020", "in_force_from: 2020-01-01\npublished: 2020-01-01", "published: 2026-11-22"),
+                              ("2022", "published: 2022-06-01", "published: 2026-12-01"),
+                              ("2024", "published: 2024-01-01", "published: 2026-12-01")]:
+        path = folder / f"{version}.md"
+        path.write_text(path.read_text().replace(old, new))
+    code = source.load_codes(tmp_path / "codes")["fixture-candidates"]
+    assert [v.id for v in code.versions] == ["2020", "2022", "2024"]
+    assert code.version_on(dt.date(2022, 5, 31)).id == "2020" and code.version_on(dt.date(2022, 6, 1)).id == "2022"
+    assert source.order_notices(code) == [
+        "fixture-candidates@2022 took effect on 2022-06-01, before this site published fixture-candidates@2020 "
+        "(2026-11-22), whose source states no day it took effect: the site takes 2020 as the earlier version, in force "
+        "until 2022-05-31"]
+
+
+def test_a_second_version_with_no_stated_start_is_named(tmp_path):
+    with pytest.raises(content.ContentError, match="2024.md:7: a version after the first must say when it took effect"):
+        load_with_one_change(tmp_path, "2024", "in_force_from: 2024-01-01\n", "")
 
 
 def test_overlapping_periods_are_refused(tmp_path):
