@@ -155,6 +155,8 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
                 previous = code.versions[index - 1] if index else None
                 if previous and rule_values(version) == rule_values(previous) and _links_as_read(version) == _links_as_read(previous):
                     drafts.refuse_same_wording(version, previous)
+                if previous and str(previous.citation) in lock and version.published < previous.published:
+                    problems.append(_published_before(version, previous))
                 if record:
                     lock[key] = current
                     changed = True
@@ -192,6 +194,16 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
                               "site; to replace one, publish a new version") for key in lock if key not in present]
     raise_together(problems)
     return notices, (lock if record and (changed or law_changed) else None)
+
+
+def _published_before(version: CodeVersion, previous: CodeVersion) -> ContentError:
+    # The page says "published on this site" on that day, and says nothing of a version that took effect before it
+    # was published here (pages._published_late): a day before the version it follows was published is neither.
+    return ContentError(version.path, version.field_lines.get("published"), (
+        f"published is {version.published.isoformat()}, but this site published {previous.citation} on "
+        f"{previous.published.isoformat()}, and {version.citation} is new: published is the day this site publishes "
+        "it (make new-version writes the day it made the copy). The day the code itself took effect goes in "
+        "in_force_from"))
 
 
 def _recorded(record: bool) -> str:

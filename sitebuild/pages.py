@@ -56,6 +56,7 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
     return templates.render(
         "version.md.j2", site=site, code=code, version=version, page=page, is_current_page=is_current_page,
         search=not (version is code.current and not is_current_page), units=units, until=_until(version, code),
+        published_late=_published_late(code, version),
         example_anchor=next((u.id for u in version.units if u.kind == "clause"), version.units[0].id if version.units else ""),
         removed=" ".join(u for u in version.by_id if u not in code.current.by_id),
         history=history_rows(code, page), dates=_dates(code, page), links=version_links(code, version, page),
@@ -73,6 +74,21 @@ def _until(version: CodeVersion, code: Code) -> str:
     if version.until:
         return esc(day(version.until))
     return "still in force" if version is code.current and version.standing == "in-force" else NOT_STATED
+
+
+def _published_late(code: Code, version: CodeVersion) -> str:
+    """Where a version, or the one after it, took effect before this site published it: the days between, for which
+    the site showed the earlier version as in force, said on both pages."""
+    pairs = []
+    if version.index:
+        pairs.append((version, "This version", f"version {code.versions[version.index - 1].id}"))
+    if version.index + 1 < len(code.versions):
+        successor = code.versions[version.index + 1]
+        pairs.append((successor, f"Version {successor.id}", "this version"))
+    return " ".join(f"{name} took effect on {day(later.in_force_from)}, before this site published it on "
+                    f"{day(later.published)}. Until then, this site showed {earlier} as in force from "
+                    f"{day(later.in_force_from)} on." for later, name, earlier in pairs
+                    if later.in_force_from and later.in_force_from < later.published)
 
 
 def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) -> str:

@@ -380,9 +380,11 @@ def read_version(path: Path, code: str, later: list[ContentError] | None = None)
 
 
 def _order(versions: list[CodeVersion]) -> list[CodeVersion]:
-    # Versions follow each other by the day they took effect, else by the day this site published them. A first
-    # version whose source states no day stays first though a later version took effect before this site published
-    # it: a day of publication here is not a day the code took effect (see order_notices).
+    # Versions follow each other by the day they took effect, else by the day this site published them. Only the
+    # first may leave the day it took effect unstated; if this site published it before every dated version, it
+    # stays first though a later version took effect before this site published it: a day of publication here is
+    # not a day the code took effect (order_notices says where that matters). Any other undated version goes by its
+    # day of publication, and check_periods names it.
     dated = [v.published for v in versions if v.in_force_from]
 
     def key(version: CodeVersion):
@@ -413,10 +415,15 @@ def check_periods(code: Code) -> None:
         if version.in_force_from and version.in_force_until and version.in_force_until < version.in_force_from:
             raise ContentError(version.path, line, "in_force_until is before in_force_from")
         if index and version.in_force_from is None:
+            before = code.versions[index - 1]
             raise ContentError(version.path, version.field_lines.get("published") or 1,
                                "a version after the first must say when it took effect: add a line 'in_force_from: "
                                "YYYY-MM-DD' to the settings at the top, the day this version takes effect as its source "
-                               f"states it (until then version {code.versions[index - 1].version} stays in force)")
+                               f"states it (until then version {before.version} stays in force)" + (
+                                   f". If this version came first, look at {before.path.name}: its published: "
+                                   f"{before.published.isoformat()} is before this one's, and published is the day "
+                                   "this site published a version, not the day it took effect"
+                                   if before.published < version.published else ""))
         if index + 1 < len(code.versions):
             following = code.versions[index + 1]
             if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:

@@ -127,6 +127,22 @@ def test_a_first_version_with_no_stated_start_comes_before_one_that_took_effect_
 def test_a_second_version_with_no_stated_start_is_named(tmp_path):
     with pytest.raises(content.ContentError, match="2024.md:7: a version after the first must say when it took effect"):
         load_with_one_change(tmp_path, "2024", "in_force_from: 2024-01-01\n", "")
+    # Two undated versions: the one this site published later is named, whatever their dated neighbours.
+    shutil.copytree(FIXTURES / "codes", tmp_path / "again")
+    for version in ("2020", "2022"):
+        path = tmp_path / "again" / "fixture-candidates" / f"{version}.md"
+        path.write_text(path.read_text().replace(f"in_force_from: {version}-", "x: "))
+        path.write_text("\n".join(line for line in path.read_text().split("\n") if not line.startswith("x: ")))
+    with pytest.raises(content.ContentError, match="2022.md:7: a version after the first must say when it took effect"):
+        source.load_codes(tmp_path / "again")
+    # An undated first version, and a new version whose published: is the day it took effect, before the first's.
+    with pytest.raises(content.ContentError) as error:
+        load_with_one_change(tmp_path / "third", "2020", "in_force_from: 2020-01-01\npublished: 2020-01-01",
+                             "published: 2026-11-22")
+    assert error.value.message.endswith(
+        "(until then version 2024 stays in force). If this version came first, look at 2024.md: its published: "
+        "2024-01-01 is before this one's, and published is the day this site published a version, not the day it "
+        "took effect"), error.value.message
 
 
 def test_overlapping_periods_are_refused(tmp_path):
@@ -278,6 +294,35 @@ def new_draft(docs: Path) -> Path:
                    .replace("c. exclusion.", "c. exclusion from the party."))
     old.write_text(old.read_text().replace("status: in-force", "status: superseded"))
     return new
+
+
+def test_a_new_version_dated_as_published_before_the_version_it_follows_is_refused_at_its_line(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    new = new_draft(docs)
+    new.write_text(new.read_text().replace("published: 2024-01-01", "published: 2023-12-31"))
+    with pytest.raises(content.ContentError) as error:
+        lock.check(model.load(docs), docs / lock.LOCK_NAME)
+    assert error.value.path == str(new) and error.value.line == 8, str(error.value)
+    assert error.value.message.startswith("published is 2023-12-31, but this site published fixture-candidates@2024 on "
+                                          "2024-01-01, and fixture-candidates@2026 is new: published is the day")
+    assert error.value.message.endswith("The day the code itself took effect goes in in_force_from")
+
+
+def test_a_version_that_took_effect_before_this_site_published_it_says_so_on_both_pages(tmp_path):
+    """Between the day a version took effect and the day it was published here, the site showed the one before as in
+    force: both pages say so, as a correction would."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    new = new_draft(docs)
+    new.write_text(new.read_text().replace("published: 2024-01-01", "published: 2026-11-20"))
+    site = tmp_path / "site"
+    build_site.build(docs, site, with_runtime=False)
+    said = ("took effect on 1 January 2026, before this site published it on 20 November 2026. Until then, this site "
+            "showed {} as in force from 1 January 2026 on.")
+    assert "This version " + said.format("version 2024") in page(site, "codes/fixture-candidates/2026")
+    assert "Version 2026 " + said.format("this version") in page(site, "codes/fixture-candidates/2024")
+    assert "published here after it took effect" not in page(site, "codes/fixture-candidates/2022")
 
 
 def test_a_draft_built_twice_with_an_edit_between_is_accepted_and_the_lock_is_untouched(tmp_path):
