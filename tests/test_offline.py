@@ -28,6 +28,7 @@ def wait_kept(page: Page, path: str):
         expect(page.locator(".checker-kept")).to_be_visible(timeout=READY)
     except AssertionError as error:  # say what the service worker had kept by then, and whether it controls the page
         state = page.evaluate("""async () => ({
+            keep: document.querySelector(".checker-kept").dataset.keep ?? "never asked",
             controlled: navigator.serviceWorker.controller !== null,
             active: (await navigator.serviceWorker.getRegistration())?.active?.state ?? null,
             kept: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys())

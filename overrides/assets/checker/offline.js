@@ -10,11 +10,15 @@ export function keepForOffline() {
   navigator.serviceWorker.ready.then((registration) => {
     if (!registration.active) return;
     const channel = new MessageChannel();
+    const said = document.querySelector(".checker-kept");
     channel.port1.onmessage = ({ data }) => {
-      if (!data.failed) document.querySelector(".checker-kept").hidden = false;
+      // How it went, where a developer looking at the page (or a test that gave up waiting) can read it.
+      said.dataset.keep = `kept ${data.kept}, failed ${data.failed}`;
+      if (!data.failed) said.hidden = false;
     };
     // The build lists what this page needs (sitebuild/offline.py): the page names itself, nothing more.
     registration.active.postMessage({ type: "keep", pages: [description.page] }, [channel.port2]);
+    said.dataset.keep = `asked ${registration.active.state}`;
   }).catch(() => {});
 }
 
