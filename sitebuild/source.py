@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from checkers import money_and_dates
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
 from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError, each_error, raise_together
 
@@ -312,7 +313,12 @@ def parse_date(value, path: Path, line: int | None, name: str) -> dt.date | None
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ContentError(path, line, f"{name} must be a date written YYYY-MM-DD, not {value!r}") from None
+        pass
+    try:  # a day written as a reader writes it ("1 May 2027", "1/5/2027"): say it the way the settings need
+        meant = f": write {money_and_dates.parse_date(str(value)).isoformat()}"
+    except ValueError:
+        meant = ""
+    raise ContentError(path, line, f"{name} must be a date written YYYY-MM-DD, not {value!r}{meant}")
 
 
 def _checked(data: dict, path: Path, lines: dict) -> dict:
@@ -413,7 +419,9 @@ def check_periods(code: Code) -> None:
     for index, version in enumerate(code.versions):
         line = version.field_lines.get("in_force_until")
         if version.in_force_from and version.in_force_until and version.in_force_until < version.in_force_from:
-            raise ContentError(version.path, line, "in_force_until is before in_force_from")
+            raise ContentError(version.path, line, f"in_force_until ({version.in_force_until.isoformat()}) is before "
+                               f"in_force_from ({version.in_force_from.isoformat()}): check both days as the source "
+                               "states them")
         if index and version.in_force_from is None:
             before = code.versions[index - 1]
             raise ContentError(version.path, version.field_lines.get("published") or 1,
@@ -423,7 +431,7 @@ def check_periods(code: Code) -> None:
                                    f". If this version came first, look at {before.path.name}: its published: "
                                    f"{before.published.isoformat()} is before this one's, and published is the day "
                                    "this site published a version, not the day it took effect"
-                                   if before.published < version.published else ""))
+                                   if before.in_force_from and before.published < version.published else ""))
         if index + 1 < len(code.versions):
             following = code.versions[index + 1]
             if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:

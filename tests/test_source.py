@@ -42,7 +42,10 @@ def test_a_good_file_gives_its_facts_the_line_of_every_field_and_its_units(tmp_p
     ("issuer: Labour Party", 'issuer: "Labour Party', 3, "this quoted text is not closed"),
     ("status: in-force", "status: in-force\nstatus: withdrawn", 8, "the field 'status' appears twice"),
     ("status: in-force", "statu: in-force", 7, "unknown field 'statu'"),
-    ("published: 2024-01-01", "published: 1 January 2024", 6, "published must be a date written YYYY-MM-DD"),
+    ("published: 2024-01-01", "published: 1 January 2024", 6,
+     "published must be a date written YYYY-MM-DD, not '1 January 2024': write 2024-01-01"),
+    ("published: 2024-01-01", "published: 3/2/2024", 6, "published must be a date written YYYY-MM-DD, not '3/2/2024': write 2024-02-03"),
+    ("published: 2024-01-01", "published: soon", 6, "published must be a date written YYYY-MM-DD, not 'soon'"),
     # Written as a date, so YAML itself reads it as one, and finds no such day.
     ("published: 2024-01-01", "published: 2024-02-30", 6, "'2024-02-30' is not a real date: check the day and the month"),
     ("published: 2024-01-01", "published: 2865-70-70", 6, "'2865-70-70' is not a real date"),

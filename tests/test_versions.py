@@ -145,6 +145,13 @@ def test_a_second_version_with_no_stated_start_is_named(tmp_path):
         "took effect"), error.value.message
 
 
+def test_a_period_that_ends_before_it_begins_is_refused_with_both_days(tmp_path):
+    with pytest.raises(content.ContentError) as error:
+        load_with_one_change(tmp_path, "2022", "in_force_from: 2022-06-01", "in_force_from: 2022-06-01\nin_force_until: 2022-05-31")
+    assert error.value.line == 8 and error.value.message == (
+        "in_force_until (2022-05-31) is before in_force_from (2022-06-01): check both days as the source states them")
+
+
 def test_overlapping_periods_are_refused(tmp_path):
     with pytest.raises(content.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
         load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
