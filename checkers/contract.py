@@ -208,6 +208,9 @@ class Answer:
     law: dict | None = None  # what the law requires, where it differs (checkers/donations_law.py)
     # What a calendar's event on its date says: the thing to do that day ("Report the donation from A to ...").
     event: str = ""
+    # A step of the reasoning that led to another answer, not a thing found about one of the reader's inputs: shown
+    # with the reasoning only, never again among the answers that ask nothing of the reader.
+    reasoning: bool = False
 
     def __post_init__(self):
         if self.level not in LEVELS:
@@ -245,6 +248,8 @@ class Answer:
             data["allowed"] = self.allowed
         if self.event:
             data["event"] = self.event
+        if self.reasoning:
+            data["reasoning"] = True
         text = self.facts_text()
         if text:
             data["facts_text"] = text

@@ -403,7 +403,8 @@ def _matters(outcomes: dict, index: int) -> bool:
 
 
 def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, deciding: list[str]) -> Result:
-    answers = [Answer("step", "info", message, clause_reference(version, clause), label="Step") for clause, message in steps]
+    answers = [Answer("step", "info", message, clause_reference(version, clause), label="Step", reasoning=True)
+               for clause, message in steps]
     level, label = LEVELS[status]
     todo = {"allowed": "You may share it in the way you describe.", "not-allowed": "Do not share it.",
             "not-restricted": "This code does not stop you sharing it.",

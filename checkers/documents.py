@@ -65,7 +65,7 @@ def answer_first(response: dict, labels: dict, cite, source) -> list[str]:
     if response.get("draft"):
         lines += ["", f"{response['draft']['label']}:", *response["draft"]["text"].rstrip("\n").split("\n")]
     answers = response.get("answers") or []
-    others = [item for item in answers if not item.get("todo")]
+    others = [item for item in answers if not item.get("todo") and not item.get("reasoning")]
     if others:
         lines += ["", response["others_heading"]]
         lines += [f"- {item['level_label']}: {item['message']}" for item in others]

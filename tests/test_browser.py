@@ -730,8 +730,12 @@ def test_a_member_learns_whether_they_may_share_and_under_which_paragraph(page: 
     result = page.locator(".checker-result")
     expect(result.locator(".status")).to_contain_text("This code allows sharing it in the way you describe.", timeout=READY)
     expect(result.locator(".checker-detail")).to_contain_text('What decided it: your answers to "What is the information?"')
+    # The steps that led there are read once, in the reasoning, not also listed as answers that need nothing.
+    expect(result.locator(".checker-others-heading")).to_be_hidden()
+    expect(result.locator(".other")).to_have_count(0)
     open_reasoning(page)
     expect(result.locator(".finding").first).to_contain_text("Allowed: Clause 6(c) allows")
+    expect(result.locator(".finding").nth(1)).to_contain_text("Step: It is a Confidential Matter under clause 5(b)")
     expect(result.locator(".finding-clause").first).to_have_text("Confidentiality and privacy code, clause 6(c)")
 
 

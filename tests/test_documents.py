@@ -198,6 +198,21 @@ def test_a_record_says_what_to_do_first_then_what_needs_nothing_then_why_as_the_
     assert len([line for line in lines[why_at + 1:] if line.startswith("- ")]) == len(response["answers"])
 
 
+def test_the_steps_that_led_to_an_answer_are_in_the_reasoning_once_not_also_among_what_needs_nothing():
+    kept = checkers.check("disclosure", {
+        "code": "confidentiality-privacy", "information": "national-committee", "includes_records": "no",
+        "disciplinary_case": "no", "sharer": "committee-member", "purpose": "report-back-members",
+        "rule_book_duties": "no", "required_by_law": "no", "express_permission": "no", "plp_proceedings": "no"},
+        made_on=dt.date(2026, 12, 6))
+    response, text = kept["response"], kept["record"]["text"]
+    steps = [item for item in response["answers"] if item["rule"] == "step"]
+    assert steps and all(item["reasoning"] for item in steps)
+    assert response["others_heading"] not in text.split("\n")
+    for step in steps:
+        assert text.count(step["message"]) == 1, step["message"]
+    assert text.index(checkers.LABELS["reasoning"]) < text.index(steps[0]["message"])
+
+
 def test_a_complaints_record_holds_the_message_drafted_and_an_overdue_deadline_says_so_first():
     kept = checkers.check("complaint", {"code": "momentum-ncg-elections", "clause": "code-of-conduct-3",
                                         "what": "A post."}, made_on=dt.date(2026, 11, 27))

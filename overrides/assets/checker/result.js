@@ -162,7 +162,9 @@ export function showResult(response) {
   });
   let gathered = 0;
   const gather = () => {
-    for (; gathered < answers.length; gathered++) if (!answers[gathered].todo) others.push(answers[gathered]);
+    for (; gathered < answers.length; gathered++) {
+      if (!answers[gathered].todo && !answers[gathered].reasoning) others.push(answers[gathered]);
+    }
     othersHeading.hidden = othersList.holder.hidden = others.length === 0;
     othersList.refresh();
   };
