@@ -146,10 +146,19 @@ class CodeVersion:
     applied_law: object = None
     # Its standing on the day the site was built (set by Code): in-force, superseded, withdrawn or not-yet-in-force.
     standing: str = ""
+    # The day the lock recorded it published (set by the build: the day of the build for a version not yet merged),
+    # where the lock holds one: see published_here.
+    recorded: dt.date | None = None
 
     @property
     def id(self) -> str:
         return self.version
+
+    @property
+    def published_here(self) -> dt.date:
+        """The day this site published it: as the lock recorded it when merged, else as its file says (`published` is
+        written when the version is made, which may be days before the merge)."""
+        return self.recorded or self.published
 
     @property
     def citation(self) -> Citation:

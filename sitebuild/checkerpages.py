@@ -68,7 +68,7 @@ def write(generated: Path, site) -> dict[str, list[str]]:
 def currency(site, description: dict, page: str) -> str:
     """The checker page's currency statement: the text of each version it applies, as published, and how current the
     law's figures and notes are (or that they have not been checked since a day)."""
-    published = "; ".join(f"{esc(code['title'])}, version {esc(v['version'])}: {day(site.codes[code['code']].get(v['version']).published)}"
+    published = "; ".join(f"{esc(code['title'])}, version {esc(v['version'])}: {day(site.codes[code['code']].get(v['version']).published_here)}"
                           for code in description["codes"] for v in code["versions"])
     notes = [n for n in site.notes if any(n.code == c["code"] for c in description["codes"])]
     checked = f" Notes on the law on these codes {law.notes_currency(notes, site.today)}." if notes else ""

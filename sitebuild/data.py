@@ -40,7 +40,7 @@ def version_json(site: Site, version: CodeVersion) -> dict:
     return {"code": version.code, "version": version.id, "citation": str(version.citation), "title": version.title,
             "issuer": version.issuer, "applies_to": version.applies_to, "status": version.standing,
             "in_force_from": _date(version.in_force_from), "in_force_until": _date(version.until),
-            "published": _date(version.published), "summary": version.summary, "source": version.source,
+            "published": _date(version.published_here), "summary": version.summary, "source": version.source,
             "url": version.citation.url, "clauses": clauses,
             "notes": [{"clause": note.clause, "citation": str(version.citation.at(note.clause)), "date": note.date.isoformat(),
                        "title": note.title, "text": note.text, "url": version.citation.at(note.anchor).url,
@@ -77,7 +77,7 @@ def write_json(site: Site, root: Path) -> None:
             path.write_text(json.dumps(version_json(site, version), ensure_ascii=False, indent=1), encoding="utf-8")
             entry["versions"].append({"version": version.id, "status": version.standing,
                                       "in_force_from": _date(version.in_force_from),
-                                      "in_force_until": _date(version.until), "published": _date(version.published),
+                                      "in_force_until": _date(version.until), "published": _date(version.published_here),
                                       "json": version.citation.json_url,
                                       "url": version.citation.url})
         index["codes"].append(entry)

@@ -3,7 +3,9 @@ changes only with a correction the page shows.
 
 `docs/codes.lock.yml` records, for each published version, its facets (FACETS): a hash of its normalised wording
 (and of each clause, to say which changed), of what its links point to, every value of its `rules:`, and its
-dates. Under the key `law` it records each statutory figure's values (docs/law/figures.yml).
+dates; and `recorded`, the day the merge published it, which the pages give as its day of publication here (an entry
+recorded before this was kept has none, and its file's `published:` stands). Under the key `law` it records each
+statutory figure's values (docs/law/figures.yml).
 
 A version is published when it reaches main, not when someone previews it. So no build writes the lock: a build
 checks what the lock holds, and lists what is new (a draft version, a new figure or value) as what the merge will
@@ -152,13 +154,14 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
             entry = lock.get(key)
             current = _record(version)
             if entry is None:
+                version.recorded = site.today  # as if merged today: the merge records the day it is
                 previous = code.versions[index - 1] if index else None
                 if previous and rule_values(version) == rule_values(previous) and _links_as_read(version) == _links_as_read(previous):
                     drafts.refuse_same_wording(version, previous)
                 if previous and str(previous.citation) in lock and version.published < previous.published:
                     problems.append(_published_before(version, previous))
                 if record:
-                    lock[key] = current
+                    lock[key] = {**current, "recorded": (site.today or dt.date.today()).isoformat()}
                     changed = True
                 notices.append(f"{key} is new: {'recorded in' if record else 'not published until it is merged; the merge records it in'} "
                                f"docs/{LOCK_NAME}, and from then on its wording, links, rules and dates are fixed")
@@ -185,6 +188,8 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
                     break
             else:
                 version.corrections = _corrections(entry, path, key)
+                recorded = _accepted(entry, "recorded")
+                version.recorded = parse_date(recorded, path, None, f"{key}: recorded") if recorded else None
     try:
         law_changed = _check_law(site, lock, path, record, notices)
     except ContentError as error:
@@ -453,6 +458,10 @@ def against_base(base: dict, lock: dict) -> tuple[list[str], list[str]]:
                 compare(f"the law's figure {figure}", recorded, (lock.get(LAW) or {}).get(figure))
         elif isinstance(entry, dict):
             compare(key, entry, lock.get(key))
+    # A version is recorded by the merge that publishes it, with the day it does: an entry written beforehand would
+    # publish it on a day of the writer's choosing, and unchecked.
+    problems += [f"{key} is in the lock but not in the base branch's: the merge records a new version, so take its "
+                 f"entry out of docs/{LOCK_NAME}" for key in lock if key != LAW and key not in base]
     return problems, corrections
 
 

@@ -49,6 +49,11 @@ def _days(fields: dict, names: tuple[str, ...], where: str, bad, also: str = "")
             bad(f"{where}.{name}", f"must be one of {', '.join(names[:-1])} and {names[-1]}, each a date{also} or null")
 
 
+def _day(value, where: str, bad) -> None:
+    if not isinstance(value, (str, dt.date)):
+        bad(where, "must be a date written YYYY-MM-DD")
+
+
 def _dates(value, where: str, bad) -> None:
     names = ("published", "in_force_from", "in_force_until")
     if not isinstance(value, dict):
@@ -73,7 +78,8 @@ def _law_values(value, where: str, bad) -> None:
 # What each field of a version's entry, and of the law's, must hold.
 VERSION_FIELDS = {"sha256": _text, "clauses": _mapping_of(_is_text, "anchors to their hashes"),
                   "links": _mapping_of(_is_text, "anchors to their hashes"),
-                  "rules": _mapping_of(_rule_value, "rule paths to their values (a word, a number or a list)"), "dates": _dates}
+                  "rules": _mapping_of(_rule_value, "rule paths to their values (a word, a number or a list)"), "dates": _dates,
+                  "recorded": _day}
 LAW_FIELDS = {"values": _law_values}
 
 

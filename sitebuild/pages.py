@@ -86,9 +86,9 @@ def _published_late(code: Code, version: CodeVersion) -> str:
         successor = code.versions[version.index + 1]
         pairs.append((successor, f"Version {successor.id}", "this version"))
     return " ".join(f"{name} took effect on {day(later.in_force_from)}, before this site published it on "
-                    f"{day(later.published)}. Until then, this site showed {earlier} as in force from "
+                    f"{day(later.published_here)}. Until then, this site showed {earlier} as in force from "
                     f"{day(later.in_force_from)} on." for later, name, earlier in pairs
-                    if later.in_force_from and later.in_force_from < later.published)
+                    if later.in_force_from and later.in_force_from < later.published_here)
 
 
 def _unit_extras(site: Site, code: Code, version: CodeVersion, unit, page: str) -> str:

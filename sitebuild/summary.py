@@ -72,11 +72,9 @@ def versions_and_clauses(site: model.Site, base_lock: dict, site_url: str) -> li
                     page = comparison_page(code.code, previous.id, version.id)
                     lines.append(f"  - Against {previous.id}: {counts}. [Word-level comparison]({_url(site_url, page)}).")
                     if version.in_force_from and site.today and version.in_force_from < site.today:
-                        said = (" Both versions' pages say that until its day of publication here "
-                                f"({day(version.published)}) the site showed version {previous.id} as in force."
-                                if version.in_force_from < version.published else "")
                         lines.append(f"  - Took effect on {day(version.in_force_from)}, a day already past: once merged, "
-                                     f"the site shows it, not version {previous.id}, as in force from that day.{said}")
+                                     f"the site shows it, not version {previous.id}, as in force from that day, and both "
+                                     f"versions' pages say that until the merge the site showed version {previous.id}.")
                 lines += _notes_of_new_version(site, version)
                 continue
             before = base_lock[key].get("clauses") or {}

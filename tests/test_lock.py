@@ -280,3 +280,48 @@ def test_a_second_corrections_line_pasted_under_an_entry_is_refused_at_its_line(
     assert error.value.line == both[1], error.value
     assert error.value.message.startswith(f"the field 'corrections' appears twice (first at line {both[0]})")
     assert "Keep one, and put under it everything both hold" in error.value.message
+
+
+# --- The day a version is published ----------------------------------------------------------------------------
+
+def test_the_merge_records_the_day_it_publishes_a_version_and_the_pages_show_that_day(tmp_path):
+    """A version's file says when it was made (`published:`, written by make new-version); the day the site published
+    it is the merge's, which the lock records: the page, the feed and the JSON say that one."""
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "docs", docs)
+    old = docs / "codes" / "fixture-candidates" / "2024.md"
+    old.with_name("2026.md").write_text(old.read_text().replace('version: "2024"', 'version: "2026"')
+                                        .replace("in_force_from: 2024-01-01", "in_force_from: 2027-01-01")
+                                        .replace("c. exclusion.", "c. exclusion from the party."))
+    merged = dt.date(2026, 12, 4)
+    notices, updated = lock.check(model.load(docs, merged), docs / lock.LOCK_NAME, record=True)
+    assert updated["fixture-candidates@2026"]["recorded"] == "2026-12-04"
+    assert all("recorded" not in entry for key, entry in updated.items() if key != "fixture-candidates@2026")
+    lock.save(docs / lock.LOCK_NAME, updated)
+    site = tmp_path / "site"
+    build_site.build(docs, site, with_runtime=False, today=dt.date(2026, 12, 10))
+    page = (site / "codes" / "fixture-candidates" / "2026" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Published on this site</dt><dd>4 December 2026</dd>" in page
+    assert "<dt>Published on this site</dt><dd>1 January 2024</dd>" in (
+        site / "codes" / "fixture-candidates" / "2024" / "index.html").read_text(encoding="utf-8")
+    versions = yaml.safe_load((site / "codes" / "index.json").read_text(encoding="utf-8"))["codes"][0]["versions"]
+    assert [v["published"] for v in versions] == ["2020-01-01", "2022-06-01", "2024-01-01", "2026-12-04"]
+
+
+def test_a_lock_entry_written_in_a_pull_request_for_a_new_version_is_refused():
+    base = lock.read(ROOT / "docs" / lock.LOCK_NAME)
+    added = yaml.safe_load(yaml.safe_dump(base))
+    added["leadership@2027"] = {**added["leadership@original"], "recorded": "2020-01-01"}
+    assert lock.against_base(base, added)[0] == [
+        "leadership@2027 is in the lock but not in the base branch's: the merge records a new version, so take its "
+        "entry out of docs/codes.lock.yml"]
+
+
+def test_a_recorded_day_that_is_not_a_day_is_named_at_its_line(docs):
+    path = docs / lock.LOCK_NAME
+    line = edit(path, "leadership@original:\n", "leadership@original:\n  recorded: [soon]\n") + 1
+    with pytest.raises(ContentError) as error:
+        check(docs)
+    assert error.value.line == line and error.value.message == "leadership@original.recorded must be a date written YYYY-MM-DD"

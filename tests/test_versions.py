@@ -317,14 +317,13 @@ def test_a_new_version_dated_as_published_before_the_version_it_follows_is_refus
 
 
 def test_a_version_that_took_effect_before_this_site_published_it_says_so_on_both_pages(tmp_path):
-    """Between the day a version took effect and the day it was published here, the site showed the one before as in
-    force: both pages say so, as a correction would."""
+    """Between the day a version took effect and the day it was published here (the day the merge records, here the
+    day of the build), the site showed the one before as in force: both pages say so, as a correction would."""
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURES, docs)
-    new = new_draft(docs)
-    new.write_text(new.read_text().replace("published: 2024-01-01", "published: 2026-11-20"))
+    new_draft(docs)  # its file says it was published on 1 January 2024: the merge's day is the one that counts
     site = tmp_path / "site"
-    build_site.build(docs, site, with_runtime=False)
+    build_site.build(docs, site, with_runtime=False, today=dt.date(2026, 11, 20))
     said = ("took effect on 1 January 2026, before this site published it on 20 November 2026. Until then, this site "
             "showed {} as in force from 1 January 2026 on.")
     assert "This version " + said.format("version 2024") in page(site, "codes/fixture-candidates/2026")
