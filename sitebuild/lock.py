@@ -202,13 +202,13 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
 
 
 def _published_before(version: CodeVersion, previous: CodeVersion) -> ContentError:
-    # The page says "published on this site" on that day, and says nothing of a version that took effect before it
-    # was published here (pages._published_late): a day before the version it follows was published is neither.
+    # A new version's file cannot have been made for this site before the version it follows was published here:
+    # such a day is a day in force written in the wrong place, which would then go unsaid.
     return ContentError(version.path, version.field_lines.get("published"), (
-        f"published is {version.published.isoformat()}, but this site published {previous.citation} on "
-        f"{previous.published.isoformat()}, and {version.citation} is new: published is the day this site publishes "
-        "it (make new-version writes the day it made the copy). The day the code itself took effect goes in "
-        "in_force_from"))
+        f"published is {version.published.isoformat()}, before {previous.published.isoformat()}, the day "
+        f"{previous.citation} (published here already) says, and {version.citation} is new: published is the day its "
+        "file was made for this site (make new-version writes it), not a day from the code's source. The day the code "
+        "itself took effect goes in in_force_from"))
 
 
 def _recorded(record: bool) -> str:

@@ -430,7 +430,7 @@ def check_periods(code: Code) -> None:
                                f"states it (until then version {before.version} stays in force)" + (
                                    f". If this version came first, look at {before.path.name}: its published: "
                                    f"{before.published.isoformat()} is before this one's, and published is the day "
-                                   "this site published a version, not the day it took effect"
+                                   "a version's file was made for this site, not the day it took effect"
                                    if before.in_force_from and before.published < version.published else ""))
         if index + 1 < len(code.versions):
             following = code.versions[index + 1]

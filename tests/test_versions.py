@@ -141,8 +141,8 @@ def test_a_second_version_with_no_stated_start_is_named(tmp_path):
                              "published: 2026-11-22")
     assert error.value.message.endswith(
         "(until then version 2024 stays in force). If this version came first, look at 2024.md: its published: "
-        "2024-01-01 is before this one's, and published is the day this site published a version, not the day it "
-        "took effect"), error.value.message
+        "2024-01-01 is before this one's, and published is the day a version's file was made for this site, not the "
+        "day it took effect"), error.value.message
 
 
 def test_a_period_that_ends_before_it_begins_is_refused_with_both_days(tmp_path):
@@ -311,8 +311,9 @@ def test_a_new_version_dated_as_published_before_the_version_it_follows_is_refus
     with pytest.raises(content.ContentError) as error:
         lock.check(model.load(docs), docs / lock.LOCK_NAME)
     assert error.value.path == str(new) and error.value.line == 8, str(error.value)
-    assert error.value.message.startswith("published is 2023-12-31, but this site published fixture-candidates@2024 on "
-                                          "2024-01-01, and fixture-candidates@2026 is new: published is the day")
+    assert error.value.message.startswith("published is 2023-12-31, before 2024-01-01, the day fixture-candidates@2024 "
+                                          "(published here already) says, and fixture-candidates@2026 is new: published "
+                                          "is the day its file was made for this site")
     assert error.value.message.endswith("The day the code itself took effect goes in in_force_from")
 
 
