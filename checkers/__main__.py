@@ -26,7 +26,7 @@ from .addresses import site_address, site_address_or_empty
 from .money_and_dates import quoted
 from .report import readable_lines
 from .text import printable
-from .validation import refusal
+from .validation import fields_read, refusal
 from .whole_files import write_whole
 
 OPTION_FIELDS = {"code": "--code", "version": "--version", "as_of": "--as-of", "election_period_end": "--election-period-end"}
@@ -181,6 +181,9 @@ def _with_options(request, args) -> tuple[object, dict | None]:
             continue
         if not isinstance(request, dict):
             break  # run() names a request that is not an object
+        if name not in fields_read(CHECKERS[args.checker]):
+            errors.append({"field": option, "message": f"is not read by the {args.checker} checker: leave it out"})
+            continue
         if name in request and request[name] != value:
             errors.append({"field": name, "message": f"is {quoted(request[name])} in the request but {option} says "
                            f"{quoted(value)}: give it once"})

@@ -305,10 +305,15 @@ def read_rows(spec: Field, items, where: str, errors: Errors) -> list[dict]:
     return rows
 
 
+def fields_read(checker: Checker) -> tuple[str, ...]:
+    """Every top-level field of a request that this checker reads."""
+    return COMMON_FIELDS + tuple(f.name for f in checker.fields) + ((checker.page_address,) if checker.page_address else ())
+
+
 def read_request(checker: Checker, request: dict, errors: Errors, version: CodeVersion | None = None) -> dict:
     """The checker's fields of a request, typed; unknown fields named. With the version, a field whose options are
     its clauses takes only those."""
-    allowed = COMMON_FIELDS + tuple(f.name for f in checker.fields) + ((checker.page_address,) if checker.page_address else ())
+    allowed = fields_read(checker)
     unknown_fields({k: v for k, v in request.items() if k not in allowed}, allowed, "", errors)
     units = [u.id for u in version.units if u.kind != "section"] if version else None
     return read_fields(checker.fields, request, "", errors, units)

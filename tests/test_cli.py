@@ -208,6 +208,11 @@ def test_code_and_version_options_fill_a_request_read_from_standard_input():
     assert clash.returncode == 2 and json.loads(clash.stdout)["errors"][0]["field"] == "code"
     refused = cli("nominations", "--json", stdin='{"verified": 22}')
     assert refused.returncode == 2 and json.loads(refused.stdout)["errors"][0]["field"] == "--json"
+    unread = cli("nominations", "--election-period-end", "2024-06-30", stdin='{"code": "momentum-ncg-elections", "verified": 22}')
+    assert unread.returncode == 2 and json.loads(unread.stdout)["errors"] == [{
+        "sentence": "'--election-period-end' is not read by the nominations checker: leave it out.",
+        "summary_line": "'--election-period-end' is not read by the nominations checker: leave it out.",
+        "field": "--election-period-end", "message": "is not read by the nominations checker: leave it out"}]
 
 
 def test_site_url_makes_a_complaints_link_to_its_clause_whole_and_a_different_address_in_the_request_is_named():
