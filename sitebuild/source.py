@@ -432,6 +432,14 @@ def check_periods(code: Code) -> None:
                                    f"{before.published.isoformat()} is before this one's, and published is the day "
                                    "a version's file was made for this site, not the day it took effect"
                                    if before.in_force_from and before.published < version.published else ""))
+        if index and version.in_force_from and version.in_force_from == code.versions[index - 1].in_force_from:
+            before = code.versions[index - 1]
+            raise ContentError(version.path, version.field_lines.get("in_force_from"),
+                               f"in_force_from is {version.in_force_from.isoformat()}, the day {before.citation} took "
+                               f"effect too: two versions cannot take effect on one day, or {before.version} would never "
+                               f"be in force. Give the day this version took effect as its source states it; if it "
+                               f"corrects {before.version} rather than replacing it, record a correction instead "
+                               "(docs/maintainers/index.md, \"Correct a mistake in a published version\")")
         if index + 1 < len(code.versions):
             following = code.versions[index + 1]
             if version.in_force_until and following.in_force_from and following.in_force_from <= version.in_force_until:

@@ -152,6 +152,18 @@ def test_a_period_that_ends_before_it_begins_is_refused_with_both_days(tmp_path)
         "in_force_until (2022-05-31) is before in_force_from (2022-06-01): check both days as the source states them")
 
 
+def test_two_versions_taking_effect_on_one_day_are_refused_at_the_later_ones_line(tmp_path):
+    shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
+    folder = tmp_path / "codes" / "fixture-candidates"
+    (folder / "2026.md").write_text((folder / "2024.md").read_text().replace('version: "2024"', 'version: "2026"')
+                                    .replace("published: 2024-01-01", "published: 2026-12-01"))
+    with pytest.raises(content.ContentError) as error:
+        source.load_codes(tmp_path / "codes")
+    assert error.value.path.endswith("2026.md") and error.value.line == 7
+    assert error.value.message.startswith("in_force_from is 2024-01-01, the day fixture-candidates@2024 took effect too: "
+                                          "two versions cannot take effect on one day, or 2024 would never be in force.")
+
+
 def test_overlapping_periods_are_refused(tmp_path):
     with pytest.raises(content.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
         load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
