@@ -9,7 +9,7 @@ import re
 from . import text
 from .content import Code, CodeVersion
 from .contract import COMMON_FIELDS, Checker, Condition, Field
-from .money_and_dates import parse_amount, parse_date, quoted, sentence
+from .money_and_dates import parse_amount, parse_date, quoted, sentence, written_date
 
 # Enough to correct a form; more would only repeat themselves (a request of a million unknown fields).
 MOST_ERRORS = 50
@@ -366,7 +366,10 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
             return None
         version = code.version_on(day)
         if version is None:
-            errors.add("as_of", f"no version of {code.code} was in force on {day.isoformat()}")
+            periods = "; ".join(f"{v.version} from {written_date(v.in_force_from) if v.in_force_from else 'a day not stated'}"
+                                f"{' until ' + written_date(v.until) if v.until else ''}" for v in code.versions)
+            errors.add("as_of", f"no version of {code.code} was in force on {written_date(day)}: choose a day one was "
+                       f"in force ({periods}), or a version")
             return None
     if checker not in version.rules:
         errors.add("code", f"{version.citation} has no rules for the {checker} checker; codes with {checker} rules: {names}")

@@ -164,6 +164,19 @@ def test_two_versions_taking_effect_on_one_day_are_refused_at_the_later_ones_lin
                                           "two versions cannot take effect on one day, or 2024 would never be in force.")
 
 
+def test_a_day_between_two_versions_in_force_is_refused_with_each_versions_days(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    path = docs / "codes" / "fixture-candidates" / "2020.md"
+    path.write_text(path.read_text().replace("in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2021-12-31"))
+    data = build_site.write_checkers_data(model.load(docs), tmp_path / "codes.json")
+    response = checkers.run("suspension", {"code": "fixture-candidates", "as_of": "2022-03-01", "suspended": False}, data)
+    assert [e["message"] for e in response["errors"]] == [
+        "no version of fixture-candidates was in force on 1 March 2022: choose a day one was in force (2020 from "
+        "1 January 2020 until 31 December 2021; 2022 from 1 June 2022 until 31 December 2023; 2024 from 1 January 2024), "
+        "or a version"]
+
+
 def test_overlapping_periods_are_refused(tmp_path):
     with pytest.raises(content.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
         load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
