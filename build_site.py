@@ -124,6 +124,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     recover(site_dir)
     # Validate all content before writing anything.
     site = model.load(docs, today or build_day())
+    model.check_the_days_ahead(docs, site)
     if not (docs / "index.md").is_file():
         raise ContentError(docs / "index.md", None, "missing: it is the site's home page, which every page links to; "
                            "put it back (git checkout main -- docs/index.md)")

@@ -13,6 +13,7 @@ import checkers
 from checkers import law as statute
 from checkers import rules
 from checkers.content import Code, CodeVersion, ContentError, each_error, raise_together
+from checkers.money_and_dates import written_date
 
 from . import law, references, source, wording
 
@@ -145,6 +146,21 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
     site.topics = checked(load_topics, docs / "topics.yml", site) or []
     raise_together(problems)
     return site
+
+
+def check_the_days_ahead(docs: Path, site: Site) -> None:
+    """The content as it will stand on each day a version comes into force. A topic, or a reference without a
+    version, points at a code's current version: checked only as of today, one that the new version no longer has
+    would pass the pull request and stop the daily build of the day it takes effect, leaving the site as it was."""
+    problems: list[ContentError] = []
+    for day in sorted({version.in_force_from for code in site.codes.values() for version in code.upcoming}):
+        coming = ", ".join(str(v.citation) for code in site.codes.values() for v in code.upcoming if v.in_force_from == day)
+        try:
+            load(docs, day)
+        except ContentError as error:
+            problems += [ContentError(each.path, each.line, f"on {written_date(day)}, when {coming} comes into force, "
+                                      f"{each.message}") for each in each_error(error)]
+    raise_together(problems)
 
 
 def _check_version(site: Site, version: CodeVersion, references_too: bool) -> None:
@@ -317,7 +333,9 @@ def load_topics(path: Path, site: Site) -> list[Topic]:
             if code not in site.codes:
                 raise ContentError(path, at, f"topic {entry['id']}: {item!r} names no code on this site")
             if anchor not in site.codes[code].current.by_id:
-                raise ContentError(path, at, f"topic {entry['id']}: {code} has no clause #{anchor} in its current version")
+                raise ContentError(path, at, f"topic {entry['id']}: {code} has no clause #{anchor} in its current version "
+                                   f"({site.codes[code].current.version}): take it out of the topic, or name the clause "
+                                   "of that version that says the same")
             if (code, anchor) in pairs:
                 raise ContentError(path, at, f"topic {entry['id']}: {item} is listed twice: list each clause once")
             pairs.append((code, anchor))

@@ -220,6 +220,25 @@ def test_a_version_in_force_later_is_not_current_before_its_day_and_is_on_its_da
     assert not on_the_day.upcoming
 
 
+def test_a_topic_that_a_version_coming_into_force_would_leave_pointing_nowhere_is_named_now(tmp_path):
+    """Topics point at a code's current version: one whose clause the new version drops would stop the daily build on
+    the day it comes into force, so the build says so before the merge, with the day."""
+    docs = _with_a_2027_version(tmp_path)
+    new = docs / "codes" / "fixture-candidates" / "2027.md"
+    new.write_text(new.read_text().replace("c. exclusion from the party.\n", ""))
+    topics = docs / "topics.yml"
+    topics.write_text(topics.read_text().replace("clauses: [fixture-candidates#3]", "clauses: [fixture-candidates#3, fixture-candidates#4-c]"))
+    model.load(docs, dt.date(2026, 11, 27))  # as of today, every topic points somewhere
+    with pytest.raises(content.ContentError) as error:
+        build_site.build(docs, tmp_path / "site", with_runtime=False, today=dt.date(2026, 11, 27))
+    assert error.value.path.endswith("topics.yml") and error.value.line == 3
+    assert error.value.message == (
+        "on 1 January 2027, when fixture-candidates@2027 comes into force, topic donations: fixture-candidates has no "
+        "clause #4-c in its current version (2027): take it out of the topic, or name the clause of that version that "
+        "says the same")
+    assert not (tmp_path / "site").exists()
+
+
 def test_the_site_built_before_the_day_shows_it_as_coming_into_force_and_on_the_day_switches(tmp_path):
     docs = _with_a_2027_version(tmp_path)
     site = tmp_path / "site"
