@@ -305,7 +305,8 @@ class Result:
 
 
 def checked_against(version: CodeVersion) -> str:
-    return f"Checked against: {version.short_title}, version {version.version}."
+    withdrawn = " (withdrawn)" if version.standing == "withdrawn" else ""
+    return f"Checked against: {version.short_title}, version {version.version}{withdrawn}."
 
 
 def headline(status_text: str, version: CodeVersion) -> str:

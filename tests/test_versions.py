@@ -177,6 +177,26 @@ def test_a_day_between_two_versions_in_force_is_refused_with_each_versions_days(
         "or a version"]
 
 
+def test_a_withdrawn_version_says_so_on_its_page_and_at_the_top_of_every_answer_against_it(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    path = docs / "codes" / "fixture-candidates" / "2024.md"
+    path.write_text(path.read_text().replace("status: in-force", "status: withdrawn"))
+    data = build_site.write_checkers_data(model.load(docs), tmp_path / "codes.json")
+    response = checkers.run("donations", {"code": "fixture-candidates", "donations": [
+        {"donor": "A", "amount": "100", "received": "2024-03-01"}]}, data)
+    assert response["headline"].endswith("Checked against: Fixture code, version 2024 (withdrawn).")
+    assert response["details"][0] == ("This version of the code (fixture-candidates@2024) has been withdrawn: it no "
+                                      "longer applies, and this answer says only what it said.")
+    earlier = checkers.run("donations", {"code": "fixture-candidates", "version": "2022", "donations": [
+        {"donor": "A", "amount": "100", "received": "2023-03-01"}]}, data)
+    assert "withdrawn" not in earlier["headline"] and not any("withdrawn" in d for d in earlier.get("details", []))
+    site = tmp_path / "site"
+    build_site.build(docs, site, with_runtime=False, today=dt.date(2026, 12, 6))
+    assert "This version has been withdrawn</p>" in page(site, "codes/fixture-candidates/2024")
+    assert "This version has been withdrawn" not in page(site, "codes/fixture-candidates/2022")
+
+
 def test_overlapping_periods_are_refused(tmp_path):
     with pytest.raises(content.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
         load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
