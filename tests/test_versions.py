@@ -196,6 +196,7 @@ def test_a_withdrawn_version_says_so_on_its_page_and_at_the_top_of_every_answer_
     assert "This version has been withdrawn</p>" in page(site, "codes/fixture-candidates/2024")
     assert "This version has been withdrawn" not in page(site, "codes/fixture-candidates/2022")
     assert "Fixture code: current version (2024, withdrawn)</option>" in page(site, "checkers/donations")
+    assert "2024 (withdrawn: it no longer applies)<br>" in page(site, "codes")
 
 
 def test_overlapping_periods_are_refused(tmp_path):
