@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -57,7 +58,14 @@ def _url(site_url: str, page: str) -> str:
     return urljoin(site_url, page.removesuffix("index.md"))
 
 
-def versions_and_clauses(site: model.Site, base_lock: dict, site_url: str) -> list[str]:
+def _base_status(base: str, path: str) -> str | None:
+    """A version's status: at the base, from its file's settings; None where the base has no such file."""
+    text = _git("show", f"{base}:{path}") or ""
+    found = re.search(r"^status:[ \t]*[\"']?([\w-]+)", text.split("\n---", 1)[0], re.MULTILINE)
+    return found[1] if found else None
+
+
+def versions_and_clauses(site: model.Site, base: str, base_lock: dict, site_url: str) -> list[str]:
     lines = []
     for code in site.codes.values():
         for version in code.versions:
@@ -77,6 +85,10 @@ def versions_and_clauses(site: model.Site, base_lock: dict, site_url: str) -> li
                                      f"versions' pages say that until the merge the site showed version {previous.id}.")
                 lines += _notes_of_new_version(site, version)
                 continue
+            was = _base_status(base, f"docs/codes/{code.code}/{version.id}.md")
+            if was and was != version.status:
+                lines.append(f"- **{key}** is now marked {version.status} (it was {was}): "
+                             f"[its page]({_url(site_url, page_of(code.code, version.id))}) says so.")
             before = base_lock[key].get("clauses") or {}
             changed = sorted(anchor for anchor in set(before) | set(units) if before.get(anchor) != units.get(anchor))
             if changed:
@@ -207,7 +219,7 @@ def summary(base: str, docs: Path, site_url: str) -> str:
     problems, corrections = lock.against_base(base_lock, lock.read(docs / lock.LOCK_NAME))
     sections = [("Corrections of published versions and of the law", [f"- {c}" for c in corrections] +
                  [f"- **Refused**: {p}" for p in problems]),
-                ("Versions and clauses", versions_and_clauses(site, base_lock, site_url)),
+                ("Versions and clauses", versions_and_clauses(site, base, base_lock, site_url)),
                 ("Notes on the law", notes_added(site, _base_yaml(base, "docs/law/notes.yml"), site_url)),
                 ("The law's figures", figures_changed(site, _base_yaml(base, "docs/law/figures.yml"))),
                 ("Checker answers for the test cases", answers_changed(base, docs))]

@@ -88,7 +88,7 @@ def test_a_new_versions_notes_are_carried_where_the_clause_reads_the_same_and_li
     carried = {n.clause for n in site.notes_of("nec-candidates", "2027").values()}
     assert "2" in carried and "12" not in carried
     assert [(n.clause, later) for n, later in site.carried_notes[1] if n.code == "nec-candidates"] == [("12", "2027")]
-    lines = summary.versions_and_clauses(site, {k: v for k, v in lock.read(docs_copy / lock.LOCK_NAME).items()}, "")
+    lines = summary.versions_and_clauses(site, "HEAD", {k: v for k, v in lock.read(docs_copy / lock.LOCK_NAME).items()}, "")
     assert any("Has the note on the law on clause 2" in line and "written for version original" in line for line in lines)
     assert any("**Has lost** the note on the law on clause 12" in line and "docs/law/notes.yml" in line for line in lines)
     # Built on the day the content was last checked (a later day would add notices of what is due to be checked).

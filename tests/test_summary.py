@@ -53,3 +53,10 @@ def test_answers_here_come_from_the_content_given_not_from_checkers_data_built_e
             "2022.") in text, text
     answers = text.split("### Checker answers for the test cases")[1]
     assert answers.strip() != "No change." and "Momentum" in answers, answers
+
+
+def test_a_version_marked_withdrawn_is_said_in_the_summary(docs_copy):
+    edit(docs_copy / "codes" / "leadership" / "original.md", "status: in-force", "status: withdrawn")
+    text = summary.summary("HEAD", docs_copy, "https://example.org/site/")
+    assert ("- **leadership@original** is now marked withdrawn (it was in-force): "
+            "[its page](https://example.org/site/codes/leadership/original/) says so.") in text, text
