@@ -95,10 +95,11 @@ def _run(name, request, codes_data) -> dict:
         raise ContractError(f"checker {name!r} answered with status {result.status!r}, which is not one of its statuses")
     status_text = checker.statuses[result.status]
     answer = result.to_data()
-    if version.standing == "withdrawn":
-        # Said before anything else the answer details: the code it applies no longer applies.
-        answer["details"] = [f"This version of the code ({version.citation}) has been withdrawn: it no longer applies, "
-                             "and this answer says only what it said.", *answer.get("details", [])]
+    if version.no_longer_applies and request.get("as_of") is None:
+        # Said before anything else the answer details: the code it applies no longer applies (a day asked about
+        # within its time in force is answered as it applied then).
+        answer["details"] = [f"{version.no_longer_applies[:-1]}, and this answer says only what it said.",
+                             *answer.get("details", [])]
     if request.get("as_of") is not None and version.in_force_from is None:
         answer["notes"] = [*answer.get("notes", []), unstated_start(version, parse_date(request["as_of"]))]
     return {"checker": name, "code": version.code, "version": version.version, **answer,

@@ -18,13 +18,18 @@ from pathlib import Path
 
 from . import law
 from .citation import Citation
+from .money_and_dates import written_date
 
 DATA_NAME = "codes.json"
 PACKAGED_DATA = Path(__file__).parent / DATA_NAME
 DATA_FORMAT = 2
 STATUSES = ("in-force", "superseded", "withdrawn")
-# A version's standing on the day the site was built, from the dates: STATUSES, or not yet in force.
+# A version's standing on the day the site was built, from the dates: STATUSES, not yet in force, or ended (its
+# in_force_until has passed and no later version took its place).
 UPCOMING = "not-yet-in-force"
+ENDED = "no-longer-in-force"
+# Standings in which a version no longer applies, though it may still be the newest the site has.
+NO_LONGER_APPLIES = ("withdrawn", ENDED)
 NUMBERINGS = ("whole-code", "per-section")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
@@ -155,6 +160,17 @@ class CodeVersion:
         return self.version
 
     @property
+    def no_longer_applies(self) -> str:
+        """Why this version no longer applies, as a sentence, where it does not (withdrawn, or ended with nothing after
+        it), as on the day the site was built; else ""."""
+        if self.standing == "withdrawn":
+            return f"This version of the code ({self.citation}) has been withdrawn: it no longer applies."
+        if self.standing == ENDED:
+            return (f"This version of the code ({self.citation}) was in force until {written_date(self.until)}, and no "
+                    "later version is on this site: it no longer applies.")
+        return ""
+
+    @property
     def published_here(self) -> dt.date:
         """The day this site published it: as the lock recorded it when merged, else as its file says (`published` is
         written when the version is made, which may be days before the merge)."""
@@ -224,6 +240,7 @@ class Code:
             version.standing = ("withdrawn" if version.status == "withdrawn" else
                                 "superseded" if version.index < self._current.index else
                                 UPCOMING if version.in_force_from and self.today and version.in_force_from > self.today
+                                else ENDED if version.until and self.today and version.until < self.today
                                 else "in-force")
 
     @property

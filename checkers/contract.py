@@ -305,8 +305,8 @@ class Result:
 
 
 def checked_against(version: CodeVersion) -> str:
-    withdrawn = " (withdrawn)" if version.standing == "withdrawn" else ""
-    return f"Checked against: {version.short_title}, version {version.version}{withdrawn}."
+    ended = f" ({version.standing.replace('-', ' ')})" if version.no_longer_applies else ""
+    return f"Checked against: {version.short_title}, version {version.version}{ended}."
 
 
 def headline(status_text: str, version: CodeVersion) -> str:

@@ -199,6 +199,36 @@ def test_a_withdrawn_version_says_so_on_its_page_and_at_the_top_of_every_answer_
     assert "2024 (withdrawn: it no longer applies)<br>" in page(site, "codes")
 
 
+def test_a_version_whose_time_in_force_has_ended_with_nothing_after_it_says_so_and_is_no_longer_in_force(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    path = docs / "codes" / "fixture-candidates" / "2024.md"
+    path.write_text(path.read_text().replace("in_force_from: 2024-01-01", "in_force_from: 2024-01-01\nin_force_until: 2025-12-31"))
+    site = model.load(docs, dt.date(2026, 12, 6))
+    code = site.codes["fixture-candidates"]
+    assert code.current.id == "2024" and code.current.standing == "no-longer-in-force"
+    data = build_site.write_checkers_data(site, tmp_path / "codes.json")
+    request = {"code": "fixture-candidates", "donations": [{"donor": "A", "amount": "100", "received": "2025-03-01"}]}
+    response = checkers.run("donations", request, data)
+    assert response["headline"].endswith("Checked against: Fixture code, version 2024 (no longer in force).")
+    assert response["details"][0] == ("This version of the code (fixture-candidates@2024) was in force until 31 December "
+                                      "2025, and no later version is on this site: it no longer applies, and this answer "
+                                      "says only what it said.")
+    # Asked as on a day it was in force, it is answered as it applied then.
+    on_a_day = checkers.run("donations", {**request, "as_of": "2025-06-01"}, data)
+    assert not any("no longer applies" in d for d in on_a_day.get("details", []))
+    # Its end day given as a new version's would be (a published one's dates are fixed without a correction).
+    kept = lock.read(docs / lock.LOCK_NAME)
+    del kept["fixture-candidates@2024"]
+    lock.save(docs / lock.LOCK_NAME, kept)
+    built = tmp_path / "site"
+    build_site.build(docs, built, with_runtime=False, today=dt.date(2026, 12, 6))
+    text = page(built, "codes/fixture-candidates")
+    assert "This version is no longer in force</p>" in text and "<dt>Status</dt><dd>no longer in force</dd>" in text
+    assert "2024 (no longer in force: it no longer applies)<br>" in page(built, "codes")
+    assert "Fixture code: current version (2024, no longer in force)</option>" in page(built, "checkers/donations")
+
+
 def test_overlapping_periods_are_refused(tmp_path):
     with pytest.raises(content.ContentError, match="in force from 2022-06-01 overlaps fixture-candidates@2020"):
         load_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2022-07-01")
