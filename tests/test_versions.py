@@ -97,6 +97,16 @@ def test_a_version_with_no_stated_start_covers_every_day_before_its_successor():
     assert code.version_on(dt.date(1999, 1, 1)).version == "original"
 
 
+def docs_with_one_change(tmp_path, version: str, old: str, new: str) -> Path:
+    """A copy of the fixture content, with one edit to one version's file."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    path = docs / "codes" / "fixture-candidates" / f"{version}.md"
+    assert old in path.read_text(), f"{old!r} is not in {path.name}"
+    path.write_text(path.read_text().replace(old, new))
+    return docs
+
+
 def load_with_one_change(tmp_path, version: str, old: str, new: str):
     """The fixture codes, with one edit to one version's file, loaded."""
     shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
@@ -165,10 +175,7 @@ def test_two_versions_taking_effect_on_one_day_are_refused_at_the_later_ones_lin
 
 
 def test_a_day_between_two_versions_in_force_is_refused_with_each_versions_days(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
-    path = docs / "codes" / "fixture-candidates" / "2020.md"
-    path.write_text(path.read_text().replace("in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2021-12-31"))
+    docs = docs_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01", "in_force_from: 2020-01-01\nin_force_until: 2021-12-31")
     data = build_site.write_checkers_data(model.load(docs), tmp_path / "codes.json")
     response = checkers.run("suspension", {"code": "fixture-candidates", "as_of": "2022-03-01", "suspended": False}, data)
     assert [e["message"] for e in response["errors"]] == [
@@ -178,10 +185,7 @@ def test_a_day_between_two_versions_in_force_is_refused_with_each_versions_days(
 
 
 def test_a_withdrawn_version_says_so_on_its_page_and_at_the_top_of_every_answer_against_it(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
-    path = docs / "codes" / "fixture-candidates" / "2024.md"
-    path.write_text(path.read_text().replace("status: in-force", "status: withdrawn"))
+    docs = docs_with_one_change(tmp_path, "2024", "status: in-force", "status: withdrawn")
     data = build_site.write_checkers_data(model.load(docs), tmp_path / "codes.json")
     response = checkers.run("donations", {"code": "fixture-candidates", "donations": [
         {"donor": "A", "amount": "100", "received": "2024-03-01"}]}, data)
@@ -200,10 +204,7 @@ def test_a_withdrawn_version_says_so_on_its_page_and_at_the_top_of_every_answer_
 
 
 def test_a_version_whose_time_in_force_has_ended_with_nothing_after_it_says_so_and_is_no_longer_in_force(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
-    path = docs / "codes" / "fixture-candidates" / "2024.md"
-    path.write_text(path.read_text().replace("in_force_from: 2024-01-01", "in_force_from: 2024-01-01\nin_force_until: 2025-12-31"))
+    docs = docs_with_one_change(tmp_path, "2024", "in_force_from: 2024-01-01", "in_force_from: 2024-01-01\nin_force_until: 2025-12-31")
     site = model.load(docs, dt.date(2026, 12, 6))
     code = site.codes["fixture-candidates"]
     assert code.current.id == "2024" and code.current.standing == "no-longer-in-force"
