@@ -424,14 +424,26 @@ def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], tod
     clause = str(item.get("clause"))
     if clause not in version.by_id:
         raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}")
-    checked = _checked(item, path, lines, at, shown, today)
-    words = {}
-    for name in ("title", "text"):
+    # The days, the words and the sources do not depend on one another: each one's problems are named in one round.
+    problems: list[ContentError] = []
+
+    def attempt(read, *args):
+        try:
+            return read(*args)
+        except ContentError as error:
+            problems.extend(each_error(error))
+            return None
+
+    def words(name: str) -> str:
         raw = _text(item, name, path, lines, at, shown)
         check_amounts(raw, version.scope_text(clause), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
-        words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
-    return Note(code.code, version.id, clause, checked.on, words["title"], words["text"],
-                _sources(item.get("sources"), path, lines, f"{at}.sources", shown), checked.by)
+        return render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
+
+    checked = attempt(_checked, item, path, lines, at, shown, today)
+    title, text = attempt(words, "title"), attempt(words, "text")
+    sources = attempt(_sources, item.get("sources"), path, lines, f"{at}.sources", shown)
+    raise_together(problems)
+    return Note(code.code, version.id, clause, checked.on, title, text, sources, checked.by)
 
 
 def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: statute.Law | None) -> list[Proposal]:

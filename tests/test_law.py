@@ -366,3 +366,25 @@ def test_problems_in_files_that_do_not_depend_on_each_other_are_reported_togethe
                                                         ("notes.yml", second)], found
     assert "has no clause #98" in found[1][2] and "has no clause #99" in found[2][2]
     assert str(error).count("\n") == 2  # one line each, as the build prints them
+
+
+def test_every_problem_of_one_note_is_named_in_one_round(docs):
+    """Its days, its words and its sources do not depend on one another: a maintainer fixes all three at once."""
+    notes = docs / "law" / "notes.yml"
+    start = len(notes.read_text(encoding="utf-8").splitlines())
+    notes.write_text(notes.read_text(encoding="utf-8") + """- code: nec-candidates
+  version: original
+  clause: "3"
+  date: 2026-12-02
+  check_by: 2026-12-01
+  title: A note for this test
+  text: The threshold is £2,230 now.
+  sources:
+    - title: A source
+      url: http://www.legislation.gov.uk/
+""", encoding="utf-8")
+    found = [(e.line - start, e.message.split(": ", 1)[1]) for e in content.each_error(refused(docs))]
+    assert [line for line, _ in found] == [5, 7, 10], found
+    assert found[0][1].startswith("check_by (2026-12-01) is before the day it was checked")
+    assert found[1][1].startswith("text types the amount £2,230")
+    assert found[2][1] == "its url must be an https:// address", found
