@@ -453,57 +453,72 @@ def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: stat
         return []
     if not isinstance(data, list):
         raise ContentError(path, 1, "the proposals must be a list, each starting '- id: ...'")
-    fields = ("id", "title", "stage", "stage_date", "published", "date", "check_by", "text", "touches", "sources")
-    found = []
+    found: list[Proposal] = []
+    problems: list[ContentError] = []
+    # Each proposal is checked, whatever the others hold, and their problems are reported together.
     for index, item in enumerate(data):
-        at, shown = f"[{index}]", f"proposal {index + 1}"
-        if not isinstance(item, dict):
-            raise ContentError(path, lines.get(at), f"{shown} needs {', '.join(fields)}")
-        unknown = _unknown_field(item, fields)
-        if unknown is not None:
-            raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}; a proposal has "
-                               f"{', '.join(fields)}")
-        proposal_id = str(item.get("id") or "")
-        if not FIGURE_ID.match(proposal_id) or any(p.id == proposal_id for p in found):
-            raise ContentError(path, lines.get(f"{at}.id") or lines.get(at), f"{shown}: id must be its own, in lower-case "
-                               "letters, digits and '-'")
-        checked = _checked(item, path, lines, at, shown, today)
-        days = {name: parse_date(item.get(name), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
-                for name in ("stage_date", "published")}
-        for name, day in days.items():
-            if day is None:
-                raise ContentError(path, lines.get(at), f"{shown} needs {name} (YYYY-MM-DD)")
-            if day > today:
-                raise ContentError(path, lines.get(f"{at}.{name}"), f"{shown}: {name} {day.isoformat()} is after today")
-        touches = item.get("touches")
-        if not isinstance(touches, dict) or set(touches) - {"figures", "clauses"} or not touches:
-            raise ContentError(path, lines.get(f"{at}.touches") or lines.get(at), f"{shown}: touches lists the figures "
-                               "(by id) and the clauses (code@version#clause) it would change")
-        figures = tuple(str(f) for f in touches.get("figures") or [])
-        for figure_id in figures:
-            if law is None or figure_id not in law.figures:
-                raise ContentError(path, lines.get(f"{at}.touches.figures"), f"{shown}: {figure_id!r} is not a figure in "
-                                   f"docs/law/{FIGURES_FILE}")
-        clauses = []
-        for text in touches.get("clauses") or []:
-            try:
-                cite = Citation.parse(str(text))
-            except ValueError as error:
-                raise ContentError(path, lines.get(f"{at}.touches.clauses"), f"{shown}: {error}") from None
-            _, version = _version_of(codes, {"code": cite.code, "version": cite.version}, path, lines, at, shown)
-            if not cite.version or not cite.clause or cite.clause not in version.by_id:
-                raise ContentError(path, lines.get(f"{at}.touches.clauses"), f"{shown}: {text} is not a clause of a "
-                                   "version on this site (write code@version#clause)")
-            clauses.append(cite)
-        words = {}
-        for name in ("title", "stage", "text"):
-            raw = _text(item, name, path, lines, at, shown)
-            check_amounts(raw, "", path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
-            words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
-        found.append(Proposal(proposal_id, words["title"], words["stage"], days["stage_date"], days["published"],
-                              checked.on, checked.by, words["text"], figures, tuple(clauses),
-                              _sources(item.get("sources"), path, lines, f"{at}.sources", shown)))
+        try:
+            found.append(_proposal(item, index, found, path, lines, codes, today, law))
+        except ContentError as error:
+            problems.extend(each_error(error))
+    raise_together(problems)
     return found
+
+
+_PROPOSAL_FIELDS = ("id", "title", "stage", "stage_date", "published", "date", "check_by", "text", "touches", "sources")
+
+
+def _proposal(item, index: int, found: list, path: Path, lines: dict, codes: dict[str, Code], today: dt.date,
+              law) -> Proposal:
+    """One proposal, checked; `found`: those before it, whose ids it must not repeat."""
+    fields = _PROPOSAL_FIELDS
+    at, shown = f"[{index}]", f"proposal {index + 1}"
+    if not isinstance(item, dict):
+        raise ContentError(path, lines.get(at), f"{shown} needs {', '.join(fields)}")
+    unknown = _unknown_field(item, fields)
+    if unknown is not None:
+        raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}; a proposal has "
+                           f"{', '.join(fields)}")
+    proposal_id = str(item.get("id") or "")
+    if not FIGURE_ID.match(proposal_id) or any(p.id == proposal_id for p in found):
+        raise ContentError(path, lines.get(f"{at}.id") or lines.get(at), f"{shown}: id must be its own, in lower-case "
+                           "letters, digits and '-'")
+    checked = _checked(item, path, lines, at, shown, today)
+    days = {name: parse_date(item.get(name), path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
+            for name in ("stage_date", "published")}
+    for name, day in days.items():
+        if day is None:
+            raise ContentError(path, lines.get(at), f"{shown} needs {name} (YYYY-MM-DD)")
+        if day > today:
+            raise ContentError(path, lines.get(f"{at}.{name}"), f"{shown}: {name} {day.isoformat()} is after today")
+    touches = item.get("touches")
+    if not isinstance(touches, dict) or set(touches) - {"figures", "clauses"} or not touches:
+        raise ContentError(path, lines.get(f"{at}.touches") or lines.get(at), f"{shown}: touches lists the figures "
+                           "(by id) and the clauses (code@version#clause) it would change")
+    figures = tuple(str(f) for f in touches.get("figures") or [])
+    for figure_id in figures:
+        if law is None or figure_id not in law.figures:
+            raise ContentError(path, lines.get(f"{at}.touches.figures"), f"{shown}: {figure_id!r} is not a figure in "
+                               f"docs/law/{FIGURES_FILE}")
+    clauses = []
+    for text in touches.get("clauses") or []:
+        try:
+            cite = Citation.parse(str(text))
+        except ValueError as error:
+            raise ContentError(path, lines.get(f"{at}.touches.clauses"), f"{shown}: {error}") from None
+        _, version = _version_of(codes, {"code": cite.code, "version": cite.version}, path, lines, at, shown)
+        if not cite.version or not cite.clause or cite.clause not in version.by_id:
+            raise ContentError(path, lines.get(f"{at}.touches.clauses"), f"{shown}: {text} is not a clause of a "
+                               "version on this site (write code@version#clause)")
+        clauses.append(cite)
+    words = {}
+    for name in ("title", "stage", "text"):
+        raw = _text(item, name, path, lines, at, shown)
+        check_amounts(raw, "", path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
+        words[name] = render(raw, law, path, lines.get(f"{at}.{name}"), f"{shown}: {name}")
+    return Proposal(proposal_id, words["title"], words["stage"], days["stage_date"], days["published"], checked.on,
+                    checked.by, words["text"], figures, tuple(clauses),
+                    _sources(item.get("sources"), path, lines, f"{at}.sources", shown))
 
 
 def overdue(law: statute.Law | None, notes: list[Note], proposals: list[Proposal], today: dt.date,

@@ -388,3 +388,16 @@ def test_every_problem_of_one_note_is_named_in_one_round(docs):
     assert found[0][1].startswith("check_by (2026-12-01) is before the day it was checked")
     assert found[1][1].startswith("text types the amount £2,230")
     assert found[2][1] == "its url must be an https:// address", found
+
+
+def test_problems_in_two_proposals_are_named_together(docs):
+    path = docs / "law" / "proposals.yml"
+    text = path.read_text(encoding="utf-8")
+    entry = text[text.index("- id:"):]
+    second = entry.replace("- id: ", "- id: another-", 1).replace("nec-candidates@original#12", "nec-candidates@original#98")
+    path.write_text(text.rstrip("\n") + "\n" + second, encoding="utf-8")
+    edit(path, "nec-candidates@original#12", "nec-candidates@original#99")
+    found = content.each_error(refused(docs))
+    assert len(found) == 2 and found[0].line < found[1].line, found
+    assert "proposal 1: nec-candidates@original#99 is not a clause" in found[0].message
+    assert "proposal 2: nec-candidates@original#98 is not a clause" in found[1].message
