@@ -65,6 +65,18 @@ def print_errors(error: ContentError) -> None:
         print(f"error: {each}", file=sys.stderr)
 
 
+def gatherer(problems: list[ContentError]):
+    """A caller for reads that do not depend on one another: it returns what `read` returns, or None, having put the
+    read's problems in `problems`, so that every problem is found in one round and raised together after."""
+    def attempt(read, *args):
+        try:
+            return read(*args)
+        except ContentError as error:
+            problems.extend(each_error(error))
+            return None
+    return attempt
+
+
 def raise_together(errors: list[ContentError]) -> None:
     """Raise the problems found, if any: one as itself, several together."""
     if len(errors) == 1:

@@ -20,7 +20,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers.citation import Citation
-from checkers.content import Code, ContentError, each_error, raise_together
+from checkers.content import Code, ContentError, each_error, gatherer, raise_together
 from checkers.money_and_dates import pounds, written_date
 
 from .source import first_line_holding, parse_date, read_text, read_yaml
@@ -177,12 +177,8 @@ def _values(items, path: Path, lines: dict, where: str, unit: str, shown: str) -
     for index, item in enumerate(items):
         at = f"{where}[{index}]"
         named = f"{shown}, value {index + 1}"
-        if not isinstance(item, dict):
-            raise ContentError(path, lines.get(at), f"{named} must be 'value', 'from', 'basis' and 'sources'")
-        unknown = _unknown_field(item, fields)
-        if unknown is not None:
-            raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{named}: unknown field {unknown!r}; the fields are "
-                               f"{', '.join(fields)}")
+        _entry(item, fields, path, lines, at, named, "must be 'value', 'from', 'basis' and 'sources'",
+               f"; the fields are {', '.join(fields)}")
         try:
             amount = Decimal(str(item.get("value")))
         except InvalidOperation:
@@ -271,12 +267,8 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
         if not FIGURE_ID.match(str(figure_id)):
             raise ContentError(path, lines.get(at), f"the figure id {figure_id!r} uses lower-case letters, digits and '-' only")
         fields = {"title", "provision", "url", "counts", "unit", "runs_from", "values", "checked", "check_by"}
-        if not isinstance(item, dict):
-            raise ContentError(path, lines.get(at), f"{shown} must be followed by its fields, one 'name: value' a line, "
-                               f"indented under it as the other figures' are ({', '.join(sorted(fields))})")
-        unknown = _unknown_field(item, fields)
-        if unknown is not None:
-            raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}")
+        _entry(item, fields, path, lines, at, shown, "must be followed by its fields, one 'name: value' a line, "
+               f"indented under it as the other figures' are ({', '.join(sorted(fields))})")
         if item.get("counts") not in statute.COUNTS:
             raise ContentError(path, lines.get(f"{at}.counts") or lines.get(at),
                                f"{shown}: counts must be one of {', '.join(statute.COUNTS)}")
@@ -361,6 +353,16 @@ def _applying_clause(law: statute.Law, version) -> str | None:
     return None
 
 
+def _entry(item, fields, path: Path, lines: dict, at: str, shown: str, needs: str, listed: str = "") -> None:
+    """An entry of one of the law's files is a mapping of known fields: else a ContentError at its line, saying what it
+    `needs`, or at the unknown field's, followed by how the fields are `listed`."""
+    if not isinstance(item, dict):
+        raise ContentError(path, lines.get(at), f"{shown} {needs}")
+    unknown = _unknown_field(item, fields)
+    if unknown is not None:
+        raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}{listed}")
+
+
 def _unknown_field(item: dict, fields):
     """The first field an entry has beyond `fields`, or None. Sorted as text: YAML may name a field by a number."""
     return min(set(item) - set(fields), key=str, default=None)
@@ -411,12 +413,8 @@ def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.
 def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], today: dt.date, law) -> Note:
     at, shown = f"[{index}]", f"note {index + 1}"
     line = lines.get(at)
-    if not isinstance(item, dict):
-        raise ContentError(path, line, f"{shown} needs {', '.join(NOTE_FIELDS)}")
-    unknown = _unknown_field(item, NOTE_FIELDS)
-    if unknown is not None:
-        raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}; a note has "
-                           f"{', '.join(NOTE_FIELDS)}")
+    _entry(item, NOTE_FIELDS, path, lines, at, shown, f"needs {', '.join(NOTE_FIELDS)}",
+           f"; a note has {', '.join(NOTE_FIELDS)}")
     code, version = _version_of(codes, item, path, lines, at, shown)
     if item.get("clause") in (None, ""):
         raise ContentError(path, line, f"{shown} has no clause: add the clause it is about, as its link ends, e.g. "
@@ -426,13 +424,7 @@ def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], tod
         raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}")
     # The days, the words and the sources do not depend on one another: each one's problems are named in one round.
     problems: list[ContentError] = []
-
-    def attempt(read, *args):
-        try:
-            return read(*args)
-        except ContentError as error:
-            problems.extend(each_error(error))
-            return None
+    attempt = gatherer(problems)
 
     def words(name: str) -> str:
         raw = _text(item, name, path, lines, at, shown)
@@ -473,12 +465,7 @@ def _proposal(item, index: int, found: list, path: Path, lines: dict, codes: dic
     """One proposal, checked; `found`: those before it, whose ids it must not repeat."""
     fields = _PROPOSAL_FIELDS
     at, shown = f"[{index}]", f"proposal {index + 1}"
-    if not isinstance(item, dict):
-        raise ContentError(path, lines.get(at), f"{shown} needs {', '.join(fields)}")
-    unknown = _unknown_field(item, fields)
-    if unknown is not None:
-        raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}; a proposal has "
-                           f"{', '.join(fields)}")
+    _entry(item, fields, path, lines, at, shown, f"needs {', '.join(fields)}", f"; a proposal has {', '.join(fields)}")
     proposal_id = str(item.get("id") or "")
     if not FIGURE_ID.match(proposal_id) or any(p.id == proposal_id for p in found):
         raise ContentError(path, lines.get(f"{at}.id") or lines.get(at), f"{shown}: id must be its own, in lower-case "

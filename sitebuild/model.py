@@ -12,7 +12,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers import rules
-from checkers.content import Code, CodeVersion, ContentError, each_error, raise_together
+from checkers.content import Code, CodeVersion, ContentError, each_error, gatherer, raise_together
 from checkers.money_and_dates import written_date
 
 from . import law, references, source, wording
@@ -104,14 +104,7 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
         raise ContentError(docs, None, "no such content folder: --docs names the folder that holds codes/, "
                            "glossary.yml and the site's pages (docs/ in this project)")
     problems: list[ContentError] = []
-
-    def checked(read, *args):
-        try:
-            return read(*args)
-        except ContentError as error:
-            problems.extend(each_error(error))
-            return None
-
+    checked = gatherer(problems)
     glossary = checked(load_glossary, docs / "glossary.yml")
     today = today or dt.date.today()
     codes = checked(source.load_codes, docs / "codes", today)
