@@ -447,12 +447,12 @@ def load_proposals(path: Path, codes: dict[str, Code], today: dt.date, law: stat
         raise ContentError(path, 1, "the proposals must be a list, each starting '- id: ...'")
     found: list[Proposal] = []
     problems: list[ContentError] = []
+    attempt = gatherer(problems)
     # Each proposal is checked, whatever the others hold, and their problems are reported together.
     for index, item in enumerate(data):
-        try:
-            found.append(_proposal(item, index, found, path, lines, codes, today, law))
-        except ContentError as error:
-            problems.extend(each_error(error))
+        proposal = attempt(_proposal, item, index, found, path, lines, codes, today, law)
+        if proposal:
+            found.append(proposal)
     raise_together(problems)
     return found
 
