@@ -275,6 +275,7 @@ def describe(name: str, served_codes: dict[str, content.Code] | None = None) -> 
             served.append({"code": code.code, "citation": str(Citation(code.code)), "url": Citation(code.code).url,
                            "title": code.current.short_title, "current": code.current.version,
                            "versions": [{"version": v.version, "citation": str(v.citation), "status": v.standing,
+                                         "marked": v.marked,
                                          "in_force_from": v.in_force_from.isoformat() if v.in_force_from else None,
                                          "clauses": _clauses(v, name)} for v in versions]})
     inputs = [_with_file_limit(_with_options(spec.to_data(), served, available)) for spec in checker.fields]

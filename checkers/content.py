@@ -28,8 +28,6 @@ STATUSES = ("in-force", "superseded", "withdrawn")
 # in_force_until has passed and no later version took its place).
 UPCOMING = "not-yet-in-force"
 ENDED = "no-longer-in-force"
-# Standings in which a version no longer applies, though it may still be the newest the site has.
-NO_LONGER_APPLIES = ("withdrawn", ENDED)
 NUMBERINGS = ("whole-code", "per-section")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
@@ -161,7 +159,8 @@ class CodeVersion:
     corrections: list[dict] = field(default_factory=list)
     # The Act as it bears on this version (law.Applied), where one of its clauses says it applies, else None.
     applied_law: object = None
-    # Its standing on the day the site was built (set by Code): in-force, superseded, withdrawn or not-yet-in-force.
+    # Its standing on the day the site was built (set by Code): in-force, superseded, withdrawn, not-yet-in-force or
+    # no-longer-in-force.
     standing: str = ""
     # The day the lock recorded it published (set by the build: the day of the build for a version not yet merged),
     # where the lock holds one: see published_here.
@@ -181,6 +180,12 @@ class CodeVersion:
             return (f"This version of the code ({self.citation}) was in force until {written_date(self.until)}, and no "
                     "later version is on this site: it no longer applies.")
         return ""
+
+    @property
+    def marked(self) -> str:
+        """Its standing in words where it no longer applies ("withdrawn", "no longer in force"), to mark it wherever it
+        is offered or listed; else ""."""
+        return self.standing.replace("-", " ") if self.no_longer_applies else ""
 
     @property
     def published_here(self) -> dt.date:

@@ -305,8 +305,8 @@ class Result:
 
 
 def checked_against(version: CodeVersion) -> str:
-    ended = f" ({version.standing.replace('-', ' ')})" if version.no_longer_applies else ""
-    return f"Checked against: {version.short_title}, version {version.version}{ended}."
+    marked = f" ({version.marked})" if version.marked else ""
+    return f"Checked against: {version.short_title}, version {version.version}{marked}."
 
 
 def headline(status_text: str, version: CodeVersion) -> str:
