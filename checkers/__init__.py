@@ -98,7 +98,7 @@ def _run(name, request, codes_data) -> dict:
     if version.no_longer_applies and request.get("as_of") is None:
         # Said before anything else the answer details: the code it applies no longer applies (a day asked about
         # within its time in force is answered as it applied then).
-        answer["details"] = [f"{version.no_longer_applies[:-1]}, and this answer says only what it said.",
+        answer["details"] = [f"{version.no_longer_applies}, and this answer says only what it said.",
                              *answer.get("details", [])]
     if request.get("as_of") is not None and version.in_force_from is None:
         answer["notes"] = [*answer.get("notes", []), unstated_start(version, parse_date(request["as_of"]))]

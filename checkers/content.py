@@ -172,13 +172,13 @@ class CodeVersion:
 
     @property
     def no_longer_applies(self) -> str:
-        """Why this version no longer applies, as a sentence, where it does not (withdrawn, or ended with nothing after
-        it), as on the day the site was built; else ""."""
+        """Why this version no longer applies, where it does not (withdrawn, or ended with nothing after it), as on the
+        day the site was built, in words a sentence can go on from ("...: it no longer applies"); else ""."""
         if self.standing == "withdrawn":
-            return f"This version of the code ({self.citation}) has been withdrawn: it no longer applies."
+            return f"This version of the code ({self.citation}) has been withdrawn: it no longer applies"
         if self.standing == ENDED:
             return (f"This version of the code ({self.citation}) was in force until {written_date(self.until)}, and no "
-                    "later version is on this site: it no longer applies.")
+                    "later version is on this site: it no longer applies")
         return ""
 
     @property

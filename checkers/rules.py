@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from .comparisons import AT_LEAST, MORE_THAN, reached, words
-from .content import CodeVersion, ContentError, each_error, raise_together
+from .content import CodeVersion, ContentError, gatherer, raise_together
 
 
 @dataclass(frozen=True)
@@ -186,15 +186,14 @@ def cited_clauses(rules_data) -> list[tuple[str, str]]:
 def check(version: CodeVersion) -> None:
     """Read every rule of a version, so that bad rule data fails the build."""
     readers = _readers()
-    problems = []
+    problems: list[ContentError] = []
+    attempt = gatherer(problems)
     for name in version.rules:
-        try:
-            if name not in readers:
-                raise ContentError(version.path, version.line_of(f"rules.{name}"),
-                                   f"rules.{name} is not a checker: the checkers are {', '.join(readers)}")
-            readers[name](version)
-        except ContentError as error:
-            problems += each_error(error)
+        if name in readers:
+            attempt(readers[name], version)
+        else:
+            problems.append(ContentError(version.path, version.line_of(f"rules.{name}"),
+                                         f"rules.{name} is not a checker: the checkers are {', '.join(readers)}"))
     raise_together(problems)
 
 

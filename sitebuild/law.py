@@ -20,7 +20,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers.citation import Citation
-from checkers.content import Code, ContentError, each_error, gatherer, raise_together
+from checkers.content import Code, ContentError, gatherer, raise_together
 from checkers.money_and_dates import pounds, written_date
 
 from .source import first_line_holding, parse_date, read_text, read_yaml
@@ -396,16 +396,18 @@ def load_notes(path: Path, codes: dict[str, Code], today: dt.date, law: statute.
         return []
     if not isinstance(data, list):
         raise ContentError(path, 1, "the notes must be a list, each starting '- code: ...'")
-    notes, problems = [], []
+    notes: list[Note] = []
+    problems: list[ContentError] = []
+    attempt = gatherer(problems)
     for index, item in enumerate(data):
-        try:
-            note = _note(item, index, path, lines, codes, today, law)
-            if any(n.code == note.code and n.version == note.version and n.clause == note.clause for n in notes):
-                raise ContentError(path, lines.get(f"[{index}]"), f"note {index + 1}: "
-                                   f"{Citation(note.code, note.version, note.clause)} already has a note: put both in one")
+        note = attempt(_note, item, index, path, lines, codes, today, law)
+        if note is None:
+            continue
+        if any(n.code == note.code and n.version == note.version and n.clause == note.clause for n in notes):
+            problems.append(ContentError(path, lines.get(f"[{index}]"), f"note {index + 1}: "
+                                         f"{Citation(note.code, note.version, note.clause)} already has a note: put both in one"))
+        else:
             notes.append(note)
-        except ContentError as error:
-            problems.extend(each_error(error))
     raise_together(problems)
     return notes
 

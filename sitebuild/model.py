@@ -175,14 +175,11 @@ def _unresolved_references(site: Site, version: CodeVersion) -> list[ContentErro
         return set(chosen.by_id) if chosen else None
 
     numbers = {unit.numbered_as: unit.id for unit in version.units if unit.numbered_as}
-    problems = []
+    problems: list[ContentError] = []
+    attempt = gatherer(problems)
     for unit in version.units:
-        try:
-            found = references.find(unit, version.code, version.id, anchors, anchors_of, site.glossary,
-                                    version.path, numbers)
-        except ContentError as error:
-            problems += each_error(error)
-            continue
+        found = attempt(references.find, unit, version.code, version.id, anchors, anchors_of, site.glossary,
+                        version.path, numbers)
         if found:
             version.refs[unit.id] = found
     return problems

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from checkers.content import ContentError
 from . import diff, lock, model
 from .pages import comparison_page
 from .render import day, page_of
-from .source import safe_load
+from .source import safe_load, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -60,9 +59,12 @@ def _url(site_url: str, page: str) -> str:
 
 def _base_status(base: str, path: str) -> str | None:
     """A version's status: at the base, from its file's settings; None where the base has no such file."""
-    text = _git("show", f"{base}:{path}") or ""
-    found = re.search(r"^status:[ \t]*[\"']?([\w-]+)", text.split("\n---", 1)[0], re.MULTILINE)
-    return found[1] if found else None
+    text = _git("show", f"{base}:{path}")
+    try:
+        settings = safe_load(split_front_matter(text, Path(path))[0]) if text else None
+    except (ContentError, yaml.YAMLError):
+        return None
+    return str(settings.get("status")) if isinstance(settings, dict) and settings.get("status") else None
 
 
 def versions_and_clauses(site: model.Site, base: str, base_lock: dict, site_url: str) -> list[str]:
@@ -138,30 +140,28 @@ def figures_changed(site: model.Site, base_figures) -> list[str]:
     return lines
 
 
-def answers_changed(base: str, docs: Path) -> list[str]:
-    """Each test case's answer here and at the base, where they differ (by headline and findings)."""
+def answers_changed(base: str, site: model.Site) -> list[str]:
+    """Each test case's answer here and at the base, where they differ (by headline and findings). Each side answers
+    from its own content: here the content given, already read, never a checkers/codes.json built earlier."""
     cases = [c for path in sorted(CASES.glob("*.yaml")) for c in yaml.safe_load(path.read_text(encoding="utf-8")) or []
              if isinstance(c.get("request"), dict)]
     with tempfile.TemporaryDirectory() as folder:
-        # Both sides answer from their own content, never from a checkers/codes.json built earlier from other files.
-        tree, data, now = Path(folder) / "base", Path(folder) / "codes.json", Path(folder) / "codes-now.json"
-        made = _checkers_data(ROOT, docs, now)
-        if made:
-            return [f"- The content here could not be read, so answers were not compared: {made}"]
+        tree, data = Path(folder) / "base", Path(folder) / "codes.json"
         if _git("worktree", "add", "--detach", str(tree), base) is None:
             return [f"- The base ({base}) could not be checked out, so answers were not compared."]
         try:
-            made = _checkers_data(tree, tree / "docs", data)
-            if made:
-                return [f"- The base's content could not be read, so answers were not compared: {made}"]
+            made = subprocess.run([sys.executable, "build_site.py", "--docs", str(tree / "docs"), "--checkers-data",
+                                   str(data)], cwd=tree, capture_output=True, text=True)
+            if made.returncode:
+                return [f"- The base's content could not be read, so answers were not compared: {made.stderr.strip()}"]
             ran = subprocess.run([sys.executable, "-c", _ANSWERS, str(tree), str(data)], capture_output=True, text=True,
                                  input=json.dumps([[c["checker"], c["request"]] for c in cases]))
             before = json.loads(ran.stdout) if ran.returncode == 0 else None
         finally:
             _git("worktree", "remove", "--force", str(tree))
-        if before is None:
-            return ["- The base's checkers could not run, so answers were not compared."]
-        after = [checkers.run(case["checker"], case["request"], now) for case in cases]
+    if before is None:
+        return ["- The base's checkers could not run, so answers were not compared."]
+    after = [checkers.run(case["checker"], case["request"], site.codes) for case in cases]
     lines, new_checkers = [], {}
     for case, old, new in zip(cases, before, after, strict=True):
         if old is None:
@@ -171,13 +171,6 @@ def answers_changed(base: str, docs: Path) -> list[str]:
     lines += [f"- A new checker, {checkers.CHECKERS[name].title} (`{name}`), answers its {count} test cases."
               for name, count in new_checkers.items()]
     return lines
-
-
-def _checkers_data(tree: Path, docs: Path, data: Path) -> str:
-    """Write the checkers' data for `docs` with the build of `tree`; what went wrong, if anything."""
-    made = subprocess.run([sys.executable, "build_site.py", "--docs", str(docs), "--checkers-data", str(data)],
-                          cwd=tree, capture_output=True, text=True)
-    return made.stderr.strip() if made.returncode else ""
 
 
 def _answers(response: dict) -> list[dict]:
@@ -222,7 +215,7 @@ def summary(base: str, docs: Path, site_url: str) -> str:
                 ("Versions and clauses", versions_and_clauses(site, base, base_lock, site_url)),
                 ("Notes on the law", notes_added(site, _base_yaml(base, "docs/law/notes.yml"), site_url)),
                 ("The law's figures", figures_changed(site, _base_yaml(base, "docs/law/figures.yml"))),
-                ("Checker answers for the test cases", answers_changed(base, docs))]
+                ("Checker answers for the test cases", answers_changed(base, site))]
     text = ["## What this change does", ""]
     for title, lines in sections:
         text += [f"### {title}", ""] + (lines or ["No change."]) + [""]
