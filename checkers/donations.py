@@ -73,6 +73,8 @@ STATUS_TEXT = {"ok": "Nothing to act on under this code.", "action": "Action nee
 
 # A report names each donation it covers up to this many; more are given by their number (no answer grows with the rows).
 MOST_NAMED_IN_A_REPORT = 4
+# Why a code that puts its candidates under the Act leaves small donations out of a year's total (small_donations).
+_NOT_DONATIONS = "smaller ones are not donations under PPERA 2000, Schedule 7"
 # Which donations count towards a reporting threshold.
 EACH_DONATION = "each-donation"
 DONOR_CALENDAR_YEAR = "donor-calendar-year"
@@ -406,9 +408,9 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
     counted = []
     small = rules.permissible_donor.threshold if rule.small_donations_not_counted else None
-    not_counted = f"it does not count towards the reporting threshold, as it is not {small.words()}" if small else ""
-    counting = (f"; counting only donations {small.words()}: smaller ones are not donations under PPERA 2000, "
-                "Schedule 7") if small else ""
+    not_counted = (f"it does not count towards the reporting threshold, as it is not {small.words()}: "
+                   f"{_NOT_DONATIONS}") if small else ""
+    counting = f"; counting only donations {small.words()}: {_NOT_DONATIONS}" if small else ""
     threshold = rule.threshold.words()
     for d in donations:
         if small and not small.reached_by(d.amount):

@@ -98,6 +98,8 @@ def parse_amount(value) -> Decimal:
                 return amount.quantize(PENNY)
         text = _without_currency_word(value.strip())
         if _NEGATIVE.match(text):
+            if not re.search("[1-9]", text):  # "-0", "-£0.00": no amount at all, not one below zero
+                raise ValueError("must be more than £0")
             raise ValueError(f"{quoted(value)} is below zero: give the amount received, such as 250")
         pence = _PENCE.match(text)
         if pence:

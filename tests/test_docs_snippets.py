@@ -75,3 +75,29 @@ def test_the_guides_new_version_command_runs_and_says_the_steps_the_guide_gives(
     for setting in ("in_force_from", "summary", "source"):
         assert setting in result.stdout and f"`{setting}:`" in guide
     assert "published when the pull request is merged" in result.stdout
+
+
+def test_every_field_a_checker_reads_from_the_rules_is_in_the_maintainers_reference(monkeypatch):
+    # Each reader names the fields it accepts (Reader.expect_only); a field missing from the reference is one a
+    # maintainer meets only in an error message.
+    from checkers import content, rules
+    from checkers import CHECKERS
+
+    accepted: set[tuple[str, str]] = set()
+    expect_only = rules.Reader.expect_only
+
+    def recording(self, *names):
+        accepted.update((self.path, name) for name in names)
+        return expect_only(self, *names)
+
+    monkeypatch.setattr(rules.Reader, "expect_only", recording)
+    for code in content.load(ROOT / "checkers" / "codes.json").values():
+        for version in code.versions:
+            for checker in CHECKERS.values():
+                checker.read_rules(version)
+    reference = (ROOT / "docs" / "maintainers" / "reference.md").read_text(encoding="utf-8")
+    section = reference.split("### Every field, checker by checker", 1)[1].split("\n## ", 1)[0]
+    assert {checker for checker, _ in accepted} >= {"donations", "nominations", "campaign", "complaint"}
+    missing = sorted(f"{path}.{name}" for path, name in accepted
+                     if f"`{name}`" not in section or f"**`{path.split('.')[0]}`**" not in section)
+    assert not missing, f"fields the readers accept that the reference does not describe: {missing}"
