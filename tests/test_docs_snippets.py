@@ -80,8 +80,7 @@ def test_the_guides_new_version_command_runs_and_says_the_steps_the_guide_gives(
 def test_every_field_a_checker_reads_from_the_rules_is_in_the_maintainers_reference(monkeypatch):
     # Each reader names the fields it accepts (Reader.expect_only); a field missing from the reference is one a
     # maintainer meets only in an error message.
-    from checkers import content, rules
-    from checkers import CHECKERS
+    from checkers import CHECKERS, content, rules
 
     accepted: set[tuple[str, str]] = set()
     expect_only = rules.Reader.expect_only
