@@ -9,6 +9,7 @@ standard library alone, in pytest, on the command line and in the browser, where
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import json
 import re
@@ -51,6 +52,19 @@ class ContentErrors(ContentError):
         super().__init__(first.path, first.line, first.message)
         self.errors = errors
         self.args = ("\n".join(str(error) for error in errors),)
+
+
+def not_a_code(given, codes) -> str:
+    """Why an id names no code here: the ids there are, and the nearest where one is close (a slip of a letter)."""
+    names = sorted(codes)
+    near = difflib.get_close_matches(str(given), names, n=1)
+    hint = f" (did you mean {near[0]}?)" if near else ""
+    return f"{str(given)[:60]!r} is not a code on this site{hint}; the codes are {', '.join(names)}"
+
+
+def not_a_version(code: Code, given) -> str:
+    """Why an id names no version of a code: the versions it has."""
+    return f"{code.code} has no version {str(given)[:60]}; its versions are {', '.join(v.id for v in code.versions)}"
 
 
 def each_error(error: ContentError) -> list[ContentError]:

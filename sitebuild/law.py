@@ -20,7 +20,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers.citation import Citation
-from checkers.content import Code, ContentError, gatherer, raise_together
+from checkers.content import Code, ContentError, gatherer, not_a_code, not_a_version, raise_together
 from checkers.money_and_dates import pounds, written_date
 
 from .source import first_line_holding, parse_date, read_text, read_yaml
@@ -327,7 +327,7 @@ def _applications(items, path: Path, lines: dict, codes: dict[str, Code]) -> lis
             raise ContentError(path, lines.get(at), f"{shown} must have code, clause and wording (and may have ask)")
         code, clause = str(item["code"]), str(item["clause"])
         if code not in codes:
-            raise ContentError(path, lines.get(f"{at}.code"), f"{shown}: {code!r} is not a code on this site")
+            raise ContentError(path, lines.get(f"{at}.code"), f"{shown}: {not_a_code(code, codes)}")
         application = statute.Application(code, clause, " ".join(str(item["wording"]).split()),
                                           " ".join(str(item.get("ask") or "").split()))
         stating = [v for v in codes[code].versions if _states(v, application)]
@@ -373,15 +373,13 @@ def _version_of(codes: dict[str, Code], item: dict, path: Path, lines: dict, at:
         raise ContentError(path, lines.get(at), f"{shown} has no code: add 'code: ' and one of {', '.join(codes)}")
     code = codes.get(str(item.get("code")))
     if code is None:
-        raise ContentError(path, lines.get(f"{at}.code") or lines.get(at), f"{shown}: {item.get('code')!r} is not a code "
-                           f"on this site; the codes are {', '.join(codes)}")
+        raise ContentError(path, lines.get(f"{at}.code") or lines.get(at), f"{shown}: {not_a_code(item.get('code'), codes)}")
     if item.get("version") in (None, ""):
         raise ContentError(path, lines.get(at), f"{shown} has no version: add 'version: ' and one of "
                            f"{', '.join(v.id for v in code.versions)}")
     version = code.get(str(item.get("version")))
     if version is None:
-        raise ContentError(path, lines.get(f"{at}.version") or lines.get(at), f"{shown}: {code.code} has no version "
-                           f"{item.get('version')!r}; its versions are {', '.join(v.id for v in code.versions)}")
+        raise ContentError(path, lines.get(f"{at}.version") or lines.get(at), f"{shown}: {not_a_version(code, item.get('version'))}")
     return code, version
 
 

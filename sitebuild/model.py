@@ -12,7 +12,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers import rules
-from checkers.content import Code, CodeVersion, ContentError, each_error, gatherer, raise_together
+from checkers.content import Code, CodeVersion, ContentError, each_error, gatherer, not_a_code, not_a_version, raise_together
 from checkers.money_and_dates import written_date
 
 from . import law, references, source, wording
@@ -167,12 +167,15 @@ def _unresolved_references(site: Site, version: CodeVersion) -> list[ContentErro
     """Resolve each unit's references; the problems, one per unit, so that a round of fixing sees them all."""
     anchors = set(version.by_id)
 
-    def anchors_of(code: str, version_id: str | None):
+    def anchors_of(code: str, version_id: str | None) -> set[str]:
+        """The anchors of a code's version (its current one where none is named); LookupError says why there are none."""
         target = site.codes.get(code)
         if target is None:
-            return None
-        chosen = next((v for v in target.versions if v.id == version_id), None) if version_id else target.current
-        return set(chosen.by_id) if chosen else None
+            raise LookupError(not_a_code(code, site.codes))
+        chosen = target.get(version_id) if version_id else target.current
+        if chosen is None:
+            raise LookupError(not_a_version(target, version_id))
+        return set(chosen.by_id)
 
     numbers = {unit.numbered_as: unit.id for unit in version.units if unit.numbered_as}
     problems: list[ContentError] = []
@@ -321,7 +324,7 @@ def load_topics(path: Path, site: Site) -> list[Topic]:
             at = lines.get(f"[{index}].clauses[{number}]", line)
             code, _, anchor = str(item).partition("#")
             if code not in site.codes:
-                raise ContentError(path, at, f"topic {entry['id']}: {item!r} names no code on this site")
+                raise ContentError(path, at, f"topic {entry['id']}: {not_a_code(code, site.codes)}")
             if anchor not in site.codes[code].current.by_id:
                 raise ContentError(path, at, f"topic {entry['id']}: {code} has no clause #{anchor} in its current version "
                                    f"({site.codes[code].current.version}): take it out of the topic, or name the clause "

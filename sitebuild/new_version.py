@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
-from checkers.content import ContentError, print_errors
+from checkers.content import ContentError, not_a_code, print_errors
 from checkers.whole_files import write_whole
 
 from .source import SUMMARY_TO_WRITE, load_codes, read_text
@@ -37,8 +37,7 @@ def new_version(docs: Path, code_id: str, version_id: str, today: dt.date) -> tu
     """Write the new version's file; its path, and what to edit next. ContentError says why not."""
     codes = load_codes(docs / "codes")
     if not CODE_ID.match(code_id or "") or code_id not in codes:
-        raise ContentError("CODE", None, f"{str(code_id)[:60]!r} is not a code on this site; the codes are "
-                           f"{', '.join(codes)}")
+        raise ContentError("CODE", None, not_a_code(code_id, codes))
     if not VERSION_ID.match(version_id or "") or version_id.endswith(".lock"):
         raise ContentError("VERSION", None, f"{str(version_id)[:60]!r} cannot be a version id: write {VERSION_RULE}")
     code = codes[code_id]

@@ -81,9 +81,10 @@ def _clause_ref(text, target, code, version, anchors, library_anchors, path, lin
         cited = Citation.parse(target)
     except ValueError as error:
         raise ContentError(path, line, f"ref:{target} is not a citation: {error}") from None
-    known = library_anchors(cited.code, cited.version)
-    if known is None:
-        raise ContentError(path, line, f"ref:{target}: there is no code {str(cited.work)!r} on this site")
+    try:
+        known = library_anchors(cited.code, cited.version)
+    except LookupError as error:
+        raise ContentError(path, line, f"ref:{target}: {error.args[0]}") from None
     if cited.clause not in known:
         raise ContentError(path, line, f"ref:{target}: {cited.work} has no anchor #{cited.clause}")
     if cited.code == code and (cited.version or version) == version:
