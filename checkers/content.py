@@ -54,12 +54,19 @@ class ContentErrors(ContentError):
         self.args = ("\n".join(str(error) for error in errors),)
 
 
+def nearest(given, names) -> str:
+    """' (did you mean X?)' where one of the names is close to what was given (a slip of a letter or two), else ''."""
+    # A short id ("12", "4-c") is a number or a letter, not a word misspelt: its neighbour is another clause, not the
+    # one meant.
+    if len(str(given)) < 5:
+        return ""
+    near = difflib.get_close_matches(str(given), [str(name) for name in names], n=1)
+    return f" (did you mean {near[0]}?)" if near else ""
+
+
 def not_a_code(given, codes) -> str:
-    """Why an id names no code here: the ids there are, and the nearest where one is close (a slip of a letter)."""
-    names = sorted(codes)
-    near = difflib.get_close_matches(str(given), names, n=1)
-    hint = f" (did you mean {near[0]}?)" if near else ""
-    return f"{str(given)[:60]!r} is not a code on this site{hint}; the codes are {', '.join(names)}"
+    """Why an id names no code here: the ids there are, and the nearest where one is close."""
+    return f"{str(given)[:60]!r} is not a code on this site{nearest(given, codes)}; the codes are {', '.join(sorted(codes))}"
 
 
 def not_a_version(code: Code, given) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers.citation import Citation
-from checkers.content import Code, ContentError, gatherer, not_a_code, not_a_version, raise_together
+from checkers.content import Code, ContentError, gatherer, nearest, not_a_code, not_a_version, raise_together
 from checkers.money_and_dates import pounds, written_date
 
 from .source import first_line_holding, parse_date, read_text, read_yaml
@@ -421,7 +421,8 @@ def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], tod
                            f"clause: \"{next(u.id for u in version.units if u.kind != 'section')}\"")
     clause = str(item.get("clause"))
     if clause not in version.by_id:
-        raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}")
+        raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}"
+                           f"{nearest(clause, version.by_id)}")
     # The days, the words and the sources do not depend on one another: each one's problems are named in one round.
     problems: list[ContentError] = []
     attempt = gatherer(problems)

@@ -12,7 +12,7 @@ from pathlib import Path
 import checkers
 from checkers import law as statute
 from checkers import rules
-from checkers.content import Code, CodeVersion, ContentError, each_error, gatherer, not_a_code, not_a_version, raise_together
+from checkers.content import Code, CodeVersion, ContentError, each_error, gatherer, nearest, not_a_code, not_a_version, raise_together
 from checkers.money_and_dates import written_date
 
 from . import law, references, source, wording
@@ -198,7 +198,8 @@ def _missing_rule_clauses(version: CodeVersion) -> list[ContentError]:
                       for clause in checker.clauses_cited(version)]
     named += [(cited.field.rpartition(".")[0] + ".clause", cited.clause) for cited in rules.cited_numbers(version)]
     return [ContentError(version.path, version.line_of(where), f"{where} names clause {clause!r}, which this version "
-                         "does not have") for where, clause in dict.fromkeys(named) if clause not in version.by_id]
+                         f"does not have{nearest(clause, version.by_id)}")
+            for where, clause in dict.fromkeys(named) if clause not in version.by_id]
 
 
 def _field_holding(rules_data) -> dict[str, str]:
@@ -325,10 +326,11 @@ def load_topics(path: Path, site: Site) -> list[Topic]:
             code, _, anchor = str(item).partition("#")
             if code not in site.codes:
                 raise ContentError(path, at, f"topic {entry['id']}: {not_a_code(code, site.codes)}")
-            if anchor not in site.codes[code].current.by_id:
+            current = site.codes[code].current
+            if anchor not in current.by_id:
                 raise ContentError(path, at, f"topic {entry['id']}: {code} has no clause #{anchor} in its current version "
-                                   f"({site.codes[code].current.version}): take it out of the topic, or name the clause "
-                                   "of that version that says the same")
+                                   f"({current.version}){nearest(anchor, current.by_id)}: take it out of the topic, or "
+                                   "name the clause of that version that says the same")
             if (code, anchor) in pairs:
                 raise ContentError(path, at, f"topic {entry['id']}: {item} is listed twice: list each clause once")
             pairs.append((code, anchor))

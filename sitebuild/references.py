@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from checkers.citation import Citation
-from checkers.content import ContentError, Unit
+from checkers.content import ContentError, Unit, nearest
 
 LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]*)\)")
 # "section 13", "paragraph 5(b)", "clause 12"; not "Clause 1.8" (the Rule Book's own numbering).
@@ -86,7 +86,7 @@ def _clause_ref(text, target, code, version, anchors, library_anchors, path, lin
     except LookupError as error:
         raise ContentError(path, line, f"ref:{target}: {error.args[0]}") from None
     if cited.clause not in known:
-        raise ContentError(path, line, f"ref:{target}: {cited.work} has no anchor #{cited.clause}")
+        raise ContentError(path, line, f"ref:{target}: {cited.work} has no anchor #{cited.clause}{nearest(cited.clause, known)}")
     if cited.code == code and (cited.version or version) == version:
         return Reference(text, "clause", Citation(code, version, cited.clause))
     return Reference(text, "clause", cited)

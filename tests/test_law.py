@@ -191,6 +191,13 @@ def test_a_code_id_mistyped_in_any_file_is_refused_with_the_code_it_was_near_and
             "confidentiality-privacy, leadership") in error.message
 
 
+def test_a_clause_anchor_misspelt_is_refused_with_the_anchor_it_was_near(docs):
+    edit(docs / "topics.yml", "momentum-ncg-elections#spending-limits-and-donation-reporting-1",
+         "momentum-ncg-elections#spending-limit-and-donation-reporting-1")
+    assert ("has no clause #spending-limit-and-donation-reporting-1 in its current version (2022) (did you mean "
+            "spending-limits-and-donation-reporting-1?)") in refused(docs).message
+
+
 def test_a_reference_to_a_version_a_code_does_not_have_names_the_versions_it_has(docs):
     edit(docs / "codes" / "local-government-selections" / "original.md", "regulated by the Political Parties",
          "regulated (see [the NEC's code](ref:nec-candidates@2031#12)) by the Political Parties")
