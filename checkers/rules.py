@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from .comparisons import AT_LEAST, MORE_THAN, reached, words
-from .content import CodeVersion, ContentError, gatherer, raise_together
+from .content import CodeVersion, ContentError, gatherer, nearest, raise_together
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Reader:
     def expect_only(self, *names: str) -> None:
         for name in self.data:
             if name not in names:
-                self.fail(name, f"is not a field of this rule: the fields are {', '.join(names)}")
+                self.fail(name, f"is not a field of this rule{nearest(name, names)}: the fields are {', '.join(names)}")
 
     def clause(self) -> str:
         value = self.data.get("clause")

@@ -258,7 +258,7 @@ def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.
     name = _unknown_field(data, known)
     if name is not None:
         moved = " (each figure now says when it was checked: checked and check_by under it)" if name == "checked" else ""
-        raise ContentError(path, lines.get(name), f"unknown field {name!r}{moved}: the fields are {', '.join(sorted(known))}")
+        raise ContentError(path, lines.get(name), f"unknown field {name!r}{moved}{nearest(name, known)}: the fields are {', '.join(sorted(known))}")
     figures = {}
     if not isinstance(data.get("figures"), dict) or not data["figures"]:
         raise ContentError(path, lines.get("figures"), "figures must be a set of figures, each under its id")
@@ -360,7 +360,8 @@ def _entry(item, fields, path: Path, lines: dict, at: str, shown: str, needs: st
         raise ContentError(path, lines.get(at), f"{shown} {needs}")
     unknown = _unknown_field(item, fields)
     if unknown is not None:
-        raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}{listed}")
+        raise ContentError(path, lines.get(f"{at}.{unknown}"), f"{shown}: unknown field {unknown!r}"
+                           f"{nearest(unknown, fields)}{listed}")
 
 
 def _unknown_field(item: dict, fields):

@@ -275,7 +275,7 @@ def _entry(entry, index: int, lines: dict, path: Path, what: str, needed: tuple[
     unknown = sorted(set(entry) - set(allowed), key=str)
     if unknown:
         raise ContentError(path, lines.get(f"[{index}].{unknown[0]}", line),
-                           f"unknown field {unknown[0]!r}: the fields are {', '.join(allowed)}")
+                           f"unknown field {unknown[0]!r}{nearest(unknown[0], allowed)}: the fields are {', '.join(allowed)}")
     missing = [name for name in needed if not entry.get(name)]
     if missing:
         raise ContentError(path, line, f"this {what} entry has no {' or '.join(missing)}: each has {', '.join(needed)}")

@@ -18,7 +18,7 @@ import yaml
 
 from checkers import money_and_dates
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
-from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError, each_error, raise_together
+from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError, each_error, nearest, raise_together
 
 from . import clauses
 
@@ -323,7 +323,7 @@ def parse_date(value, path: Path, line: int | None, name: str) -> dt.date | None
 
 def _checked(data: dict, path: Path, lines: dict) -> dict:
     """The front matter's values, each checked against FIELDS; every field's problem is reported at once."""
-    problems = [ContentError(path, lines.get(str(name)), f"unknown field {name!r}: the fields are {', '.join(FIELDS)}")
+    problems = [ContentError(path, lines.get(str(name)), f"unknown field {name!r}{nearest(name, FIELDS)}: the fields are {', '.join(FIELDS)}")
                 for name in data if name not in FIELDS]
     values = {}
     for name, spec in FIELDS.items():

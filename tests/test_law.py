@@ -198,6 +198,14 @@ def test_a_clause_anchor_misspelt_is_refused_with_the_anchor_it_was_near(docs):
             "spending-limits-and-donation-reporting-1?)") in refused(docs).message
 
 
+def test_a_field_name_misspelt_is_refused_with_the_field_it_was_near(docs):
+    edit(docs / "law" / "notes.yml", "  check_by:", "  chek_by:")
+    assert "unknown field 'chek_by' (did you mean check_by?)" in refused(docs).message
+    edit(docs / "law" / "notes.yml", "  chek_by:", "  check_by:")
+    edit(docs / "codes" / "nec-candidates" / "original.md", "      deadline_days: 30", "      deadline_dayz: 30")
+    assert "deadline_dayz is not a field of this rule (did you mean deadline_days?)" in str(refused(docs))
+
+
 def test_a_reference_to_a_version_a_code_does_not_have_names_the_versions_it_has(docs):
     edit(docs / "codes" / "local-government-selections" / "original.md", "regulated by the Political Parties",
          "regulated (see [the NEC's code](ref:nec-candidates@2031#12)) by the Political Parties")

@@ -41,7 +41,7 @@ def test_a_good_file_gives_its_facts_the_line_of_every_field_and_its_units(tmp_p
 @pytest.mark.parametrize("old, new, line, message", [
     ("issuer: Labour Party", 'issuer: "Labour Party', 3, "this quoted text is not closed"),
     ("status: in-force", "status: in-force\nstatus: withdrawn", 8, "the field 'status' appears twice"),
-    ("status: in-force", "statu: in-force", 7, "unknown field 'statu'"),
+    ("status: in-force", "statu: in-force", 7, "unknown field 'statu' (did you mean status?)"),
     ("published: 2024-01-01", "published: 1 January 2024", 6,
      "published must be a date written YYYY-MM-DD, not '1 January 2024': write 2024-01-01"),
     ("published: 2024-01-01", "published: 3/2/2024", 6, "published must be a date written YYYY-MM-DD, not '3/2/2024': write 2024-02-03"),
