@@ -115,7 +115,8 @@ class Reader:
     def choice(self, name: str, options: tuple[str, ...], default: str | None = None) -> str:
         value = self.data.get(name, default)
         if value not in options:
-            self.fail(name, f"must be one of {', '.join(options)}")
+            given = "" if value is None else f", not {str(value)[:60]!r}"
+            self.fail(name, f"must be one of {', '.join(options)}{given}")
         return value
 
     def text(self, name: str) -> str | None:
