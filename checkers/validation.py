@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from . import text
-from .content import Code, CodeVersion
+from .content import Code, CodeVersion, nearest
 from .contract import COMMON_FIELDS, Checker, Condition, Field
 from .money_and_dates import parse_amount, parse_date, quoted, sentence, written_date
 
@@ -124,10 +124,13 @@ def unknown_fields(data: dict, allowed, prefix: str, errors: Errors) -> None:
     listed = False
     for name in data:
         where = f"{prefix}.{_name(name)}" if prefix else _name(name)
+        # The nearest field only for errors that will be shown, and short names: a request of a million long
+        # names costs no more than one of fifty.
+        near = nearest(name, allowed) if len(errors.items) < MOST_ERRORS and len(str(name)) <= 40 else ""
         if listed:
-            errors.add(where, "is not a field this checker reads")
+            errors.add(where, f"is not a field this checker reads{near}")
         else:
-            errors.add(where, f"is not a field this checker reads; the fields are {', '.join(allowed)}")
+            errors.add(where, f"is not a field this checker reads{near}; the fields are {', '.join(allowed)}")
             listed = True
 
 

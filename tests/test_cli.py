@@ -340,7 +340,8 @@ def test_a_request_of_a_million_unknown_fields_gets_a_short_bounded_answer():
 def test_a_mistyped_field_is_named_as_it_was_sent_at_the_top_level_and_in_a_row():
     response = json.loads(cli("nominations", stdin='{"code": "momentum-ncg-elections", "verified": 3, "verifed": 4}').stdout)
     assert [e["summary_line"] for e in response["errors"]] == [
-        "'verifed' is not a field this checker reads; the fields are code, version, as_of, today, verified, deadline_passed."]
+        "'verifed' is not a field this checker reads (did you mean verified?); the fields are code, version, as_of, today, "
+        "verified, deadline_passed."]
     response = json.loads(cli("donations", stdin=json.dumps({"code": "nec-candidates", "donations": [
         {"donor": "A", "amount": 5, "received": "2024-01-01", "colour": "red"}]})).stdout)
     assert response["errors"][0]["summary_line"].startswith("Donation 1: 'colour' is not a field this checker reads;")
