@@ -61,7 +61,10 @@ def nearest(given, names) -> str:
     if len(str(given)) < 5:
         return ""
     near = difflib.get_close_matches(str(given), [str(name) for name in names], n=1)
-    return f" (did you mean {near[0]}?)" if near else ""
+    # Ids that differ only in their numbers ("complaints-procedure-9", "-2") are two clauses, not a slip.
+    if not near or re.sub(r"\d+", "#", near[0]) == re.sub(r"\d+", "#", str(given)):
+        return ""
+    return f" (did you mean {near[0]}?)"
 
 
 def not_a_code(given, codes) -> str:
