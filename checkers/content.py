@@ -9,7 +9,6 @@ standard library alone, in pytest, on the command line and in the browser, where
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import json
 import re
@@ -55,16 +54,36 @@ class ContentErrors(ContentError):
 
 
 def nearest(given, names) -> str:
-    """' (did you mean X?)' where one of the names is close to what was given (a slip of a letter or two), else ''."""
+    """' (did you mean X?)' where one of the names is a slip of a letter or two from what was given, else ''."""
+    given = str(given)
     # A short id ("12", "4-c") is a number or a letter, not a word misspelt: its neighbour is another clause, not the
     # one meant.
-    if len(str(given)) < 5:
+    if len(given) < 5:
         return ""
-    near = difflib.get_close_matches(str(given), [str(name) for name in names], n=1)
-    # Ids that differ only in their numbers ("complaints-procedure-9", "-2") are two clauses, not a slip.
-    if not near or re.sub(r"\d+", "#", near[0]) == re.sub(r"\d+", "#", str(given)):
-        return ""
-    return f" (did you mean {near[0]}?)"
+    found = []
+    for name in (str(name) for name in names):
+        # Ids that differ only in their numbers ("complaints-procedure-9", "-2") are two clauses, not a slip.
+        if re.sub(r"\d+", "#", name) != re.sub(r"\d+", "#", given):
+            edits = _edits(given, name)
+            if edits is not None:
+                found.append((edits, name))
+    return f" (did you mean {min(found)[1]}?)" if found else ""
+
+
+def _edits(one: str, other: str, most: int = 2) -> int | None:
+    """How many letters apart two texts are (each added, dropped or changed counts one), if no more than `most`.
+    Not difflib: that module would be one more for every reader's browser to load, for a maintainer's message."""
+    if abs(len(one) - len(other)) > most:
+        return None
+    previous = list(range(len(other) + 1))
+    for i, letter in enumerate(one, start=1):
+        current = [i]
+        for j, theirs in enumerate(other, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != theirs)))
+        if min(current) > most:
+            return None
+        previous = current
+    return previous[-1] if previous[-1] <= most else None
 
 
 def not_a_code(given, codes) -> str:

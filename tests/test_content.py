@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from checkers import content
 from sitebuild import model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,3 +107,18 @@ def test_the_glossary_has_the_terms_members_meet(site):
 def test_no_effective_date_is_invented(site):
     for code in site.codes.values():
         assert all(v.in_force_from is None for v in code.versions)
+
+
+@pytest.mark.parametrize("given, names, said", [
+    ("publshed", ["published", "title"], " (did you mean published?)"),
+    ("spending-limit-and-donation-reporting-2",
+     ["spending-limits-and-donation-reporting-1", "spending-limits-and-donation-reporting-2"],
+     " (did you mean spending-limits-and-donation-reporting-2?)"),
+    # Another number is another clause; a short id is a number or a letter; a word three letters off is not a slip.
+    ("complaints-procedure-9", ["complaints-procedure-1", "complaints-procedure-2"], ""),
+    ("4-c", ["4-b", "4-a"], ""),
+    ("deadline", ["deadline_days"], ""),
+    ("x" * 10_000, ["title"], ""),
+])
+def test_an_id_that_names_nothing_is_given_the_one_it_was_a_slip_from_and_only_that(given, names, said):
+    assert content.nearest(given, names) == said
