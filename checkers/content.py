@@ -62,12 +62,18 @@ def nearest(given, names) -> str:
         return ""
     found = []
     for name in (str(name) for name in names):
-        # Ids that differ only in their numbers ("complaints-procedure-9", "-2") are two clauses, not a slip.
-        if re.sub(r"\d+", "#", name) != re.sub(r"\d+", "#", given):
+        # Ids that differ only in their numbers or letters ("complaints-procedure-9", "-2", "-p1", or the section
+        # "complaints-procedure") are two parts of the code, not a slip.
+        if _words(name) != _words(given):
             edits = _edits(given, name)
             if edits is not None:
                 found.append((edits, name))
     return f" (did you mean {min(found)[1]}?)" if found else ""
+
+
+def _words(anchor: str) -> list[str]:
+    """An id's words, without its numbers and letters ("complaints-procedure-p1" -> complaints, procedure)."""
+    return [part for part in anchor.split("-") if not re.fullmatch(r"[a-z]?\d*", part)]
 
 
 def _edits(one: str, other: str, most: int = 2) -> int | None:

@@ -115,7 +115,7 @@ def test_no_effective_date_is_invented(site):
      ["spending-limits-and-donation-reporting-1", "spending-limits-and-donation-reporting-2"],
      " (did you mean spending-limits-and-donation-reporting-2?)"),
     # Another number is another clause; a short id is a number or a letter; a word three letters off is not a slip.
-    ("complaints-procedure-9", ["complaints-procedure-1", "complaints-procedure-2"], ""),
+    ("complaints-procedure-9", ["complaints-procedure-1", "complaints-procedure-p1", "complaints-procedure"], ""),
     ("4-c", ["4-b", "4-a"], ""),
     ("deadline", ["deadline_days"], ""),
     ("x" * 10_000, ["title"], ""),
