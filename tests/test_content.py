@@ -7,6 +7,7 @@ import pytest
 
 from checkers import content
 from sitebuild import model
+from tests.content_copies import edit, refused
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -122,3 +123,33 @@ def test_no_effective_date_is_invented(site):
 ])
 def test_an_id_that_names_nothing_is_given_the_one_it_was_a_slip_from_and_only_that(given, names, said):
     assert content.nearest(given, names) == said
+
+
+def test_a_code_id_mistyped_in_any_file_is_refused_with_the_code_it_was_near_and_the_codes_there_are(docs_copy):
+    edit(docs_copy / "topics.yml", "clauses: [nec-candidates#12,", "clauses: [nec-candidate#12,")
+    error = refused(docs_copy)
+    assert error.path.endswith("topics.yml")
+    assert ("'nec-candidate' is not a code on this site (did you mean nec-candidates?); the codes are "
+            "confidentiality-privacy, leadership") in error.message
+
+
+def test_a_clause_anchor_misspelt_is_refused_with_the_anchor_it_was_near(docs_copy):
+    edit(docs_copy / "topics.yml", "momentum-ncg-elections#spending-limits-and-donation-reporting-1",
+         "momentum-ncg-elections#spending-limit-and-donation-reporting-1")
+    assert ("has no clause #spending-limit-and-donation-reporting-1 in its current version (2022) (did you mean "
+            "spending-limits-and-donation-reporting-1?)") in refused(docs_copy).message
+
+
+def test_a_field_name_misspelt_is_refused_with_the_field_it_was_near(docs_copy):
+    edit(docs_copy / "law" / "notes.yml", "  check_by:", "  chek_by:")
+    assert "unknown field 'chek_by' (did you mean check_by?)" in refused(docs_copy).message
+    edit(docs_copy / "law" / "notes.yml", "  chek_by:", "  check_by:")
+    edit(docs_copy / "codes" / "nec-candidates" / "original.md", "      deadline_days: 30", "      deadline_dayz: 30")
+    assert "deadline_dayz is not a field of this rule (did you mean deadline_days?)" in str(refused(docs_copy))
+
+
+def test_a_reference_to_a_version_a_code_does_not_have_names_the_versions_it_has(docs_copy):
+    edit(docs_copy / "codes" / "local-government-selections" / "original.md", "regulated by the Political Parties",
+         "regulated (see [the NEC's code](ref:nec-candidates@2031#12)) by the Political Parties")
+    error = refused(docs_copy)
+    assert "ref:nec-candidates@2031#12: nec-candidates has no version 2031; its versions are original" in str(error)
