@@ -11,6 +11,7 @@ it must be checked again: past that day the build warns and the pages say so.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -247,6 +248,26 @@ def check_amounts(raw: str, clause_text: str, path: Path, line: int | None, wher
         if quotation not in " ".join(clause_text.split()):
             raise ContentError(path, _line_with(path, line, match[0]), f"{where} quotes \"{quotation}\", which the clause does not say in those "
                                "words: quote them exactly, or write the figure as {figure-id}")
+
+
+def glossary_with_figures(terms: dict, law: statute.Law | None, path: Path) -> dict:
+    """The glossary with each meaning's {figure-id} written as the figure's newest value. An amount typed into a
+    meaning is refused: it would stay behind when the law's data moves."""
+    problems: list[ContentError] = []
+    attempt = gatherer(problems)
+
+    def rendered(term):
+        where = f"the glossary's meaning of {term.term!r}"
+        typed = AMOUNT.search(term.meaning)
+        if typed:
+            raise ContentError(path, _line_with(path, term.line, typed[0]), f"{where} types the amount {typed[0]}: "
+                               f"write the figure as {{figure-id}} (a figure of docs/law/{FIGURES_FILE}), so that it "
+                               "follows the law's data")
+        return dataclasses.replace(term, meaning=render(term.meaning, law, path, term.line, where))
+
+    found = {ident: attempt(rendered, term) for ident, term in terms.items()}
+    raise_together(problems)
+    return found
 
 
 def load_figures(path: Path, codes: dict[str, Code], today: dt.date) -> statute.Law:

@@ -26,6 +26,7 @@ class Term:
     also: list[str]
     hover: bool
     link: str | None
+    line: int | None = None  # where its entry starts in glossary.yml
 
 
 @dataclass
@@ -125,6 +126,9 @@ def load(docs: Path, today: dt.date | None = None) -> Site:
         site.notes = checked(law.load_notes, docs / "law" / law.NOTES_FILE, site.codes, today, site.law) or []
     if law_read and (docs / "law" / law.PROPOSALS_FILE).exists():
         site.proposals = checked(law.load_proposals, docs / "law" / law.PROPOSALS_FILE, site.codes, today, site.law) or []
+    if law_read and glossary:
+        # A meaning states the law's figures by reference, as notes do: the glossary follows the law's data.
+        site.glossary = checked(law.glossary_with_figures, glossary, site.law, docs / "glossary.yml") or glossary
     if law_read:
         for path, where, message in law.overdue(site.law, site.notes, site.proposals, today, docs):
             site.warnings.append((path, source.line_in(path, where), f"{message}: read its sources again, correct it if the "
@@ -308,7 +312,8 @@ def load_glossary(path: Path) -> dict[str, Term]:
         if link and not str(link).startswith("https://www.legislation.gov.uk/"):
             raise ContentError(path, lines.get(f"[{index}].link", line),
                                "a glossary link may only point to legislation.gov.uk (official texts)")
-        terms[entry["id"]] = Term(entry["id"], entry["term"], entry["meaning"], list(also), hover, link)
+        terms[entry["id"]] = Term(entry["id"], entry["term"], entry["meaning"], list(also), hover, link,
+                                  lines.get(f"[{index}].meaning", line))
     return terms
 
 

@@ -153,3 +153,21 @@ def test_a_reference_to_a_version_a_code_does_not_have_names_the_versions_it_has
          "regulated (see [the NEC's code](ref:nec-candidates@2031#12)) by the Political Parties")
     error = refused(docs_copy)
     assert "ref:nec-candidates@2031#12: nec-candidates has no version 2031; its versions are original" in str(error)
+
+
+def test_the_glossary_states_the_laws_figures_from_the_laws_data(site):
+    meaning = site.glossary["regulated-donee"].meaning
+    assert "{" not in meaning and f"donations of £{site.law.figure('not-a-donation').values[-1].amount:,} or less" in meaning
+
+
+def test_an_amount_typed_into_a_glossary_meaning_is_refused_at_its_line(docs_copy):
+    path = docs_copy / "glossary.yml"
+    line = edit(path, "donations of {not-a-donation} or less", "donations of £500 or less")
+    error = refused(docs_copy)
+    assert error.path.endswith("glossary.yml") and error.line == line
+    assert "the glossary's meaning of 'regulated donees' types the amount £500: write the figure as {figure-id}" in error.message
+
+
+def test_a_glossary_meaning_naming_no_figure_of_the_law_is_refused(docs_copy):
+    edit(docs_copy / "glossary.yml", "{not-a-donation} or less", "{not-a-gift} or less")
+    assert "refers to {not-a-gift}, which is not a figure in docs/law/figures.yml" in refused(docs_copy).message
