@@ -26,7 +26,7 @@ class Term:
     also: list[str]
     hover: bool
     link: str | None
-    line: int | None = None  # where its entry starts in glossary.yml
+    line: int | None = None  # its meaning's line in glossary.yml
 
 
 @dataclass
