@@ -61,13 +61,13 @@ def nearest(given, names) -> str:
     if len(given) < 5:
         return ""
     found = []
+    words = _words(given)
     for name in (str(name) for name in names):
         # Ids that differ only in their numbers or letters ("complaints-procedure-9", "-2", "-p1", or the section
         # "complaints-procedure") are two parts of the code, not a slip.
-        if _words(name) != _words(given):
-            edits = _edits(given, name)
-            if edits is not None:
-                found.append((edits, name))
+        edits = _edits(given, name)
+        if edits is not None and _words(name) != words:
+            found.append((edits, name))
     return f" (did you mean {min(found)[1]}?)" if found else ""
 
 

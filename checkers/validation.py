@@ -124,9 +124,9 @@ def unknown_fields(data: dict, allowed, prefix: str, errors: Errors) -> None:
     listed = False
     for name in data:
         where = f"{prefix}.{_name(name)}" if prefix else _name(name)
-        # The nearest field only for errors that will be shown, and short names: a request of a million long
-        # names costs no more than one of fifty.
-        near = nearest(name, allowed) if len(errors.items) < MOST_ERRORS and len(str(name)) <= 40 else ""
+        # The nearest field only for errors that will be shown: a request of a million unknown fields costs no more
+        # than one of fifty.
+        near = nearest(name, allowed) if len(errors.items) < MOST_ERRORS else ""
         if listed:
             errors.add(where, f"is not a field this checker reads{near}")
         else:

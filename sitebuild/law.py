@@ -236,14 +236,15 @@ def _line_with(path: Path, start: int | None, needle: str) -> int | None:
 
 
 def check_amounts(raw: str, clause_text: str, path: Path, line: int | None, where: str) -> None:
-    """No amount of money typed into prose, but inside a quotation of the clause's own words."""
+    """No amount of money typed into prose, but inside a quotation of the clause's own words (where there is a clause:
+    prose about no clause, a provision's or a glossary term's, quotes none)."""
     quoted_spans = [m.span() for m in QUOTED.finditer(raw)]
     for match in AMOUNT.finditer(raw):
         inside = next((s for s in quoted_spans if s[0] < match.start() < s[1]), None)
         if inside is None:
+            quote = ", or quote the clause's own words in double quotes" if clause_text else ""
             raise ContentError(path, _line_with(path, line, match[0]), f"{where} types the amount {match[0]}: write the figure as {{figure-id}} "
-                               f"(a figure of docs/law/{FIGURES_FILE}), so that it follows the law's data, or quote the "
-                               "clause's own words in double quotes")
+                               f"(a figure of docs/law/{FIGURES_FILE}), so that it follows the law's data{quote}")
         quotation = " ".join(raw[inside[0] + 1:inside[1] - 1].split())
         if quotation not in " ".join(clause_text.split()):
             raise ContentError(path, _line_with(path, line, match[0]), f"{where} quotes \"{quotation}\", which the clause does not say in those "
@@ -258,11 +259,7 @@ def glossary_with_figures(terms: dict, law: statute.Law | None, path: Path) -> d
 
     def rendered(term):
         where = f"the glossary's meaning of {term.term!r}"
-        typed = AMOUNT.search(term.meaning)
-        if typed:
-            raise ContentError(path, _line_with(path, term.line, typed[0]), f"{where} types the amount {typed[0]}: "
-                               f"write the figure as {{figure-id}} (a figure of docs/law/{FIGURES_FILE}), so that it "
-                               "follows the law's data")
+        check_amounts(term.meaning, "", path, term.line, where)
         return dataclasses.replace(term, meaning=render(term.meaning, law, path, term.line, where))
 
     found = {ident: attempt(rendered, term) for ident, term in terms.items()}
