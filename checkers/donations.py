@@ -12,8 +12,10 @@ cited in every finding. Catala-style, each block names the wording it implements
   per candidate, per region"; "Any donation over £500 from any single donor ... must be reported"; "There is
   a £2000 limit on donations from any single donor"; "Donations should be reported within 7 days of
   receiving them, and before the end of the election period."
-- PPERA 2000, Schedule 7: a donation of £500 or less to a regulated donee is not a donation for its
-  purposes, so it needs no permissibility check and is not added up towards the reporting threshold.
+- PPERA 2000, Schedule 7, paragraph 4(3)(b): a gift to a regulated donee worth no more than the Act's figure
+  (`not-a-donation` in docs/law/figures.yml) is not a donation for its purposes. A code's rules may leave
+  donations up to its permissible-donor figure out of a year's total on that ground (`small_donations`); an answer
+  says so only of days on which the Act's figure was the code's.
 
 Where a code's clause says the Act applies, donations_law.py reads the same donations by the Act's own
 rules, with its figures on each donation's date, and a finding says both where they differ (`law`).
@@ -73,8 +75,9 @@ STATUS_TEXT = {"ok": "Nothing to act on under this code.", "action": "Action nee
 
 # A report names each donation it covers up to this many; more are given by their number (no answer grows with the rows).
 MOST_NAMED_IN_A_REPORT = 4
-# Why a code that puts its candidates under the Act leaves small donations out of a year's total (small_donations).
-_NOT_DONATIONS = "smaller ones are not donations under PPERA 2000, Schedule 7"
+# Why a code that puts its candidates under the Act leaves small donations out of a year's total (small_donations),
+# where the site has no law's data to name the provision from (a content set without docs/law).
+_THE_ACT = "PPERA 2000, Schedule 7"
 # Which donations count towards a reporting threshold.
 EACH_DONATION = "each-donation"
 DONOR_CALENDAR_YEAR = "donor-calendar-year"
@@ -94,7 +97,7 @@ class Reporting:
     deadline_days: int | None = r.stated_as("days")
     report_to: str | None
     before_election_period_end: bool
-    # PPERA 2000 Schedule 7: a donation of £500 or less is not a donation, so it is not counted.
+    # Donations up to the permissible-donor figure are left out of a year's total, as the Act's are (_why_left_out).
     small_donations_not_counted: bool
     # The clause's own sentence on how Members of Parliament report (NEC clause 12), quoted wherever a report is due.
     members_of_parliament: str | None = None
@@ -408,13 +411,15 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
     # NEC clause 12: "Donations of more than £1500 ... from the same donor in a calendar year must be reported".
     counted = []
     small = rules.permissible_donor.threshold if rule.small_donations_not_counted else None
-    not_counted = (f"it does not count towards the reporting threshold, as it is not {small.words()}: "
-                   f"{_NOT_DONATIONS}") if small else ""
-    counting = f"; counting only donations {small.words()}: {_NOT_DONATIONS}" if small else ""
+    left_out = _why_left_out(small, law, today) if small else None
     threshold = rule.threshold.words()
+    # The small donations left out of each donor's year: what the year's total says about them.
+    small_ones: dict[tuple[str, int], list[dt.date]] = defaultdict(list)
     for d in donations:
         if small and not small.reached_by(d.amount):
-            seen.nothing(d, not_counted)
+            seen.nothing(d, f"it does not count towards the reporting threshold, as it is not {small.words()}: "
+                         f"{left_out([d.received])}")
+            small_ones[(d.donor_key, d.received.year)].append(d.received)
         else:
             counted.append(d)
     by_donor_year: dict[tuple[str, int], list[Donation]] = defaultdict(list)
@@ -436,6 +441,8 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
                     why = f"{sentence(what)} is {threshold} from one donor in a calendar year, so it must be reported"
                 else:
                     what = f"the donations from {name} in {year} ({pounds(total)} in all)"
+                    left = small_ones.get((key, year))
+                    counting = f"; counting only donations {small.words()}: {left_out(left)}" if left else ""
                     why = (f"Donations from {name} in {year} total {pounds(total)} ({_amounts(group[:index + 1])}"
                            f"{counting}), which is "
                            f"{threshold} from one donor in a calendar year, so they must be reported")
@@ -451,6 +458,33 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
                 seen.nothing(donation, f"{name}'s donations in {year} come to {pounds(total)}, not "
                              f"{rule.threshold.words()}, so no report is due")
     return found
+
+
+def _why_left_out(small: r.Threshold, law: LawReading | None, today: dt.date):
+    """Why the code's rules leave donations `small.words()`-or-less out of a year's total, said of the days they were
+    received: the Act does not count them as donations, where its figure on those days is the code's; else what is
+    known of the Act's figure then, so that no answer says of the Act what was not so on the day."""
+    if law is None:
+        return lambda days: f"smaller ones are not donations under {_THE_ACT}"
+    floor = law.floor
+
+    def differs(day: dt.date):
+        values = law.possible(floor, day)
+        value = values[0] if len(values) == 1 else None
+        return None if value is not None and value.amount == small.amount else (day, value)
+
+    now = floor.on(today)
+    stands = " as it stands" if now is not None and now.amount == small.amount else ""
+
+    def why(days: list[dt.date]) -> str:
+        first = next(filter(None, map(differs, sorted(set(days)))), None)
+        if first is None:
+            return f"smaller ones are not donations under {floor.provision}"
+        day, value = first
+        then = (f", though the Act's figure on {written_date(day)} was {pounds(value.amount)}" if value else
+                f"; whether they were on {written_date(day)} is not confirmed on this site")
+        return f"this code's rules leave smaller ones out, which are not donations under {floor.provision}{stands}{then}"
+    return why
 
 
 def _unsaid_totals(rule: Reporting, smaller: dict[str, list[Donation]], names: dict[str, str],

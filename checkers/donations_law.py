@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from .law import Applied, Figure, Value
 from .money_and_dates import pounds, sentence, written_date
+from .text import listed
 
 # The statutory figures this module reads; the build checks that the law's data has each of them.
 FIGURES = ("not-a-donation", "reporting-threshold")
@@ -37,6 +38,9 @@ MOST_SCENARIOS = 256
 MOST_STEPS = 200_000
 # Where one figure may change, the ways are followed together: past this many states a donation, not confirmed.
 MOST_STEPS_EACH = 64
+
+# The most days a note names one by one.
+MOST_DAYS_NAMED = 3
 
 # Where the code names no one to ask: the Act's own explainer, which the law's data cites.
 GUIDANCE = "The Electoral Commission's guidance explains the Act's rules."
@@ -460,8 +464,12 @@ class LawReading:
                              f"{pounds(reading.report_total)}, so they must be reported to the Electoral Commission "
                              f"({self.threshold.provision}), though the code does not ask for a report.")
         if self.unconfirmed:
-            days = ", ".join(written_date(day) for day in sorted(self.unconfirmed))
-            notes.append(f"The Act's figures for {days} are not confirmed on this site, so the answers do not say what "
+            days = sorted(self.unconfirmed)
+            # A year's spreadsheet may hold hundreds of such days: past a few, the note gives their span.
+            when = (listed([written_date(day) for day in days]) if len(days) <= MOST_DAYS_NAMED else
+                    f"the {len(days)} days from {written_date(days[0])} to {written_date(days[-1])} on which donations "
+                    "were received")
+            notes.append(f"The Act's figures for {when} are not confirmed on this site, so the answers do not say what "
                          "the Act required for donations received then.")
         return notes
 
