@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 import checkers
 from checkers import case, scenario
 from checkers.citation import Citation, checker_url
 
 from . import law, pages, templates
+from .cases import load_cases
 from .render import day, esc, href
 
-CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
 PRIVACY = ("Everything you type stays in this browser: the check runs here, in Python compiled to WebAssembly, and "
            "nothing is sent anywhere. Nothing is saved unless you copy a link to your scenario, save a record, or ask "
            "to keep your case on this device.")
@@ -81,13 +79,12 @@ def examples(checker: str, codes: dict, page: str) -> list[dict]:
     """The cases in tests/cases/ marked `example: true` for this checker, answered now by the same Python, each
     with a link that opens it in the checker (its request in the fragment, as a shared link holds it)."""
     found = []
-    for path in sorted(CASES.glob("*.yaml")) if CASES.is_dir() else []:
-        for example in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            if not example.get("example") or example["checker"] != checker or example["request"].get("code") not in codes:
-                continue
-            response = checkers.run(checker, example["request"], codes)
-            found.append({"name": example["name"], "request": example["request"], "response": response,
-                          "link": scenario.fragment(example["request"])})
+    for example in load_cases():
+        if not example.get("example") or example["checker"] != checker or example["request"].get("code") not in codes:
+            continue
+        response = checkers.run(checker, example["request"], codes)
+        found.append({"name": example["name"], "request": example["request"], "response": response,
+                      "link": scenario.fragment(example["request"])})
     return found
 
 

@@ -18,8 +18,14 @@ import brotli
 SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm", ".snapshot", ".ics"}
 SMALLEST = 1024  # below this, a compressed copy saves less than its own headers cost
 CACHED_FROM = 1_000_000
-# Brotli's best, 11, unless BROTLI_QUALITY says otherwise (tests that build a new runtime use a quicker one).
+# Brotli's best, 11, unless BROTLI_QUALITY says otherwise (the sites tests build use a quicker one: tests/conftest.py).
 QUALITY = int(os.environ.get("BROTLI_QUALITY") or 11)
+
+
+# The most compressed copies kept (each about 3 MB): the runtime's few large files at the two qualities builds use
+# (the tests' builds use a quicker one), and the last few memory snapshots (a new one comes with every change to the
+# checkers or the codes).
+MOST_KEPT = 24
 
 
 def brotli_copy(data: bytes, cache: Path) -> bytes:
@@ -28,12 +34,31 @@ def brotli_copy(data: bytes, cache: Path) -> bytes:
     if len(data) < CACHED_FROM:
         return brotli.compress(data, quality=quality)
     cached = cache / (hashlib.sha256(data).hexdigest()[:24] + f"-{quality}.br")
-    if not cached.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.partial")  # two builds at once never share one
-        partial.write_bytes(brotli.compress(data, quality=quality, lgwin=24))
-        partial.replace(cached)
-    return cached.read_bytes()
+    try:
+        packed = cached.read_bytes()
+        cached.touch()  # recently used: kept by _prune
+        return packed
+    except FileNotFoundError:  # not made yet, or pruned by another build meanwhile
+        pass
+    cache.mkdir(parents=True, exist_ok=True)
+    packed = brotli.compress(data, quality=quality, lgwin=24)
+    partial = cached.with_suffix(f".{os.getpid()}.partial")  # two builds at once never share one
+    partial.write_bytes(packed)
+    partial.replace(cached)
+    _prune(cache)
+    return packed
+
+
+def _prune(cache: Path) -> None:
+    """Only the most recently used copies; a copy another build removes meanwhile is not an error."""
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except FileNotFoundError:
+            return 0.0
+
+    for old in sorted(cache.glob("*.br"), key=used, reverse=True)[MOST_KEPT:]:
+        old.unlink(missing_ok=True)
 
 
 def precompress(site: Path, cache: Path) -> dict[str, int]:

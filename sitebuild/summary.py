@@ -24,12 +24,12 @@ import checkers
 from checkers.content import ContentError
 
 from . import diff, lock, model
+from .cases import load_cases
 from .pages import comparison_page
 from .render import day, page_of
 from .source import safe_load, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = ROOT / "tests" / "cases"
 # Run inside the base's worktree: each case's request through the base's own checkers, one JSON line out.
 _ANSWERS = """
 import json, sys
@@ -143,8 +143,7 @@ def figures_changed(site: model.Site, base_figures) -> list[str]:
 def answers_changed(base: str, site: model.Site) -> list[str]:
     """Each test case's answer here and at the base, where they differ (by headline and findings). Each side answers
     from its own content: here the content given, already read, never a checkers/codes.json built earlier."""
-    cases = [c for path in sorted(CASES.glob("*.yaml")) for c in yaml.safe_load(path.read_text(encoding="utf-8")) or []
-             if isinstance(c.get("request"), dict)]
+    cases = [c for c in load_cases() if isinstance(c.get("request"), dict)]
     with tempfile.TemporaryDirectory() as folder:
         tree, data = Path(folder) / "base", Path(folder) / "codes.json"
         if _git("worktree", "add", "--detach", str(tree), base) is None:

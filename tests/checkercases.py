@@ -1,18 +1,10 @@
 """The checkers' test cases (tests/cases/*.yaml) and how a response is matched against a case."""
 
-from pathlib import Path
-
-import yaml
-
-CASES = Path(__file__).parent / "cases"
+from sitebuild.cases import CASES, load_cases
 
 
 def load() -> list[dict]:
-    cases = []
-    for path in sorted(CASES.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            case["file"] = path.name
-            cases.append(case)
+    cases = load_cases(CASES)
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), "every case needs its own name"
     return cases

@@ -192,7 +192,7 @@ def _second_build(docs: Path, site: Path) -> None:
 
 
 def test_a_new_build_replaces_everything_kept_at_once_and_reloads_only_when_the_reader_asks(
-        browser, built_site, tmp_path, monkeypatch):
+        browser, built_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     server, url = serve(site)
@@ -201,7 +201,6 @@ def test_a_new_build_replaces_everything_kept_at_once_and_reloads_only_when_the_
         page = context.new_page()
         open_until_kept(page, url)
         old_cache = page.evaluate("caches.keys()")
-        monkeypatch.setenv("BROTLI_QUALITY", "4")
         docs = tmp_path / "docs"
         shutil.copytree(ROOT / "docs", docs)
         _second_build(docs, site)

@@ -8,11 +8,12 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import brotli
 import pytest
 import yaml
 
 import build_site
-from sitebuild import BuildError, annotations, audit, model
+from sitebuild import BuildError, annotations, audit, compress, model
 
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -141,6 +142,24 @@ def test_runtime_files_change_name_when_they_change_so_hosts_may_cache_them_for_
     assert wheel.parent.name == hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
     for large in (snapshot, assets / manifest["pyodide"] / "pyodide.asm.wasm"):
         assert gzip.decompress(large.with_name(large.name + ".gz").read_bytes()) == large.read_bytes()
+
+
+def test_large_compressed_copies_are_kept_for_the_next_build_and_only_the_most_recently_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(compress, "CACHED_FROM", 10)
+    monkeypatch.setenv("BROTLI_QUALITY", "1")
+    cache = tmp_path / "compressed"
+    datas = [f"a file of the runtime, number {n}, ".encode() * 50 for n in range(compress.MOST_KEPT + 3)]
+    for data in datas:
+        assert brotli.decompress(compress.brotli_copy(data, cache)) == data
+    kept = sorted(cache.glob("*.br"))
+    assert len(kept) == compress.MOST_KEPT and not list(cache.glob("*.partial"))
+    # The newest are kept, and a kept copy is used rather than made again.
+    newest = cache / (hashlib.sha256(datas[-1]).hexdigest()[:24] + "-1.br")
+    newest.write_bytes(brotli.compress(b"kept"))
+    assert compress.brotli_copy(datas[-1], cache) == brotli.compress(b"kept")
+    # A copy another build removed meanwhile is made again.
+    newest.unlink()
+    assert brotli.decompress(compress.brotli_copy(datas[-1], cache)) == datas[-1]
 
 
 def test_version_json_index_and_feed_parse_and_agree(built_site, content):

@@ -1,5 +1,6 @@
 """Every validation error: the intended message naming the file (and line), a non-zero exit, site/ untouched."""
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -195,7 +196,8 @@ def test_a_version_saved_where_or_as_the_build_does_not_read_is_named(docs_copy,
     assert ".DS_Store" not in error
 
 
-@pytest.mark.parametrize("name, added, message", [
+# What a maintainer's page must not do, each added to a page: (page, what is added, what the build says).
+MUST_NOT = [
     ("index.md", "![Our logo](https://example.com/logo.png)", "on the page index.html: <img> loads "
      "https://example.com/logo.png from another origin, which the site never does"),
     ("maintainers/index.md", "<script>alert('hello')</script>", "on the page maintainers/index.html: <script> holds an "
@@ -224,21 +226,38 @@ def test_a_version_saved_where_or_as_the_build_does_not_read_is_named(docs_copy,
     # An address short enough to be found inside a word above it ("x" in "example"): named where it is written.
     ("index.md", "<img src=x alt=Logo>", "on the page index.html: <img> loads x, which is not in the site"),
     ("index.md", "<img alt=Logo src=e>", "on the page index.html: <img> loads e, which is not in the site"),
-], ids=["image-from-elsewhere", "inline-script", "event-attribute", "style-attribute", "style-element",
-        "javascript-link", "data-link", "video-poster", "srcset", "svg-image", "ping", "base", "refresh",
-        "short-address-attribute", "short-address-at-the-end"])
-def test_what_a_page_must_not_do_stops_the_build_at_the_line_that_does_it(docs_copy, tmp_path, capsys, name, added,
-                                                                          message):
+]
+MUST_NOT_IDS = ["image-from-elsewhere", "inline-script", "event-attribute", "style-attribute", "style-element",
+                "javascript-link", "data-link", "video-poster", "srcset", "svg-image", "ping", "base", "refresh",
+                "short-address-attribute", "short-address-at-the-end"]
+
+
+@pytest.fixture(scope="module")
+def refused_together(tmp_path_factory) -> tuple[dict[str, int], str, Path]:
+    """Every addition of MUST_NOT in one copy of the content, each on its own line, and what one build says of them:
+    the build names every problem it finds, so one build answers for all of them."""
+    folder = tmp_path_factory.mktemp("refused")
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    lines = {}
+    for name, added, _ in MUST_NOT:
+        path = docs / name
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{added}\n", encoding="utf-8")
+        lines[added] = path.read_text(encoding="utf-8").split("\n").index(added) + 1
+    site = folder / "site"
+    process = subprocess.run([sys.executable, str(ROOT / "build_site.py"), "--docs", str(docs), "--site-dir", str(site),
+                              "--no-runtime"], capture_output=True, text=True, cwd=ROOT)
+    return lines, f"{process.returncode}\n{process.stderr}", site
+
+
+@pytest.mark.parametrize("name, added, message", MUST_NOT, ids=MUST_NOT_IDS)
+def test_what_a_page_must_not_do_stops_the_build_at_the_line_that_does_it(refused_together, name, added, message):
     """A maintainer's page that would load a file from another origin, or hold code or style the site's CSP blocks
     (an image that never shows, a button that does nothing): the build refuses it, naming the file and line, before
     the site is replaced; it was found only by the tests, on the built page's line."""
-    path = docs_copy / name
-    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{added}\n", encoding="utf-8")
-    line = path.read_text(encoding="utf-8").split("\n").index(added) + 1
-    site = tmp_path / "site"
-    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 1
-    error = capsys.readouterr().err
-    assert f"{name}:{line}: {message}" in error
+    lines, said, site = refused_together
+    assert said.startswith("1\n")
+    assert f"{name}:{lines[added]}: {message}" in said
     assert not site.exists()
 
 
