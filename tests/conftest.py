@@ -71,7 +71,7 @@ def pytest_report_header(config):
     return [f"NOT INSTALLED: {why}" for why in _missing.values()]
 
 
-# The longest test files, longest first: `make test` runs files in two processes (pytest-xdist, --dist loadfile),
+# The longest test files, longest first: `make test` runs files in three processes (pytest-xdist, --dist loadfile),
 # and starting these first keeps one process from running a long file alone at the end.
 LONGEST_FIRST = ["test_every_engine.py", "test_browser.py", "test_gates.py", "test_phone.py", "test_offline.py",
                  "test_engines.py", "test_pyodide.py", "test_versions.py", "test_validation.py", "test_lock.py"]

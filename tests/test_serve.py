@@ -3,6 +3,7 @@ own type: application/wasm for the WebAssembly, so that streaming compilation an
 
 import gzip
 import json
+import subprocess
 import urllib.error
 import urllib.request
 
@@ -144,6 +145,25 @@ def test_watching_goes_on_when_a_rebuild_cannot_start(monkeypatch, capsys):
         serve.watch(0, build)
     assert len(builds) == 9
     assert "The rebuild could not start (no Python); the last good site is still served." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("asked, used", [(None, serve.PREVIEW_QUALITY), ("11", "11")])
+def test_a_preview_is_rebuilt_with_quick_compression_unless_asked_otherwise(monkeypatch, asked, used):
+    """make serve's rebuilds compress at a quick quality (the preview's copies go only to this machine); one who
+    sets BROTLI_QUALITY gets what they set."""
+    if asked:
+        monkeypatch.setenv("BROTLI_QUALITY", asked)
+    else:
+        monkeypatch.delenv("BROTLI_QUALITY", raising=False)
+    seen = {}
+
+    def run(command, **options):
+        seen.update(options)
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(serve.subprocess, "run", run)
+    assert serve.rebuild((), "http://127.0.0.1:8011/") == 0
+    assert seen["env"]["BROTLI_QUALITY"] == used and seen["env"][serve.SERVED_AT] == "http://127.0.0.1:8011/"
 
 
 def _server_seeing_its_errors(folder, handler):
