@@ -118,6 +118,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     Markdown into HTML: MkDocs (the default) or Zensical, from the same Markdown and mkdocs.yml."""
     if engine not in ENGINES:
         raise BuildError(f"the engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    compress.quality()  # a setting no build could use is said before any work
     # Zensical runs in the build's own folder: a relative --site-dir would be read from there.
     site_dir = Path(site_dir).absolute()
     refuse_a_site_dir_holding_what_it_would_replace(site_dir, Path(docs))

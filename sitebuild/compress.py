@@ -14,12 +14,25 @@ from pathlib import Path
 
 import brotli
 
+from . import BuildError
+
 # Text, and the runtime's binary files that compress well; zips, wheels and images are compressed already.
 SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm", ".snapshot", ".ics"}
 SMALLEST = 1024  # below this, a compressed copy saves less than its own headers cost
 CACHED_FROM = 1_000_000
-# Brotli's best, 11, unless BROTLI_QUALITY says otherwise (the sites tests build use a quicker one: tests/conftest.py).
-QUALITY = int(os.environ.get("BROTLI_QUALITY") or 11)
+BEST = 11
+
+
+def quality() -> int:
+    """Brotli's best, 11, unless BROTLI_QUALITY says otherwise (make serve's rebuilds and the sites tests build use a
+    quicker one: sitebuild/serve.py, tests/conftest.py)."""
+    given = os.environ.get("BROTLI_QUALITY", "").strip()
+    if not given:
+        return BEST
+    if given.isascii() and given.isdigit() and int(given) <= BEST:
+        return int(given)
+    raise BuildError(f"BROTLI_QUALITY is {given!r}: set it to a whole number from 0 to {BEST} ({BEST}, Brotli's best, is "
+                     "used when it is not set), or unset it")
 
 
 # The most compressed copies kept (each about 3 MB): the runtime's few large files at the two qualities builds use
@@ -29,11 +42,11 @@ MOST_KEPT = 24
 
 
 def brotli_copy(data: bytes, cache: Path) -> bytes:
-    """Brotli at its best quality; large results are kept in `cache`, keyed by the bytes."""
-    quality = int(os.environ.get("BROTLI_QUALITY") or QUALITY)
+    """Brotli at quality(); large results are kept in `cache`, keyed by the bytes."""
+    level = quality()
     if len(data) < CACHED_FROM:
-        return brotli.compress(data, quality=quality)
-    cached = cache / (hashlib.sha256(data).hexdigest()[:24] + f"-{quality}.br")
+        return brotli.compress(data, quality=level)
+    cached = cache / (hashlib.sha256(data).hexdigest()[:24] + f"-{level}.br")
     try:
         packed = cached.read_bytes()
         cached.touch()  # recently used: kept by _prune
@@ -41,7 +54,7 @@ def brotli_copy(data: bytes, cache: Path) -> bytes:
     except FileNotFoundError:  # not made yet, or pruned by another build meanwhile
         pass
     cache.mkdir(parents=True, exist_ok=True)
-    packed = brotli.compress(data, quality=quality, lgwin=24)
+    packed = brotli.compress(data, quality=level, lgwin=24)
     partial = cached.with_suffix(f".{os.getpid()}.partial")  # two builds at once never share one
     partial.write_bytes(packed)
     partial.replace(cached)

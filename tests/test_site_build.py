@@ -162,6 +162,20 @@ def test_large_compressed_copies_are_kept_for_the_next_build_and_only_the_most_r
     assert brotli.decompress(compress.brotli_copy(datas[-1], cache)) == datas[-1]
 
 
+@pytest.mark.parametrize("given", ["abc", "12", "-1", "4.5", "\u0664"])
+def test_a_compression_quality_no_build_can_use_is_said_before_any_work(given, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BROTLI_QUALITY", given)
+    assert build_site.main(["--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    assert f"BROTLI_QUALITY is {given!r}: set it to a whole number from 0 to 11" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("given, used", [("", 11), ("0", 0), (" 4 ", 4), ("11", 11)])
+def test_a_compression_quality_from_0_to_11_is_used(given, used, monkeypatch):
+    monkeypatch.setenv("BROTLI_QUALITY", given)
+    assert compress.quality() == used
+
+
 def test_version_json_index_and_feed_parse_and_agree(built_site, content):
     index = json.loads((built_site / "codes" / "index.json").read_text())
     assert {c["code"] for c in index["codes"]} == set(content.codes)
