@@ -24,8 +24,8 @@ BEST = 11
 
 
 def quality() -> int:
-    """Brotli's best, 11, unless BROTLI_QUALITY says otherwise (make serve's rebuilds and the sites tests build use a
-    quicker one: sitebuild/serve.py, tests/conftest.py)."""
+    """Brotli's best, 11, unless BROTLI_QUALITY says otherwise: make serve's rebuilds, and the sites that tests build
+    for themselves, use a quicker one (sitebuild/serve.py, tests/conftest.py)."""
     given = os.environ.get("BROTLI_QUALITY", "").strip()
     if not given:
         return BEST
@@ -35,9 +35,8 @@ def quality() -> int:
                      "used when it is not set), or unset it")
 
 
-# The most compressed copies kept (each about 3 MB): the runtime's few large files at the two qualities builds use
-# (the tests' builds use a quicker one), and the last few memory snapshots (a new one comes with every change to the
-# checkers or the codes).
+# The most compressed copies kept (each about 3 MB): the runtime's few large files at the two qualities builds use,
+# and the last few memory snapshots (a new one comes with every change to the checkers or the codes).
 MOST_KEPT = 24
 
 
