@@ -415,10 +415,14 @@ def _reporting(rules: DonationRules, donations, describe: Describer, period_end,
     threshold = rule.threshold.words()
     # The small donations left out of each donor's year: what the year's total says about them.
     small_ones: dict[tuple[str, int], list[dt.date]] = defaultdict(list)
+    not_counted: dict[dt.date, str] = {}  # one sentence a day, shared by that day's donations
     for d in donations:
         if small and not small.reached_by(d.amount):
-            seen.nothing(d, f"it does not count towards the reporting threshold, as it is not {small.words()}: "
-                         f"{left_out([d.received])}")
+            why = not_counted.get(d.received)
+            if why is None:
+                why = not_counted[d.received] = (f"it does not count towards the reporting threshold, as it is not "
+                                                 f"{small.words()}: {left_out([d.received])}")
+            seen.nothing(d, why)
             small_ones[(d.donor_key, d.received.year)].append(d.received)
         else:
             counted.append(d)
@@ -467,23 +471,25 @@ def _why_left_out(small: r.Threshold, law: LawReading | None, today: dt.date):
     if law is None:
         return lambda days: f"smaller ones are not donations under {_THE_ACT}"
     floor = law.floor
-
-    def differs(day: dt.date):
-        values = law.possible(floor, day)
-        value = values[0] if len(values) == 1 else None
-        return None if value is not None and value.amount == small.amount else (day, value)
-
-    now = floor.on(today)
+    now = law.on(floor, today)
     stands = " as it stands" if now is not None and now.amount == small.amount else ""
+    # Each day's qualification, worked out once a day (a year's spreadsheet repeats its days): "" where the Act's
+    # figure then was the code's.
+    then: dict[dt.date, str] = {}
+
+    def qualified(day: dt.date) -> str:
+        if day not in then:
+            value = law.on(floor, day)
+            then[day] = ("" if value is not None and value.amount == small.amount else
+                         f", though the Act's figure on {written_date(day)} was {pounds(value.amount)}" if value else
+                         f"; whether they were on {written_date(day)} is not confirmed on this site")
+        return then[day]
 
     def why(days: list[dt.date]) -> str:
-        first = next(filter(None, map(differs, sorted(set(days)))), None)
-        if first is None:
+        first = next(filter(None, map(qualified, sorted(set(days)))), "")
+        if not first:
             return f"smaller ones are not donations under {floor.provision}"
-        day, value = first
-        then = (f", though the Act's figure on {written_date(day)} was {pounds(value.amount)}" if value else
-                f"; whether they were on {written_date(day)} is not confirmed on this site")
-        return f"this code's rules leave smaller ones out, which are not donations under {floor.provision}{stands}{then}"
+        return f"this code's rules leave smaller ones out, which are not donations under {floor.provision}{stands}{first}"
     return why
 
 

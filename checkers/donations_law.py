@@ -110,6 +110,11 @@ class LawReading:
             self._possible[key] = figure.possible(day)
         return self._possible[key]
 
+    def on(self, figure: Figure, day: dt.date) -> Value | None:
+        """figure.on(day), from the values worked out once a day."""
+        values = self.possible(figure, day)
+        return values[0] if len(values) == 1 else None
+
     def _days(self, figure: Figure, group) -> dict[dt.date, list] | None:
         """The figure's possible values on each of the group's days; None where a day has a value this site does not
         have, or more than one change could fall within the year."""
