@@ -33,6 +33,7 @@ def write(generated: Path, site) -> dict[str, list[str]]:
     codes = site.codes
     descriptions = []
     cited = {}
+    cases = load_cases()  # read once: every checker page picks its worked examples from them
     for name in checkers.CHECKERS:
         page = checker_url(name) + "index.md"
         description = checkers.describe(name, codes)
@@ -46,7 +47,7 @@ def write(generated: Path, site) -> dict[str, list[str]]:
         pages.write(generated, page, templates.render("checker.md.j2", d=description, page=page, privacy=PRIVACY,
                                                       ask_later=asked_later(name, description),
                                                       privacy_short=PRIVACY_SHORT, case_privacy=CASE_PRIVACY,
-                                                      examples=examples(name, codes, page),
+                                                      examples=examples(name, codes, cases),
                                                       currency=currency(site, description, page)))
     # "Keep every checker for use offline" names the index: the build lists what that keeps (sitebuild/offline.py).
     index = checker_url() + "index.md"
@@ -75,11 +76,11 @@ def currency(site, description: dict, page: str) -> str:
     return f"Applies the codes' text as published on this site ({published}).{checked}{figures}"
 
 
-def examples(checker: str, codes: dict, page: str) -> list[dict]:
+def examples(checker: str, codes: dict, cases: list[dict]) -> list[dict]:
     """The cases in tests/cases/ marked `example: true` for this checker, answered now by the same Python, each
     with a link that opens it in the checker (its request in the fragment, as a shared link holds it)."""
     found = []
-    for example in load_cases():
+    for example in cases:
         if not example.get("example") or example["checker"] != checker or example["request"].get("code") not in codes:
             continue
         response = checkers.run(checker, example["request"], codes)
