@@ -194,8 +194,14 @@ OPTIONS = {f.name: [value for value in f.values if value != NOT_SURE] for f in F
 LABEL_OF = {f.name: {o.value: o.label for o in f.options} for f in FIELDS}
 
 
+# Clause 1's words, which an answer repeats where this code does not restrict sharing: the build checks that the
+# clause the rules name says them.
+PERSONAL_DATA_WORDS = "personal data must be handled in a lawful, transparent, fair and proportionate manner"
+
+
 @dataclass(frozen=True)
 class DisclosureRules(r.RuleGroup):
+    personal_data: r.ClauseRule
     confidential_matters: r.ClauseRule
     committee_exceptions: r.ClauseRule
     keep_confidential: r.ClauseRule
@@ -218,6 +224,12 @@ def disclosure_rules(version: CodeVersion) -> DisclosureRules | None:
             if version.units and f"{clause}-{letter}" not in version.by_id:
                 top.fail("", f"names clause {clause} for a table that reads its ({letter}), which this version does not have")
     return rules
+
+
+def cited_words(version: CodeVersion) -> list[tuple[str, str, str]]:
+    """The words this checker repeats from the text, with their field and clause: the build checks each is there."""
+    rules = disclosure_rules(version)
+    return [(f"rules.{NAME}.personal_data", rules.personal_data.clause, PERSONAL_DATA_WORDS)] if rules else []
 
 
 @dataclass(frozen=True)
@@ -284,11 +296,12 @@ def decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple
             "advice or support (b); and disclosures by the NEC or national officers acting under delegated powers for "
             "the purposes in (c) to (f)."))
     if not letters:
+        steps.append((rules.personal_data.clause, f"{sentence(name(rules.personal_data.clause))} applies to all "
+                      "personal data, whether or not it is confidential."))
         return steps, Outcome("not-restricted", c5, (
             f"It is neither a Confidential Matter nor about an individual disciplinary case, so "
             f"{name(rules.keep_confidential.clause)}, {name(rules.waiver.clause)} and {name(c9)} do not restrict sharing "
-            "it. Personal data must still be handled in a lawful, transparent, fair and proportionate manner, as the "
-            "policy's first clause says."))
+            f"it. {sentence(name(rules.personal_data.clause))} still applies: {PERSONAL_DATA_WORDS}."))
     steps.append((rules.keep_confidential.clause, f"{sentence(name(rules.keep_confidential.clause))}: members must "
                   "maintain confidentiality in all Confidential Matters."))
     committee = COMMITTEE.get(purpose)
@@ -438,4 +451,5 @@ CHECKER = Checker(
     name=NAME, title="May I share this?",
     purpose=("Is the information confidential under the Labour Party's Confidentiality and Privacy Policy, and may you "
              "share it in the way you have in mind? One question at a time; each step cites its paragraph."),
-    fields=FIELDS, read_rules=disclosure_rules, statuses=STATUS_TEXT, check=check, todo_heading="The answer")
+    fields=FIELDS, read_rules=disclosure_rules, statuses=STATUS_TEXT, check=check, cited_words=cited_words,
+    todo_heading="The answer")

@@ -65,6 +65,17 @@ def test_whom_a_donation_is_reported_to_is_the_clauses_own_words(docs, old, new,
     assert "#12 does not say it in those words" in error.message
 
 
+def test_the_clause_on_personal_data_must_say_what_the_answer_repeats_of_it(docs):
+    # "May I share this?" repeats clause 1's words where the code does not restrict sharing: another clause that
+    # exists but does not say them is refused.
+    path = docs / "codes" / "confidentiality-privacy" / "original.md"
+    line = edit(path, '    personal_data:\n      clause: "1"\n', '    personal_data:\n      clause: "2"\n')
+    error = refused(docs)
+    assert error.line == line, str(error)
+    assert error.message.startswith("rules.disclosure.personal_data is 'personal data must be handled in a lawful, "
+                                    "transparent, fair and proportionate manner', but #2 does not say it"), str(error)
+
+
 def test_a_clause_a_rule_names_must_be_in_the_version(docs):
     path = docs / "codes" / "confidentiality-privacy" / "original.md"
     line = edit(path, '    parliamentary_party:\n      clause: "10"\n', '    parliamentary_party:\n      clause: "12"\n')
