@@ -18,6 +18,12 @@ _HEADING = re.compile(r"^(#{2,6})\s+(.+?)(?:\s+\{#([a-z0-9][a-z0-9-]*)\})?\s*$")
 _CLAUSE = re.compile(r"^(\d+)\.\s+(.*)$")
 _SUBCLAUSE = re.compile(r"^([a-z])\.\s+(.*)$")
 _CONTINUES = re.compile(r"^(\s+\S|[-*+]\s|>)")
+# Characters that do not show, or show as a space, which text pasted from a document or a web page brings.
+_UNSEEN = "\u00a0\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+# A line that starts as a clause or sub-clause does, but not as the parser reads one: "8) ...", " 8. ...", "8.No",
+# a number with an unseen character beside it, or "8 No" (a capital after the number and a space).
+_NEAR_MARKER = re.compile(rf"^(?P<before>[ \t{_UNSEEN}]*)(?P<mark>\d+|[a-z])(?P<touching>[{_UNSEEN}]*)"
+                          rf"(?P<stop>[.)])?(?P<gap>[ \t{_UNSEEN}]*)(?P<rest>\S.*)$")
 
 
 def slug(text: str) -> str:
@@ -35,6 +41,8 @@ def parse(version: CodeVersion) -> list[Unit]:
     # (level in the source, level on the page): headings keep the source's hierarchy without skipping a level.
     outline: list[tuple[int, int]] = []
     anchors = _anchor_overrides(version)
+    last_number: dict[str | None, int] = {}  # by numbering scope: the section's anchor, or None for the whole code
+    last_letter = ""
     blank_before = True
     for offset, raw in enumerate(version.body.split("\n")):
         number = version.body_line + offset
@@ -59,6 +67,8 @@ def parse(version: CodeVersion) -> list[Unit]:
             units.append(current)
         elif numbered:
             label = numbered[1]
+            last_number[_scope(version, section)] = int(label)
+            last_letter = ""
             default = f"{section.id}-{label}" if version.numbering == "per-section" and section else label
             ident = anchors.get(default, default)
             within = f"{section.name[len('section '):]}, " if version.numbering == "per-section" and section else ""
@@ -67,10 +77,14 @@ def parse(version: CodeVersion) -> list[Unit]:
                                     name=f"{within}clause {label}")
             units.append(current)
         elif lettered and clause is not None:
+            last_letter = lettered[1]
             current = Unit(f"{clause.id}-{lettered[1]}", "subclause", f"{lettered[1]}.", [lettered[2]], number,
                            section=clause.section, parent=clause.id, numbered_as=f"{clause.numbered_as}-{lettered[1]}",
                            name=f"{clause.name}({lettered[1]})")
             units.append(current)
+        elif lost := _lost_marker(raw, last_number.get(_scope(version, section), 0) + 1,
+                                  chr(ord(last_letter or "`") + 1) if clause is not None else None):
+            raise ContentError(version.path, number, lost)
         elif current is not None and (not blank_before or _CONTINUES.match(raw)) and current.kind != "section":
             current.lines.append(raw if _CONTINUES.match(raw) else line)
         else:
@@ -86,6 +100,41 @@ def parse(version: CodeVersion) -> list[Unit]:
         blank_before = False
     _check_unique(version, units)
     return units
+
+
+def _scope(version: CodeVersion, section: Unit | None) -> str | None:
+    return section.id if version.numbering == "per-section" and section else None
+
+
+def _lost_marker(raw: str, number: int, letter: str | None) -> str | None:
+    """Why a line that is not read as a clause or sub-clause looks like the one due next (`number`, or under a
+    clause `letter`), which would otherwise join the clause above it unseen; None when it does not."""
+    found = _NEAR_MARKER.match(raw)
+    if not found:
+        return None
+    mark = found["mark"]
+    if mark != str(number) and mark != letter:
+        return None
+    what = f"clause {mark}" if mark.isdigit() else f"sub-clause {mark}"
+    unseen = re.search(f"[{_UNSEEN}]", found["before"] + found["touching"] + found["gap"])
+    if unseen:
+        why = (f"it holds a character that does not show (U+{ord(unseen[0]):04X}) around the {what[:-2]}'s "
+               f"{'number' if mark.isdigit() else 'letter'}: delete the characters around it and type them again")
+    elif found["before"]:
+        why = "it does not start at the very start of the line: delete the spaces before it"
+    elif found["stop"] == ")":
+        why = f"it has a bracket after the {'number' if mark.isdigit() else 'letter'}: write a full stop"
+    elif found["stop"] == "." and not found["gap"]:
+        why = "it has no space after the full stop: add one"
+    elif found["stop"] is None and found["gap"] and found["rest"][0].isupper():
+        why = f"it has no full stop after the {'number' if mark.isdigit() else 'letter'}: add one"
+    else:
+        return None
+    start = found["rest"][:20]
+    keep = (f"put a backslash before its {found['stop'] == '.' and 'full stop' or 'bracket'} ('{mark}\\{found['stop']}')"
+            if found["stop"] else "join it to the line above")
+    return (f"this line looks like {what} ('{mark}{found['stop'] or ''} {start}…'), but it is not read as one, so it "
+            f"would join the text above it: {why}, as in '{mark}. {start}…'. If it is not a {what[:-2]}, {keep}.")
 
 
 def _page_level(outline: list[tuple[int, int]], source_level: int) -> int:
