@@ -210,8 +210,19 @@ def safe_load(text: str):
     return yaml.load(text, Loader=SafeLoader)
 
 
+# A value wrapped in a word processor's curly quotes: YAML reads them as part of the text, not as quotes.
+_CURLY_QUOTED = re.compile(r"^(?:“.*”|‘.*’)$", re.S)
+
+
 class _Loader(SafeLoader):
     """The safe loader, refusing a field given twice (which YAML itself would let the last one win)."""
+
+    def construct_scalar(self, node):
+        if node.style is None and isinstance(node.value, str) and _CURLY_QUOTED.match(node.value):
+            raise yaml.constructor.ConstructorError(None, None, (
+                f"this value is in curly quotes ({node.value[0]}…{node.value[-1]}), which YAML keeps as part of the "
+                "text: type straight quotes (\"…\") in their place, or leave the quotes out"), node.start_mark)
+        return super().construct_scalar(node)
 
     def construct_mapping(self, node, deep=False):
         seen = {}

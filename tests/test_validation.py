@@ -89,6 +89,11 @@ CASES = [
                  "ordinary space (character 9", id="non-breaking-space-after-a-colon"),
     pytest.param("glossary.yml", "  term: CLP", "  term\u200b: CLP", "glossary.yml:8: this is not valid YAML: this "
                  "field's name holds a space that is not an ordinary space", id="invisible-space-in-a-field-name"),
+    # Quotes a word processor curls: YAML keeps them as part of the value, which then names no clause.
+    pytest.param(NEC, 'clause: "12"', 'clause: \u201c12\u201d', f"{NEC}:15: this is not valid front matter: this value is in "
+                 "curly quotes (\u201c\u2026\u201d), which YAML keeps as part of the text: type straight quotes", id="curly-quotes"),
+    pytest.param("glossary.yml", "  term: CLP", "  term: \u2018CLP\u2019", "glossary.yml:8: this is not valid YAML: this value "
+                 "is in curly quotes (\u2018\u2026\u2019)", id="curly-single-quotes"),
     pytest.param("index.md", "{{ codes_list }}", "{{ code_list }}", "docs/index.md:13: unknown shortcode {{ code_list }}",
                  id="unknown-shortcode"),
     pytest.param(NEC, "Canvassing is specifically allowed", "Canvassing is expressly allowed",
