@@ -345,7 +345,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     unsure = [f.name for f in FIELDS if answers[f.name] == NOT_SURE and (f.asked_when is None or f.asked_when.holds(answers))]
     if not unsure:
         steps, outcome = decide(answers, rules, version)
-        return _answer(outcome.status, steps, outcome, version, _deciding(answers, rules, version, outcome.status, []))
+        return _answer(outcome.status, steps, outcome, version, rules, _deciding(answers, rules, version, outcome.status, []))
     outcomes = {}
     for values_tried in itertools.product(*(OPTIONS[name] for name in unsure)):
         outcomes[values_tried] = decide({**answers, **dict(zip(unsure, values_tried, strict=True))}, rules, version)[1]
@@ -356,7 +356,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         clause = _most_common(o.clause for o in outcomes.values())
         outcome = Outcome(status, clause, f"Whatever the answers you are not sure of ({labels}), the outcome is the same: "
                           f"{_lower(STATUS_TEXT[status])}.")
-        return _answer(status, [], outcome, version, _deciding(answers, rules, version, status, unsure))
+        return _answer(status, [], outcome, version, rules, _deciding(answers, rules, version, status, unsure))
     found = []
     for index, name in enumerate(unsure):
         by_option: dict[str, set] = {}
@@ -415,13 +415,16 @@ def _matters(outcomes: dict, index: int) -> bool:
     return False
 
 
-def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, deciding: list[str]) -> Result:
+def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, rules: DisclosureRules,
+            deciding: list[str]) -> Result:
     answers = [Answer("step", "info", message, clause_reference(version, clause), label="Step", reasoning=True)
                for clause, message in steps]
     level, label = LEVELS[status]
+    # Where nothing restricts sharing, what still binds the reader comes with the answer, not only in the reasoning.
+    unrestricted = (f"This code does not stop you sharing it, but {version.unit_name(rules.personal_data.clause)} still "
+                    f"applies: {PERSONAL_DATA_WORDS}.")
     todo = {"allowed": "You may share it in the way you describe.", "not-allowed": "Do not share it.",
-            "not-restricted": "This code does not stop you sharing it.",
-            "not-stated": "This code does not say: ask before you share it."}[status]
+            "not-restricted": unrestricted, "not-stated": "This code does not say: ask before you share it."}[status]
     answers.insert(0, Answer("outcome", level, outcome.message, clause_reference(version, outcome.clause), label=label,
                              todo=todo))
     details = [f"What decided it: your {'answer' if len(deciding) == 1 else 'answers'} to {listed(deciding)}."] if deciding else []
