@@ -110,31 +110,34 @@ def _lost_marker(raw: str, number: int, letter: str | None) -> str | None:
     """Why a line that is not read as a clause or sub-clause looks like the one due next (`number`, or under a
     clause `letter`), which would otherwise join the clause above it unseen; None when it does not."""
     found = _NEAR_MARKER.match(raw)
-    if not found:
+    if not found or found["mark"] not in (str(number), letter):
         return None
-    mark = found["mark"]
-    if mark != str(number) and mark != letter:
-        return None
+    mark, stop = found["mark"], found["stop"]
+    sign = "number" if mark.isdigit() else "letter"
     what = f"clause {mark}" if mark.isdigit() else f"sub-clause {mark}"
     unseen = re.search(f"[{_UNSEEN}]", found["before"] + found["touching"] + found["gap"])
-    if unseen:
-        why = (f"it holds a character that does not show (U+{ord(unseen[0]):04X}) around the {what[:-2]}'s "
-               f"{'number' if mark.isdigit() else 'letter'}: delete the characters around it and type them again")
+    if stop is None:
+        # Without its mark only a number is taken for a clause, and only before a capital: a wrapped line may start
+        # "a Party member" or "8 members".
+        if not mark.isdigit() or found["before"] or not found["gap"] or not found["rest"][0].isupper():
+            return None
+        why = f"it has no full stop after the {sign}: add one"
+    elif unseen:
+        why = (f"it holds a character that does not show (U+{ord(unseen[0]):04X}) around the {what[:-2]}'s {sign}: "
+               "delete the characters around it and type them again")
     elif found["before"]:
         why = "it does not start at the very start of the line: delete the spaces before it"
-    elif found["stop"] == ")":
-        why = f"it has a bracket after the {'number' if mark.isdigit() else 'letter'}: write a full stop"
-    elif found["stop"] == "." and not found["gap"]:
+    elif stop == ")":
+        why = f"it has a bracket after the {sign}: write a full stop"
+    elif not found["gap"]:
         why = "it has no space after the full stop: add one"
-    elif found["stop"] is None and found["gap"] and found["rest"][0].isupper():
-        why = f"it has no full stop after the {'number' if mark.isdigit() else 'letter'}: add one"
     else:
         return None
     start = found["rest"][:20]
-    keep = (f"put a backslash before its {found['stop'] == '.' and 'full stop' or 'bracket'} ('{mark}\\{found['stop']}')"
-            if found["stop"] else "join it to the line above")
-    return (f"this line looks like {what} ('{mark}{found['stop'] or ''} {start}…'), but it is not read as one, so it "
-            f"would join the text above it: {why}, as in '{mark}. {start}…'. If it is not a {what[:-2]}, {keep}.")
+    keep = (f"put a backslash before its {'full stop' if stop == '.' else 'bracket'} ('{mark}\\{stop}')" if stop
+            else "join it to the line above")
+    return (f"this line looks like {what} ('{mark}{stop or ''} {start}…'), but it is not read as one, so it would join "
+            f"the text above it: {why}, as in '{mark}. {start}…'. If it is not a {what[:-2]}, {keep}.")
 
 
 def _page_level(outline: list[tuple[int, int]], source_level: int) -> int:

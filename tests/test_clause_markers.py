@@ -54,6 +54,8 @@ def test_a_sub_clause_letter_written_almost_right_is_refused_at_its_line(docs_co
     "8\\) No financial",  # escaped, as the message says: text, shown as "8)"
     "2022) No financial",  # not the number due next
     "8 members are reminded",  # a number starting a sentence, not a clause
+    "   8 Members are reminded",  # an indented line of the clause above
+    "a Party member is reminded",  # a wrapped line, whose first word is the letter a sub-clause would have
 ])
 def test_a_line_that_only_starts_with_a_number_joins_the_clause_above(docs_copy, new):
     new_version(docs_copy, NEC, "8. No financial", new)
