@@ -237,6 +237,7 @@ class Outcome:
     status: str
     clause: str  # the deciding clause's anchor
     message: str
+    still: str = ""  # what still binds the reader where sharing is allowed or not restricted: clause 1's sentence
 
 
 def letters_of(answers: dict) -> set[str]:
@@ -249,7 +250,20 @@ def letters_of(answers: dict) -> set[str]:
 
 
 def decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple[list[tuple[str, str]], Outcome]:
-    """For answers with no "not sure": the steps (clause, sentence) and the outcome, by paragraphs 5 to 10."""
+    """For answers with no "not sure": the steps (clause, sentence) and the outcome, by paragraphs 5 to 10; where
+    sharing personal data is allowed or not restricted, paragraph 1 on handling it still applies, and is said."""
+    steps, outcome = _decide(answers, rules, version)
+    # 5(c) names membership records and individual disciplinary proceedings: the information is personal data.
+    if outcome.status == "not-restricted" or (outcome.status == "allowed" and "c" in letters_of(answers)):
+        clause = rules.personal_data.clause
+        still = f"{sentence(version.unit_name(clause))} still applies: {PERSONAL_DATA_WORDS}."
+        steps = steps + [(clause, f"{sentence(version.unit_name(clause))} applies to all personal data, whether or not "
+                          "it is confidential.")]
+        outcome = Outcome(outcome.status, outcome.clause, f"{outcome.message} {still}", still)
+    return steps, outcome
+
+
+def _decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple[list[tuple[str, str]], Outcome]:
     def name(anchor: str) -> str:
         return version.unit_name(anchor)
 
@@ -296,12 +310,10 @@ def decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple
             "advice or support (b); and disclosures by the NEC or national officers acting under delegated powers for "
             "the purposes in (c) to (f)."))
     if not letters:
-        steps.append((rules.personal_data.clause, f"{sentence(name(rules.personal_data.clause))} applies to all "
-                      "personal data, whether or not it is confidential."))
         return steps, Outcome("not-restricted", c5, (
             f"It is neither a Confidential Matter nor about an individual disciplinary case, so "
             f"{name(rules.keep_confidential.clause)}, {name(rules.waiver.clause)} and {name(c9)} do not restrict sharing "
-            f"it. {sentence(name(rules.personal_data.clause))} still applies: {PERSONAL_DATA_WORDS}."))
+            "it."))
     steps.append((rules.keep_confidential.clause, f"{sentence(name(rules.keep_confidential.clause))}: members must "
                   "maintain confidentiality in all Confidential Matters."))
     committee = COMMITTEE.get(purpose)
@@ -345,7 +357,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     unsure = [f.name for f in FIELDS if answers[f.name] == NOT_SURE and (f.asked_when is None or f.asked_when.holds(answers))]
     if not unsure:
         steps, outcome = decide(answers, rules, version)
-        return _answer(outcome.status, steps, outcome, version, rules, _deciding(answers, rules, version, outcome.status, []))
+        return _answer(outcome.status, steps, outcome, version, _deciding(answers, rules, version, outcome.status, []))
     outcomes = {}
     for values_tried in itertools.product(*(OPTIONS[name] for name in unsure)):
         outcomes[values_tried] = decide({**answers, **dict(zip(unsure, values_tried, strict=True))}, rules, version)[1]
@@ -354,9 +366,12 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     if len(statuses) == 1:
         status = statuses.pop()
         clause = _most_common(o.clause for o in outcomes.values())
+        # What still binds the reader, where it does whatever the answers not sure of.
+        stills = {o.still for o in outcomes.values()}
+        still = stills.pop() if len(stills) == 1 else ""
         outcome = Outcome(status, clause, f"Whatever the answers you are not sure of ({labels}), the outcome is the same: "
-                          f"{_lower(STATUS_TEXT[status])}.")
-        return _answer(status, [], outcome, version, rules, _deciding(answers, rules, version, status, unsure))
+                          f"{_lower(STATUS_TEXT[status])}.{' ' + still if still else ''}", still)
+        return _answer(status, [], outcome, version, _deciding(answers, rules, version, status, unsure))
     found = []
     for index, name in enumerate(unsure):
         by_option: dict[str, set] = {}
@@ -415,16 +430,16 @@ def _matters(outcomes: dict, index: int) -> bool:
     return False
 
 
-def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, rules: DisclosureRules,
-            deciding: list[str]) -> Result:
+def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, deciding: list[str]) -> Result:
     answers = [Answer("step", "info", message, clause_reference(version, clause), label="Step", reasoning=True)
                for clause, message in steps]
     level, label = LEVELS[status]
-    # Where nothing restricts sharing, what still binds the reader comes with the answer, not only in the reasoning.
-    unrestricted = (f"This code does not stop you sharing it, but {version.unit_name(rules.personal_data.clause)} still "
-                    f"applies: {PERSONAL_DATA_WORDS}.")
     todo = {"allowed": "You may share it in the way you describe.", "not-allowed": "Do not share it.",
-            "not-restricted": unrestricted, "not-stated": "This code does not say: ask before you share it."}[status]
+            "not-restricted": "This code does not stop you sharing it.",
+            "not-stated": "This code does not say: ask before you share it."}[status]
+    if outcome.still:
+        # What still binds the reader comes with the answer, not only in the reasoning.
+        todo = f"{todo[:-1]}, but {_lower(outcome.still)}."
     answers.insert(0, Answer("outcome", level, outcome.message, clause_reference(version, outcome.clause), label=label,
                              todo=todo))
     details = [f"What decided it: your {'answer' if len(deciding) == 1 else 'answers'} to {listed(deciding)}."] if deciding else []
