@@ -194,8 +194,8 @@ OPTIONS = {f.name: [value for value in f.values if value != NOT_SURE] for f in F
 LABEL_OF = {f.name: {o.value: o.label for o in f.options} for f in FIELDS}
 
 
-# Clause 1's words, which an answer repeats where this code does not restrict sharing: the build checks that the
-# clause the rules name says them.
+# Clause 1's words, which an answer repeats where it allows sharing personal data or does not restrict sharing: the
+# build checks that the clause the rules name says them.
 PERSONAL_DATA_WORDS = "personal data must be handled in a lawful, transparent, fair and proportionate manner"
 
 
