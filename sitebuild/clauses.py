@@ -24,6 +24,9 @@ _UNSEEN = "\u00a0\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
 # a number with an unseen character beside it, or "8 No" (a capital after the number and a space).
 _NEAR_MARKER = re.compile(rf"^(?P<before>[ \t{_UNSEEN}]*)(?P<mark>\d+|[a-z])(?P<touching>[{_UNSEEN}]*)"
                           rf"(?P<stop>[.)])?(?P<gap>[ \t{_UNSEEN}]*)(?P<rest>\S.*)$")
+# A clause's number with its full stop after the end of a sentence and before a capital, inside a line: the next
+# clause joined to the line above (its line end deleted).
+_JOINED = re.compile(r"(?<=[.;:!?])[ \t]+(\d+)\.[ \t]+(?=[A-Z])")
 
 
 def slug(text: str) -> str:
@@ -97,6 +100,8 @@ def parse(version: CodeVersion) -> list[Unit]:
             current = Unit(ident, "paragraph", "", [line], number, section=key,
                            name=f"{where}paragraph {paragraphs[key]}")
             units.append(current)
+        if current is not None and current.kind in ("clause", "subclause") and current.lines and current.lines[-1]:
+            _check_not_joined(version, number, current.lines[-1], last_number.get(_scope(version, section), 0) + 1)
         blank_before = False
     _check_unique(version, units)
     return units
@@ -104,6 +109,18 @@ def parse(version: CodeVersion) -> list[Unit]:
 
 def _scope(version: CodeVersion, section: Unit | None) -> str | None:
     return section.id if version.numbering == "per-section" and section else None
+
+
+def _check_not_joined(version: CodeVersion, number: int, line: str, due: int) -> None:
+    """Refuse a line of a clause inside which the clause due next starts: it would be read as more of this one."""
+    for found in _JOINED.finditer(line):
+        if int(found[1]) == due:
+            before = line[:found.start()].strip()[-30:]
+            after = line[found.end():][:20]
+            raise ContentError(version.path, number, (
+                f"clause {due} seems to start inside this line, after '…{before}', so it would be read as part of the "
+                f"clause above: start it on a line of its own ('{due}. {after}…'). If it is text, not a clause, put a "
+                f"backslash before its full stop ('{due}\\.')."))
 
 
 def _lost_marker(raw: str, number: int, letter: str | None) -> str | None:

@@ -1,7 +1,8 @@
 """A clause or sub-clause written almost as the parser reads one ("8) ...", " 8. ...", "8 No ...", an invisible
-character beside the number) would join the clause above it unseen, and the version would publish without it. In a
-new version, which no lock protects yet, the build refuses such a line, naming it and what to type instead; a line
-that only starts with a number, or whose mark is escaped, is text."""
+character beside the number), or joined to the line above ("... five years. 3. For elections"), would be read as
+part of the clause above, and the version would publish without it. In a new version, which no lock protects yet, the
+build refuses such a line, naming it and what to type instead; a line that only starts with a number, a number that is
+not the clause due next, or a mark escaped, is text."""
 
 from pathlib import Path
 
@@ -63,3 +64,26 @@ def test_a_line_that_only_starts_with_a_number_joins_the_clause_above(docs_copy,
     version = loaded.codes["nec-candidates"].get("2027")
     assert "8" not in version.by_id
     assert new in "\n".join(version.by_id["7"].lines)
+
+
+@pytest.mark.parametrize("source, old, new, due", [
+    (NEC, "\n3. For elections", " 3. For elections", 3),  # clause 3 joined to the end of clause 2
+    (PRIVACY, "hereafter).\n6. Without", "hereafter). 6. Without", 6),  # clause 6 joined to sub-clause 5(d)
+])
+def test_a_clause_joined_to_the_line_above_is_refused_at_that_line(docs_copy, source, old, new, due):
+    path, line = new_version(docs_copy, source, old, new)
+    error = refused(docs_copy)
+    assert (error.path, error.line) == (str(path), line), str(error)  # the line the clause was joined to
+    assert error.message.startswith(f"clause {due} seems to start inside this line, after '…"), error.message
+    assert f"start it on a line of its own ('{due}. " in error.message
+
+
+@pytest.mark.parametrize("new", [
+    "five years. See paragraph 3. For elections",  # a number after a word, not after a sentence's end
+    "five years. 3\\. For elections",  # escaped, as the message says
+    "five years. 4. For elections",  # not the clause due next
+])
+def test_a_number_inside_a_clause_that_is_not_the_next_clause_is_text(docs_copy, new):
+    new_version(docs_copy, NEC, "five years.\n3. For elections", new)
+    version = model.load(docs_copy).codes["nec-candidates"].get("2027")
+    assert "3" not in version.by_id and new in " ".join(version.by_id["2"].lines)
