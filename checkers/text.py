@@ -12,6 +12,9 @@ import unicodedata
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _REFUSED = re.compile(f"{_SURROGATE.pattern}|{_CONTROL.pattern}")
+# Characters that show as a space or as nothing, which text pasted from a document or a web page brings: where a
+# file needs a plain space (or nothing), one of them is refused (a regular expression's character class).
+LOOKS_LIKE_SPACE = "\u00a0\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
 # Invisible characters that make two names look the same and compare different.
 _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff\u061c]")
 # What a record, a draft or a terminal never writes raw: every control and format character but the line breaks

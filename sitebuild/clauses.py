@@ -13,17 +13,16 @@ from __future__ import annotations
 import re
 
 from checkers.content import CodeVersion, ContentError, Unit
+from checkers.text import LOOKS_LIKE_SPACE
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.+?)(?:\s+\{#([a-z0-9][a-z0-9-]*)\})?\s*$")
 _CLAUSE = re.compile(r"^(\d+)\.\s+(.*)$")
 _SUBCLAUSE = re.compile(r"^([a-z])\.\s+(.*)$")
 _CONTINUES = re.compile(r"^(\s+\S|[-*+]\s|>)")
-# Characters that do not show, or show as a space, which text pasted from a document or a web page brings.
-_UNSEEN = "\u00a0\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
 # A line that starts as a clause or sub-clause does, but not as the parser reads one: "8) ...", " 8. ...", "8.No",
 # a number with an unseen character beside it, or "8 No" (a capital after the number and a space).
-_NEAR_MARKER = re.compile(rf"^(?P<before>[ \t{_UNSEEN}]*)(?P<mark>\d+|[a-z])(?P<touching>[{_UNSEEN}]*)"
-                          rf"(?P<stop>[.)])?(?P<gap>[ \t{_UNSEEN}]*)(?P<rest>\S.*)$")
+_NEAR_MARKER = re.compile(rf"^(?P<before>[ \t{LOOKS_LIKE_SPACE}]*)(?P<mark>\d+|[a-z])(?P<touching>[{LOOKS_LIKE_SPACE}]*)"
+                          rf"(?P<stop>[.)])?(?P<gap>[ \t{LOOKS_LIKE_SPACE}]*)(?P<rest>\S.*)$")
 # A clause's number with its full stop after the end of a sentence and before a capital, inside a line: the next
 # clause joined to the line above (its line end deleted).
 _JOINED = re.compile(r"(?<=[.;:!?])[ \t]+(\d+)\.[ \t]+(?=[A-Z])")
@@ -69,12 +68,12 @@ def parse(version: CodeVersion) -> list[Unit]:
             clause = None
             units.append(current)
         elif numbered:
-            label = numbered[1]
-            last_number[_scope(version, section)] = int(label)
+            label, scope = numbered[1], _scope(version, section)
+            last_number[scope] = int(label)
             last_letter = ""
-            default = f"{section.id}-{label}" if version.numbering == "per-section" and section else label
+            default = f"{scope}-{label}" if scope else label
             ident = anchors.get(default, default)
-            within = f"{section.name[len('section '):]}, " if version.numbering == "per-section" and section else ""
+            within = f"{section.name[len('section '):]}, " if scope else ""
             clause = current = Unit(ident, "clause", f"{label}.", [numbered[2]], number,
                                     section=section.id if section else None, numbered_as=default,
                                     name=f"{within}clause {label}")
@@ -132,7 +131,7 @@ def _lost_marker(raw: str, number: int, letter: str | None) -> str | None:
     mark, stop = found["mark"], found["stop"]
     sign = "number" if mark.isdigit() else "letter"
     what = f"clause {mark}" if mark.isdigit() else f"sub-clause {mark}"
-    unseen = re.search(f"[{_UNSEEN}]", found["before"] + found["touching"] + found["gap"])
+    unseen = re.search(f"[{LOOKS_LIKE_SPACE}]", found["before"] + found["touching"] + found["gap"])
     if stop is None:
         # Without its mark only a number is taken for a clause, and only before a capital: a wrapped line may start
         # "a Party member" or "8 members".

@@ -19,6 +19,7 @@ import yaml
 from checkers import money_and_dates
 from checkers.citation import CODE_ID, VERSION_ID, VERSION_RULE
 from checkers.content import NUMBERINGS, STATUSES, Code, CodeVersion, ContentError, each_error, nearest, raise_together
+from checkers.text import LOOKS_LIKE_SPACE
 
 from . import clauses
 
@@ -185,7 +186,7 @@ _UNCLOSED = re.compile(r"""^\s*(?:- )?[\w-]+:\s+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')
 
 # Spaces a word processor or a web page puts in that look like a space but are not one to YAML: a non-breaking space,
 # a narrow or figure space, a zero-width space or joiner, an ideographic space, a byte-order mark inside the text.
-_LOOKALIKE = re.compile("[\u00a0\u2000-\u200b\u2060\u202f\u205f\u3000\ufeff]")
+_LOOKALIKE = re.compile(f"[{LOOKS_LIKE_SPACE}]")
 # Where YAML needs a space: in the indentation, or after a field's ':' or a list's '-' (inside text they are text).
 _LOOKALIKE_SPACE = re.compile(f"(?:^ *-?|:)({_LOOKALIKE.pattern})")
 
