@@ -248,6 +248,49 @@ def test_when_the_workers_own_script_never_arrives_the_page_says_so_within_a_min
     expect(progress).to_contain_text("checker-worker.js) did not load within a minute. Check your connection")
 
 
+def test_a_start_that_stalls_is_told_after_a_minute_and_carries_on_when_the_connection_comes_back(page: Page, site_url):
+    page.clock.install()
+    held = []
+    # The snapshot and Python's WebAssembly asked for and not answered: a connection that hangs without failing.
+    for pattern in ("**/*.snapshot", "**/*.wasm"):
+        page.route(pattern, lambda route: held.append(route))
+    page.goto(site_url + "checkers/suspension/", wait_until="domcontentloaded")
+    progress = page.locator(".checker-progress-text")
+    expect(progress).to_have_text("Downloading the checker…")
+    page.wait_for_timeout(1_000)  # the worker's last words before the wait (its files' answers) have come
+    page.clock.run_for(55_000)  # the page's clock also runs as real time passes: a few seconds already have
+    expect(progress).to_have_text("Downloading the checker…")
+    page.clock.run_for(6_000)
+    expect(progress).to_have_text("Waiting for the connection…")
+    expect(page.locator(".checker-progress")).not_to_have_class(re.compile("checker-progress--failed"))
+    for route in held:
+        route.continue_()
+    page.unroute_all()
+    expect(progress).to_have_text("Ready.", timeout=READY)
+
+
+def test_a_slow_start_still_arriving_is_never_cut_short_or_called_stalled(page: Page, built_site):
+    # Python's files at 2 Mbit/s take about 25 s here, while the page's clock is run on by 10 s for each real second:
+    # over four minutes of the page's time, with a word of progress at least every few seconds.
+    server, base = serve(built_site, paced(2, (".snapshot", ".wasm", ".whl", ".zip")))
+    try:
+        page.clock.install()
+        page.goto(base + "checkers/suspension/", wait_until="domcontentloaded")
+        progress = page.locator(".checker-progress-text")
+        said = set()
+        for _ in range(READY // 1000):
+            said.add(progress.text_content())
+            if said & {"Ready."}:
+                break
+            page.clock.run_for(10_000)
+            page.wait_for_timeout(1_000)
+        assert "Ready." in said, said
+        assert not [words for words in said if "Waiting" in words or "could not start" in words], said
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_python_starts_from_the_snapshot_without_downloading_the_wheel(page: Page, site_url):
     downloads = []
     page.on("request", lambda request: downloads.append(request.url) if request.method == "GET" else None)

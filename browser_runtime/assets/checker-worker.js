@@ -9,9 +9,10 @@ function progress(percent, text) {
   postMessage({ type: "progress", percent, text });
 }
 
-// Pyodide does not always reject when a file fails to download: it can wait for ever. So check
-// that each file can be had, and give up after a generous time, to tell the reader plainly.
-const TIME_LIMIT_MS = 120_000;
+// Pyodide does not always reject when a file fails to download: it can wait for ever. So check that each file can be
+// had. A download that is slow but still arriving is left to finish, however long it takes (a weak mobile
+// connection); one that stops is told to the reader by the page (python.js), which hears every sign of progress.
+let starting = true;
 
 async function probe(runtime, fromSnapshot) {
   // The files this start needs: restored from the snapshot, the whole standard library comes only on demand.
@@ -27,11 +28,6 @@ async function probe(runtime, fromSnapshot) {
     if (!response || !response.ok) throw new Error(`a file it needs (${file.split("/").pop()}) could not be downloaded.`);
   }));
   return new Promise(() => {}); // all there: let loading decide
-}
-
-function timeLimit() {
-  return new Promise((_, reject) => setTimeout(
-    () => reject(new Error("Python did not start within two minutes.")), TIME_LIMIT_MS));
 }
 
 // A runtime file that fails to download once loading has begun (the connection drops, the host answers with an
@@ -50,6 +46,7 @@ globalThis.fetch = (input, init) => {
   const response = realFetch(input, init);
   response.then((answer) => {
     if (!answer.ok) downloadFailed(url, `the site answered ${answer.status}`);
+    else if (starting) postMessage({ type: "alive" });
   }, () => downloadFailed(url, "the connection failed"));
   return response;
 };
@@ -114,7 +111,7 @@ async function start(runtime, port) {
   progress(10, "Downloading the checker…");
   const snapshot = port ? receiveSnapshot(port) : null;
   const { loadPyodide } = await import(new URL(runtime.pyodide + "pyodide.mjs", assets));
-  const pyodide = await Promise.race([probe(runtime, Boolean(snapshot)), timeLimit(), failedDownload, startPython(loadPyodide, runtime, snapshot, {
+  const pyodide = await Promise.race([probe(runtime, Boolean(snapshot)), failedDownload, startPython(loadPyodide, runtime, snapshot, {
     indexURL: new URL(runtime.pyodide, assets).href,
     stdLibURL: new URL(runtime.stdlib, assets).href,
     stdout: () => {},
@@ -136,6 +133,7 @@ async function start(runtime, port) {
     readFragment: page.read_fragment,
     caseOp: page.case_json,
   };
+  starting = false;
   progress(100, "Ready.");
   postMessage({ type: "ready" });
   const script = new URL(runtime.pyodide + "pyodide.asm.mjs", assets).href;

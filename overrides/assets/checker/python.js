@@ -45,10 +45,12 @@ function showDownload(fraction) {
 // What to do depends on what failed: a download (the connection, or the site) or the browser itself.
 function fail(message) {
   failure = message;
+  starting = false;
+  clearTimeout(stall);
   progressText.hidden = false;
   progressLine.classList.add("checker-progress--failed");
   startTheme();
-  const download = /could not be downloaded|did not load|did not start within/.test(message);
+  const download = /could not be downloaded|did not load/.test(message);
   showProgress(100, (download ? "The checker could not start: " : "The checker could not start in this browser: ") +
     message + (download ? " Check your connection and reload the page" : " Try an up-to-date browser") +
     ", or run the same checker from the command line (python -m checkers).");
@@ -74,17 +76,46 @@ function startThemeAfterChecks() {
   else themeAfterChecks = true;
 }
 
-// The worker's first word comes as soon as its own script has arrived. Until then its time limit (checker-worker.js)
-// cannot run: a download of that script that stalls would leave the reader waiting for ever, so the page keeps one.
+// The worker's first word comes as soon as its own script has arrived. A download of that script that stalls would
+// leave the reader waiting for ever, and the worker cannot say so: the page fails the start after a minute of it.
 const SILENT_WORKER_MS = 60_000;
 let silence = null;
+let spoken = false;
+
+// While Python starts, every word from its workers (a step, a part of the snapshot, a file's answer) shows that the
+// start is moving. On a weak mobile connection it may take minutes, and is left to finish: no time limit cuts short a
+// download that is still arriving. One that has heard nothing for a minute has stalled (a connection that hangs
+// without failing): the reader is told so, and the start carries on when the connection comes back.
+const STALLED_AFTER_MS = 60_000;
+const STALLED_WORDS = "Waiting for the connection…";
+let starting = true;
+let stall = null;
+let stalledOver = null;
+
+function watchStart() {
+  if (!starting) return;
+  clearTimeout(stall);
+  if (stalledOver !== null) {
+    progressText.textContent = stalledOver;
+    if (meanwhile) meanwhile.hidden = false;
+    stalledOver = null;
+  }
+  stall = setTimeout(() => {
+    stalledOver = progressText.textContent;
+    progressText.textContent = STALLED_WORDS;
+    if (meanwhile) meanwhile.hidden = true;
+  }, STALLED_AFTER_MS);
+}
 
 function handle(event) {
   // The snapshot's progress comes from a worker of its own (checker-boot.js): it says nothing of this one.
   if (event.data?.type !== "download") {
     clearTimeout(silence);
     silence = null;
+    spoken = true;
   }
+  // Until the worker's first word, its silence is what is watched (takeOverWorker).
+  if (spoken) watchStart();
   if (event.type === "error") {
     fail("a file it needs did not load.");
     return;
@@ -92,7 +123,10 @@ function handle(event) {
   const message = event.data;
   if (message.type === "progress") showProgress(message.percent, message.text);
   else if (message.type === "download") showDownload(message.fraction);
+  else if (message.type === "alive") return; // a file's answer while Python starts: a sign of progress only
   else if (message.type === "ready") {
+    starting = false;
+    clearTimeout(stall);
     // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing,
     // and keeps its place, where it says when it is kept for use offline; a failure to start stays in view.
     if ("dropReady" in progressLine.dataset) progressText.hidden = true;
