@@ -173,6 +173,23 @@ def failing_once(prefix: str, failed: list[str]) -> type[Handler]:
     return FailingOnce
 
 
+def cut_once(suffix: str, cut: list[str]) -> type[Handler]:
+    """The site's handler sending half of the first response for a path that ends with `suffix`, then closing the
+    connection (a weak signal dropped mid-way), noted in `cut`; every later request as usual."""
+
+    class CutOnce(_Quiet):
+        def copyfile(self, source, outputfile):
+            if self.path.endswith(suffix) and not cut:
+                cut.append(self.path)
+                data = source.read()
+                outputfile.write(data[:len(data) // 2])
+                self.close_connection = True
+                return
+            super().copyfile(source, outputfile)
+
+    return CutOnce
+
+
 def serve(folder: Path, handler_class: type[Handler] = _Quiet, server_class: type[Server] = Server):
     handler = functools.partial(handler_class, directory=str(folder))
     server = server_class(("127.0.0.1", 0), handler)

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 import checkers
 from checkers import csvinput
-from tests.conftest import paced, serve
+from tests.conftest import cut_once, paced, serve
 from tests.forms import answer, check_one_donation, fill_donation, open_reasoning, search_for, wait_until
 
 pytestmark = pytest.mark.browser
@@ -298,6 +298,23 @@ def test_python_starts_from_the_snapshot_without_downloading_the_wheel(page: Pag
     wait_ready(page)
     assert [url for url in downloads if url.endswith(".snapshot")]
     assert not [url for url in downloads if url.endswith(".whl")]
+
+
+def test_a_snapshot_download_cut_off_midway_is_asked_for_again_and_python_starts_from_it(page: Page, built_site):
+    cut = []
+    server, base = serve(built_site, cut_once(".snapshot", cut))
+    try:
+        downloads = []
+        page.on("request", lambda request: downloads.append(request.url) if request.method == "GET" else None)
+        page.goto(base + "checkers/nominations/")
+        wait_ready(page)
+        assert cut
+        # Asked for again, rather than Python started the usual way, which would download its wheel and more.
+        assert len([url for url in downloads if url.endswith(".snapshot")]) == 2
+        assert not [url for url in downloads if url.endswith(".whl")]
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # Python's large files at about 4 MB/s, as on a good mobile connection.

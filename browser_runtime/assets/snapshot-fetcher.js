@@ -24,10 +24,27 @@ onmessage = async ({ data: { url, size, checksum, port } }) => {
   close();
 };
 
+// A weak mobile signal drops a download now and then, mid-way or before it starts: one that fails on the way (the
+// network, or the host answering that it cannot for now) is asked for again, a little later each time, before Python
+// starts the usual way without it, which downloads more. One the host does not have (404) is not asked for again.
+const TRIES = 3;
+const RETRY_AFTER_MS = 1000;
+
 async function download(url, size, cache = "default") {
-  const response = await fetch(url, { cache });
-  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  return read(response, size);
+  for (let attempt = 1; ; attempt++) {
+    let status = 0;
+    try {
+      const response = await fetch(url, { cache });
+      status = response.status;
+      if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+      return await read(response, size);
+    } catch (error) {
+      // No answer (0), or an answer cut short while it arrived (200): the network; 408, 429 and 5xx: the host, for now.
+      const passing = status < 400 || status === 408 || status === 429 || status >= 500;
+      if (attempt === TRIES || !passing) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS * attempt));
+    }
+  }
 }
 
 // The page redraws its progress for each message: on a phone's slow core, each redraw is a task that can hold up
