@@ -234,7 +234,33 @@ def test_when_pyodide_cannot_load_the_page_says_so(page: Page, site_url):
     page.route("**/*.wasm", lambda route: route.abort())
     page.goto(site_url + "checkers/suspension/")
     expect(page.locator(".checker-progress-text")).to_contain_text("could not be downloaded", timeout=READY)
-    expect(page.locator(".checker-progress-text")).to_contain_text("Check your connection and reload the page")
+    expect(page.locator(".checker-progress-text")).to_contain_text("Check your connection, then try again")
+
+
+def test_a_start_whose_download_failed_is_tried_again_at_a_tap_and_what_was_typed_stays(page: Page, site_url):
+    failed = []
+
+    def once(route):
+        # The worker's first look at the files (HEAD) succeeds; its first download of the WebAssembly fails.
+        if route.request.method == "GET" and not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*.wasm", once)
+    page.goto(site_url + "checkers/nominations/")
+    page.fill("#verified", "25")
+    progress = page.locator(".checker-progress-text")
+    expect(progress).to_contain_text("could not be downloaded", timeout=READY)
+    page.click(".checker-retry")
+    expect(page.locator(".checker-retry")).to_have_count(0)
+    expect(page.locator(".checker-progress")).to_be_focused()
+    expect(progress).to_have_text("Ready.", timeout=READY)
+    expect(page.locator("#verified")).to_have_value("25")
+    page.select_option("#code", "momentum-ncg-elections")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
 
 
 def test_when_the_workers_own_script_never_arrives_the_page_says_so_within_a_minute(page: Page, site_url):

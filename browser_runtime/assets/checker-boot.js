@@ -6,7 +6,8 @@
   // The page's script will run: what only it makes true (the checker is starting) may be shown.
   document.documentElement.classList.add("scripted");
   const script = document.currentScript;
-  const boot = { runtime: JSON.parse(script.dataset.runtime || "null"), worker: null, early: [], waiting: false, start };
+  const boot = { runtime: JSON.parse(script.dataset.runtime || "null"), worker: null, fetcher: null, early: [], waiting: false,
+    start };
   window.__codesOfConductBoot = boot;
   if (!boot.runtime) return;
   if (savingData()) {
@@ -24,8 +25,11 @@
     }
   }
 
+  // Also a fresh start after a failed one (python.js, "Try again"): what the failed one left running stops first.
   function start() {
     boot.waiting = false;
+    for (const running of [boot.worker, boot.fetcher]) if (running) running.terminate();
+    boot.worker = boot.fetcher = null;
     try {
       boot.worker = new Worker(new URL("checker-worker.js", script.src), { type: "module" });
     } catch {
@@ -46,6 +50,7 @@
     try {
       const channel = new MessageChannel();
       const fetcher = new Worker(new URL("snapshot-fetcher.js", base), { type: "module" });
+      boot.fetcher = fetcher;
       fetcher.onerror = (event) => { event.preventDefault(); python.postMessage({ op: "no-snapshot" }); };
       // Its progress reaches the page as if from the Python worker, before checker.js listens or after.
       fetcher.onmessage = ({ data }) => python.dispatchEvent(

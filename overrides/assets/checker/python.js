@@ -15,6 +15,8 @@ export function failed() {
 }
 
 const progressLine = progressText.closest(".checker-progress");
+// The page's own first words, said again when the reader starts the checker anew.
+const firstWords = progressText.textContent;
 // What the reader can do while they wait, as the page says it (a checker's form; My case has none).
 const meanwhile = progressLine.querySelector(".checker-meanwhile");
 
@@ -52,10 +54,38 @@ function fail(message) {
   startTheme();
   const download = /could not be downloaded|did not load/.test(message);
   showProgress(100, (download ? "The checker could not start: " : "The checker could not start in this browser: ") +
-    message + (download ? " Check your connection and reload the page" : " Try an up-to-date browser") +
+    message + (download ? " Check your connection, then try again" : " Try an up-to-date browser") +
     ", or run the same checker from the command line (python -m checkers).");
   for (const { reject } of pending.values()) reject(new Error(message));
   pending.clear();
+  if (download && worker) offerToTryAgain();
+}
+
+// A download that failed (a weak signal, the site for a moment) is tried again at the reader's word, on this page:
+// what they have typed stays as it is, which a reload would not promise.
+function offerToTryAgain() {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button checker-retry";
+  button.textContent = "Try again";
+  button.addEventListener("click", () => {
+    worker.onmessage = worker.onerror = null;
+    worker = null;
+    failure = null;
+    starting = true;
+    spoken = false;
+    stalledOver = null;
+    progressLine.classList.remove("checker-progress--failed");
+    progressBar.value = 0;
+    showProgress(0, firstWords);
+    // The button goes: the status it sat in keeps the focus, and says what happens next.
+    progressLine.tabIndex = -1;
+    progressLine.focus();
+    button.remove();
+    window.__codesOfConductBoot.start();
+    takeOverWorker();
+  });
+  progressText.parentElement.append(button);
 }
 
 // Checks asked for and not yet answered, and whether one is still to come (a shared link's, once Python has read
