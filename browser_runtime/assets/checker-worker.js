@@ -11,7 +11,8 @@ function progress(percent, text) {
 
 // Pyodide does not always reject when a file fails to download: it can wait for ever. So check that each file can be
 // had. A download that is slow but still arriving is left to finish, however long it takes (a weak mobile
-// connection); one that stops is told to the reader by the page (python.js), which hears every sign of progress.
+// connection); one that stops is told to the reader by the page (python.js), which hears every sign of progress:
+// until Python is ready, each file's answer is one.
 let starting = true;
 
 async function probe(runtime, fromSnapshot) {

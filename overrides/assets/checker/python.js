@@ -49,6 +49,7 @@ function fail(message) {
   failure = message;
   starting = false;
   clearTimeout(stall);
+  clearTimeout(silence);
   progressText.hidden = false;
   progressLine.classList.add("checker-progress--failed");
   startTheme();
@@ -64,6 +65,7 @@ function fail(message) {
 // A download that failed (a weak signal, the site for a moment) is tried again at the reader's word, on this page:
 // what they have typed stays as it is, which a reload would not promise.
 function offerToTryAgain() {
+  if (progressLine.querySelector(".checker-retry")) return; // one failed start may be told of twice (its error, its end)
   const button = document.createElement("button");
   button.type = "button";
   button.className = "md-button checker-retry";
