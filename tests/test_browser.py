@@ -846,6 +846,56 @@ def test_a_breach_reported_from_a_clause_drafts_the_complaint_to_the_procedure_a
     assert outside_requests == []
 
 
+# The link's answers are read by Python: held on their way to the worker until released, as on a connection slow
+# enough that the reader types and presses Check while Python starts.
+HOLD_THE_LINK = ("window.__held = []; window.__ops = []; const post = Worker.prototype.postMessage; "
+                 "Worker.prototype.postMessage = function (message, ...rest) { if (message && message.op) "
+                 "window.__ops.push(message.op); if (message && message.op === 'read-fragment') "
+                 "{ window.__held.push(() => post.call(this, message, ...rest)); return; } "
+                 "return post.call(this, message, ...rest); };")
+
+
+def test_a_check_asked_for_before_a_clause_link_is_read_waits_for_the_link_s_clause(page: Page, site_url):
+    page.add_init_script(HOLD_THE_LINK)
+    page.goto(site_url + "codes/momentum-ncg-elections/2022/")
+    page.locator("#code-of-conduct-3 .clause-link--complaint a").click()
+    wait_until(page, "window.__held.length === 1", READY)
+    page.fill("#what", "A candidate's post disparaged another candidate.")
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result-body")).to_have_text("Checking…")
+    page.wait_for_timeout(300)
+    # Before: the form was sent as it stood, with no clause, and the answer was an error about the clause.
+    assert "check" not in page.evaluate("window.__ops")
+    page.evaluate("window.__held.pop()()")
+    result = page.locator(".checker-result")
+    expect(result.locator(".status")).to_contain_text("Your complaint is drafted", timeout=READY)
+    expect(result.locator(".checker-draft pre")).to_contain_text("Code of Conduct, clause 3")
+    expect(page.locator(".error-summary")).to_be_hidden()
+    assert page.evaluate("window.__ops").count("check") == 1
+
+
+def test_what_a_reader_answered_before_a_clause_link_is_read_is_theirs(page: Page, site_url):
+    page.add_init_script(HOLD_THE_LINK)
+    link = {"code": "momentum-ncg-elections", "version": "2022", "clause": "code-of-conduct-3", "when": "1 May 2022"}
+    page.goto(share_link(site_url, "complaint", link).replace("#scenario=", "#prefill="))
+    wait_until(page, "window.__held.length === 1", READY)
+    chosen = page.evaluate("[...document.querySelectorAll('#clause option')].map((o) => o.value)"
+                           ".find((v) => v && v !== 'code-of-conduct-3')")
+    page.select_option("#clause", chosen)
+    page.locator(".checker-as-of summary").click()
+    page.fill("#as_of", "1/6/2022")
+    page.fill("#what", "Typed while Python started")
+    page.evaluate("window.__held.pop()()")
+    # What the reader left alone is filled from the link.
+    expect(page.locator("#when")).to_have_value("1 May 2022", timeout=READY)
+    # Before: the link's clause replaced the reader's, the "as at" date was emptied, and the focus moved to the
+    # first empty field while the reader was typing.
+    expect(page.locator("#clause")).to_have_value(chosen)
+    expect(page.locator("#as_of")).to_have_value("1/6/2022")
+    expect(page.locator("#what")).to_have_value("Typed while Python started")
+    expect(page.locator("#what")).to_be_focused()
+
+
 def test_deadlines_go_into_a_calendar_file_and_the_record_is_saved_as_python_wrote_them(page: Page, site_url,
                                                                                        outside_requests):
     request = {"code": "nec-candidates", "donations": [{"donor": "Jane", "amount": "1600", "received": "2024-03-01",

@@ -83,35 +83,30 @@ export function chooseCodeFromReferrer() {
 
 // A scenario into the form. Returns what it could not take: [{field, value, why}], `why` a key that Python words
 // (python.refusedWords); a code or version this site does not have is among them, and nothing is checked until the
-// reader chooses.
-export async function fillForm(request) {
+// reader chooses. `whole`: the request is the whole form, so an "as at" date or rows it does not give are emptied;
+// otherwise only what it gives is written. `keep`: the fields (by name) the reader has answered, left as they are.
+export async function fillForm(request, { whole = true, keep = new Set() } = {}) {
   if (!request || typeof request !== "object" || Array.isArray(request)) {
     return [{ field: "scenario", value: request, why: "not-answers" }];
   }
   const refused = [];
-  const code = description.codes.find((served) => served.code === request.code);
-  const pinned = code && request.version !== undefined && request.version !== null;
-  const version = code && (pinned ? code.versions.find((served) => served.version === request.version) : code);
-  // The current version is offered once, as "current version": a link that names it is that choice.
-  const citation = version && (pinned && version.version === code.current ? code.citation : version.citation);
-  if (citation) form.elements.code.value = citation;
-  else if (code) refused.push({ field: "version", value: request.version, why: "no-version", code: code.code });
-  else if (request.code !== undefined) refused.push({ field: "code", value: request.code, why: "no-code" });
-  // No code named: the reader chooses, as on a form they fill in themselves; a version alone names none.
-  else if (request.version !== undefined) refused.push({ field: "version", value: request.version, why: "version-alone" });
-  const asOfWhy = writeField({ kind: "date" }, form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
-  if (asOfWhy) refused.push({ field: "as_of", value: request.as_of, why: asOfWhy });
-  if (form.elements.as_of.value) form.elements.as_of.closest("details").open = true;
+  if (!keep.has("code")) refused.push(...writeCode(request));
+  if (!keep.has("as_of") && (whole || request.as_of !== undefined)) {
+    const asOfWhy = writeField({ kind: "date" }, form.elements.as_of, request.as_of === undefined ? "" : request.as_of);
+    if (asOfWhy) refused.push({ field: "as_of", value: request.as_of, why: asOfWhy });
+    if (form.elements.as_of.value) form.elements.as_of.closest("details").open = true;
+  }
   const known = new Set(["code", "version", "as_of", ...description.inputs.map((spec) => spec.name)]);
   for (const name of Object.keys(request)) {
     if (!known.has(name)) refused.push({ field: name, value: request[name], why: "no-question" });
   }
-  for (const spec of description.inputs) {
+  for (const spec of description.inputs.filter((input) => !keep.has(input.name))) {
     if (spec.kind !== "rows") {
       const why = writeField(spec, fieldElement(spec), request[spec.name]);
       if (why) refused.push({ field: spec.name, value: request[spec.name], why });
       continue;
     }
+    if (!whole && request[spec.name] === undefined) continue;
     const rows = request[spec.name] === undefined ? [] : request[spec.name];
     if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== "object" || Array.isArray(row))) {
       refused.push({ field: spec.name, value: rows, why: "not-rows" });
@@ -121,4 +116,19 @@ export async function fillForm(request) {
   }
   showRelevantQuestions();
   return refused;
+}
+
+// The request's code and version, as the form's one choice of them.
+function writeCode(request) {
+  const code = description.codes.find((served) => served.code === request.code);
+  const pinned = code && request.version !== undefined && request.version !== null;
+  const version = code && (pinned ? code.versions.find((served) => served.version === request.version) : code);
+  // The current version is offered once, as "current version": a link that names it is that choice.
+  const citation = version && (pinned && version.version === code.current ? code.citation : version.citation);
+  if (citation) form.elements.code.value = citation;
+  else if (code) return [{ field: "version", value: request.version, why: "no-version", code: code.code }];
+  else if (request.code !== undefined) return [{ field: "code", value: request.code, why: "no-code" }];
+  // No code named: the reader chooses, as on a form they fill in themselves; a version alone names none.
+  else if (request.version !== undefined) return [{ field: "version", value: request.version, why: "version-alone" }];
+  return [];
 }

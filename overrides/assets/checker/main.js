@@ -10,7 +10,7 @@ import { chooseCodeFromReferrer, readRequest, showRelevantQuestions } from "./fo
 import { addRow, rowList } from "./rows.js";
 import { offerOptionFilters } from "./choices.js";
 import { showErrors, showMessage, showResult } from "./result.js";
-import { offerLinks, openFragment } from "./share.js";
+import { linkFilled, offerLinks, openFragment } from "./share.js";
 import { offerSpreadsheet } from "./spreadsheet.js";
 import { awaitRecords, listenForRecords, noRecords, offerRecords } from "./records.js";
 import { readersToday } from "./download.js";
@@ -22,11 +22,13 @@ let latestCheck = 0;
 
 async function check() {
   const mine = ++latestCheck;
+  markTheAnswer();
+  showMessage(failed() ? "" : "Checking…");
+  await linkFilled();
+  if (mine !== latestCheck) return;
   const request = readRequest();
   // A checker that writes whole addresses (a complaint's link to its clause) is told where this site is.
   if (description.page_address) request[description.page_address] = new URL(description.root, location.href).href;
-  markTheAnswer();
-  showMessage(failed() ? "" : "Checking…");
   try {
     // One run of the rules: the answer, then the record and calendar file written from it.
     const checked = await python.checkInParts(description.checker, request, readersToday(),

@@ -28,21 +28,42 @@ export function offerLinks() {
   });
 }
 
+// The answers a link put into the form, once Python has read them: a check asked for before then waits for them, so
+// that it is of the form as the link fills it (a clause's "Report a breach" link opened on a slow connection).
+let linkRead = Promise.resolve();
+
+export function linkFilled() {
+  return linkRead;
+}
+
+// The field a reader's input went to, by the name the request gives it (a row's, by its list's).
+function fieldName(target) {
+  const rows = target.closest("[data-rows]");
+  return rows ? rows.dataset.rows : target.name;
+}
+
 // A scenario in the fragment (a shared link, or a worked example on this page: checked at once when the form took
-// all of it), or answers to fill in (a link from a clause: the rest is left to the reader). Returns whether there
-// was one.
+// all of it), or answers to fill in (a link from a clause: the rest is left to the reader, and what they have
+// answered already while Python started is theirs, not overwritten). Returns whether there was one.
 export function openFragment(check) {
   if (!/^#(scenario|prefill)=/.test(location.hash)) return false;
   // A shared scenario is checked once read: the theme's script waits for its answer too.
   expectCheck(location.hash.startsWith("#scenario="));
-  python.readFragment(location.hash).then(async (found) => {
+  const answered = new Set();
+  const note = (event) => answered.add(fieldName(event.target));
+  form.addEventListener("input", note);
+  form.addEventListener("change", note);
+  linkRead = python.readFragment(location.hash).then(async (found) => {
+    form.removeEventListener("input", note);
+    form.removeEventListener("change", note);
     if (found.error) {
       expectCheck(false);
       showMessage(found.error, "status status--error");
       return;
     }
-    const refused = await fillForm(found.request);
-    if (found.kind === "scenario") {
+    const scenario = found.kind === "scenario";
+    const refused = await fillForm(found.request, scenario ? {} : { keep: answered, whole: false });
+    if (scenario) {
       if (refused.length) {
         expectCheck(false);
         showRefused(refused, "link");
@@ -51,7 +72,7 @@ export function openFragment(check) {
     }
     if (refused.length) showRefused(refused, "link");
     const first = [...form.elements].find((field) => field.matches("textarea, input:not([type=hidden])") && !field.value);
-    if (first) first.focus();
+    if (first && !form.contains(document.activeElement)) first.focus();
   }).catch((error) => showMessage("The link's answers could not be read: " + error.message, "status status--error"));
   form.scrollIntoView();
   return true;
