@@ -896,6 +896,36 @@ def test_what_a_reader_answered_before_a_clause_link_is_read_is_theirs(page: Pag
     expect(page.locator("#what")).to_be_focused()
 
 
+def test_a_clause_link_is_read_when_a_checker_that_failed_to_start_starts_again(page: Page, site_url):
+    page.add_init_script(HOLD_THE_LINK)
+    failed = []
+
+    def once(route):
+        if route.request.method == "GET" and not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*.wasm", once)
+    link = {"code": "momentum-ncg-elections", "version": "2022", "clause": "code-of-conduct-3"}
+    page.goto(share_link(site_url, "complaint", link).replace("#scenario=", "#prefill="))
+    page.fill("#what", "A candidate's post disparaged another candidate.")
+    expect(page.locator(".checker-progress-text")).to_contain_text("could not be downloaded", timeout=READY)
+    # The failure is said once, where the checker's status is; the link waits for the checker.
+    expect(page.locator(".checker-result")).to_be_hidden()
+    page.click(".checker-retry")
+    # Before: the link was never read again, so its clause was never filled in.
+    wait_until(page, "window.__held.length === 2", READY)
+    page.click("button[type=submit]")
+    expect(page.locator(".checker-result-body")).to_have_text("Checking…")
+    page.evaluate("window.__held.pop()()")
+    result = page.locator(".checker-result")
+    expect(result.locator(".status")).to_contain_text("Your complaint is drafted", timeout=READY)
+    expect(result.locator(".checker-draft pre")).to_contain_text("Code of Conduct, clause 3")
+    expect(page.locator("#what")).to_have_value("A candidate's post disparaged another candidate.")
+
+
 def test_deadlines_go_into_a_calendar_file_and_the_record_is_saved_as_python_wrote_them(page: Page, site_url,
                                                                                        outside_requests):
     request = {"code": "nec-candidates", "donations": [{"donor": "Jane", "amount": "1600", "received": "2024-03-01",

@@ -24,7 +24,8 @@ async function check() {
   const mine = ++latestCheck;
   markTheAnswer();
   showMessage(failed() ? "" : "Checking…");
-  await linkFilled();
+  // Not while Python has failed to start: the check is refused at once, with why.
+  if (!failed()) await linkFilled();
   if (mine !== latestCheck) return;
   const request = readRequest();
   // A checker that writes whole addresses (a complaint's link to its clause) is told where this site is.

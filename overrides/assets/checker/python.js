@@ -60,6 +60,7 @@ function fail(message) {
   for (const { reject } of pending.values()) reject(new Error(message));
   pending.clear();
   if (download && worker) offerToTryAgain();
+  window.dispatchEvent(new Event("codes-of-conduct:failed"));
 }
 
 // A download that failed (a weak signal, the site for a moment) is tried again at the reader's word, on this page:

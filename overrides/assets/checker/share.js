@@ -1,7 +1,7 @@
 // A scenario in the page's fragment (never the query string, never stored): a link to copy, and a link or a
 // worked example opened. Python writes and reads the fragment (checkers/scenario.py), as it wrote the build's links.
 import { description, form } from "./page.js";
-import { expectCheck, python } from "./python.js";
+import { expectCheck, failed, python } from "./python.js";
 import { fillForm, readRequest } from "./form.js";
 import { showMessage, showRefused } from "./result.js";
 
@@ -36,6 +36,19 @@ export function linkFilled() {
   return linkRead;
 }
 
+// Whether Python, started again by the reader, is ready (or failed again).
+function nextStart() {
+  return new Promise((resolve) => {
+    const settle = (event) => {
+      window.removeEventListener("codes-of-conduct:ready", settle);
+      window.removeEventListener("codes-of-conduct:failed", settle);
+      resolve(event.type === "codes-of-conduct:ready");
+    };
+    window.addEventListener("codes-of-conduct:ready", settle);
+    window.addEventListener("codes-of-conduct:failed", settle);
+  });
+}
+
 // The field a reader's input went to, by the name the request gives it (a row's, by its list's).
 function fieldName(target) {
   const rows = target.closest("[data-rows]");
@@ -53,7 +66,7 @@ export function openFragment(check) {
   const note = (event) => answered.add(fieldName(event.target));
   form.addEventListener("input", note);
   form.addEventListener("change", note);
-  linkRead = python.readFragment(location.hash).then(async (found) => {
+  const read = () => python.readFragment(location.hash).then(async (found) => {
     form.removeEventListener("input", note);
     form.removeEventListener("change", note);
     if (found.error) {
@@ -73,7 +86,15 @@ export function openFragment(check) {
     if (refused.length) showRefused(refused, "link");
     const first = [...form.elements].find((field) => field.matches("textarea, input:not([type=hidden])") && !field.value);
     if (first && !form.contains(document.activeElement)) first.focus();
-  }).catch((error) => showMessage("The link's answers could not be read: " + error.message, "status status--error"));
+  }).catch((error) => {
+    if (failed()) afterFailure();
+    else showMessage("The link's answers could not be read: " + error.message, "status status--error");
+  });
+  // Python did not start (the status says so, and offers to try again): the link is read once it has.
+  const afterFailure = () => {
+    linkRead = nextStart().then((started) => (started ? read() : afterFailure()));
+  };
+  linkRead = read();
   form.scrollIntoView();
   return true;
 }
