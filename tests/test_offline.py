@@ -147,13 +147,21 @@ def test_with_save_data_nothing_of_the_runtime_is_fetched_until_the_reader_asks(
     page.wait_for_timeout(1500)
     assert not [url for url in seen if any(part in url for part in RUNTIME_BYTES)]
     megabytes = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())["download_bytes"] / 1e6
-    start = page.get_by_role("button", name=f"Download the checker (about {megabytes:.1f} MB) and start it")
+    start_words = f"Download the checker (about {megabytes:.1f} MB) and start it"
+    start = page.get_by_role("button", name=start_words)
     expect(page.locator(".checker-progress-text")).to_contain_text(f"To save data, the checker has not been downloaded "
                                                                    f"yet. It needs about {megabytes:.1f} MB")
-    # The form can be filled meanwhile, and a check asked for now runs once the reader starts the checker.
+    # The form can be filled meanwhile, and a check asked for now says that it waits for the checker (before:
+    # "Checking…", for ever, the button out of sight above), with the button beside it; it runs once started.
     nominations(page)
-    start.click()
-    expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
+    result = page.locator(".checker-result")
+    expect(result).to_contain_text("The checker has not been downloaded yet, to save data: your answers are checked "
+                                   "once it has.")
+    assert not [url for url in seen if any(part in url for part in RUNTIME_BYTES)]
+    result.get_by_role("button", name=start_words).click()
+    expect(start).to_have_count(0)  # the status's own button goes too
+    expect(result).to_be_focused()
+    expect(result).to_contain_text("Enough verified nominations to stand.", timeout=READY)
     assert [url for url in seen if ".snapshot" in url]
     context.close()
 

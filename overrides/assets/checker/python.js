@@ -245,13 +245,23 @@ function offerToStart(boot) {
   button.type = "button";
   button.className = "md-button checker-start";
   button.textContent = `Download the checker (about ${megabytes} MB) and start it`;
-  button.addEventListener("click", () => {
+  const start = () => {
+    askingToStart = null;
     button.remove();
     boot.start();
     takeOverWorker();
     for (const { message } of queued.splice(0)) worker.postMessage(message);
-  });
+  };
+  button.addEventListener("click", start);
+  askingToStart = { words: button.textContent, start };
   progressText.parentElement.append(button);
+}
+
+// Whether the checker waits for the reader's word before it downloads: then the button's words, and what it does.
+let askingToStart = null;
+
+export function waitingToStart() {
+  return askingToStart;
 }
 
 const queued = [];
