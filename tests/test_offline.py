@@ -2,6 +2,7 @@
 what it keeps at once, a code page downloads no Pyodide bytes, and Save-Data downloads nothing until asked."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -160,9 +161,38 @@ def test_with_save_data_nothing_of_the_runtime_is_fetched_until_the_reader_asks(
     assert not [url for url in seen if any(part in url for part in RUNTIME_BYTES)]
     result.get_by_role("button", name=start_words).click()
     expect(start).to_have_count(0)  # the status's own button goes too
-    expect(result).to_be_focused()
+    expect(page.locator(".checker-progress")).to_be_focused()  # which says what happens now
+    expect(result).to_contain_text("Checking…")
     expect(result).to_contain_text("Enough verified nominations to stand.", timeout=READY)
     assert [url for url in seen if ".snapshot" in url]
+    context.close()
+
+
+def test_with_save_data_a_spreadsheet_or_a_link_asked_for_says_it_waits_for_the_checker(browser, site_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    seen = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+    page.goto(site_url + "checkers/donations/")
+    page.select_option("#code", "nec-candidates")
+    # Before: "Reading the spreadsheet…" and nothing else, for ever; the link, not a word.
+    page.click("text=Copy a link to this scenario")
+    share = page.locator(".checker-share-status")
+    expect(share).to_contain_text("The checker has not been downloaded yet, to save data: the link is made once it has.")
+    page.click("text=Use a spreadsheet (CSV)")
+    page.fill("#csv-text", "donor,amount,received\nPasted,900,2024-05-01\n")
+    page.click("text=Use these rows")
+    sheet = page.locator(".csv-status")
+    expect(sheet).to_contain_text("The checker has not been downloaded yet, to save data: the spreadsheet is read once "
+                                  "it has.")
+    assert not [url for url in seen if any(part in url for part in RUNTIME_BYTES)]
+    sheet.get_by_role("button", name=re.compile("^Download the checker")).click()
+    expect(page.locator(".checker-start")).to_have_count(0)  # every such button goes
+    expect(sheet).to_have_text(re.compile("^1 donation added"), timeout=READY)
+    expect(page.locator("#donations-0-donor")).to_have_value("Pasted")
+    expect(share).to_contain_text("Link copied", timeout=READY)
     context.close()
 
 

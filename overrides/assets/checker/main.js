@@ -3,9 +3,9 @@
 // fields.js and rows.js (the widgets), form.js (the request), result.js (the answer), share.js (links),
 // spreadsheet.js (CSV), records.js (the record and the calendar file), offline.js (use with no network), keep.js and
 // casefile.js (the reader's case, kept on this device by their choice).
-import { description, form, resultSection } from "./page.js";
+import { description, form, resultBody } from "./page.js";
 import { holdThemeBack } from "./theme.js";
-import { failed, python, takeOverWorker, waitingToStart } from "./python.js";
+import { askToStartIn, failed, python, takeOverWorker } from "./python.js";
 import { chooseCodeFromReferrer, readRequest, showRelevantQuestions } from "./form.js";
 import { addRow, rowList } from "./rows.js";
 import { offerOptionFilters } from "./choices.js";
@@ -23,18 +23,10 @@ let latestCheck = 0;
 async function check() {
   const mine = ++latestCheck;
   markTheAnswer();
-  const waiting = waitingToStart();
-  if (waiting) {
-    // Save-Data, or the reader's choice: nothing is downloaded unasked. The check waits for the checker, and the
-    // button that starts it is here, where the reader is, as well as in the status above.
-    showMessage("The checker has not been downloaded yet, to save data: your answers are checked once it has.",
-      "status", { words: waiting.words, run: () => {
-        waiting.start();
-        showMessage("Checking…");
-        resultSection.tabIndex = -1;
-        resultSection.focus();
-      } });
-  } else showMessage(failed() ? "" : "Checking…");
+  // Save-Data, or the reader's choice: nothing is downloaded unasked. The check waits for the checker, and the
+  // button that starts it is here, where the reader is, as well as in the status above.
+  if (!askToStartIn(resultBody, showMessage, "The checker has not been downloaded yet, to save data: your answers " +
+    "are checked once it has.", "Checking…")) showMessage(failed() ? "" : "Checking…");
   // Not while Python has failed to start: the check is refused at once, with why.
   if (!failed()) await linkFilled();
   if (mine !== latestCheck) return;

@@ -241,27 +241,46 @@ function offerToStart(boot) {
   const megabytes = (boot.runtime.download_bytes / 1e6).toFixed(1);
   progressText.textContent = `To save data, the checker has not been downloaded yet. It needs about ${megabytes} MB, ` +
     "once: after that your browser keeps it.";
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button checker-start";
-  button.textContent = `Download the checker (about ${megabytes} MB) and start it`;
+  const buttons = [];
   const start = () => {
     askingToStart = null;
-    button.remove();
+    for (const button of buttons) button.remove();
+    // The status that the button was in, or beside, says what happens next.
+    progressLine.tabIndex = -1;
+    progressLine.focus();
     boot.start();
     takeOverWorker();
     for (const { message } of queued.splice(0)) worker.postMessage(message);
   };
-  button.addEventListener("click", start);
-  askingToStart = { words: button.textContent, start };
-  progressText.parentElement.append(button);
+  askingToStart = { words: `Download the checker (about ${megabytes} MB) and start it`, buttons, start };
+  progressText.parentElement.append(startButton());
 }
 
-// Whether the checker waits for the reader's word before it downloads: then the button's words, and what it does.
+// While the checker waits for the reader's word before it downloads.
 let askingToStart = null;
 
-export function waitingToStart() {
-  return askingToStart;
+// A button that downloads and starts the checker, for wherever the reader asked for something of it before letting it
+// download; null when it is not waiting for them. Every such button goes once it starts.
+export function startButton() {
+  if (!askingToStart) return null;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button checker-start";
+  button.textContent = askingToStart.words;
+  button.addEventListener("click", askingToStart.start);
+  askingToStart.buttons.push(button);
+  return button;
+}
+
+// Something the reader asked of the checker before letting it download: `say` puts in `place` that it waits for it
+// (`waiting`), with the button that starts it, then `started` once it does. Returns whether it was waiting.
+export function askToStartIn(place, say, waiting, started) {
+  const button = startButton();
+  if (!button) return false;
+  say(waiting);
+  button.addEventListener("click", () => say(started));
+  place.append(button);
+  return true;
 }
 
 const queued = [];

@@ -318,16 +318,9 @@ export async function showRefused(refused, source) {
   resultSection.focus();
 }
 
-// A message where the answer goes; with `action` ({words, run}), a button beside it that does what it says.
-export function showMessage(text, className = "status", action = null) {
+export function showMessage(text, className = "status") {
   resultSection.hidden = false;
   resultBody.replaceChildren(element("p", className, text));
-  if (action) {
-    const button = element("button", "md-button checker-message-action", action.words);
-    button.type = "button";
-    button.addEventListener("click", action.run);
-    resultBody.append(button);
-  }
   // The record offered is the answer's: while another is made, or none could be, there is none to offer.
   resultSection.querySelector(".checker-keep").hidden = true;
 }

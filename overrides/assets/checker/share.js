@@ -1,13 +1,16 @@
 // A scenario in the page's fragment (never the query string, never stored): a link to copy, and a link or a
 // worked example opened. Python writes and reads the fragment (checkers/scenario.py), as it wrote the build's links.
 import { description, form } from "./page.js";
-import { expectCheck, failed, python } from "./python.js";
+import { askToStartIn, expectCheck, failed, python } from "./python.js";
 import { fillForm, readRequest } from "./form.js";
 import { showMessage, showRefused } from "./result.js";
 
 export function offerLinks() {
   form.querySelector(".checker-share").addEventListener("click", async () => {
     const status = form.querySelector(".checker-share-status");
+    // Python makes the link: with Save-Data, it may not be downloaded yet.
+    askToStartIn(status, (words) => { status.textContent = words; }, "The checker has not been downloaded yet, to " +
+      "save data: the link is made once it has. ", "");
     const link = await python.shareLink(description.checker, location.href, readRequest());
     if (link.too_long) {
       const save = form.querySelector(".csv-save");
