@@ -237,11 +237,11 @@ def test_when_pyodide_cannot_load_the_page_says_so(page: Page, site_url):
     expect(page.locator(".checker-progress-text")).to_contain_text("Check your connection, then try again")
 
 
-def test_a_start_whose_download_failed_is_tried_again_at_a_tap_and_what_was_typed_stays(page: Page, site_url):
+def fail_the_first_download_of_python(page: Page):
+    """The worker's first look at the files (HEAD) succeeds; its first download of the WebAssembly fails."""
     failed = []
 
     def once(route):
-        # The worker's first look at the files (HEAD) succeeds; its first download of the WebAssembly fails.
         if route.request.method == "GET" and not failed:
             failed.append(route.request.url)
             route.abort()
@@ -249,6 +249,10 @@ def test_a_start_whose_download_failed_is_tried_again_at_a_tap_and_what_was_type
             route.continue_()
 
     page.route("**/*.wasm", once)
+
+
+def test_a_start_whose_download_failed_is_tried_again_at_a_tap_and_what_was_typed_stays(page: Page, site_url):
+    fail_the_first_download_of_python(page)
     page.goto(site_url + "checkers/nominations/")
     page.fill("#verified", "25")
     progress = page.locator(".checker-progress-text")
@@ -898,16 +902,7 @@ def test_what_a_reader_answered_before_a_clause_link_is_read_is_theirs(page: Pag
 
 def test_a_clause_link_is_read_when_a_checker_that_failed_to_start_starts_again(page: Page, site_url):
     page.add_init_script(HOLD_THE_LINK)
-    failed = []
-
-    def once(route):
-        if route.request.method == "GET" and not failed:
-            failed.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route("**/*.wasm", once)
+    fail_the_first_download_of_python(page)
     link = {"code": "momentum-ncg-elections", "version": "2022", "clause": "code-of-conduct-3"}
     page.goto(share_link(site_url, "complaint", link).replace("#scenario=", "#prefill="))
     page.fill("#what", "A candidate's post disparaged another candidate.")

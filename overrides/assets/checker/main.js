@@ -25,8 +25,9 @@ async function check() {
   markTheAnswer();
   // Save-Data, or the reader's choice: nothing is downloaded unasked. The check waits for the checker, and the
   // button that starts it is here, where the reader is, as well as in the status above.
-  if (!askToStartIn(resultBody, showMessage, "The checker has not been downloaded yet, to save data: your answers " +
-    "are checked once it has.", "Checking…")) showMessage(failed() ? "" : "Checking…");
+  if (!askToStartIn(resultBody, showMessage, "your answers are checked once it has.", "Checking…")) {
+    showMessage(failed() ? "" : "Checking…");
+  }
   // Not while Python has failed to start: the check is refused at once, with why.
   if (!failed()) await linkFilled();
   if (mine !== latestCheck) return;

@@ -261,7 +261,7 @@ let askingToStart = null;
 
 // A button that downloads and starts the checker, for wherever the reader asked for something of it before letting it
 // download; null when it is not waiting for them. Every such button goes once it starts.
-export function startButton() {
+function startButton() {
   if (!askingToStart) return null;
   const button = document.createElement("button");
   button.type = "button";
@@ -273,11 +273,12 @@ export function startButton() {
 }
 
 // Something the reader asked of the checker before letting it download: `say` puts in `place` that it waits for it
-// (`waiting`), with the button that starts it, then `started` once it does. Returns whether it was waiting.
-export function askToStartIn(place, say, waiting, started) {
+// (`then`: what is done once it has), with the button that starts it, then `started` once it does. Returns whether
+// it was waiting.
+export function askToStartIn(place, say, then, started) {
   const button = startButton();
   if (!button) return false;
-  say(waiting);
+  say(`The checker has not been downloaded yet, to save data: ${then}`);
   button.addEventListener("click", () => say(started));
   place.append(button);
   return true;

@@ -9,8 +9,7 @@ export function offerLinks() {
   form.querySelector(".checker-share").addEventListener("click", async () => {
     const status = form.querySelector(".checker-share-status");
     // Python makes the link: with Save-Data, it may not be downloaded yet.
-    askToStartIn(status, (words) => { status.textContent = words; }, "The checker has not been downloaded yet, to " +
-      "save data: the link is made once it has. ", "");
+    askToStartIn(status, (words) => { status.textContent = words; }, "the link is made once it has. ", "");
     const link = await python.shareLink(description.checker, location.href, readRequest());
     if (link.too_long) {
       const save = form.querySelector(".csv-save");

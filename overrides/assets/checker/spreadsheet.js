@@ -7,9 +7,6 @@ import { replaceRows } from "./rows.js";
 import { markInvalid, showRefused, unmarkInvalid } from "./result.js";
 import { saveFile } from "./download.js";
 
-// Python reads and writes spreadsheets: with Save-Data, it may not be downloaded yet.
-const WAITING = "The checker has not been downloaded yet, to save data: ";
-
 export function offerSpreadsheet() {
   const sheet = description.inputs.find((spec) => spec.spreadsheet);
   if (!sheet || !form.querySelector(".csv-load")) return;
@@ -42,8 +39,10 @@ export function offerSpreadsheet() {
   form.querySelector(".csv-load").addEventListener("click", async () => {
     unmarkInvalid(input); // the file refused before is not what is read now
     const reading = description.labels.csv_reading;
-    if (!askToStartIn(status, (words) => say(status, words), WAITING + "the spreadsheet is read once it has.",
-      reading)) say(status, reading);
+    // Python reads it: with Save-Data, it may not be downloaded yet.
+    if (!askToStartIn(status, (words) => say(status, words), "the spreadsheet is read once it has.", reading)) {
+      say(status, reading);
+    }
     try {
       const data = chosen && chosen.text === text.value ? chosen.bytes : text.value;
       const read = await python.parseCsv(description.checker, data);
@@ -56,7 +55,7 @@ export function offerSpreadsheet() {
     }
   });
   form.querySelector(".csv-save").addEventListener("click", async () => {
-    askToStartIn(status, (words) => say(status, words), WAITING + "the spreadsheet is written once it has.", "");
+    askToStartIn(status, (words) => say(status, words), "the spreadsheet is written once it has.", "");
     const saved = await python.writeCsv(description.checker, readRequest()[sheet.name] || []);
     if (saved.errors) {
       say(status, saved.errors.map((error) => error.summary_line).join(" "));
