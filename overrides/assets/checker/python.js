@@ -1,7 +1,7 @@
 // Talking to the Python worker that checker-boot.js started from <head> (browser_runtime/assets/): its progress,
 // its failure, and calls that answer with the command line's JSON. Also window.codesOfConduct, the same contract
 // for power users.
-import { progressAmount, progressBar, progressText } from "./page.js";
+import { element, progressAmount, progressBar, progressText } from "./page.js";
 import { startTheme, startThemeWhenQuiet } from "./theme.js";
 
 const pending = new Map();
@@ -63,15 +63,25 @@ function fail(message) {
   window.dispatchEvent(new Event("codes-of-conduct:failed"));
 }
 
+// A button of the checker's start (try again, download now): the theme's look, and what it does.
+function actionButton(className, words, act) {
+  const button = element("button", `md-button ${className}`, words);
+  button.type = "button";
+  button.addEventListener("click", act);
+  return button;
+}
+
+// A button of the status went: the status keeps the focus, and says what happens next.
+function focusStatus() {
+  progressLine.tabIndex = -1;
+  progressLine.focus();
+}
+
 // A download that failed (a weak signal, the site for a moment) is tried again at the reader's word, on this page:
 // what they have typed stays as it is, which a reload would not promise.
 function offerToTryAgain() {
   if (progressLine.querySelector(".checker-retry")) return; // one failed start may be told of twice (its error, its end)
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button checker-retry";
-  button.textContent = "Try again";
-  button.addEventListener("click", () => {
+  const button = actionButton("checker-retry", "Try again", () => {
     worker.onmessage = worker.onerror = null;
     worker = null;
     failure = null;
@@ -81,10 +91,8 @@ function offerToTryAgain() {
     progressLine.classList.remove("checker-progress--failed");
     progressBar.value = 0;
     showProgress(0, firstWords);
-    // The button goes: the status it sat in keeps the focus, and says what happens next.
-    progressLine.tabIndex = -1;
-    progressLine.focus();
     button.remove();
+    focusStatus();
     window.__codesOfConductBoot.start();
     takeOverWorker();
   });
@@ -245,9 +253,7 @@ function offerToStart(boot) {
   const start = () => {
     askingToStart = null;
     for (const button of buttons) button.remove();
-    // The status that the button was in, or beside, says what happens next.
-    progressLine.tabIndex = -1;
-    progressLine.focus();
+    focusStatus();
     boot.start();
     takeOverWorker();
     for (const { message } of queued.splice(0)) worker.postMessage(message);
@@ -263,11 +269,7 @@ let askingToStart = null;
 // download; null when it is not waiting for them. Every such button goes once it starts.
 function startButton() {
   if (!askingToStart) return null;
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button checker-start";
-  button.textContent = askingToStart.words;
-  button.addEventListener("click", askingToStart.start);
+  const button = actionButton("checker-start", askingToStart.words, askingToStart.start);
   askingToStart.buttons.push(button);
   return button;
 }
