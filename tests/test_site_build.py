@@ -109,6 +109,19 @@ def test_no_page_points_anything_at_another_origin(built_site):
             assert not re.match(r"^(https?:)?//", url), f"{path}: <{element}> {url}"
 
 
+def test_every_page_is_titled_once_by_what_it_is_then_the_site(built_site):
+    """A browser's tab, history and a search result show the title: each names its page, and none repeats itself."""
+    titles = {}
+    for path in audit.html_pages(built_site):
+        found = re.findall(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+        assert len(found) == 1, f"{path}: {len(found)} titles"
+        title = found[0].strip()
+        parts = [part.strip() for part in title.split(" - ")]
+        assert parts[0] and len(set(parts)) == len(parts), f"{path}: {title!r}"
+        titles[path.relative_to(built_site).as_posix()] = title
+    assert titles["index.html"] == "Codes of Conduct"
+
+
 def test_code_pages_fetch_no_pyodide_but_checker_pages_do(built_site):
     assert "assets/checker.js" not in html(built_site, "codes/nec-candidates")
     assert "pyodide" not in html(built_site, "codes/nec-candidates")
