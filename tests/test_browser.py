@@ -234,29 +234,79 @@ def test_when_pyodide_cannot_load_the_page_says_so(page: Page, site_url):
     page.route("**/*.wasm", lambda route: route.abort())
     page.goto(site_url + "checkers/suspension/")
     expect(page.locator(".checker-progress-text")).to_contain_text("could not be downloaded", timeout=READY)
-    expect(page.locator(".checker-progress-text")).to_contain_text("Check your connection, then try again")
+    # Tried again by itself first, then the reader is asked.
+    expect(page.locator(".checker-progress-text")).to_contain_text("Check your connection, then try again",
+                                                                   timeout=READY)
 
 
-def fail_the_first_download_of_python(page: Page):
-    """The worker's first look at the files (HEAD) succeeds; its first download of the WebAssembly fails."""
+# The page tries a start whose download was cut short twice more by itself before it asks the reader (python.js).
+TRIES_BEFORE_ASKING = 3
+
+
+def fail_downloads_of_python(page: Page, times: int = TRIES_BEFORE_ASKING, files: str = "**/*.wasm") -> list:
+    """The worker's look at the files (HEAD) succeeds; its first `times` downloads of `files` (Python's WebAssembly)
+    fail. Returns the failed downloads' addresses as they happen."""
     failed = []
 
-    def once(route):
-        if route.request.method == "GET" and not failed:
+    def cut(route):
+        if route.request.method == "GET" and len(failed) < times:
             failed.append(route.request.url)
             route.abort()
         else:
             route.continue_()
 
-    page.route("**/*.wasm", once)
+    page.route(files, cut)
+    return failed
+
+
+# Python's WebAssembly, which the worker fetches, and Pyodide's script, which it imports (outside fetch: before, a
+# failed import was told as "could not start in this browser", with "Try an up-to-date browser").
+@pytest.mark.parametrize("files, said", [("**/*.wasm", "(pyodide.asm.wasm) could not be downloaded: the connection failed."),
+                                         ("**/pyodide.mjs", "(pyodide.mjs) could not be downloaded.")])
+def test_a_start_whose_download_was_cut_short_once_is_tried_again_by_itself_and_a_check_asked_meanwhile_is_answered(
+        page: Page, site_url, files, said):
+    failed = fail_downloads_of_python(page, times=1, files=files)
+    page.goto(site_url + "checkers/nominations/")
+    page.fill("#verified", "25")
+    page.select_option("#code", "momentum-ncg-elections")
+    progress = page.locator(".checker-progress-text")
+    expect(progress).to_contain_text(f"The checker's download was cut short: a file it needs {said} Trying again…",
+                                     timeout=READY)
+    page.click("button[type=submit]")  # asked while the checker starts again
+    expect(page.locator(".checker-result")).to_contain_text("Enough verified nominations to stand.", timeout=READY)
+    expect(progress).to_have_text("Ready.")
+    # Before: the reader was told the checker could not start, and had to press "Try again".
+    expect(page.locator(".checker-retry")).to_have_count(0)
+    expect(page.locator(".checker-progress")).not_to_have_class(re.compile("checker-progress--failed"))
+    expect(page.locator("#verified")).to_have_value("25")
+    assert len(failed) == 1
+
+
+def test_a_start_cut_short_while_the_browser_is_offline_carries_on_when_it_is_back_online(page: Page, site_url):
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route) if route.request.method == "GET" else route.continue_())
+    page.goto(site_url + "checkers/suspension/")
+    deadline = time.monotonic() + READY / 1000
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert held, "the WebAssembly was never asked for"
+    page.context.set_offline(True)
+    held.pop().abort()
+    progress = page.locator(".checker-progress-text")
+    expect(progress).to_contain_text("It will carry on when you are back online.", timeout=READY)
+    page.wait_for_timeout(8_000)  # past every wait of the automatic tries: none is used up while offline
+    expect(progress).to_contain_text("It will carry on when you are back online.")
+    page.unroute_all()
+    page.context.set_offline(False)
+    expect(progress).to_have_text("Ready.", timeout=READY)
 
 
 def test_a_start_whose_download_failed_is_tried_again_at_a_tap_and_what_was_typed_stays(page: Page, site_url):
-    fail_the_first_download_of_python(page)
+    fail_downloads_of_python(page)
     page.goto(site_url + "checkers/nominations/")
     page.fill("#verified", "25")
     progress = page.locator(".checker-progress-text")
-    expect(progress).to_contain_text("could not be downloaded", timeout=READY)
+    expect(progress).to_contain_text("The checker could not start: a file it needs", timeout=READY)
     page.click(".checker-retry")
     expect(page.locator(".checker-retry")).to_have_count(0)
     expect(page.locator(".checker-progress")).to_be_focused()
@@ -275,7 +325,12 @@ def test_when_the_workers_own_script_never_arrives_the_page_says_so_within_a_min
     page.clock.run_for(59_000)
     expect(progress).to_have_text("Getting the checker ready…")
     page.clock.run_for(2_000)
+    expect(progress).to_contain_text("checker-worker.js) did not load within a minute. Trying again…")
+    # Each try by itself waits its minute too; then the reader is asked.
+    for wait in (2_000, 6_000):
+        page.clock.run_for(wait + 61_000)
     expect(progress).to_contain_text("checker-worker.js) did not load within a minute. Check your connection")
+    expect(page.locator(".checker-retry")).to_be_visible()
 
 
 def test_a_start_that_stalls_is_told_after_a_minute_and_carries_on_when_the_connection_comes_back(page: Page, site_url):
@@ -328,6 +383,24 @@ def test_python_starts_from_the_snapshot_without_downloading_the_wheel(page: Pag
     wait_ready(page)
     assert [url for url in downloads if url.endswith(".snapshot")]
     assert not [url for url in downloads if url.endswith(".whl")]
+
+
+def test_a_webassembly_download_that_breaks_off_part_way_is_tried_again_rather_than_waited_on_for_ever(page: Page,
+                                                                                                       built_site):
+    # Before: Pyodide only logged the failed compile ("wasm instantiation failed!") and its start waited for ever,
+    # the page saying "Waiting for the connection…" after a minute.
+    cut = []
+    server, base = serve(built_site, cut_once(".wasm", cut))
+    try:
+        page.goto(base + "checkers/nominations/")
+        progress = page.locator(".checker-progress-text")
+        expect(progress).to_contain_text("(pyodide.asm.wasm) could not be downloaded: the connection failed. "
+                                         "Trying again…", timeout=READY)
+        expect(progress).to_have_text("Ready.", timeout=READY)
+        assert cut
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_snapshot_download_cut_off_midway_is_asked_for_again_and_python_starts_from_it(page: Page, built_site):
@@ -902,11 +975,11 @@ def test_what_a_reader_answered_before_a_clause_link_is_read_is_theirs(page: Pag
 
 def test_a_clause_link_is_read_when_a_checker_that_failed_to_start_starts_again(page: Page, site_url):
     page.add_init_script(HOLD_THE_LINK)
-    fail_the_first_download_of_python(page)
+    fail_downloads_of_python(page)
     link = {"code": "momentum-ncg-elections", "version": "2022", "clause": "code-of-conduct-3"}
     page.goto(share_link(site_url, "complaint", link).replace("#scenario=", "#prefill="))
     page.fill("#what", "A candidate's post disparaged another candidate.")
-    expect(page.locator(".checker-progress-text")).to_contain_text("could not be downloaded", timeout=READY)
+    expect(page.locator(".checker-progress-text")).to_contain_text("The checker could not start", timeout=READY)
     # The failure is said once, where the checker's status is; the link waits for the checker.
     expect(page.locator(".checker-result")).to_be_hidden()
     # The link was asked for before the failure (held) or refused by it (the failure came first): asked again now.

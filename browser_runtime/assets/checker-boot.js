@@ -25,8 +25,8 @@
     }
   }
 
-  // Also a fresh start after a failed one (python.js, "Try again"): what the failed one left running stops first.
-  function start() {
+  // Also a fresh start after a failed one (python.js, `again`): what the failed one left running stops first.
+  function start(again = false) {
     boot.waiting = false;
     for (const running of [boot.worker, boot.fetcher]) if (running) running.terminate();
     boot.worker = boot.fetcher = null;
@@ -39,8 +39,8 @@
     boot.worker.onmessage = (event) => boot.early.push(event);
     boot.worker.onerror = (event) => { event.preventDefault(); boot.early.push(event); };
     const snapshot = boot.runtime.snapshot ? fetchSnapshot(boot.worker, boot.runtime, script.src) : null;
-    if (snapshot) boot.worker.postMessage({ op: "start", runtime: boot.runtime, snapshot }, [snapshot]);
-    else boot.worker.postMessage({ op: "start", runtime: boot.runtime });
+    if (snapshot) boot.worker.postMessage({ op: "start", runtime: boot.runtime, snapshot, again }, [snapshot]);
+    else boot.worker.postMessage({ op: "start", runtime: boot.runtime, again });
   }
 
   // The snapshot is the largest download: a worker of its own fetches it from now on, in parallel with the

@@ -15,6 +15,20 @@ function progress(percent, text) {
 // until Python is ready, each file's answer is one.
 let starting = true;
 
+// A file that could not be had, and whether asking again may bring it (`transient`): the page then tries the start
+// again by itself before asking the reader (python.js).
+function downloadError(url, why, transient) {
+  const error = new Error(`a file it needs (${url.split("/").pop()}) could not be downloaded${why ? `: ${why}` : ""}.`);
+  error.transient = transient;
+  return error;
+}
+
+// The connection failing may not last; nor may a host that answers it cannot for now. A file it does not have will
+// not come by asking again.
+function mayComeLater(status) {
+  return status === 408 || status === 429 || status >= 500;
+}
+
 async function probe(runtime, fromSnapshot) {
   // The files this start needs: restored from the snapshot, the whole standard library comes only on demand.
   const files = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"].map((name) => runtime.pyodide + name)
@@ -26,7 +40,7 @@ async function probe(runtime, fromSnapshot) {
     } catch {
       response = null;
     }
-    if (!response || !response.ok) throw new Error(`a file it needs (${file.split("/").pop()}) could not be downloaded.`);
+    if (!response || !response.ok) throw downloadError(file, null, !response || mayComeLater(response.status));
   }));
   return new Promise(() => {}); // all there: let loading decide
 }
@@ -36,7 +50,7 @@ async function probe(runtime, fromSnapshot) {
 // the snapshot has its own worker and its own fallback.
 let downloadFailed = () => {};
 const failedDownload = new Promise((_, reject) => {
-  downloadFailed = (url, why) => reject(new Error(`a file it needs (${url.split("/").pop()}) could not be downloaded: ${why}.`));
+  downloadFailed = (url, why, transient) => reject(downloadError(url, why, transient));
 });
 failedDownload.catch(() => {}); // raced with the start; unused after it
 const realFetch = globalThis.fetch.bind(globalThis);
@@ -46,11 +60,45 @@ globalThis.fetch = (input, init) => {
   const url = String(input && input.url || input);
   const response = realFetch(input, init);
   response.then((answer) => {
-    if (!answer.ok) downloadFailed(url, `the site answered ${answer.status}`);
+    if (!answer.ok) downloadFailed(url, `the site answered ${answer.status}`, mayComeLater(answer.status));
     else if (starting) postMessage({ type: "alive" });
-  }, () => downloadFailed(url, "the connection failed"));
+  }, () => downloadFailed(url, "the connection failed", true));
   return response;
 };
+
+// Pyodide's own script, whose download passes outside fetch. A browser rejects an import it could not download with a
+// TypeError, without saying why; Firefox and WebKit run what arrived of one cut short, and fail on its end.
+async function importPyodide(url) {
+  try {
+    return await import(url);
+  } catch (error) {
+    throw downloadError(url, error instanceof TypeError ? null : unusable(error), true);
+  }
+}
+
+// The engine's own words are for the console: Firefox calls a compile whose download broke off "out of memory".
+function unusable(error) {
+  console.warn(error);
+  return "what arrived was incomplete or damaged";
+}
+
+// Pyodide compiles its WebAssembly as it downloads, and a download that breaks off there (the connection dropping
+// part-way through its 10 MB) is only logged by Pyodide, whose start then waits for ever, in every engine. So the
+// compile is watched as fetch is: its promise untouched, its failure reported.
+const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+if (realInstantiateStreaming) {
+  WebAssembly.instantiateStreaming = (source, imports) => {
+    const instantiated = realInstantiateStreaming.call(WebAssembly, source, imports);
+    instantiated.catch(async (error) => {
+      if (!starting) return;
+      const url = await Promise.resolve(source).then((response) => response.url, () => "");
+      // A TypeError is the download's (the browser's words say so); anything else, what arrived could not be compiled.
+      downloadFailed(url || "pyodide.asm.wasm", error instanceof TypeError ? "the connection failed" : unusable(error),
+        true);
+    });
+    return instantiated;
+  };
+}
 
 // Python's memory restored from the snapshot made at build time (browser_runtime/tools/snapshot.mjs), with the checkers
 // already imported: a first answer in about half the time. The snapshot option is private to Pyodide,
@@ -107,11 +155,26 @@ function receiveSnapshot(port) {
   return snapshot;
 }
 
-async function start(runtime, port) {
+// Firefox may keep what arrived of a file cut short in its cache (Pyodide's scripts, its WebAssembly), and give it
+// again at every later start, even after a reload of the page: on a start after a failed one, they are asked for
+// afresh first, which replaces them there.
+async function refreshCutFiles(runtime) {
+  await Promise.all(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"].map(async (name) => {
+    const url = new URL(runtime.pyodide + name, assets).href;
+    try {
+      await (await realFetch(url, { cache: "reload" })).arrayBuffer();
+    } catch {
+      throw downloadError(url, "the connection failed", true);
+    }
+  }));
+}
+
+async function start(runtime, port, again) {
   // Short enough, with what the page adds, for the two lines the page keeps for it on a phone.
   progress(10, "Downloading the checker…");
   const snapshot = port ? receiveSnapshot(port) : null;
-  const { loadPyodide } = await import(new URL(runtime.pyodide + "pyodide.mjs", assets));
+  if (again) await refreshCutFiles(runtime);
+  const { loadPyodide } = await importPyodide(new URL(runtime.pyodide + "pyodide.mjs", assets).href);
   const pyodide = await Promise.race([probe(runtime, Boolean(snapshot)), failedDownload, startPython(loadPyodide, runtime, snapshot, {
     indexURL: new URL(runtime.pyodide, assets).href,
     stdLibURL: new URL(runtime.stdlib, assets).href,
@@ -211,8 +274,9 @@ onmessage = async (event) => {
     return;
   }
   if (message.op === "start") {
-    ready = start(message.runtime, message.snapshot);
-    ready.catch((error) => postMessage({ type: "failed", message: String(error && error.message || error) }));
+    ready = start(message.runtime, message.snapshot, message.again);
+    ready.catch((error) => postMessage({ type: "failed", message: String(error && error.message || error),
+                                         transient: Boolean(error && error.transient) }));
     return;
   }
   try {

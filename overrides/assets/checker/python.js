@@ -44,8 +44,13 @@ function showDownload(fraction) {
   } else progressAmount.textContent = "";
 }
 
-// What to do depends on what failed: a download (the connection, or the site) or the browser itself.
-function fail(message) {
+// What to do depends on what failed: a download (the connection, or the site) or the browser itself. A download that
+// may come if asked again (`transient`: the connection, or the host unable for now) is first tried again by itself.
+function fail(message, transient = false) {
+  if (transient && starting && worker && retries < RETRY_AFTER_MS.length) {
+    retryLater(message);
+    return;
+  }
   failure = message;
   starting = false;
   clearTimeout(stall);
@@ -77,24 +82,58 @@ function focusStatus() {
   progressLine.focus();
 }
 
-// A download that failed (a weak signal, the site for a moment) is tried again at the reader's word, on this page:
-// what they have typed stays as it is, which a reload would not promise.
+// A download cut short (a weak signal, a tunnel, the host busy for a moment) is tried again by itself after each of
+// these waits, or when a browser that knows it went offline is back online; what the reader asked for meanwhile
+// (a check, a link's answers) waits for the new start. Then the reader is asked.
+const RETRY_AFTER_MS = [2_000, 6_000];
+let retries = 0;
+
+function retryLater(message) {
+  clearTimeout(stall);
+  clearTimeout(silence);
+  // The failed worker's last words (each call it was asked refused with its failure) are not heard: the calls are
+  // asked again of the next one.
+  worker.onmessage = worker.onerror = null;
+  worker = null;
+  const wait = RETRY_AFTER_MS[retries++];
+  const offline = navigator.onLine === false;
+  progressText.textContent = `The checker's download was cut short: ${message} ` +
+    (offline ? "It will carry on when you are back online." : "Trying again…");
+  if (meanwhile) meanwhile.hidden = false;
+  const again = () => {
+    window.removeEventListener("online", again);
+    startAgain();
+  };
+  if (offline) window.addEventListener("online", again);
+  else setTimeout(again, wait);
+}
+
+// A fresh start on this page (`again`: after a failed one): what the reader has typed stays as it is, which a reload
+// would not promise.
+function startAgain(again = true) {
+  failure = null;
+  starting = true;
+  spoken = false;
+  stalledOver = null;
+  progressLine.classList.remove("checker-progress--failed");
+  progressBar.value = 0;
+  showProgress(0, firstWords);
+  window.__codesOfConductBoot.start(again);
+  takeOverWorker();
+  // Every call not yet answered: asked of a worker that failed, or before the checker started (Save-Data).
+  if (worker) for (const [id, { message }] of pending) worker.postMessage({ ...message, id });
+}
+
+// A download that still failed is tried again at the reader's word, with tries of its own.
 function offerToTryAgain() {
   if (progressLine.querySelector(".checker-retry")) return; // one failed start may be told of twice (its error, its end)
   const button = actionButton("checker-retry", "Try again", () => {
     worker.onmessage = worker.onerror = null;
     worker = null;
-    failure = null;
-    starting = true;
-    spoken = false;
-    stalledOver = null;
-    progressLine.classList.remove("checker-progress--failed");
-    progressBar.value = 0;
-    showProgress(0, firstWords);
+    retries = 0;
     button.remove();
     focusStatus();
-    window.__codesOfConductBoot.start();
-    takeOverWorker();
+    startAgain();
   });
   progressText.parentElement.append(button);
 }
@@ -158,7 +197,7 @@ function handle(event) {
   // Until the worker's first word, its silence is what is watched (takeOverWorker).
   if (spoken) watchStart();
   if (event.type === "error") {
-    fail("a file it needs did not load.");
+    fail("a file it needs did not load.", true);
     return;
   }
   const message = event.data;
@@ -167,6 +206,7 @@ function handle(event) {
   else if (message.type === "alive") return; // a file's answer while Python starts: a sign of progress only
   else if (message.type === "ready") {
     starting = false;
+    retries = 0;
     clearTimeout(stall);
     // A page whose own status says what Python is doing (My case) drops "Ready.", which would tell the reader nothing,
     // and keeps its place, where it says when it is kept for use offline; a failure to start stays in view.
@@ -174,7 +214,7 @@ function handle(event) {
     startThemeAfterChecks();
     window.dispatchEvent(new Event("codes-of-conduct:ready"));
   }
-  else if (message.type === "failed") fail(message.message);
+  else if (message.type === "failed") fail(message.message, message.transient);
   else if (message.part || message.complete) arrived(message);
   else if ("keepsakes" in message) keepsakesArrived(message);
   else if (pending.has(message.id)) {
@@ -239,7 +279,8 @@ export function takeOverWorker() {
   const early = boot.early.splice(0);
   for (const event of early) handle(event);
   if (!early.some((event) => event.data?.type !== "download")) {
-    silence = setTimeout(() => fail("its script (checker-worker.js) did not load within a minute."), SILENT_WORKER_MS);
+    silence = setTimeout(() => fail("its script (checker-worker.js) did not load within a minute.", true),
+      SILENT_WORKER_MS);
   }
 }
 
@@ -254,9 +295,7 @@ function offerToStart(boot) {
     askingToStart = null;
     for (const button of buttons) button.remove();
     focusStatus();
-    boot.start();
-    takeOverWorker();
-    for (const { message } of queued.splice(0)) worker.postMessage(message);
+    startAgain(false);
   };
   askingToStart = { words: `Download the checker (about ${megabytes} MB) and start it`, buttons, start };
   progressText.parentElement.append(startButton());
@@ -286,18 +325,15 @@ export function askToStartIn(place, say, then, started) {
   return true;
 }
 
-const queued = [];
-
 function call(message) {
   if (failure) return Promise.reject(new Error(failure));
   return new Promise((resolve, reject) => {
     const id = nextId++;
     const isCheck = message.op === "check" || message.op === "run";
     if (isCheck) checksPending++;
-    pending.set(id, { resolve, reject, isCheck });
-    // Asked before the reader started the checker (Save-Data): sent once it starts.
+    pending.set(id, { resolve, reject, isCheck, message });
+    // Asked before the reader started the checker (Save-Data), or while it starts again: sent once it starts.
     if (worker) worker.postMessage({ ...message, id });
-    else queued.push({ message: { ...message, id } });
   });
 }
 
