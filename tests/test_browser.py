@@ -403,6 +403,35 @@ def test_a_webassembly_download_that_breaks_off_part_way_is_tried_again_rather_t
         server.server_close()
 
 
+@pytest.mark.parametrize("file", ["python_stdlib-", ".whl"])
+def test_without_the_snapshot_a_file_cut_part_way_is_tried_again_rather_than_python_started_without_it(
+        page: Page, built_site, file):
+    # Before: Pyodide only logged the failed reading of the standard library ("Program terminated with exit(1)"), or of
+    # the checkers' wheel (a traceback: "No module named 'checkers'"), and the page said the browser could not run it.
+    cut = []
+    manifest = json.loads((built_site / "assets" / "checkers-runtime.json").read_text())
+    name = Path(manifest["stdlib" if file == "python_stdlib-" else "wheel"]).name
+
+    class NoSnapshotAndCut(cut_once(name, cut)):
+        def send_head(self):
+            if self.path.endswith(".snapshot"):
+                self.send_error(404)
+                return None
+            return super().send_head()
+
+    server, base = serve(built_site, NoSnapshotAndCut)
+    try:
+        page.goto(base + "checkers/nominations/")
+        progress = page.locator(".checker-progress-text")
+        expect(progress).to_contain_text(f"({name}) could not be downloaded: the connection failed. Trying again…",
+                                         timeout=READY)
+        expect(progress).to_have_text("Ready.", timeout=READY)
+        assert cut
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_snapshot_download_cut_off_midway_is_asked_for_again_and_python_starts_from_it(page: Page, built_site):
     cut = []
     server, base = serve(built_site, cut_once(".snapshot", cut))

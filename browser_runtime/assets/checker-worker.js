@@ -29,11 +29,15 @@ function mayComeLater(status) {
   return status === 408 || status === 429 || status >= 500;
 }
 
-async function probe(runtime, fromSnapshot) {
-  // The files this start needs: restored from the snapshot, the whole standard library comes only on demand.
-  const files = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"].map((name) => runtime.pyodide + name)
+// The files a start needs beside Pyodide's first script (and the snapshot, which has a worker of its own): restored
+// from the snapshot, the whole standard library comes only on demand.
+function startFiles(runtime, fromSnapshot) {
+  return ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"].map((name) => runtime.pyodide + name)
     .concat(fromSnapshot ? [runtime.snapshot_stdlib] : [runtime.stdlib, runtime.wheel]);
-  await Promise.all(files.map(async (file) => {
+}
+
+async function probe(runtime, fromSnapshot) {
+  await Promise.all(startFiles(runtime, fromSnapshot).map(async (file) => {
     let response;
     try {
       response = await fetch(new URL(file, assets), { method: "HEAD" });
@@ -61,10 +65,28 @@ globalThis.fetch = (input, init) => {
   const response = realFetch(input, init);
   response.then((answer) => {
     if (!answer.ok) downloadFailed(url, `the site answered ${answer.status}`, mayComeLater(answer.status));
-    else if (starting) postMessage({ type: "alive" });
+    else {
+      if (starting) postMessage({ type: "alive" });
+      watchBody(answer, url);
+    }
   }, () => downloadFailed(url, "the connection failed", true));
   return response;
 };
+
+// A body that breaks off after its headers have come (the connection dropping part-way through a file) fails only
+// its reading, which Pyodide may just log before Python starts without the file: each reading is watched too, before
+// the caller can start it.
+function watchBody(answer, url) {
+  for (const reading of ["arrayBuffer", "blob", "bytes", "json", "text"]) {
+    const read = answer[reading];
+    if (typeof read !== "function") continue;
+    answer[reading] = function () {
+      const body = read.call(this);
+      body.catch(() => downloadFailed(url, "the connection failed", true));
+      return body;
+    };
+  }
+}
 
 // Pyodide's own script, whose download passes outside fetch. A browser rejects an import it could not download with a
 // TypeError, without saying why; Firefox and WebKit run what arrived of one cut short, and fail on its end.
@@ -124,7 +146,11 @@ async function startPython(loadPyodide, runtime, snapshot, options) {
   }
   const pyodide = await loadPyodide(options);
   progress(75, "Loading the checkers…");
-  await pyodide.loadPackage(new URL(runtime.wheel, assets).href, { messageCallback: () => {}, errorCallback: () => {} });
+  // A wheel that could not be had is only told to errorCallback: Python would then start without the checkers.
+  const wheel = new URL(runtime.wheel, assets).href;
+  const problems = [];
+  await pyodide.loadPackage(wheel, { messageCallback: () => {}, errorCallback: (said) => problems.push(said) });
+  if (problems.length) throw downloadError(wheel, unusable(problems.join(" ")), true);
   return pyodide;
 }
 
@@ -156,24 +182,36 @@ function receiveSnapshot(port) {
 }
 
 // Firefox may keep what arrived of a file cut short in its cache (Pyodide's scripts, its WebAssembly), and give it
-// again at every later start, even after a reload of the page: on a start after a failed one, they are asked for
-// afresh first, which replaces them there.
-async function refreshCutFiles(runtime) {
-  await Promise.all(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"].map(async (name) => {
-    const url = new URL(runtime.pyodide + name, assets).href;
+// again at every later start, even after a reload of the page: on a start after a failed one, the files it needs
+// are asked for afresh first, which replaces them there.
+async function refreshCutFiles(runtime, fromSnapshot) {
+  const files = [runtime.pyodide + "pyodide.mjs"].concat(startFiles(runtime, fromSnapshot));
+  await Promise.all(files.map(async (file) => {
+    const url = new URL(file, assets).href;
     try {
-      await (await realFetch(url, { cache: "reload" })).arrayBuffer();
+      const reader = (await realFetch(url, { cache: "reload" })).body.getReader();
+      while (!(await reader.read()).done) stillArriving();
     } catch {
       throw downloadError(url, "the connection failed", true);
     }
   }));
 }
 
+// Each part of a file that arrives tells the page that the start is moving (python.js watches for a stall), at most
+// once a second.
+let toldArriving = 0;
+
+function stillArriving() {
+  if (Date.now() - toldArriving < 1_000) return;
+  toldArriving = Date.now();
+  postMessage({ type: "alive" });
+}
+
 async function start(runtime, port, again) {
   // Short enough, with what the page adds, for the two lines the page keeps for it on a phone.
   progress(10, "Downloading the checker…");
   const snapshot = port ? receiveSnapshot(port) : null;
-  if (again) await refreshCutFiles(runtime);
+  if (again) await refreshCutFiles(runtime, Boolean(snapshot));
   const { loadPyodide } = await importPyodide(new URL(runtime.pyodide + "pyodide.mjs", assets).href);
   const pyodide = await Promise.race([probe(runtime, Boolean(snapshot)), failedDownload, startPython(loadPyodide, runtime, snapshot, {
     indexURL: new URL(runtime.pyodide, assets).href,
