@@ -97,9 +97,11 @@ function retryLater(message) {
   worker = null;
   const wait = RETRY_AFTER_MS[retries++];
   const offline = navigator.onLine === false;
-  progressText.textContent = `The checker's download was cut short: ${message} ` +
-    (offline ? "It will carry on when you are back online." : "Trying again…");
-  if (meanwhile) meanwhile.hidden = false;
+  // In the status's two lines on a phone: which file, and why, is for the console (and the reader, if it fails again).
+  console.warn(`The checker's start failed and is tried again: ${message}`);
+  progressText.textContent = offline ? "You are offline. The download will carry on when you are back online." :
+    "The download was interrupted. Trying again…";
+  if (meanwhile) meanwhile.hidden = offline;
   const again = () => {
     window.removeEventListener("online", again);
     startAgain();
