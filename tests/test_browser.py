@@ -297,6 +297,8 @@ def test_a_start_cut_short_while_the_browser_is_offline_carries_on_when_it_is_ba
     progress = page.locator(".checker-progress-text")
     offline = "You are offline. The download will carry on when you are back online."
     expect(progress).to_have_text(offline, timeout=READY)
+    # Said once, in the status's two lines: not "using this browser's copy" of a checker this browser has not got yet.
+    assert page.locator(".checker-progress-words").inner_text().strip() == offline
     page.wait_for_timeout(8_000)  # past every wait of the automatic tries: none is used up while offline
     expect(progress).to_have_text(offline)
     page.unroute_all()

@@ -404,10 +404,12 @@ def test_saying_that_the_page_is_kept_for_use_offline_moves_nothing(browser, sit
 # Every step the checker's status says while it starts, as the worker says it (checker-worker.js).
 WORKER_STEPS = re.findall(r'progress\(\d+, "([^"]+)"\)',
                           (Path(__file__).parent.parent / "browser_runtime/assets/checker-worker.js").read_text())
-# What the page says in the status's place when nothing has arrived for a while (python.js): said without the words on
-# what the reader may do meanwhile.
-STALLED = re.search(r'const STALLED_WORDS = "([^"]+)"',
-                    (Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text())[1]
+# What the page says in the status's place when nothing has arrived for a while, and while it starts again after a
+# download broke off (python.js): said without the words on what the reader may do meanwhile.
+_SAID = dict(re.findall(r'const (STALLED|RETRYING|AWAITING_NETWORK)_WORDS = "([^"]+)"',
+                        (Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text()))
+RESTARTING = [_SAID["RETRYING"], _SAID["AWAITING_NETWORK"]]
+STALLED = [_SAID["STALLED"], *RESTARTING]
 
 
 @pytest.mark.parametrize("width", [320, 360, 375, 390])
@@ -425,17 +427,18 @@ def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a
     # The place is the status's height with nothing in it: what the page keeps from its first paint. Then the page's
     # own first words, and each of the worker's, with what the reader may do meanwhile (python.js) or that the page is
     # the kept copy (offline.js); "Ready." also with the word that the page is kept.
-    sizes = page.evaluate("""([first, steps, stalled]) => {
+    sizes = page.evaluate("""([first, steps, stalled, restarting]) => {
       const status = document.querySelector('.checker-progress');
       const [text, meanwhile, kept, offline, amount] = ['text', 'meanwhile', 'kept', 'offline', 'amount'].map((part) =>
         status.querySelector(`.checker-${part === 'text' || part === 'amount' ? 'progress-' + part : part}`));
       const say = (line, downloaded, note) => {
         text.textContent = line;
         amount.textContent = downloaded;
-        meanwhile.hidden = line === 'Ready.' || line === stalled;
+        meanwhile.hidden = line === 'Ready.' || stalled.includes(line);
         kept.hidden = note !== 'kept';
         offline.hidden = note !== 'offline';
         status.classList.toggle('checker-progress--offline', note === 'offline');
+        status.classList.toggle('checker-progress--restarting', restarting.includes(line));
         return [[line, downloaded, note].join(' '), status.getBoundingClientRect().height];
       };
       say('', '', '');
@@ -443,7 +446,7 @@ def test_every_step_of_the_status_with_the_amount_downloaded_fits_its_place_at_a
       const place = status.getBoundingClientRect().height;
       return [first, ...steps].flatMap((line) => ['', '(100.0 of 100.0 MB)'].flatMap((downloaded) =>
         ['', 'offline', ...(line === 'Ready.' && !downloaded ? ['kept'] : [])].map((note) => [...say(line, downloaded, note), place])));
-    }""", [first_words, [*WORKER_STEPS, STALLED], STALLED])
+    }""", [first_words, [*WORKER_STEPS, *STALLED], STALLED, RESTARTING])
     context.close()
     assert [(said, height, place) for said, height, place in sizes if height > place] == []
 

@@ -86,6 +86,9 @@ function focusStatus() {
 // these waits, or when a browser that knows it went offline is back online; what the reader asked for meanwhile
 // (a check, a link's answers) waits for the new start. Then the reader is asked.
 const RETRY_AFTER_MS = [2_000, 6_000];
+// Said in the status's two lines on a phone, without the words on what the reader may do meanwhile.
+const RETRYING_WORDS = "The download was interrupted. Trying again…";
+const AWAITING_NETWORK_WORDS = "You are offline. The download will carry on when you are back online.";
 let retries = 0;
 
 function retryLater(message) {
@@ -99,9 +102,10 @@ function retryLater(message) {
   const offline = navigator.onLine === false;
   // In the status's two lines on a phone: which file, and why, is for the console (and the reader, if it fails again).
   console.warn(`The checker's start failed and is tried again: ${message}`);
-  progressText.textContent = offline ? "You are offline. The download will carry on when you are back online." :
-    "The download was interrupted. Trying again…";
-  if (meanwhile) meanwhile.hidden = offline;
+  progressText.textContent = offline ? AWAITING_NETWORK_WORDS : RETRYING_WORDS;
+  if (meanwhile) meanwhile.hidden = true;
+  // Not "using this browser's copy" (offline.js) as well: the checker is not in this browser yet.
+  progressLine.classList.add("checker-progress--restarting");
   const again = () => {
     window.removeEventListener("online", again);
     startAgain();
@@ -113,6 +117,7 @@ function retryLater(message) {
 // A fresh start on this page (`again`: after a failed one): what the reader has typed stays as it is, which a reload
 // would not promise.
 function startAgain(again = true) {
+  progressLine.classList.remove("checker-progress--restarting");
   failure = null;
   starting = true;
   spoken = false;
