@@ -781,6 +781,17 @@ def test_a_spreadsheet_larger_than_any_is_refused_before_the_page_reads_it(page:
     expect(page.locator(".csv-status")).to_contain_text("1 donation added", timeout=READY)
 
 
+def test_a_file_the_site_has_not_got_is_not_tried_again_by_itself_nor_blamed_on_the_connection(page: Page, site_url):
+    page.route("**/*.wasm", lambda route: route.fulfill(status=404, body="") if route.request.method == "GET"
+               else route.continue_())
+    page.goto(site_url + "checkers/suspension/")
+    progress = page.locator(".checker-progress-text")
+    expect(progress).to_contain_text("(pyodide.asm.wasm) could not be downloaded: the site answered 404. The fault is "
+                                     "the site's, not your connection: try again later", timeout=10_000)
+    # Before: "Check your connection, then try again".
+    expect(progress).not_to_contain_text("connection, then")
+
+
 def test_a_webassembly_download_that_fails_after_the_start_is_reported_within_seconds(page: Page, site_url):
     # The worker's first look at the files (HEAD) succeeds; the download itself then fails.
     page.route("**/*.wasm", lambda route: route.abort() if route.request.method == "GET" else route.continue_())

@@ -59,9 +59,11 @@ function fail(message, transient = false) {
   progressLine.classList.add("checker-progress--failed");
   startTheme();
   const download = /could not be downloaded|did not load/.test(message);
+  // A file the site answers it has not got is the site's fault: the reader's connection is not to blame.
+  const next = !download ? " Try an up-to-date browser" :
+    transient ? " Check your connection, then try again" : " The fault is the site's, not your connection: try again later";
   showProgress(100, (download ? "The checker could not start: " : "The checker could not start in this browser: ") +
-    message + (download ? " Check your connection, then try again" : " Try an up-to-date browser") +
-    ", or run the same checker from the command line (python -m checkers).");
+    message + next + ", or run the same checker from the command line (python -m checkers).");
   for (const { reject } of pending.values()) reject(new Error(message));
   pending.clear();
   if (download && worker) offerToTryAgain();
