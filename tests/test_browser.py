@@ -284,14 +284,39 @@ def test_a_start_whose_download_was_cut_short_once_is_tried_again_by_itself_and_
     assert len(failed) == 1
 
 
-def test_a_start_cut_short_while_the_browser_is_offline_carries_on_when_it_is_back_online(page: Page, site_url):
+def hold_the_webassembly(page: Page) -> list:
+    """Python's WebAssembly asked for and held (its HEAD answered): the routes, once it has been asked for."""
     held = []
     page.route("**/*.wasm", lambda route: held.append(route) if route.request.method == "GET" else route.continue_())
-    page.goto(site_url + "checkers/suspension/")
+    return held
+
+
+def until_held(page: Page, held: list):
     deadline = time.monotonic() + READY / 1000
     while not held and time.monotonic() < deadline:
         page.wait_for_timeout(100)
     assert held, "the WebAssembly was never asked for"
+
+
+def test_a_check_asked_of_a_start_that_then_breaks_off_is_asked_again_of_the_next_and_answered(page: Page, site_url):
+    held = hold_the_webassembly(page)
+    page.goto(site_url + "checkers/nominations/")
+    page.select_option("#code", "momentum-ncg-elections")
+    page.fill("#verified", "19")
+    until_held(page, held)
+    page.click("button[type=submit]")  # sent to the worker whose download then breaks off
+    expect(page.locator(".checker-result-body")).to_have_text("Checking…")
+    held.pop().abort()
+    page.unroute_all()
+    result = page.locator(".checker-result")
+    expect(result.locator(".status")).to_contain_text("Not enough verified nominations", timeout=READY)
+    expect(result).not_to_contain_text("could not")
+
+
+def test_a_start_cut_short_while_the_browser_is_offline_carries_on_when_it_is_back_online(page: Page, site_url):
+    held = hold_the_webassembly(page)
+    page.goto(site_url + "checkers/suspension/")
+    until_held(page, held)
     page.context.set_offline(True)
     held.pop().abort()
     progress = page.locator(".checker-progress-text")
