@@ -239,8 +239,12 @@ def test_when_pyodide_cannot_load_the_page_says_so(page: Page, site_url):
                                                                    timeout=READY)
 
 
-# The page tries a start whose download was cut short twice more by itself before it asks the reader (python.js).
-TRIES_BEFORE_ASKING = 3
+# The waits before each try the page makes by itself of a start whose download was cut short, before it asks the
+# reader (python.js).
+RETRY_AFTER_MS = [int(wait.replace("_", "")) for wait in re.search(
+    r"const RETRY_AFTER_MS = \[([^\]]+)\]",
+    (Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text())[1].split(",")]
+TRIES_BEFORE_ASKING = 1 + len(RETRY_AFTER_MS)
 
 
 def fail_downloads_of_python(page: Page, times: int = TRIES_BEFORE_ASKING, files: str = "**/*.wasm") -> list:
@@ -357,7 +361,7 @@ def test_when_the_workers_own_script_never_arrives_the_page_says_so_within_a_min
     page.clock.run_for(2_000)
     expect(progress).to_have_text("The download was interrupted. Trying again…")
     # Each try by itself waits its minute too; then the reader is asked.
-    for wait in (2_000, 6_000):
+    for wait in RETRY_AFTER_MS:
         page.clock.run_for(wait + 61_000)
     expect(progress).to_contain_text("checker-worker.js) did not load within a minute. Check your connection")
     expect(page.locator(".checker-retry")).to_be_visible()

@@ -96,10 +96,7 @@ let retries = 0;
 function retryLater(message) {
   clearTimeout(stall);
   clearTimeout(silence);
-  // The failed worker's last words (each call it was asked refused with its failure) are not heard: the calls are
-  // asked again of the next one.
-  worker.onmessage = worker.onerror = null;
-  worker = null;
+  letGoOfWorker();
   const wait = RETRY_AFTER_MS[retries++];
   const offline = navigator.onLine === false;
   // In the status's two lines on a phone: which file, and why, is for the console (and the reader, if it fails again).
@@ -114,6 +111,13 @@ function retryLater(message) {
   };
   if (offline) window.addEventListener("online", again);
   else setTimeout(again, wait);
+}
+
+// A worker that failed: its last words (each call it was asked refused with its failure) are not heard, and the calls
+// still unanswered are asked again of the next one.
+function letGoOfWorker() {
+  worker.onmessage = worker.onerror = null;
+  worker = null;
 }
 
 // A fresh start on this page (`again`: after a failed one): what the reader has typed stays as it is, which a reload
@@ -137,8 +141,7 @@ function startAgain(again = true) {
 function offerToTryAgain() {
   if (progressLine.querySelector(".checker-retry")) return; // one failed start may be told of twice (its error, its end)
   const button = actionButton("checker-retry", "Try again", () => {
-    worker.onmessage = worker.onerror = null;
-    worker = null;
+    letGoOfWorker();
     retries = 0;
     button.remove();
     focusStatus();
