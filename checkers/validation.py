@@ -346,8 +346,11 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
             errors.add("as_of", str(error))
     usable = [c for c in codes.values() if any(checker in v.rules for v in c.versions)]
     names = ", ".join(c.code for c in usable) or "none"
-    if not isinstance(code_id, str) or not code_id.strip():
+    if code_id is None or isinstance(code_id, str) and not code_id.strip():
         errors.add("code", f"is required: the id of a code of conduct ({names})")
+        return None
+    if not isinstance(code_id, str):
+        errors.add("code", f"{quoted(code_id)} is not a code's id: give one as text ({names})")
         return None
     code = codes.get(code_id.strip())
     if code is None:

@@ -245,6 +245,9 @@ RETRY_AFTER_MS = [int(wait.replace("_", "")) for wait in re.search(
     r"const RETRY_AFTER_MS = \[([^\]]+)\]",
     (Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text())[1].split(",")]
 TRIES_BEFORE_ASKING = 1 + len(RETRY_AFTER_MS)
+# How often the site is asked whether it answers while the browser says it is offline (python.js).
+OFFLINE_RECHECK_MS = int(re.search(r"const OFFLINE_RECHECK_MS = ([\d_]+);", (
+    Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text())[1].replace("_", ""))
 
 
 def fail_downloads_of_python(page: Page, times: int = TRIES_BEFORE_ASKING, files: str = "**/*.wasm") -> list:
@@ -273,6 +276,12 @@ def test_a_start_whose_download_was_cut_short_once_is_tried_again_by_itself_and_
     warned = []
     page.on("console", lambda message: warned.append(message.text) if message.type == "warning" else None)
     page.goto(site_url + "checkers/nominations/")
+    # Every value the bar takes from now on (a <progress>'s value is its attribute).
+    page.evaluate("""() => {
+        const bar = document.querySelector('.checker-progress-bar');
+        window.barValues = [bar.value];
+        new MutationObserver(() => window.barValues.push(bar.value)).observe(bar, { attributes: true });
+    }""")
     page.fill("#verified", "25")
     page.select_option("#code", "momentum-ncg-elections")
     progress = page.locator(".checker-progress-text")
@@ -286,6 +295,9 @@ def test_a_start_whose_download_was_cut_short_once_is_tried_again_by_itself_and_
     expect(page.locator(".checker-progress")).not_to_have_class(re.compile("checker-progress--failed"))
     expect(page.locator("#verified")).to_have_value("25")
     assert len(failed) == 1
+    # The bar never went back: the new start carried on from where the first had come (before, it began again at 0).
+    values = page.evaluate("window.barValues")
+    assert values == sorted(values) and values[-1] == 100, values
 
 
 def hold_the_webassembly(page: Page) -> list:
@@ -332,6 +344,26 @@ def test_a_start_cut_short_while_the_browser_is_offline_carries_on_when_it_is_ba
     expect(progress).to_have_text(offline)
     page.unroute_all()
     page.context.set_offline(False)
+    expect(progress).to_have_text("Ready.", timeout=READY)
+
+
+def test_a_browser_that_says_it_is_offline_on_a_network_that_works_still_starts_once_the_site_answers(
+        page: Page, site_url):
+    # The browser's word is the page's only: it says offline, and never says it is back, while the network works.
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'onLine', "
+                         "{ configurable: true, get: () => !window.saysOffline })")
+    page.clock.install()
+    held = hold_the_webassembly(page)
+    page.goto(site_url + "checkers/suspension/")
+    until_held(page, held)
+    page.evaluate("window.saysOffline = true")
+    held.pop().abort()
+    progress = page.locator(".checker-progress-text")
+    expect(progress).to_have_text("You are offline. The download will carry on when you are back online.",
+                                  timeout=READY)
+    page.unroute_all()
+    page.clock.run_for(OFFLINE_RECHECK_MS + 1_000)
+    # Before, it waited for the browser's "online", which never came.
     expect(progress).to_have_text("Ready.", timeout=READY)
 
 

@@ -61,3 +61,15 @@ def test_a_complaint_about_something_that_happened_after_today_is_refused_at_its
 def test_a_clause_not_offered_is_refused_suggesting_only_the_clause_a_slip_hides(typed, said):
     response = checkers.run("complaint", {"code": "momentum-ncg-elections", "clause": typed, "what": "They did it"})
     assert [e["message"] for e in response["errors"]] == [f"'{typed}' is not one of the clauses offered; {said}"]
+
+
+@pytest.mark.parametrize("code, said", [
+    (None, "is required: the id of a code of conduct (momentum-ncg-elections)"),
+    ("  ", "is required: the id of a code of conduct (momentum-ncg-elections)"),
+    (["momentum-ncg-elections"], "a list is not a code's id: give one as text (momentum-ncg-elections)"),
+    (5, "5 is not a code's id: give one as text (momentum-ncg-elections)"),
+])
+def test_a_code_missing_is_told_apart_from_a_code_given_as_something_other_than_text(code, said):
+    request = {"suspended": False} | ({} if code is None else {"code": code})
+    response = checkers.run("suspension", request)
+    assert [(e["field"], e["message"]) for e in response["errors"]] == [("code", said)]

@@ -15,10 +15,12 @@ function progress(percent, text) {
 // until Python is ready, each file's answer is one.
 let starting = true;
 
-// A file that could not be had, and whether asking again may bring it (`transient`): the page then tries the start
-// again by itself before asking the reader (python.js).
+// A file that could not be had (`download`: the page tells the reader it is no fault of their browser), and whether
+// asking again may bring it (`transient`): the page then tries the start again by itself before asking the reader
+// (python.js).
 function downloadError(url, why, transient) {
   const error = new Error(`a file it needs (${url.split("/").pop()}) could not be downloaded${why ? `: ${why}` : ""}.`);
+  error.download = true;
   error.transient = transient;
   return error;
 }
@@ -314,6 +316,7 @@ onmessage = async (event) => {
   if (message.op === "start") {
     ready = start(message.runtime, message.snapshot, message.again);
     ready.catch((error) => postMessage({ type: "failed", message: String(error && error.message || error),
+                                         download: Boolean(error && error.download),
                                          transient: Boolean(error && error.transient) }));
     return;
   }

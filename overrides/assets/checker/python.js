@@ -44,9 +44,12 @@ function showDownload(fraction) {
   } else progressAmount.textContent = "";
 }
 
-// What to do depends on what failed: a download (the connection, or the site) or the browser itself. A download that
-// may come if asked again (`transient`: the connection, or the host unable for now) is first tried again by itself.
-function fail(message, transient = false) {
+// What to do depends on what failed: a download (`download`: the connection, or the site) or the browser itself. A
+// download that may come if asked again (`transient`: the connection, or the host unable for now) is first tried
+// again by itself.
+const DOWNLOAD = { download: true, transient: true };
+
+function fail(message, { download = false, transient = false } = {}) {
   if (transient && starting && worker && retries < RETRY_AFTER_MS.length) {
     retryLater(message);
     return;
@@ -55,10 +58,10 @@ function fail(message, transient = false) {
   starting = false;
   clearTimeout(stall);
   clearTimeout(silence);
+  reached = progressBar.value;
   progressText.hidden = false;
   progressLine.classList.add("checker-progress--failed");
   startTheme();
-  const download = /could not be downloaded|did not load/.test(message);
   // A file the site answers it has not got is the site's fault: the reader's connection is not to blame.
   const next = !download ? " Try an up-to-date browser" :
     transient ? " Check your connection, then try again" : " The fault is the site's, not your connection: try again later";
@@ -88,14 +91,21 @@ function focusStatus() {
 // these waits, or when a browser that knows it went offline is back online; what the reader asked for meanwhile
 // (a check, a link's answers) waits for the new start. Then the reader is asked.
 const RETRY_AFTER_MS = [2_000, 6_000];
+// A browser may miss saying it is back online, or think itself offline on a network that works: while it says it is
+// offline, the site is also asked this often whether it answers, and the start carries on if it does.
+const OFFLINE_RECHECK_MS = 10_000;
 // Said in the status's two lines on a phone, without the words on what the reader may do meanwhile.
 const RETRYING_WORDS = "The download was interrupted. Trying again…";
 const AWAITING_NETWORK_WORDS = "You are offline. The download will carry on when you are back online.";
 let retries = 0;
+// How far the bar had come when a start failed: the next start's bar carries on from there, as most of what it had
+// downloaded comes again from the browser's cache (and the amount says what a file cut short has brought so far).
+let reached = 0;
 
 function retryLater(message) {
   clearTimeout(stall);
   clearTimeout(silence);
+  reached = progressBar.value;
   letGoOfWorker();
   const wait = RETRY_AFTER_MS[retries++];
   const offline = navigator.onLine === false;
@@ -105,12 +115,29 @@ function retryLater(message) {
   if (meanwhile) meanwhile.hidden = true;
   // Not "using this browser's copy" (offline.js) as well: the checker is not in this browser yet.
   progressLine.classList.add("checker-progress--restarting");
-  const again = () => {
-    window.removeEventListener("online", again);
-    startAgain();
+  if (offline) whenBackOnline(() => startAgain());
+  else setTimeout(() => startAgain(), wait);
+}
+
+// Once the browser says it is back online, or the site answers although the browser still says it is offline.
+function whenBackOnline(then) {
+  let recheck = null;
+  let isBack = false;
+  const back = () => {
+    if (isBack) return; // the browser's word and the site's answer may both come
+    isBack = true;
+    window.removeEventListener("online", back);
+    clearTimeout(recheck);
+    then();
   };
-  if (offline) window.addEventListener("online", again);
-  else setTimeout(again, wait);
+  const ask = () => {
+    recheck = setTimeout(() => {
+      if (navigator.onLine !== false) back();
+      else fetch(location.href, { method: "HEAD", cache: "no-store" }).then(back, ask);
+    }, OFFLINE_RECHECK_MS);
+  };
+  window.addEventListener("online", back);
+  ask();
 }
 
 // A worker that failed: its last words (each call it was asked refused with its failure) are not heard, and the calls
@@ -129,7 +156,7 @@ function startAgain(again = true) {
   spoken = false;
   stalledOver = null;
   progressLine.classList.remove("checker-progress--failed");
-  progressBar.value = 0;
+  progressBar.value = reached;
   showProgress(0, firstWords);
   window.__codesOfConductBoot.start(again);
   takeOverWorker();
@@ -209,7 +236,7 @@ function handle(event) {
   // Until the worker's first word, its silence is what is watched (takeOverWorker).
   if (spoken) watchStart();
   if (event.type === "error") {
-    fail("a file it needs did not load.", true);
+    fail("a file it needs did not load.", DOWNLOAD);
     return;
   }
   const message = event.data;
@@ -226,7 +253,7 @@ function handle(event) {
     startThemeAfterChecks();
     window.dispatchEvent(new Event("codes-of-conduct:ready"));
   }
-  else if (message.type === "failed") fail(message.message, message.transient);
+  else if (message.type === "failed") fail(message.message, message);
   else if (message.part || message.complete) arrived(message);
   else if ("keepsakes" in message) keepsakesArrived(message);
   else if (pending.has(message.id)) {
@@ -291,7 +318,7 @@ export function takeOverWorker() {
   const early = boot.early.splice(0);
   for (const event of early) handle(event);
   if (!early.some((event) => event.data?.type !== "download")) {
-    silence = setTimeout(() => fail("its script (checker-worker.js) did not load within a minute.", true),
+    silence = setTimeout(() => fail("its script (checker-worker.js) did not load within a minute.", DOWNLOAD),
       SILENT_WORKER_MS);
   }
 }
