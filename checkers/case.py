@@ -138,7 +138,7 @@ def _check_entry(entry, where: str, seen: set[str], errors: Errors) -> None:
                    "nothing else")
         return
     _check_id(entry["id"], where, seen, errors)
-    if entry["checker"] not in CHECKERS:
+    if not isinstance(entry["checker"], str) or entry["checker"] not in CHECKERS:
         errors.add(where, f"names {quoted(entry['checker'])}, which is not one of this site's checkers")
     try:
         dt.date.fromisoformat(entry["kept_on"])

@@ -192,6 +192,10 @@ def test_a_case_file_brought_in_adds_what_is_new_and_keeps_what_is_here():
         {"id": "k-0123456789ab", "checker": "rm -rf", "kept_on": "2024-01-01", "request": {},
          "checked": {"code": NEC, "version": "original", "status": "ok", "todo": []}}]}]}, "not one of this site's checkers"),
     ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": "e-0123456789ab", "name": "x", "entries": [
+        {"id": "k-0123456789ab", "checker": ["donations"], "kept_on": "2024-01-01", "request": {},
+         "checked": {"code": NEC, "version": "original", "status": "ok", "todo": []}}]}]},
+     "names a list, which is not one of this site's checkers"),
+    ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": "e-0123456789ab", "name": "x", "entries": [
         {"id": "e-0123456789ab", "checker": "donations", "kept_on": "2024-01-01", "request": {},
          "checked": {"code": NEC, "version": "original", "status": "ok", "todo": []}}]}]}, "same identifier"),
     ({"format": case.FORMAT, "format_version": 1, "elections": [{"id": f"e-{i:012x}", "name": f"E{i}", "entries": []}

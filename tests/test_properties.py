@@ -256,3 +256,61 @@ def test_a_piece_that_cannot_be_written_out_is_escaped_and_the_rest_stays_as_it_
     written = "".join(checkers.readable_json({"bad": "£\ud800", "good": "£"}))
     assert written == '{\n  "bad": "\\u00a3\\ud800",\n  "good": "£"\n}\n'
     written.encode("utf-8")
+
+
+def _kept_case() -> dict:
+    """A case as the page keeps it: one election, with a donations check and a nominations check kept."""
+    from checkers import case
+    made = case.add_election(case.empty(), "Ward 1")["case"]
+    election = made["elections"][0]["id"]
+    for checker, request in (("donations", {"code": "nec-candidates", "donations": [
+            {"donor": "A", "amount": "1600", "received": "2026-02-01", "permissible": True}]}),
+            ("nominations", {"code": "momentum-ncg-elections", "verified": 21})):
+        made = case.keep(made, election, checker, request, dt.date(2026, 3, 1))["case"]
+    return made
+
+
+def _places(value, path=()):
+    """Every place in a JSON value, as the keys and indexes that reach it."""
+    yield path
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, inner in items:
+        yield from _places(inner, (*path, key))
+
+
+KEPT_CASE = _kept_case()
+CASE_PLACES = [place for place in _places(KEPT_CASE) if place]
+
+
+def _with(value, place, new):
+    """`value` with what is at `place` replaced by `new` (`...`: taken out)."""
+    if not place:
+        return new
+    head, *rest = place
+    copied = dict(value) if isinstance(value, dict) else list(value)
+    if not rest and new is ...:
+        del copied[head]
+    else:
+        copied[head] = _with(value[head], tuple(rest), new)
+    return copied
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(CASE_PLACES), json_values | st.just(...)), min_size=1, max_size=3))
+def test_no_case_file_whatever_makes_the_case_operations_raise(changes):
+    # A case file may come from anywhere: any value anywhere in one (a list where a checker's name was, before) is
+    # refused or read, never a traceback, whether it is the case kept in this browser or a file brought in.
+    from checkers import page
+    changed = KEPT_CASE
+    for place, new in changes:
+        try:
+            changed = _with(changed, place, new)
+        except (KeyError, IndexError, TypeError):
+            continue  # a place an earlier change took away
+    election = KEPT_CASE["elections"][0]["id"]
+    for op, args in (("overview", {"case": changed}), ("forget", {"case": changed, "election": election}),
+                     ("keep", {"case": changed, "election": election, "checker": "nominations",
+                               "request": {"code": "momentum-ncg-elections", "verified": 22}}),
+                     ("import", {"case": KEPT_CASE, "text": json.dumps(changed)})):
+        answer = json.loads(page.case_json(op, json.dumps({**args, "today": "2026-03-01"})))
+        assert "case" in answer or "errors" in answer or op == "overview", (op, answer)
