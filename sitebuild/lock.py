@@ -27,8 +27,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from checkers import rules
 from checkers.content import CodeVersion, ContentError, each_error, print_errors, raise_together
 from checkers.money_and_dates import counted
@@ -36,7 +34,7 @@ from checkers.money_and_dates import counted
 from . import drafts
 from .lock_shape import check_shape
 from .model import Site
-from .source import line_in, parse_date, read_text, read_yaml, safe_load
+from .source import line_in, parse_date, read_text, read_yaml, safe_dump, safe_load
 
 LOCK_NAME = "codes.lock.yml"
 LAW = "law"  # the lock's key for the law's figures: never a code@version
@@ -246,7 +244,7 @@ def _corrections(entry: dict, path: Path, key: str) -> list[dict]:
 
 def save(path: Path, lock: dict) -> None:
     path.write_text("# Written when a merge publishes a version (never by hand): one entry per published version. See docs/maintainers/.\n"
-                    + yaml.safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
+                    + safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
 
 
 # --- The law's figures ------------------------------------------------------------------------------------------
@@ -337,7 +335,7 @@ def _changed_line(version: CodeVersion, facet: Facet, entry: dict, current: dict
 def _entry_lines(entry) -> str:
     """An entry as the lines a maintainer pastes into the lock: every mapping's names in the order a reader meets
     them (clause "2" before "10"; words alphabetically)."""
-    return yaml.safe_dump(_in_reading_order(entry), sort_keys=False, allow_unicode=True).rstrip("\n")
+    return safe_dump(_in_reading_order(entry), sort_keys=False, allow_unicode=True).rstrip("\n")
 
 
 def _in_reading_order(value):

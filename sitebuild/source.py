@@ -168,7 +168,7 @@ def field_lines(path: Path) -> dict[str, int]:
     """The line of every field of a YAML file ("figures.x.values[1].from"), or none where it does not read. Read as
     YAML alone: the lock's quoted reasons run over several lines, as YAML allows and a maintainer's files may not."""
     try:
-        return _field_lines(yaml.compose(read_text(path)), 1)
+        return _field_lines(yaml.compose(read_text(path), Loader=SafeLoader), 1)
     except (OSError, ContentError, yaml.YAMLError):
         return {}
 
@@ -203,7 +203,30 @@ class SafeLoader(yaml.SafeLoader):
                                                     "the month (YYYY-MM-DD)", node.start_mark) from None
 
 
+    def compose_node(self, parent, index):
+        # A label (&name) and a reference to it (*name) are refused: text starting with '&' or '*' means to be text,
+        # and a reference repeated within references makes a file of a few lines into one of millions of values.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(None, None, f"{'*' if isinstance(event, yaml.AliasEvent) else '&'}"
+                                              f"{event.anchor} is one of YAML's labels or references to one",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_timestamp)
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Every value written out in full, never as a label and references to it, which the loader refuses."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def safe_dump(data, **options) -> str:
+    """YAML text as PyYAML's safe_dump writes it, with no labels or references: what this site writes, it reads."""
+    return yaml.dump(data, Dumper=_PlainDumper, **options)
 
 
 def safe_load(text: str):
@@ -259,7 +282,7 @@ def read_yaml(text: str, path: Path, first_line: int, *, quotes_end_on_their_lin
     if quotes_end_on_their_line:
         check_quotes(text, path, first_line)
     try:
-        return yaml.load(text, Loader=_Loader), _field_lines(yaml.compose(text), first_line)
+        return yaml.load(text, Loader=_Loader), _field_lines(yaml.compose(text, Loader=SafeLoader), first_line)
     except yaml.constructor.ConstructorError as error:
         if error.problem and "appears twice" in error.problem:
             raise ContentError(path, error.problem_mark.line + first_line, (
@@ -273,6 +296,8 @@ def read_yaml(text: str, path: Path, first_line: int, *, quotes_end_on_their_lin
 
 
 # What PyYAML's complaint usually means in a maintainer's file, and what to do: its own words are for programmers.
+_LABELS = ("text that starts with '&' or '*' must be in double quotes (YAML reads it as a label, or a reference to one, "
+           "which this site does not read): quote it, or write the value out in full")
 _YAML_ADVICE = (
     ("'\\t'", "this line holds a tab, where YAML needs spaces: replace the tab with spaces (two for each level of "
                 "indentation, as in the lines around it)"),
@@ -283,6 +308,7 @@ _YAML_ADVICE = (
                              "in double quotes"),
     ("flow sequence", "a list in square brackets is not closed: end it with ']'"),
     ("flow mapping", "braces '{' are not closed: end them with '}', or put text that holds braces in double quotes"),
+    *((clue, _LABELS) for clue in ("YAML's labels", "scanning an alias", "scanning an anchor")),
 )
 
 

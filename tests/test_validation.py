@@ -564,3 +564,25 @@ def test_a_link_to_nothing_in_a_codes_folder_is_named_as_one(docs_copy, tmp_path
     link.symlink_to(tmp_path / "not-there.md")
     assert build_site.main(["--docs", str(docs_copy), "--checkers-data", str(tmp_path / "c.json")]) == 1
     assert f"{link}: this is a link to {tmp_path / 'not-there.md'}, which is not there" in capsys.readouterr().err
+
+
+LABELS = "text that starts with '&' or '*' must be in double quotes (YAML reads it as a label, or a reference to one"
+# Nine labels, each a list of nine references to the one before: a few lines that YAML reads as 387 million values,
+# which the build took minutes to walk (it never finished) before labels were refused.
+_LABEL_BOMB = "bomb0: &b0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"bomb{i}: &b{i} [{', '.join([f'*b{i - 1}'] * 9)}]\n" for i in range(1, 9))
+
+
+@pytest.mark.parametrize("name, old, new, line", [
+    (NEC, "issuer: Labour Party", "issuer: &Labour Party", 4),
+    (NEC, "issuer: Labour Party", "issuer: *Labour Party", 4),
+    (NEC, "issuer: Labour Party", "issuer: Labour Party\n" + _LABEL_BOMB, 5),
+    ("glossary.yml", "  meaning: Black, Asian and Minority Ethnic.", "  meaning: &meaning Black, Asian", 6),
+], ids=["label", "reference", "references-within-references", "glossary"])
+def test_yamls_labels_and_references_are_refused_at_their_line(docs_copy, tmp_path, capsys, name, old, new, line):
+    """'&' or '*' at a value's start is text a maintainer meant (YAML drops '&Labour' as a label, silently); a file
+    of labels referring to labels is refused at once rather than read as millions of values."""
+    edit(docs_copy, name, old, new)
+    assert build_site.main(["--docs", str(docs_copy), "--checkers-data", str(tmp_path / "codes.json")]) == 1
+    error = capsys.readouterr().err
+    assert f"{name}:{line}: this is not valid YAML: {LABELS}" in error, error
