@@ -29,7 +29,9 @@ STATUSES = ("in-force", "superseded", "withdrawn")
 UPCOMING = "not-yet-in-force"
 ENDED = "no-longer-in-force"
 NUMBERINGS = ("whole-code", "per-section")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+# A Markdown link, [words](target "title"): its words hold no bracket, so that a line of brackets is read in one pass,
+# not tried again from each of them.
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
 
 class ContentError(ValueError):
@@ -137,7 +139,7 @@ _PASSAGE_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])")
 
 
 def _plain(markdown: str) -> str:
-    plain = _LINK.sub(lambda m: m[1], markdown)
+    plain = MARKDOWN_LINK.sub(lambda m: m[1], markdown)
     plain = re.sub(r"(\*\*|\*|__)", "", plain)
     plain = re.sub(r"^\s*(>|[-*+])\s?", "", plain, flags=re.M)
     return " ".join(plain.split())

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checkers import rules
-from checkers.content import CodeVersion, ContentError, each_error, print_errors, raise_together
+from checkers.content import MARKDOWN_LINK, CodeVersion, ContentError, each_error, print_errors, raise_together
 from checkers.money_and_dates import counted
 
 from . import drafts
@@ -38,7 +38,6 @@ from .source import line_in, parse_date, read_text, read_yaml, safe_dump, safe_l
 
 LOCK_NAME = "codes.lock.yml"
 LAW = "law"  # the lock's key for the law's figures: never a code@version
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
 
 def _hash(text: str) -> str:
@@ -57,7 +56,7 @@ def link_targets(version: CodeVersion) -> dict[str, list[str]]:
     (a mail address, a reference, a glossary term), and each reference the build found in its words, resolved."""
     found: dict[str, list[str]] = {}
     for unit in version.units:
-        targets = [f"{text}\t{target}" for text, target in _LINK.findall(unit.markdown)]
+        targets = [f"{text}\t{target}" for text, target in MARKDOWN_LINK.findall(unit.markdown)]
         targets += [f"{ref.text}\t{ref.target if ref.kind == 'clause' else 'glossary:' + ref.term}"
                     for _, _, ref in version.refs.get(unit.id, [])]
         if targets:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from checkers.citation import Citation
 from checkers.content import ContentError, Unit, nearest
 
-LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]*)\)")
+# Its words hold no bracket, as checkers.content.MARKDOWN_LINK's: a line of brackets is read in one pass.
+LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>[^)\s]*)\)")
 # "section 13", "paragraph 5(b)", "clause 12"; not "Clause 1.8" (the Rule Book's own numbering).
 PLAIN = re.compile(r"\b(?P<word>[Ss]ection|[Pp]aragraph|[Cc]lause)\s+(?P<number>\d+)(?:\s*\((?P<letter>[a-z])\))?(?![.\d])")
 OTHER_DOCUMENT = re.compile(r"^\s+of the (Labour Party )?Rule Book")
