@@ -133,7 +133,8 @@ function whenBackOnline(then) {
   const ask = () => {
     recheck = setTimeout(() => {
       if (navigator.onLine !== false) back();
-      else fetch(location.href, { method: "HEAD", cache: "no-store" }).then(back, ask);
+      // The page's own address and nothing else: not its fragment, which may hold the reader's answers.
+      else fetch(location.origin + location.pathname, { method: "HEAD", cache: "no-store" }).then(back, ask);
     }, OFFLINE_RECHECK_MS);
   };
   window.addEventListener("online", back);
