@@ -30,7 +30,23 @@ from checkers.addresses import site_address
 from checkers.citation import Citation
 from checkers.content import ContentError, each_error, print_errors
 from checkers.whole_files import write_whole
-from sitebuild import CSP, SERVED_AT, BuildError, annotations, audit, checkerpages, compress, data, lock, model, offline, pages, scripts, source
+from sitebuild import (
+    CSP,
+    SERVED_AT,
+    BuildError,
+    annotations,
+    audit,
+    checkerpages,
+    compress,
+    data,
+    handwritten,
+    lock,
+    model,
+    offline,
+    pages,
+    scripts,
+    source,
+)
 
 ROOT = Path(__file__).resolve().parent
 SETTINGS = ROOT / "mkdocs.yml"  # the generator's settings, the theme's among them
@@ -148,6 +164,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         generated, output = work / "docs", work / "site"
         copy_static(docs, generated)
         expand_shortcodes(generated, site)
+        copied = handwritten.as_copied(generated)
         pages.write_code_pages(site, generated)
         pages.write_codes_index(site, generated)
         pages.write_topics(site, generated)
@@ -157,6 +174,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         manifest = runtime.prepare(work / "runtime", codes_data, ROOT) if with_runtime else None
         cited = checkerpages.write(generated, site)
         config = mkdocs_config(site, generated, output, site_url, manifest)
+        handwritten.refuse_pages_not_published(docs, generated, copied, config["nav"], config["not_in_nav"])
         data.write_json(site, generated)
         data.write_feed(site, generated, config["site_url"])
         try:

@@ -586,3 +586,25 @@ def test_yamls_labels_and_references_are_refused_at_their_line(docs_copy, tmp_pa
     assert build_site.main(["--docs", str(docs_copy), "--checkers-data", str(tmp_path / "codes.json")]) == 1
     error = capsys.readouterr().err
     assert f"{name}:{line}: this is not valid YAML: {LABELS}" in error, error
+
+
+@pytest.mark.parametrize("page, message", [
+    ("glossary.md", "the site makes the page glossary.md itself from docs/glossary.yml, so this file would never be "
+                    "shown: put what it says in docs/glossary.yml, and remove it"),
+    ("notes/one.md", "this page is in none of the site's menus, so it cannot be published (the menus are set in "
+                     "build_site.py): text about a code goes in its version's file, and a note on the law in "
+                     "docs/law/notes.yml; remove this file, or ask a developer to add the page to a menu"),
+    ("maintainers/extra.md", "this page is in none of the site's menus"),
+    ("law/intro.md", "only the law's data (figures.yml, notes.yml and proposals.yml) is read in docs/law/, so this page "
+                     "would never be shown"),
+], ids=["made-by-the-site", "in-no-menu", "beside-the-maintainers-pages", "beside-the-laws-data"])
+def test_a_page_added_where_the_site_would_not_publish_it_is_named_with_what_to_do(docs_copy, tmp_path, capsys, page,
+                                                                                  message):
+    """A maintainer adding a page in GitHub's editor: before, a glossary.md was replaced by the site's own glossary
+    without a word, a page in docs/law/ was left out unseen, and one in no menu met MkDocs's own words."""
+    (docs_copy / page).parent.mkdir(parents=True, exist_ok=True)
+    (docs_copy / page).write_text("# A page\n\nIts words.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 1
+    assert f"{docs_copy / page}: {message}" in capsys.readouterr().err
+    assert not site.exists()
