@@ -43,5 +43,7 @@ def refuse_pages_not_published(docs: Path, generated: Path, copied: dict[str, by
 
 def _pages(nav) -> list[str]:
     """The pages a navigation lists, at any depth."""
-    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else [nav]
-    return [page for item in items for page in ([item] if isinstance(item, str) else _pages(item))]
+    if isinstance(nav, str):
+        return [nav]
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return [page for item in items for page in _pages(item)]

@@ -193,7 +193,7 @@ _LOOKALIKE_SPACE = re.compile(f"(?:^ *-?|:)({_LOOKALIKE.pattern})")
 
 class SafeLoader(yaml.SafeLoader):
     """PyYAML's safe loader, whose complaint about a date that is not one (2026-13-01, 2026-02-30) is a YAML error
-    at its line, as every other problem is, not a crash."""
+    at its line, as every other problem is, not a crash; and which reads no labels or references to them."""
 
     def construct_yaml_timestamp(self, node):
         try:
@@ -201,7 +201,6 @@ class SafeLoader(yaml.SafeLoader):
         except (ValueError, OverflowError):
             raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date: check the day and "
                                                     "the month (YYYY-MM-DD)", node.start_mark) from None
-
 
     def compose_node(self, parent, index):
         # A label (&name) and a reference to it (*name) are refused: text starting with '&' or '*' means to be text,

@@ -241,13 +241,12 @@ def test_when_pyodide_cannot_load_the_page_says_so(page: Page, site_url):
 
 # The waits before each try the page makes by itself of a start whose download was cut short, before it asks the
 # reader (python.js).
+PYTHON_JS = (Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text()
 RETRY_AFTER_MS = [int(wait.replace("_", "")) for wait in re.search(
-    r"const RETRY_AFTER_MS = \[([^\]]+)\]",
-    (Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text())[1].split(",")]
+    r"const RETRY_AFTER_MS = \[([^\]]+)\]", PYTHON_JS)[1].split(",")]
 TRIES_BEFORE_ASKING = 1 + len(RETRY_AFTER_MS)
-# How often the site is asked whether it answers while the browser says it is offline (python.js).
-OFFLINE_RECHECK_MS = int(re.search(r"const OFFLINE_RECHECK_MS = ([\d_]+);", (
-    Path(__file__).parent.parent / "overrides/assets/checker/python.js").read_text())[1].replace("_", ""))
+# How often the site is asked whether it answers while the browser says it is offline.
+OFFLINE_RECHECK_MS = int(re.search(r"const OFFLINE_RECHECK_MS = ([\d_]+);", PYTHON_JS)[1].replace("_", ""))
 
 
 def fail_downloads_of_python(page: Page, times: int = TRIES_BEFORE_ASKING, files: str = "**/*.wasm") -> list:

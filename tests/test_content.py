@@ -7,6 +7,7 @@ import pytest
 
 from checkers import content
 from sitebuild import model
+from sitebuild.references import LINK
 from tests.content_copies import edit, refused
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,8 +178,6 @@ def test_a_links_words_hold_no_bracket_so_a_bracket_left_open_before_it_is_text(
     """As CommonMark reads it: "[see [12](ref:12)" is the text "[see " and a link whose words are "12". Words that
     hold no bracket also let a line of brackets be read in one pass, not tried again from each bracket (a line of
     50,000 of them held up the build for a minute)."""
-    from checkers.content import MARKDOWN_LINK
-    from sitebuild.references import LINK
-    assert [m.groups() for m in MARKDOWN_LINK.finditer("[see [12](ref:12)")] == [("12", "ref:12")]
+    assert [m.groups() for m in content.MARKDOWN_LINK.finditer("[see [12](ref:12)")] == [("12", "ref:12")]
     assert [m.groups() for m in LINK.finditer("[see [12](ref:12)")] == [("12", "ref:12")]
-    assert MARKDOWN_LINK.search("[" * 50_000) is None and LINK.search("[" * 50_000) is None
+    assert content.MARKDOWN_LINK.search("[" * 50_000) is None and LINK.search("[" * 50_000) is None

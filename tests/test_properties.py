@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checkers
-from checkers import csvinput, disclosure, donations
+from checkers import case, csvinput, disclosure, donations, page
 
 # Any text at all: every code point, surrogates and control characters too (JSON carries them as \ud800 escapes).
 any_text = st.text(st.characters(codec=None, categories=None), max_size=20)
@@ -260,7 +260,6 @@ def test_a_piece_that_cannot_be_written_out_is_escaped_and_the_rest_stays_as_it_
 
 def _kept_case() -> dict:
     """A case as the page keeps it: one election, with a donations check and a nominations check kept."""
-    from checkers import case
     made = case.add_election(case.empty(), "Ward 1")["case"]
     election = made["elections"][0]["id"]
     for checker, request in (("donations", {"code": "nec-candidates", "donations": [
@@ -300,7 +299,6 @@ def _with(value, place, new):
 def test_no_case_file_whatever_makes_the_case_operations_raise(changes):
     # A case file may come from anywhere: any value anywhere in one (a list where a checker's name was, before) is
     # refused or read, never a traceback, whether it is the case kept in this browser or a file brought in.
-    from checkers import page
     changed = KEPT_CASE
     for place, new in changes:
         try:
