@@ -160,10 +160,18 @@ def _text(spec: Field, value, where: str, errors: Errors):
     return value or None
 
 
+# More digits than any count has: not read as a number (Python refuses to read one of over 4,300 digits).
+LONGEST_COUNT = 15
+
+
 def _count(spec: Field, value, where: str, errors: Errors):
     # Digits 0-9 only: str.isdigit() also admits superscript and circled digits, which int() refuses.
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
-        value = int(value.strip())
+        digits = value.strip().lstrip("0") or "0"
+        if len(digits) > LONGEST_COUNT:
+            errors.add(where, f"is a number {len(digits):,} digits long, more than any count: check it")
+            return None
+        value = int(digits)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):

@@ -73,3 +73,13 @@ def test_a_code_missing_is_told_apart_from_a_code_given_as_something_other_than_
     request = {"suspended": False} | ({} if code is None else {"code": code})
     response = checkers.run("suspension", request)
     assert [(e["field"], e["message"]) for e in response["errors"]] == [("code", said)]
+
+
+def test_a_count_of_more_digits_than_python_reads_is_refused_at_its_field_and_leading_zeros_are_not_digits():
+    # Python refuses to read a number of over 4,300 digits: before, a count of 5,000 ones was a traceback.
+    response = checkers.run("nominations", {"code": "momentum-ncg-elections", "verified": "1" * 5000})
+    assert [(e["field"], e["message"]) for e in response["errors"]] == [
+        ("verified", "is a number 5,000 digits long, more than any count: check it")]
+    padded = checkers.run("nominations", {"code": "momentum-ncg-elections", "verified": "0" * 5000 + "22"})
+    assert "errors" not in padded and padded["status"] == checkers.run(
+        "nominations", {"code": "momentum-ncg-elections", "verified": 22})["status"]
