@@ -100,6 +100,21 @@ def test_nominations_and_suspension_forms(page: Page, site_url):
     expect(page.locator(".checker-result")).to_contain_text("does not allow you to stand", timeout=READY)
 
 
+@pytest.mark.parametrize("typed, said", [
+    ("31", "Verified nominations cannot be more than 30: that is the most a candidate may secure under this code."),
+    # Before, 400 digits went as JavaScript's Infinity, which JSON sends as nothing: "Enter how many…".
+    ("1" * 400, "Verified nominations is a number 400 digits long, more than any count: check it."),
+])
+def test_a_count_too_large_is_named_for_what_was_typed(page: Page, site_url, typed, said):
+    page.goto(site_url + "checkers/nominations/")
+    page.select_option("#code", "momentum-ncg-elections")
+    page.fill("#verified", typed)
+    page.click("button[type=submit]")
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused(timeout=READY)
+    expect(summary.locator("a")).to_have_text(said)
+
+
 def test_errors_are_shown_beside_their_fields_and_focus_moves_to_the_first(page: Page, site_url):
     page.goto(site_url + "checkers/donations/")
     fill_donation(page, 0, donor="A", amount="12.345", received="2024-01-01")

@@ -54,11 +54,12 @@ const WIDGETS = {
     read: (element) => ({ true: true, false: false })[choice.read(element)],
     write: choice.write,
   },
-  // A whole number, sent as one so that the checker can say what is wrong with anything else.
+  // A whole number, sent as one so that the checker can say what is wrong with anything else; digits too many for
+  // JavaScript to hold exactly (Number() makes 400 of them Infinity, which JSON sends as nothing) go as typed.
   count: {
     read: (element) => {
       const value = element.value.trim();
-      return value === "" ? undefined : /^\d+$/.test(value) ? Number(value) : value;
+      return value === "" ? undefined : /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
     },
     write: text.write,
   },
