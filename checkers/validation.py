@@ -166,8 +166,9 @@ LONGEST_COUNT = 15
 
 def _count(spec: Field, value, where: str, errors: Errors):
     # Digits 0-9 only: str.isdigit() also admits superscript and circled digits, which int() refuses.
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
-        digits = value.strip().lstrip("0") or "0"
+    typed = value.strip() if isinstance(value, str) else None
+    if typed and typed.isascii() and typed.isdecimal():
+        digits = typed.lstrip("0") or "0"
         if len(digits) > LONGEST_COUNT:
             errors.add(where, f"is a number {len(digits):,} digits long, more than any count: check it")
             return None

@@ -60,6 +60,10 @@ def emit(message: str, file=None, line=None, *, title: str | None = None, level:
 _PAGE = re.compile(r"^codes/(?P<code>[^/]+)/(?:(?P<version>[^/]+)/)?index\.html$")
 
 
+# The pages the site makes from a data file a maintainer edits, by their address, with that file (in docs/).
+DATA_PAGES = {"topics/": "topics.yml", "glossary/": "glossary.yml", "law/": "law/figures.yml"}
+
+
 def source_of(page: str, fragment: str = "", docs: Path = ROOT / "docs", site=None) -> tuple[Path, int | None]:
     """The content file (and line) a built page, or an anchor on it, was generated from.
 
@@ -74,10 +78,9 @@ def source_of(page: str, fragment: str = "", docs: Path = ROOT / "docs", site=No
         if version is not None:
             unit = version.by_id.get(fragment.removeprefix("note-")) if fragment else None
             return version.path, unit.line if unit else 1
-    simple = {"topics/index.html": docs / "topics.yml", "glossary/index.html": docs / "glossary.yml",
-              "law/index.html": docs / "law" / "figures.yml"}
-    if page in simple:
-        return simple[page], None
+    made_from = DATA_PAGES.get(page.removesuffix("index.html"))
+    if made_from:
+        return docs / made_from, None
     if page.startswith("checkers/") and page.count("/") == 2:
         name = page.split("/")[1]
         if (ROOT / "checkers" / f"{name}.py").exists():

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from checkers.content import ContentError, raise_together
 
-# Pages the site makes from a data file a maintainer edits instead.
-MADE_FROM = {"glossary.md": "docs/glossary.yml", "topics.md": "docs/topics.yml"}
+from .annotations import DATA_PAGES
+from .render import url_of
+
 LAW_FILES = "figures.yml, notes.yml and proposals.yml"
 
 
@@ -24,7 +25,8 @@ def refuse_pages_not_published(docs: Path, generated: Path, copied: dict[str, by
     listed = set(_pages(nav))
     for page, text in sorted(copied.items()):
         if (generated / page).read_bytes() != text:
-            source = MADE_FROM.get(page)
+            data = DATA_PAGES.get(url_of(page))
+            source = f"docs/{data}" if data else None
             problems.append(ContentError(docs / page, None, (
                 f"the site makes the page {page} itself{f' from {source}' if source else ''}, so this file would never "
                 f"be shown: {f'put what it says in {source}, and ' if source else ''}remove it")))
