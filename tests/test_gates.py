@@ -38,7 +38,7 @@ def test_every_page_is_valid_html(built_site, fixture_site):
 # Parts laid out only once scrolled to (content-visibility: auto) are placed by an estimate of their height until
 # then, and the footer with them: axe would test their colours against whatever the estimate puts behind them. Each is
 # brought into view, as a reader scrolling down would, and the page is tested as it then stands.
-_RENDER_DEFERRED = """async () => {
+RENDER_DEFERRED = """async () => {
     const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
     const at = scrollY;
     for (const part of document.querySelectorAll('*')) {
@@ -55,7 +55,7 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 def axe_results(page, rules: list[str] | None = None) -> dict:
-    page.evaluate(_RENDER_DEFERRED)
+    page.evaluate(RENDER_DEFERRED)
     page.add_script_tag(path=str(AXE))
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate("only => axe.run(document, {runOnly: only})", only)

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 import checkers
 from checkers import case as case_file
+from sitebuild import audit
 from tests import checkercases
 from tests.forms import DRAWER_LINK_TO_TAP, fill_donation, search_for, wait_until
 from tests.test_gates import axe_violations
@@ -240,6 +241,22 @@ def test_the_list_of_codes_and_a_codes_versions_fit_a_phones_width_without_scrol
         expect(wrap).to_have_count(1)
         assert wrap.evaluate("(wrap) => wrap.scrollWidth <= wrap.clientWidth"), address
         expect(wrap).to_contain_text(says)
+
+
+def test_every_page_fits_a_phone_and_axe_finds_nothing(phone, site_url, built_site):
+    """Every page at 390 px with touch: nothing wider than the screen, and no accessibility violation. (The gates'
+    axe test reads the pages at a desktop's width, where a long line of code scrolled within reach of a keyboard.)"""
+    page = phone
+    problems = []
+    for path in audit.html_pages(built_site):
+        address = path.relative_to(built_site).as_posix().removesuffix("index.html")
+        page.goto(site_url + address)
+        if page.locator(".checker-progress-text").count():
+            expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
+        if overflow(page) > 0:
+            problems.append(f"/{address} is {overflow(page)} px wider than the screen")
+        problems += axe_violations(page)
+    assert problems == []
 
 
 def test_a_codes_page_on_a_phone_comes_to_its_text_soon_with_related_clauses_a_thumbs_tap_away(phone, site_url):
