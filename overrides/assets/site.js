@@ -163,8 +163,45 @@ async function offerEveryCheckerOffline() {
   });
 }
 
+// A table's name as a region: its place among the page's tables, and its columns.
+function tableName(box) {
+  const table = box.querySelector("table");
+  const number = [...document.querySelectorAll(".md-content table")].indexOf(table) + 1;
+  const columns = [...(table?.querySelectorAll("thead th") || [])].map((cell) => cell.textContent.trim()).join(", ");
+  return `Table ${number}${columns ? ` (${columns})` : ""}, scrolls sideways`;
+}
+
+// A table wider than the screen (a phone of 320 px) scrolls sideways in the box Material's script puts round it,
+// which takes no focus: a keyboard could not bring the columns out of view into sight. The box takes the focus, named
+// as a region, while (and only while) it scrolls. Material wraps a table when its script runs, which a checker page
+// holds back, so boxes are watched for as they come.
+function letTheKeyboardScrollWideTables() {
+  const content = document.querySelector(".md-content");
+  // Tables come in the page's HTML (a checker page has none, and its answers add many nodes: nothing is watched there).
+  if (!content?.querySelector("table") || !("ResizeObserver" in window)) return;
+  const scrolls = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.scrollWidth > target.clientWidth) {
+        target.tabIndex = 0;
+        target.setAttribute("role", "region");
+        target.setAttribute("aria-label", tableName(target));
+      } else {
+        for (const name of ["tabindex", "role", "aria-label"]) target.removeAttribute(name);
+      }
+    }
+  });
+  const watch = (root) => {
+    if (root.matches?.(".md-typeset__scrollwrap")) scrolls.observe(root);
+    for (const box of root.querySelectorAll?.(".md-typeset__scrollwrap") || []) scrolls.observe(box);
+  };
+  watch(content);
+  new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(watch)))
+    .observe(content, { childList: true, subtree: true });
+}
+
 pointBannerAtClause();
 window.addEventListener("hashchange", pointBannerAtClause);
+letTheKeyboardScrollWideTables();
 enableAsAt();
 showAsAtBanner();
 window.addEventListener("hashchange", showAsAtBanner);
