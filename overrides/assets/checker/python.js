@@ -98,14 +98,14 @@ const OFFLINE_RECHECK_MS = 10_000;
 const RETRYING_WORDS = "The download was interrupted. Trying again…";
 const AWAITING_NETWORK_WORDS = "You are offline. The download will carry on when you are back online.";
 let retries = 0;
-// How far the bar had come when a start failed: the next start's bar carries on from there, as most of what it had
-// downloaded comes again from the browser's cache (and the amount says what a file cut short has brought so far).
+// How far the bar had come when a start failed (and the bar went to 100 beside the failure's words): the next start's
+// bar carries on from there, as most of what it had downloaded comes again from the browser's cache (and the amount
+// says what a file cut short has brought so far).
 let reached = 0;
 
 function retryLater(message) {
   clearTimeout(stall);
   clearTimeout(silence);
-  reached = progressBar.value;
   letGoOfWorker();
   const wait = RETRY_AFTER_MS[retries++];
   const offline = navigator.onLine === false;
@@ -152,12 +152,14 @@ function letGoOfWorker() {
 // would not promise.
 function startAgain(again = true) {
   progressLine.classList.remove("checker-progress--restarting");
+  // A start tried again by itself left the bar where it was, which the snapshot's download (a worker of its own) may
+  // have moved on since: only a failure's 100 is taken back.
+  if (progressLine.classList.contains("checker-progress--failed")) progressBar.value = reached;
   failure = null;
   starting = true;
   spoken = false;
   stalledOver = null;
   progressLine.classList.remove("checker-progress--failed");
-  progressBar.value = reached;
   showProgress(0, firstWords);
   window.__codesOfConductBoot.start(again);
   takeOverWorker();
