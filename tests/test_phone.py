@@ -253,9 +253,8 @@ def test_every_page_fits_the_narrowest_phone_and_axe_finds_nothing(browser, site
     problems = []
     for path in audit.html_pages(built_site):
         address = path.relative_to(built_site).as_posix().removesuffix("index.html")
+        # A checker page as it loads (its answers are read at 390 px above, once it has started).
         page.goto(site_url + address)
-        if page.locator(".checker-progress-text").count():
-            expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
         if overflow(page) > 0:
             problems.append(f"/{address} is {overflow(page)} px wider than the screen")
         problems += axe_violations(page)
