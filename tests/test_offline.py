@@ -319,6 +319,24 @@ def test_offline_a_kept_checker_has_the_themes_script_and_the_search_index_from_
     context.close()
 
 
+@pytest.mark.parametrize("path, script", [("checkers/nominations/", "checker.js"), ("case/", "case.js")])
+def test_a_checker_ready_before_the_pages_script_came_is_still_kept_for_use_offline(browser, site_url, path, script):
+    """Python may be ready before the page's script listens (a start from the browser's cache on a slow phone): its
+    word, heard early, was handed over before the page listened for it, so nothing was kept. The page's script is held
+    here until Python has said it is ready."""
+    context = browser.new_context()
+    held = []
+    # The page's request only: the service worker's, as it keeps the page's files, goes through.
+    context.route(f"**/assets/{script}", lambda route: route.continue_() if held else held.append(route))
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="commit")
+    wait_until(page, "window.__codesOfConductBoot?.early?.some((event) => event.data?.type === 'ready')", READY)
+    assert len(held) == 1
+    held[0].continue_()
+    wait_kept(page, "/" + path)
+    context.close()
+
+
 def test_the_service_worker_keeps_only_what_the_build_lists_and_no_copy_per_query_string(browser, site_url):
     context = browser.new_context()
     page = context.new_page()

@@ -3,7 +3,7 @@
 // locking and forgetting the case. This module stores (casefile.js) and places Python's words; it writes none.
 import { description, element, errorSummary } from "./page.js";
 import { holdThemeBack } from "./theme.js";
-import { python, takeOverWorker } from "./python.js";
+import { python, takeOverWorker, whenReady } from "./python.js";
 import { readersToday, saveFile } from "./download.js";
 import { keepForOffline, sayWhenOffline } from "./offline.js";
 import { onUnlock, onePartOf, partsOf, statusLine } from "./caseview.js";
@@ -346,6 +346,6 @@ function listen() {
 holdThemeBack();
 takeOverWorker();
 sayWhenOffline();
-window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
+whenReady(keepForOffline);
 listen();
 render();

@@ -5,7 +5,7 @@
 // casefile.js (the reader's case, kept on this device by their choice).
 import { description, form, resultBody } from "./page.js";
 import { holdThemeBack } from "./theme.js";
-import { askToStartIn, failed, python, takeOverWorker } from "./python.js";
+import { askToStartIn, failed, python, takeOverWorker, whenReady } from "./python.js";
 import { chooseCodeFromReferrer, readRequest, showRelevantQuestions } from "./form.js";
 import { addRow, rowList } from "./rows.js";
 import { offerOptionFilters } from "./choices.js";
@@ -76,7 +76,7 @@ offerSpreadsheet();
 listenForRecords();
 sayWhenOffline();
 offerDownloadChoice();
-window.addEventListener("codes-of-conduct:ready", keepForOffline, { once: true });
+whenReady(keepForOffline);
 window.addEventListener("hashchange", () => openFragment(check));
 const openedKept = offerCase(check);
 if (!openedKept && !openFragment(check)) {

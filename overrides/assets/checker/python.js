@@ -14,6 +14,16 @@ export function failed() {
   return failure;
 }
 
+// Python's word that it is ready may come before the page's script listens (a start from the browser's cache, a
+// script that came late): heard early, it is handed over in takeOverWorker, at once. What waits for it (keeping the
+// checker for use offline) runs then, or at once if it has come.
+let isReady = false;
+
+export function whenReady(then) {
+  if (isReady) then();
+  else window.addEventListener("codes-of-conduct:ready", then, { once: true });
+}
+
 const progressLine = progressText.closest(".checker-progress");
 // The page's own first words, said again when the reader starts the checker anew.
 const firstWords = progressText.textContent;
@@ -247,6 +257,7 @@ function handle(event) {
   else if (message.type === "download") showDownload(message.fraction);
   else if (message.type === "alive") return; // a file's answer while Python starts: a sign of progress only
   else if (message.type === "ready") {
+    isReady = true;
     starting = false;
     retries = 0;
     clearTimeout(stall);
