@@ -1,7 +1,6 @@
 """Quality gates on the built sites: valid HTML, accessible pages (light and dark), a focus ring wherever the
-keyboard goes, and a crawl in
-Chromium proving that no page requests anything from another origin. Each failure names the page,
-the element and the rule."""
+keyboard goes, and a crawl in Chromium proving that no page requests anything from another origin. Each failure names
+the page, the element and the rule."""
 
 import base64
 import datetime as dt
