@@ -299,7 +299,8 @@ def _with_file_limit(spec: dict) -> dict:
 def _with_options(spec: dict, served: list[dict], available: dict[str, content.Code]) -> dict:
     """A field whose options are a code's clauses (`options_from: units`): those of the current version of each code
     the checker serves, by their names; and, for a page to offer them by their words, `option_groups`: by code and
-    section, each clause's name within its section and the start of its text (where the codes carry text)."""
+    section, each clause's name within its section, the start of its text (where the codes carry text), and the whole
+    text, for a filter to find it by words further on than the start."""
     if spec.get("options_from") != "units":
         return spec
     options, groups = [], []
@@ -313,18 +314,18 @@ def _with_options(spec: dict, served: list[dict], available: dict[str, content.C
             group = ": ".join(filter(None, [code["title"] if len(served) > 1 or not heading else "", heading]))
             if not groups or groups[-1]["label"] != group:
                 groups.append({"label": group, "options": []})
-            groups[-1]["options"].append([unit.id, name, _opening(unit.text)])
+            groups[-1]["options"].append([unit.id, name, _opening(unit.text), unit.text])
     return {**spec, "options": options, "option_groups": groups}
 
 
-# How much of a clause's text an option shows: enough to know it by, short enough for a phone's picker.
-OPENING_WORDS = 80
+# How much of a clause's text an option shows, in characters: enough to know it by, short enough for a phone's picker.
+OPENING_LENGTH = 80
 
 
 def _opening(text: str) -> str:
-    if len(text) <= OPENING_WORDS:
+    if len(text) <= OPENING_LENGTH:
         return text
-    cut = text[:OPENING_WORDS].rsplit(" ", 1)[0].rstrip(",;:.")
+    cut = text[:OPENING_LENGTH].rsplit(" ", 1)[0].rstrip(",;:.")
     return cut + "…"
 
 

@@ -144,6 +144,12 @@ def test_a_complaints_clause_is_found_by_its_words_and_the_draft_wraps(phone, si
     clause = page.locator("#clause")
     expect(clause.locator("optgroup[label='Social Media Policy']")).to_have_count(1)
     expect(clause.locator("option[value=code-of-conduct-3]")).to_contain_text(re.compile(r"^clause 3: \S"))
+    # Words further on than the start an option shows: clause 3 shows "No candidate or persons acting on behalf of a
+    # candidate will use their own…", and goes on to "personally disparage".
+    page.fill("#clause-filter", "personally disparage")
+    expect(clause.locator("option:not([value=''])")).to_have_count(1)
+    expect(clause.locator("option:not([value=''])")).to_have_attribute("value", "code-of-conduct-3")
+    page.fill("#clause-filter", "")
     page.fill("#clause-filter", "social media checks")
     expect(clause.locator("option:not([value=''])")).to_have_count(1)
     found = clause.locator("option:not([value=''])").get_attribute("value")

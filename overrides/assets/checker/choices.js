@@ -1,7 +1,11 @@
 // A long choice (a complaint's clause, one of dozens) found by its words: typing in the filter keeps only the
-// options whose text holds every word typed. Options are removed and put back, not hidden, since Safari shows
-// hidden options in its picker.
-import { form } from "./page.js";
+// options whose words hold every word typed: the clause's whole text (the option shows its start), its name and its
+// group's. Options are removed and put back, not hidden, since Safari shows hidden options in its picker.
+import { description, form } from "./page.js";
+
+// Each option's whole text, by its value, as the checker's description gives it (checkers._with_options).
+const wholeText = new Map(description.inputs.flatMap((spec) => (spec.option_groups || [])
+  .flatMap((group) => group.options.map(([value, , , text]) => [value, text || ""]))));
 
 export function offerOptionFilters() {
   for (const filter of form.querySelectorAll(".option-filter-input")) {
@@ -10,7 +14,8 @@ export function offerOptionFilters() {
     const all = [...select.children].map((child) => ({ child, options: child.tagName === "OPTGROUP" ? [...child.children] : [] }));
     filter.addEventListener("input", () => {
       const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
-      const matches = (option) => words.every((word) => `${option.textContent} ${option.parentElement.label || ""}`.toLowerCase().includes(word));
+      const matches = (option) => words.every((word) =>
+        `${option.textContent} ${wholeText.get(option.value) || ""} ${option.parentElement.label || ""}`.toLowerCase().includes(word));
       const chosen = select.value;
       const kept = [];
       for (const { child, options } of all) {
