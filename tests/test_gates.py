@@ -1,11 +1,10 @@
-"""Quality gates on the built sites: valid HTML, accessible pages (light and dark), a focus ring wherever the
-keyboard goes, and a crawl in Chromium proving that no page requests anything from another origin. Each failure names
-the page, the element and the rule."""
+"""Quality gates on the built sites: valid HTML, accessible pages (light and dark), and a crawl in
+Chromium proving that no page requests anything from another origin. Each failure names the page,
+the element and the rule. (At a phone's width, and the keyboard's focus: tests/test_reach.py.)"""
 
 import base64
 import datetime as dt
 import json
-import re
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-import checkers
 from checkers import case
 from sitebuild import annotations, audit
 from tests.forms import check_one_donation, open_reasoning
@@ -150,49 +148,6 @@ def _case_states(page, site_url, folder, rules: list[str] | None) -> list:
     expect(page.locator(".case-unlock")).to_be_visible(timeout=READY)
     problems += axe_violations(page, rules)
     return problems
-
-
-# Where the keyboard is, as the reader sees it: a ring of at least 2 px round the focused element (or, for the colour
-# switch, round its label). Material's search field shows its focus by opening the search, so it is not asked for one.
-_FOCUS_SHOWN = """() => {
-    const at = document.activeElement;
-    if (!at || at === document.body) return null;
-    if (at.matches('.md-search__input')) return [at.className, true];
-    // A date field's calendar button has the focus, within the field's own parts: the browser rings it itself.
-    if (!at.matches(':focus')) return [at.id, true];
-    const ringed = (element) => {
-        const style = getComputedStyle(element);
-        return style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2);
-    };
-    const shown = ringed(at) || (at.matches('.md-option') && ringed(at.nextElementSibling));
-    return [`${at.tagName.toLowerCase()}${at.id ? '#' + at.id : ''} "${(at.textContent || at.name || '').trim().slice(0, 40)}"`, shown];
-}"""
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("width", [390, 1280])
-def test_every_place_the_keyboard_reaches_shows_that_it_is_there(browser, site_url, width):
-    """Tab through a page of each kind: every control it stops at shows a focus ring before Material's script has run
-    (a checker page holds it back until the reader reaches the header, so a fast keyboard gets there first; the script
-    only adds its own rings). Material's reset took the ring off every input, and its rules hid a header button's and
-    a fold's until its script had run."""
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    context.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
-    page = context.new_page()
-    unseen = []
-    for address in ["", "codes/nec-candidates/", "case/"] + [f"checkers/{name}/" for name in checkers.CHECKERS]:
-        page.goto(site_url + address)
-        if page.locator(".checker-progress-text").count():
-            expect(page.locator(".checker-progress-text")).to_have_text(re.compile("^Ready"), timeout=READY)
-        for _ in range(200):
-            page.keyboard.press("Tab")
-            focus = page.evaluate(_FOCUS_SHOWN)
-            if focus is None:
-                break
-            if not focus[1]:
-                unseen.append(f"/{address}: {focus[0]}")
-    context.close()
-    assert unseen == []
 
 
 @pytest.mark.browser

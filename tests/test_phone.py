@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 
 import checkers
 from checkers import case as case_file
-from sitebuild import audit
 from tests import checkercases
 from tests.forms import DRAWER_LINK_TO_TAP, fill_donation, search_for, wait_until
 from tests.test_gates import axe_violations
@@ -247,25 +246,6 @@ def test_the_list_of_codes_and_a_codes_versions_fit_a_phones_width_without_scrol
         expect(wrap).to_have_count(1)
         assert wrap.evaluate("(wrap) => wrap.scrollWidth <= wrap.clientWidth"), address
         expect(wrap).to_contain_text(says)
-
-
-def test_every_page_fits_the_narrowest_phone_and_axe_finds_nothing(browser, site_url, built_site):
-    """Every page at 320 px (WCAG's reflow width: tests/test_every_engine.py has 390 px in Firefox) with touch: nothing
-    wider than the screen, and no accessibility violation. (The gates' axe test reads the pages at a desktop's width,
-    where a long line of code, or a wide table, scrolled within reach of a keyboard.)"""
-    context = browser.new_context(viewport={"width": 320, "height": 640}, has_touch=True, is_mobile=True,
-                                  bypass_csp=True, service_workers="block")
-    page = context.new_page()
-    problems = []
-    for path in audit.html_pages(built_site):
-        address = path.relative_to(built_site).as_posix().removesuffix("index.html")
-        # A checker page as it loads (its answers are read at 390 px above, once it has started).
-        page.goto(site_url + address)
-        if overflow(page) > 0:
-            problems.append(f"/{address} is {overflow(page)} px wider than the screen")
-        problems += axe_violations(page)
-    context.close()
-    assert problems == []
 
 
 def test_a_codes_page_on_a_phone_comes_to_its_text_soon_with_related_clauses_a_thumbs_tap_away(phone, site_url):
