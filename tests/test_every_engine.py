@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import json
 import re
 import time
@@ -156,14 +157,19 @@ PAGES = ["", "codes/nec-candidates/", "codes/momentum-ncg-elections/", "glossary
     f"checkers/{name}/" for name in checkers.CHECKERS]
 
 
+@functools.cache
+def _axe_run() -> str:
+    """axe and its run, as one expression (read once: it is half a megabyte, sent for every page)."""
+    return (f"(async () => {{ await ({RENDER_DEFERRED})(); {AXE.read_text(encoding='utf-8')};\n"
+            f"const found = await axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(AXE_TAGS)}}}}});\n"
+            "return found.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify("
+            "v.nodes.slice(0, 5).map((n) => n.target))}`); })()")
+
+
 def axe_violations(engine) -> list[str]:
     """What axe finds on the page as it stands, parts laid out only when scrolled to brought into view first (as
     tests/test_gates.py does in Chromium). Evaluated from the driver, which the page's CSP does not govern."""
-    run = (f"(async () => {{ await ({RENDER_DEFERRED})(); {AXE.read_text(encoding='utf-8')};\n"
-           f"const found = await axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(AXE_TAGS)}}}}});\n"
-           "return found.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify("
-           "v.nodes.slice(0, 5).map((n) => n.target))}`); })()")
-    return engine.evaluate(run)
+    return engine.evaluate(_axe_run())
 
 
 def test_every_page_fits_a_phones_width_and_axe_finds_nothing(quiet, built_site, site_url):
