@@ -75,3 +75,44 @@ def test_every_place_the_keyboard_reaches_shows_that_it_is_there(browser, site_u
                 unseen.append(f"/{address}: {focus[0]}")
     context.close()
     assert unseen == []
+
+
+# Every icon Material draws as a mask over a background colour, with the colour it is drawn in and the page's own.
+_MASKED_ICONS = """() => {
+    const canvas = getComputedStyle(document.body).backgroundColor;
+    const icons = [];
+    for (const element of document.querySelectorAll('*')) {
+        for (const part of ['::before', '::after']) {
+            const style = getComputedStyle(element, part);
+            const mask = style.maskImage !== 'none' ? style.maskImage : style.webkitMaskImage;
+            if (!mask || mask === 'none' || style.display === 'none' || style.content === 'none') continue;
+            if (!element.getClientRects().length) continue;
+            icons.push([`${element.tagName.toLowerCase()}.${element.className}${part}`, style.backgroundColor, canvas]);
+        }
+    }
+    return icons;
+}"""
+
+
+def _channels(colour):
+    """"rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)" as its numbers."""
+    return [float(number) for number in re.findall(r"[\d.]+", colour)]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_icon_shows_in_forced_colours(browser, site_url, width):
+    """With the system's forced colours (Windows' contrast themes), every icon drawn as a mask (a fold's marker, a
+    note's icon, the navigation's arrows) is drawn in a colour other than the page's. Forced colours replace its
+    background colour, which is what colours it, with the page's own, so a fold's marker vanished."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, forced_colors="active")
+    page = context.new_page()
+    unseen, seen = [], 0
+    for address in ["", "codes/nec-candidates/", "case/"] + [f"checkers/{name}/" for name in checkers.CHECKERS]:
+        page.goto(site_url + address)
+        for name, colour, canvas in page.evaluate(_MASKED_ICONS):
+            seen += 1
+            if _channels(colour)[:3] == _channels(canvas)[:3] or _channels(colour)[3:] == [0]:
+                unseen.append(f"/{address}: {name} is drawn in {colour} on {canvas}")
+    context.close()
+    assert seen, "no masked icon was found: the test no longer reads what it is meant to"
+    assert unseen == []
