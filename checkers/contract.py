@@ -36,6 +36,7 @@ LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to
           "reasoning": "Why: the reasoning, the clauses and the law", "nothing_to_do": "Nothing you need to do.",
           "read_as": "Read as", "date_hint": f"For example, {DATE_EXAMPLES}.", "wording": "In the text's own words",
           "choose": "Choose one", "find_option": "Find it by its words (optional)",
+          "options_found": "Found: {found} of {total}.", "no_option_found": "Nothing has all these words: try fewer.",
           "as_of_summary": "Check against the version in force on another day", "as_of": "The version in force on",
           "as_of_hint": "Leave empty to use the version chosen above.", "previous_rows": "Previous", "next_rows": "Next",
           "show_more": "Show more", "there_is_a_problem": "There is a problem",

@@ -148,7 +148,16 @@ def test_a_complaints_clause_is_found_by_its_words_and_the_draft_wraps(phone, si
     page.fill("#clause-filter", "personally disparage")
     expect(clause.locator("option:not([value=''])")).to_have_count(1)
     expect(clause.locator("option:not([value=''])")).to_have_attribute("value", "code-of-conduct-3")
+    # How many are left is said, also to a screen reader, which hears nothing of a select's options changing.
+    count = page.locator(".option-filter-count[role=status]")
+    clauses = sum(len(group["options"]) for spec in checkers.describe("complaint")["inputs"]
+                  for group in spec.get("option_groups") or ())
+    expect(count).to_have_text(f"Found: 1 of {clauses}.")
+    page.fill("#clause-filter", "personally disparage zebra")
+    expect(clause.locator("option:not([value=''])")).to_have_count(0)
+    expect(count).to_have_text(checkers.contract.LABELS["no_option_found"])
     page.fill("#clause-filter", "")
+    expect(count).to_have_text("")
     page.fill("#clause-filter", "social media checks")
     expect(clause.locator("option:not([value=''])")).to_have_count(1)
     found = clause.locator("option:not([value=''])").get_attribute("value")
