@@ -99,12 +99,13 @@ def _channels(colour):
     return [float(number) for number in re.findall(r"[\d.]+", colour)]
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_every_icon_shows_in_forced_colours(browser, site_url, width):
-    """With the system's forced colours (Windows' contrast themes), every icon drawn as a mask (a fold's marker, a
-    note's icon, the navigation's arrows) is drawn in a colour other than the page's. Forced colours replace its
-    background colour, which is what colours it, with the page's own, so a fold's marker vanished."""
-    context = browser.new_context(viewport={"width": width, "height": 844}, forced_colors="active")
+@pytest.mark.parametrize(("width", "theme"), [(390, "dark"), (1280, "dark"), (1280, "light")])
+def test_every_icon_shows_in_forced_colours(browser, site_url, width, theme):
+    """With the system's forced colours (Windows' contrast themes, light and dark), every icon drawn as a mask (a
+    fold's marker, a note's icon, the navigation's arrows) is drawn in a colour other than the page's. Forced colours
+    replace its background colour, which is what colours it, with the page's own, so a fold's marker vanished."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, forced_colors="active",
+                                  color_scheme=theme)
     page = context.new_page()
     unseen, seen = [], 0
     for address in ["", "codes/nec-candidates/", "case/"] + [f"checkers/{name}/" for name in checkers.CHECKERS]:
