@@ -99,3 +99,5 @@ for await (const line of lines) {
   }
 }
 await browser.close();
+// Standard input, still open on the tests' side, would keep node waiting (20 s, until the tests kill it).
+process.exit(0);
