@@ -1,8 +1,10 @@
 """Filling the checker forms as a candidate would, for the browser tests and the gates."""
 
+import base64
+import json
 import time
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 
 def wait_until(page: Page, script: str, timeout_ms: float) -> None:
@@ -63,3 +65,23 @@ DRAWER_LINK_TO_TAP = """[...document.querySelectorAll('.md-sidebar--primary a.md
   const path = new URL(a.href).pathname;
   return box.width > 0 && hit && a.contains(hit) && path !== location.pathname && !/\\/(checkers\\/[^/]+|case)\\/$/.test(path);
 })"""
+
+
+def wait_ready(page: Page, timeout: float = 60_000):
+    """The checker says it is ready (Python has started), or the page's state is told."""
+    try:
+        expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=timeout)
+    except AssertionError as error:
+        # What a start that never ends leaves behind: whether the page finished parsing (its module script runs only
+        # then) and what the worker said that the page's script never took over.
+        state = page.evaluate("""() => ({readyState: document.readyState,
+            heldForThePage: (window.__codesOfConductBoot?.early || []).map((event) => event.data || event.type),
+            scripts: performance.getEntriesByType("resource").filter((entry) => /\\.(m?js)$/.test(entry.name))
+                .map((entry) => [entry.name.split("/").pop(), Math.round(entry.duration)])})""")
+        raise AssertionError(f"{error}\nThe page's state: {state}") from None
+
+
+def share_link(site_url: str, checker: str, request: dict) -> str:
+    """A checker page whose fragment asks for `request` at once, as a shared link does."""
+    scenario = base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
+    return f"{site_url}checkers/{checker}/#scenario={scenario}"
