@@ -105,7 +105,9 @@ def test_every_icon_shows_in_forced_colours(browser, site_url, width, theme):
     fold's marker, a note's icon, the navigation's arrows) is drawn in a colour other than the page's. Forced colours
     replace its background colour, which is what colours it, with the page's own, so a fold's marker vanished."""
     context = browser.new_context(viewport={"width": width, "height": 844}, forced_colors="active",
-                                  color_scheme=theme)
+                                  color_scheme=theme, service_workers="block")
+    # Icons need no Python: the reader's choice to download a checker only when asked keeps each page from starting it.
+    context.add_init_script("localStorage.setItem('codes-of-conduct:download', 'when-asked')")
     page = context.new_page()
     unseen, seen = [], 0
     for address in ["", "codes/nec-candidates/", "case/"] + [f"checkers/{name}/" for name in checkers.CHECKERS]:
