@@ -1,7 +1,7 @@
 """The site in Firefox and in WebKit (Safari's engine), as the Chromium tests have it: every checker's worked
 examples, a form typed and sent with one tap, the spreadsheet, the record and the calendar, an offline reload, every
-page at a phone's width with no sideways scrolling and nothing for axe to find, and no error or CSP violation on the
-way. tests/engines drives them."""
+page at a phone's width with no sideways scrolling, a page of each kind with nothing for axe to find, and no error or
+CSP violation on the way. tests/engines drives them."""
 
 from __future__ import annotations
 
