@@ -2,7 +2,6 @@
 visits and never typed twice; every deadline on My case; saved, forgotten (storage empty) and brought back; and with
 a passphrase, no donor's name in what the browser stores. Firefox and WebKit: tests/test_every_engine.py."""
 
-import base64
 import datetime as dt
 import json
 import re
@@ -12,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from checkers import case
-from tests.forms import fill_donation
+from tests.forms import fill_donation, share_link
 
 pytestmark = pytest.mark.browser
 READY = 60_000
@@ -326,8 +325,7 @@ def test_every_checker_run_and_every_page_visited_without_opting_in_keeps_nothin
     from tests import checkercases
     examples = {c["checker"]: c for c in reversed(checkercases.load()) if c.get("example")}
     for name in checkers.CHECKERS:
-        scenario = base64.urlsafe_b64encode(json.dumps(examples[name]["request"]).encode()).decode().rstrip("=")
-        page.goto(f"{site_url}checkers/{name}/#scenario={scenario}")
+        page.goto(share_link(site_url, name, examples[name]["request"]))
         expect(page.locator("#result-heading")).to_be_visible(timeout=READY)
         # The offer to keep, and nothing more, until the reader takes it.
         expect(page.locator(".case-offer")).to_be_visible(timeout=READY)

@@ -19,7 +19,7 @@ import checkers
 from sitebuild import audit
 from tests import checkercases, engines
 from tests.conftest import _Quiet, cut_once, serve
-from tests.forms import DRAWER_LINK_TO_TAP
+from tests.forms import DRAWER_LINK_TO_TAP, share_link
 from tests.test_gates import AXE, AXE_TAGS, RENDER_DEFERRED
 
 ENGINES = [pytest.param(name, marks=getattr(pytest.mark, name)) for name in ("firefox", "webkit")]
@@ -58,8 +58,7 @@ def wait_answer(engine, expected: dict):
 
 
 def link(base: str, checker: str, request: dict) -> str:
-    scenario = base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
-    return f"{base}checkers/{checker}/?shared#scenario={scenario}"
+    return share_link(base, checker, request).replace("/#scenario=", "/?shared#scenario=")
 
 
 def test_every_checkers_worked_examples_open_and_answer_as_the_command_line_does(quiet, site_url):

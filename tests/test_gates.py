@@ -2,7 +2,6 @@
 Chromium proving that no page requests anything from another origin. Each failure names the page,
 the element and the rule. (At a phone's width, and the keyboard's focus: tests/test_reach.py.)"""
 
-import base64
 import datetime as dt
 import json
 import subprocess
@@ -14,7 +13,7 @@ from playwright.sync_api import expect
 
 from checkers import case
 from sitebuild import annotations, audit
-from tests.forms import check_one_donation, open_reasoning
+from tests.forms import check_one_donation, open_reasoning, share_link
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -70,10 +69,6 @@ def axe_violations(page, rules: list[str] | None = None) -> list[str]:
             for v in results["violations"]]
 
 
-def _scenario(request: dict) -> str:
-    return base64.urlsafe_b64encode(json.dumps(request).encode()).decode().rstrip("=")
-
-
 def fill_and_check(page, site_url: str, with_errors: bool):
     check_one_donation(page, site_url, "nec-candidates", "Ann", "x" if with_errors else "2000", "2024-01-01")
     expect(page.locator(".field-error" if with_errors else "#result-heading").first).to_be_visible(timeout=READY)
@@ -89,18 +84,16 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
     page = context.new_page()
     rules = COLOUR_RULES if scheme == "dark" else None
     problems = []
-    pages = [site_url, site_url + "codes/nec-candidates/", site_url + "codes/momentum-ncg-elections/2022/",
-             site_url + "codes/momentum-ncg-elections/", site_url + "codes/confidentiality-privacy/",
-             site_url + "topics/", site_url + "glossary/", site_url + "checkers/", site_url + "maintainers/", site_url + "developers/",
-             site_url + "reference/", site_url + "law/", site_url + "checkers/campaign/",
-             site_url + "checkers/disclosure/", site_url + "checkers/complaint/",
-             fixture_site_url + "codes/fixture-candidates/2020/", fixture_site_url + "codes/fixture-candidates/compare/2020-to-2022/",
-             site_url + "checkers/nominations/", site_url + "checkers/suspension/"]
-    if scheme == "light":
-        # Every rule on every page of the site is read at 320 px (tests/test_reach.py): at a desktop's width, what
-        # only it shows (the navigation and contents beside the text), and the fixture's pages, which only it reads.
-        pages = [url for url in pages if url in (site_url, site_url + "codes/nec-candidates/", site_url + "checkers/",
-                                                 site_url + "checkers/campaign/") or url.startswith(fixture_site_url)]
+    # What only a desktop's width shows (the navigation and contents beside the text), and the fixture's pages, which
+    # nothing else reads; in the light theme, every rule on every page of the site is read at 320 px
+    # (tests/test_reach.py), so the rest is read here for the dark theme's colours only.
+    desktop = [site_url + path for path in ("", "codes/nec-candidates/", "checkers/", "checkers/campaign/")] + [
+        fixture_site_url + "codes/fixture-candidates/2020/", fixture_site_url + "codes/fixture-candidates/compare/2020-to-2022/"]
+    rest = [site_url + path for path in ("codes/momentum-ncg-elections/2022/", "codes/momentum-ncg-elections/",
+                                         "codes/confidentiality-privacy/", "topics/", "glossary/", "maintainers/",
+                                         "developers/", "reference/", "law/", "checkers/disclosure/", "checkers/complaint/",
+                                         "checkers/nominations/", "checkers/suspension/")]
+    pages = desktop + rest if scheme == "dark" else desktop
     for url in pages:
         page.goto(url)
         problems += axe_violations(page, rules)
@@ -108,14 +101,14 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser, site_url, fi
         fill_and_check(page, site_url, with_errors)
         problems += axe_violations(page, rules)
     # The answers of the newer checkers: activities, a drafted complaint with its buttons, the law beside a finding.
-    for url, ready in [("checkers/campaign/#scenario=" + _scenario({"code": "local-government-selections",
-                                                                    "on": "2026-03-04", "area_timetable_published": "2026-03-05"}),
-                        "#result-heading"),
-                       ("checkers/complaint/#scenario=" + _scenario({"code": "momentum-ncg-elections", "clause": "code-of-conduct-3",
-                                                                     "what": "A post disparaged a candidate."}), ".checker-draft"),
-                       ("checkers/donations/#scenario=" + _scenario({"code": "nec-candidates", "donations": [
-                           {"donor": "A", "amount": "1700", "received": "2024-03-01"}]}), "#result-heading")]:
-        page.goto(site_url + url)
+    for checker, request, ready in [
+            ("campaign", {"code": "local-government-selections", "on": "2026-03-04",
+                          "area_timetable_published": "2026-03-05"}, "#result-heading"),
+            ("complaint", {"code": "momentum-ncg-elections", "clause": "code-of-conduct-3",
+                           "what": "A post disparaged a candidate."}, ".checker-draft"),
+            ("donations", {"code": "nec-candidates", "donations": [
+                {"donor": "A", "amount": "1700", "received": "2024-03-01"}]}, "#result-heading")]:
+        page.goto(share_link(site_url, checker, request))
         expect(page.locator(ready).first).to_be_visible(timeout=READY)
         open_reasoning(page)  # the reasoning, the clauses and the law beside them, as a reader unfolds them
         expect(page.locator(".checker-keep")).to_be_visible(timeout=READY)

@@ -11,15 +11,11 @@ from playwright.sync_api import Page, expect
 
 import build_site
 from tests.conftest import ROOT, failing_once, serve
-from tests.forms import open_reasoning, search_for, wait_until
+from tests.forms import open_reasoning, search_for, wait_ready, wait_until
 
 pytestmark = pytest.mark.browser
 READY = 60_000
 RUNTIME_BYTES = ("/assets/pyodide/", ".snapshot", ".whl")
-
-
-def wait_ready(page: Page):
-    expect(page.locator(".checker-progress-text")).to_have_text("Ready.", timeout=READY)
 
 
 def wait_kept(page: Page, path: str):
