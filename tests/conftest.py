@@ -93,6 +93,33 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=why))
 
 
+def pytest_pyfunc_call(pyfuncitem):
+    """A test in Firefox or WebKit whose browser itself ends (its page's process crashed: WebKit's did so once in CI,
+    and took the other eleven WebKit tests with it) runs again, once, in a new browser, with a warning that says what
+    the browser's log said last. A failure the page causes fails as it did; so does a second crash."""
+    engine = next((value for value in pyfuncitem.funcargs.values() if isinstance(value, engines.Engine)), None)
+    if engine is None:
+        return None  # pytest calls the test as usual
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    try:
+        pyfuncitem.obj(**arguments)
+    except Exception as error:
+        if engine.alive():
+            raise
+        said = engine.restart()
+        pyfuncitem.warn(pytest.PytestWarning(
+            f"{engine.name} ended during the test ({type(error).__name__}: {str(error)[:200]}); it ran again in a new "
+            f"{engine.name}. The browser's log said last:\n{said or '(nothing)'}"))
+        try:
+            pyfuncitem.obj(**arguments)
+        except Exception as again:
+            if engine.alive():
+                raise
+            said = engine.restart()
+            raise engines.EngineGone(f"{engine.name} ended during this test twice; its log said last:\n{said}") from again
+    return True
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _missing and exitstatus == 0:
         session.exitstatus = 1

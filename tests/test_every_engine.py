@@ -9,7 +9,9 @@ import base64
 import contextlib
 import functools
 import json
+import os
 import re
+import signal
 import time
 from pathlib import Path
 
@@ -438,3 +440,42 @@ def test_leaving_a_page_while_a_file_still_arrives_is_no_error(quiet, built_site
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _descendants(pid: int) -> dict[int, str]:
+    """Every process started, directly or not, by `pid`: each one's name."""
+    parents, names = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            name, rest = stat.read_text().rsplit(")", 1)
+            child = int(stat.parent.name)
+            parents[child], names[child] = int(rest.split()[1]), name.split("(", 1)[1]
+    found, todo = {}, [pid]
+    while todo:
+        parent = todo.pop()
+        for child, its_parent in parents.items():
+            if its_parent == parent and child not in found:
+                found[child] = names[child]
+                todo.append(child)
+    return found
+
+
+def test_a_browser_that_ends_is_told_from_a_page_that_fails_and_is_replaced(engine, site_url):
+    """What lets a test whose browser crashed run again in a new one (conftest's pytest_pyfunc_call): a page's error
+    leaves the browser alive; the end of its page's process (WebKit) or of the browser (Firefox) does not, and a new
+    one then takes the old one's place and loads pages."""
+    engine.goto(site_url + "glossary/")
+    with pytest.raises(Exception, match="nothing"):  # each engine's own error: Firefox's, or selenium's
+        engine.evaluate("nothing.here")
+    assert engine.alive()
+    driver = engine.driver.service.process.pid if engine.name == "webkit" else engine.process.pid
+    ends = "WebKitWebProces" if engine.name == "webkit" else "firefox"
+    ended = [pid for pid, name in _descendants(driver).items() if name.startswith(ends)]
+    assert ended, _descendants(driver)
+    for pid in ended:
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.5)
+    assert not engine.alive()
+    engine.restart()
+    engine.goto(site_url + "glossary/")
+    assert engine.alive() and engine.evaluate("document.querySelector('h1').textContent")

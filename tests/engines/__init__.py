@@ -37,6 +37,10 @@ class EngineError(AssertionError):
     pass
 
 
+class EngineGone(EngineError):
+    """The browser itself ended (a crash of its page's process, or of the browser), not anything the page did."""
+
+
 def missing(engine: str) -> str | None:
     """Why `engine` cannot run here, in words that say what to install; None when it can."""
     if engine == "firefox":
@@ -80,14 +84,40 @@ class Engine:
     def text(self, selector: str) -> str:
         return self.evaluate(f"document.querySelector({json.dumps(selector)})?.textContent.trim() ?? ''")
 
+    def alive(self) -> bool:
+        """Whether the browser still answers (after an error: was it the page, or the browser that ended?)."""
+        try:
+            return self.evaluate("1") == 1
+        except Exception:  # any failure to answer is what is asked about
+            return False
+
+    def restart(self) -> str:
+        """A new browser in place of one that ended; what the old one's log said last, to report why."""
+        said = self.last_words()
+        with contextlib.suppress(Exception):  # what is left of the old one goes as it can
+            self.close()
+        self.start()
+        return said
+
+    def last_words(self) -> str:
+        return ""
+
 
 class Firefox(Engine):
     name = "firefox"
 
     def __init__(self, downloads: Path):
+        self.downloads = downloads
+        self.start()
+
+    def start(self) -> None:
+        downloads = self.downloads
         self.process = subprocess.Popen(["node", str(Path(__file__).with_name("firefox.mjs")), FIREFOX, str(downloads)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
         self.call("width", width=self.width, height=844)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None and super().alive()
 
     def call(self, op: str, **args):
         self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
@@ -179,7 +209,11 @@ class WebKit(Engine):
     name = "webkit"
     width = WEBKIT_NARROWEST
 
-    def __init__(self):
+    def __init__(self, log: Path):
+        self.log = log
+        self.start()
+
+    def start(self) -> None:
         from selenium import webdriver
         from selenium.webdriver.webkitgtk.options import Options
         from selenium.webdriver.webkitgtk.service import Service
@@ -192,7 +226,10 @@ class WebKit(Engine):
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
         # The display goes to this driver alone: a later start, after this one's Xvfb is gone, starts its own.
-        self.driver = webdriver.WebKitGTK(options=options, service=Service(executable_path=WEBKIT_DRIVER, env=env))
+        # The driver's log, and the browser's own words on its standard error, which it passes on: what a crash said.
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        service = Service(executable_path=WEBKIT_DRIVER, env=env, log_output=str(self.log))
+        self.driver = webdriver.WebKitGTK(options=options, service=service)
         self.driver.set_window_size(self.width, 900)
         self.driver.set_script_timeout(120)
         self.seen: list[str] = []
@@ -285,6 +322,11 @@ class WebKit(Engine):
     def fresh(self) -> None:
         self._collect()
 
+    def last_words(self) -> str:
+        with contextlib.suppress(OSError):
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-15:])
+        return ""
+
     def screenshot(self, path: Path, whole: bool = False) -> None:
         """What the window shows, as a PNG, to look at (this driver takes no whole-page shot)."""
         self.driver.save_screenshot(str(path))
@@ -298,4 +340,5 @@ class WebKit(Engine):
 
 
 def start(engine: str, downloads: Path) -> Engine:
-    return Firefox(downloads) if engine == "firefox" else WebKit()
+    """`downloads` is where Firefox saves what a page downloads, and where WebKit's driver keeps its log."""
+    return Firefox(downloads) if engine == "firefox" else WebKit(downloads / "webkit-driver.log")
