@@ -95,9 +95,12 @@ class Engine:
         """A new browser in place of one that ended; what the old one's log said last, to report why."""
         said = self.last_words()
         with contextlib.suppress(Exception):  # what is left of the old one goes as it can
-            self.close()
+            self.end_browser()
         self.start()
         return said
+
+    def end_browser(self) -> None:
+        self.close()
 
     def last_words(self) -> str:
         return ""
@@ -211,6 +214,7 @@ class WebKit(Engine):
 
     def __init__(self, log: Path):
         self.log = log
+        self.display = None
         self.start()
 
     def start(self) -> None:
@@ -218,14 +222,16 @@ class WebKit(Engine):
         from selenium.webdriver.webkitgtk.options import Options
         from selenium.webdriver.webkitgtk.service import Service
 
-        self.display = None
         env = dict(os.environ)
         if not os.environ.get("DISPLAY"):
-            self.display, env["DISPLAY"] = _virtual_display()
+            # One display for this engine's whole life, a restarted browser's too: an Xvfb still ending when another
+            # starts on its number takes the new one's socket with it, and the browser then cannot open its display.
+            if self.display is None:
+                self.display, self.display_name = _virtual_display()
+            env["DISPLAY"] = self.display_name
         options = Options()
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
-        # The display goes to this driver alone: a later start, after this one's Xvfb is gone, starts its own.
         # The driver's log, and the browser's own words on its standard error, which it passes on: what a crash said.
         self.log.parent.mkdir(parents=True, exist_ok=True)
         service = Service(executable_path=WEBKIT_DRIVER, env=env, log_output=str(self.log))
@@ -331,12 +337,21 @@ class WebKit(Engine):
         """What the window shows, as a PNG, to look at (this driver takes no whole-page shot)."""
         self.driver.save_screenshot(str(path))
 
+    def end_browser(self) -> None:
+        self.driver.quit()
+
     def close(self) -> None:
         try:
             self.driver.quit()
         finally:
             if self.display:
                 self.display.terminate()
+                try:
+                    self.display.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self.display.kill()
+                    self.display.wait()
+                self.display = None
 
 
 def start(engine: str, downloads: Path) -> Engine:
