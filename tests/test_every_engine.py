@@ -48,10 +48,12 @@ def wait_ready(engine):
                 "the checker to say Ready.")
 
 
-def wait_answer(engine, expected: dict):
-    """The answer on the page: its status in words, and each thing to do, as Python words them."""
-    status = engine.wait("document.querySelector('.checker-result:not([hidden]) .status[class*=status--]')?.textContent.trim()", READY,
-                         "an answer")
+def wait_answer(engine, expected: dict, after: bool = False):
+    """The answer on the page: its status in words, and each thing to do, as Python words them. With `after`, a new
+    answer, not the one marked by `mark_answer` before."""
+    fresh = ":not([data-before])" if after else ""
+    status = engine.wait(f"document.querySelector('.checker-result:not([hidden]) .status[class*=status--]{fresh}')"
+                         "?.textContent.trim()", READY, "an answer")
     assert status == expected["status_text"], engine.name
     shown = engine.evaluate("[...document.querySelectorAll('ol.todo > li')].map((li) => li.textContent.trim())")
     assert len(shown) == len(expected["todo"])
@@ -59,26 +61,32 @@ def wait_answer(engine, expected: dict):
         assert item["text"] in text
 
 
+def mark_answer(engine) -> None:
+    """The answer shown now, marked as seen: `wait_answer(after=True)` waits for another (the page draws each anew)."""
+    engine.evaluate("document.querySelector('.checker-result .status')?.setAttribute('data-before', '')")
+
+
 def link(base: str, checker: str, request: dict) -> str:
     return share_link(base, checker, request).replace("/#scenario=", "/?shared#scenario=")
 
 
 def test_every_checkers_worked_examples_open_and_answer_as_the_command_line_does(quiet, site_url):
+    """Each checker's page, and its worked examples tapped one after another as a reader reads down the page: each
+    answers as the command line does, nothing left over from the one before (the page's own links are followed,
+    which is what the examples' answers test)."""
     engine = quiet
     examples = [c for c in checkercases.load() if c.get("example")]
     assert {c["checker"] for c in examples} == set(checkers.CHECKERS)
-    links = {}
     for name in checkers.CHECKERS:
-        # The pages' own links to their examples, as a reader follows them (read from the page, not the browser's
-        # start: that is what the examples' answers test).
-        engine.goto(site_url + f"checkers/{name}/?examples")
-        wait_ready(engine)  # leaving a page mid-start would abort its downloads, which Firefox reports as errors
-        for href in engine.evaluate("[...document.querySelectorAll('.worked-examples a[href*=\"#scenario=\"]')].map((a) => a.href)"):
-            links[(name, json.dumps(json.loads(base64.urlsafe_b64decode(href.split("#scenario=")[1] + "==")), sort_keys=True))] = href
-    for number, case in enumerate(examples):
-        href = links[(case["checker"], json.dumps(case["request"], sort_keys=True))]
-        engine.goto(href.replace("#", f"?example={number}#"))
-        wait_answer(engine, checkers.run(case["checker"], case["request"]))
+        engine.goto(site_url + f"checkers/{name}/")
+        wait_ready(engine)
+        links = {json.dumps(json.loads(base64.urlsafe_b64decode(href.split("#scenario=")[1] + "==")), sort_keys=True): href
+                 for href in engine.evaluate("[...document.querySelectorAll('.worked-examples a[href*=\"#scenario=\"]')]"
+                                             ".map((a) => a.getAttribute('href'))")}
+        for case in (c for c in examples if c["checker"] == name):
+            mark_answer(engine)
+            engine.click(f'.worked-examples a[href="{links[json.dumps(case["request"], sort_keys=True)]}"]')
+            wait_answer(engine, checkers.run(name, case["request"]), after=True)
 
 
 def test_a_donation_typed_in_and_checked_with_one_tap(quiet, site_url):
