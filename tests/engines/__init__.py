@@ -13,6 +13,7 @@ import os
 import select
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +24,8 @@ MINIBROWSER = next((str(p) for p in Path("/usr/lib").glob("*/webkit2gtk-4.*/Mini
 # WebKitGTK's MiniBrowser will not make its window narrower than this (shared/notes/engines.md): a phone's width,
 # as near as it goes.
 WEBKIT_NARROWEST = 447
+# How long a browser may take to start, on a machine as loaded as a full run makes it.
+STARTS_WITHIN = 90
 
 
 # Where a control is, and what is at its centre, for an error that says why it could not be used.
@@ -235,7 +238,17 @@ class WebKit(Engine):
         # The driver's log, and the browser's own words on its standard error, which it passes on: what a crash said.
         self.log.parent.mkdir(parents=True, exist_ok=True)
         service = Service(executable_path=WEBKIT_DRIVER, env=env, log_output=str(self.log))
-        self.driver = webdriver.WebKitGTK(options=options, service=service)
+        # A browser that never comes (it could not open its display) leaves its driver waiting for ever, and the run
+        # with it: after STARTS_WITHIN seconds the driver is stopped, and the error says what the browser said.
+        stop = threading.Timer(STARTS_WITHIN, lambda: service.process and service.process.kill())
+        stop.start()
+        try:
+            self.driver = webdriver.WebKitGTK(options=options, service=service)
+        except Exception as error:
+            raise EngineError(f"webkit: the browser did not start ({type(error).__name__}); its log said last:\n"
+                              f"{self.last_words()}") from error
+        finally:
+            stop.cancel()
         self.driver.set_window_size(self.width, 900)
         self.driver.set_script_timeout(120)
         self.seen: list[str] = []
