@@ -101,22 +101,19 @@ def pytest_pyfunc_call(pyfuncitem):
     if engine is None:
         return None  # pytest calls the test as usual
     arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    try:
-        pyfuncitem.obj(**arguments)
-    except Exception as error:
-        if engine.alive():
-            raise
-        said = engine.restart()
-        pyfuncitem.warn(pytest.PytestWarning(
-            f"{engine.name} ended during the test ({type(error).__name__}: {str(error)[:200]}); it ran again in a new "
-            f"{engine.name}. The browser's log said last:\n{said or '(nothing)'}"))
+    for attempt in ("first", "second"):
         try:
             pyfuncitem.obj(**arguments)
-        except Exception as again:
+            return True
+        except Exception as error:
             if engine.alive():
                 raise
             said = engine.restart()
-            raise engines.EngineGone(f"{engine.name} ended during this test twice; its log said last:\n{said}") from again
+            if attempt == "second":
+                raise engines.EngineGone(f"{engine.name} ended during this test twice; its log said last:\n{said}") from error
+            pyfuncitem.warn(pytest.PytestWarning(
+                f"{engine.name} ended during the test ({type(error).__name__}: {str(error)[:200]}); it ran again in a "
+                f"new {engine.name}. The browser's log said last:\n{said or '(nothing)'}"))
     return True
 
 
