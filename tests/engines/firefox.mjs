@@ -27,7 +27,13 @@ const problems = [];
 // Each abandoned request excuses one such report of its own address, whichever of the two arrives first.
 const abandoned = new Map();
 const ABANDONED_THROUGH_THE_WORKER = /^Failed to load ‘(.+)’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/;
-function watch(target) {
+// Where each click landed, and when, from each page's start: a test that times out can then say whether its tap
+// reached the control (tests/engines/__init__.py reads it; a preload script is not the page's, so its CSP allows it).
+const RECORD_CLICKS = `window.__clicks = [];
+addEventListener("click", (e) => window.__clicks.push(
+  \`\${Math.round(performance.now())} ms: \${e.target.tagName.toLowerCase()}.\${e.target.className}\`.slice(0, 120)), true);`;
+async function watch(target) {
+  await target.evaluateOnNewDocument(RECORD_CLICKS);
   target.on("console", (message) => {
     if (message.type() === "error" || /Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
   });
@@ -46,7 +52,27 @@ function realProblems() {
     return false;
   });
 }
-watch(page);
+await watch(page);
+
+// Where to tap an element: the centre of its first box, once the box has stayed put over two frames and nothing
+// covers that point; otherwise why not (the test's error says it).
+const AIM = async (found) => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  const measure = () => [...found.getClientRects()].find((box) => box.width > 0 && box.height > 0);
+  if (found.disabled) return { why: "disabled" };
+  const before = measure();
+  await frame();
+  await frame();
+  const box = measure();
+  if (!box) return { why: "not shown" };
+  if (!before || ["x", "y", "width", "height"].some((side) => box[side] !== before[side])) return { why: "moving" };
+  const point = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  const at = document.elementFromPoint(point.x, point.y);
+  if (!at || !(at === found || found.contains(at) || at.control === found)) {
+    return { why: "covered", by: at && `${at.tagName.toLowerCase()}.${at.className}`, box: [box.x, box.y, box.width, box.height] };
+  }
+  return { point };
+};
 
 const commands = {
   goto: async ({ url }) => { await page.goto(url, { waitUntil: "load" }); },
@@ -62,13 +88,25 @@ const commands = {
       await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
     }
   },
-  // A disabled control takes a click without a word: wait, as Playwright does, until it can take it.
+  // A tap as Playwright makes one: once the control can take it (a disabled one takes a click without a word), is
+  // scrolled to, has stopped moving, and is what a finger at its centre would touch. puppeteer's own click measures
+  // and then clicks: a page still laying itself out (a panel that appears once an answer is drawn) moves the control
+  // from under the click, which then lands on whatever came there instead.
   click: async ({ selector }) => {
+    let where = null;
     // Polled from here: waitForFunction evaluates its function in a way the page's CSP refuses in Firefox.
     for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((done) => setTimeout(done, 100))) {
-      if (!await page.$eval(selector, (found) => found.disabled).catch(() => false)) break;
+      const element = await page.$(selector);
+      where = { why: "not in the page" };
+      if (!element) continue;
+      await element.evaluate((found) => found.scrollIntoView({ block: "center", inline: "center" })).catch(() => {});
+      where = await element.evaluate(AIM).catch((error) => ({ error: String(error && error.message || error) }));
+      if (where.point) {
+        await page.mouse.click(where.point.x, where.point.y);
+        return;
+      }
     }
-    await page.click(selector);
+    throw new Error(`${selector} could not be tapped within 30 s: ${JSON.stringify(where)}`);
   },
   type: async ({ selector, text }) => {
     await page.click(selector, { clickCount: 3 });
@@ -82,7 +120,7 @@ const commands = {
   newPage: async () => {
     await page.close();
     page = await browser.newPage();
-    watch(page);
+    await watch(page);
   },
 };
 
