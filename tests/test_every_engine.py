@@ -84,8 +84,11 @@ def test_every_checkers_worked_examples_open_and_answer_as_the_command_line_does
                  for href in engine.evaluate("[...document.querySelectorAll('.worked-examples a[href*=\"#scenario=\"]')]"
                                              ".map((a) => a.getAttribute('href'))")}
         for case in (c for c in examples if c["checker"] == name):
+            href = links[json.dumps(case["request"], sort_keys=True)]
             mark_answer(engine)
-            engine.click(f'.worked-examples a[href="{links[json.dumps(case["request"], sort_keys=True)]}"]')
+            engine.click(f'.worked-examples a[href="{href}"]')
+            # The tap reached its link (or the error says so now, not after the wait for an answer).
+            engine.wait(f"location.hash === {json.dumps('#' + href.split('#', 1)[1])}", 5, "the tapped example's link")
             wait_answer(engine, checkers.run(name, case["request"]), after=True)
 
 

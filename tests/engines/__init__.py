@@ -282,11 +282,12 @@ class WebKit(Engine):
         self._interact(selector, typed)
 
     def _interact(self, selector: str, action) -> None:
-        from selenium.common.exceptions import ElementNotInteractableException
+        from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
 
         # A control just revealed (a <details> opened) may not be laid out yet when a loaded machine asks: WebDriver
-        # then calls it not interactable. A reader's tap comes later; so does the retry, for up to 5 s. If it still
-        # fails, the error says where the control was and what was at its centre.
+        # then calls it not interactable, or its click intercepted by what still covers it. A reader's tap comes
+        # later; so does the retry, for up to 5 s. If it still fails, the error says where the control was and what
+        # was at its centre.
         deadline = time.monotonic() + 5
         while True:
             element = self._element(selector)
@@ -299,7 +300,7 @@ class WebKit(Engine):
             try:
                 action(element)
                 return
-            except ElementNotInteractableException:
+            except (ElementNotInteractableException, ElementClickInterceptedException):
                 if time.monotonic() > deadline:
                     where = self.driver.execute_script(_WHERE, element)
                     raise EngineError(f"{self.name}: {selector} is not interactable: {where}") from None
