@@ -74,6 +74,27 @@ const AIM = async (found) => {
   return { point };
 };
 
+// A tap as Playwright makes one: once the control can take it (a disabled one takes a click without a word), is
+// scrolled to, has stopped moving, and is what a finger at its centre would touch. puppeteer's own click measures
+// and then clicks: a page still laying itself out (a panel that appears once an answer is drawn) moves the control
+// from under the click, which then lands on whatever came there instead.
+async function tap(selector, count = 1) {
+  let where = null;
+  // Polled from here: waitForFunction evaluates its function in a way the page's CSP refuses in Firefox.
+  for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((done) => setTimeout(done, 100))) {
+    const element = await page.$(selector);
+    where = { why: "not in the page" };
+    if (!element) continue;
+    await element.evaluate((found) => found.scrollIntoView({ block: "center", inline: "center" })).catch(() => {});
+    where = await element.evaluate(AIM).catch((error) => ({ error: String(error && error.message || error) }));
+    if (where.point) {
+      await page.mouse.click(where.point.x, where.point.y, { count });
+      return;
+    }
+  }
+  throw new Error(`${selector} could not be tapped within 30 s: ${JSON.stringify(where)}`);
+}
+
 const commands = {
   goto: async ({ url }) => { await page.goto(url, { waitUntil: "load" }); },
   reload: async () => { await page.reload({ waitUntil: "load" }); },
@@ -88,28 +109,10 @@ const commands = {
       await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
     }
   },
-  // A tap as Playwright makes one: once the control can take it (a disabled one takes a click without a word), is
-  // scrolled to, has stopped moving, and is what a finger at its centre would touch. puppeteer's own click measures
-  // and then clicks: a page still laying itself out (a panel that appears once an answer is drawn) moves the control
-  // from under the click, which then lands on whatever came there instead.
-  click: async ({ selector }) => {
-    let where = null;
-    // Polled from here: waitForFunction evaluates its function in a way the page's CSP refuses in Firefox.
-    for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((done) => setTimeout(done, 100))) {
-      const element = await page.$(selector);
-      where = { why: "not in the page" };
-      if (!element) continue;
-      await element.evaluate((found) => found.scrollIntoView({ block: "center", inline: "center" })).catch(() => {});
-      where = await element.evaluate(AIM).catch((error) => ({ error: String(error && error.message || error) }));
-      if (where.point) {
-        await page.mouse.click(where.point.x, where.point.y);
-        return;
-      }
-    }
-    throw new Error(`${selector} could not be tapped within 30 s: ${JSON.stringify(where)}`);
-  },
+  click: async ({ selector }) => { await tap(selector); },
+  // Typed over what the field held, as WebKit's driver clears it first: three taps select it all.
   type: async ({ selector, text }) => {
-    await page.click(selector, { clickCount: 3 });
+    await tap(selector, 3);
     await page.type(selector, text);
   },
   select: async ({ selector, value }) => { await page.select(selector, value); },
