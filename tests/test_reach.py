@@ -1,8 +1,7 @@
 """Every page within reach: at the narrowest phone's width (320 px, WCAG's reflow width) nothing is wider than the
 screen and axe finds nothing, wherever the keyboard goes a focus ring shows it, and in a high-contrast theme (forced
-colours) every icon still shows. In Chromium; Firefox and WebKit
-read every page at a phone's width in tests/test_every_engine.py. (A file of its own, so that the test processes share
-these slow reads out.)"""
+colours) every icon still shows. In Chromium; Firefox and WebKit read every page at a phone's width in
+tests/test_every_engine.py. (A file of its own, so that the test processes share these slow reads out.)"""
 
 import re
 

@@ -187,12 +187,8 @@ if (!window.__problems) {
   addEventListener('securitypolicyviolation', (e) => window.__problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
   const error = console.error.bind(console);
   console.error = (...args) => { window.__problems.push(args.map(String).join(' ')); error(...args); };
-  // Where each click landed, and when: a failure can then say whether a tap reached its control.
-  window.__clicks = [];
-  addEventListener('click', (e) => window.__clicks.push(
-    `${Math.round(performance.now())} ms: ${e.target.tagName.toLowerCase()}.${e.target.className}`.slice(0, 120)), true);
 }
-"""
+""" + Path(__file__).with_name("record-clicks.js").read_text(encoding="utf-8")
 
 
 def _virtual_display() -> tuple[subprocess.Popen, str]:
@@ -356,7 +352,7 @@ class WebKit(Engine):
 
     def close(self) -> None:
         try:
-            self.driver.quit()
+            self.end_browser()
         finally:
             if self.display:
                 self.display.terminate()

@@ -1,6 +1,7 @@
 // Firefox for the end-to-end tests, over WebDriver BiDi (puppeteer-core; Firefox speaks BiDi itself, so no
 // geckodriver). tests/engines.py sends one JSON command a line on standard input and reads one JSON answer a line:
 // the tests are written once, in Python, for Firefox and WebKit alike.
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import puppeteer from "puppeteer-core";
 
@@ -27,11 +28,9 @@ const problems = [];
 // Each abandoned request excuses one such report of its own address, whichever of the two arrives first.
 const abandoned = new Map();
 const ABANDONED_THROUGH_THE_WORKER = /^Failed to load ‘(.+)’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/;
-// Where each click landed, and when, from each page's start: a test that times out can then say whether its tap
-// reached the control (tests/engines/__init__.py reads it; a preload script is not the page's, so its CSP allows it).
-const RECORD_CLICKS = `window.__clicks = [];
-addEventListener("click", (e) => window.__clicks.push(
-  \`\${Math.round(performance.now())} ms: \${e.target.tagName.toLowerCase()}.\${e.target.className}\`.slice(0, 120)), true);`;
+// Where each click landed (record-clicks.js), from each page's start: a preload script is not the page's, so its CSP
+// allows it.
+const RECORD_CLICKS = readFileSync(new URL("record-clicks.js", import.meta.url), "utf8");
 async function watch(target) {
   await target.evaluateOnNewDocument(RECORD_CLICKS);
   target.on("console", (message) => {
