@@ -101,6 +101,14 @@ def read_text(path: Path, mend: str = "") -> str:
         raise ContentError(path, line, f"this line holds an invisible control character (U+{ord(hidden[0]):04X}, at "
                            f"character {column}), which no text of the site needs and which {harm}: "
                            + (mend or "delete it (retype the words around it)"))
+    far = _far_bracket(text)
+    if far is not None:
+        raise ContentError(path, text.count("\n", 0, far) + 1,
+                           "too many '[' for Markdown to read in good time: from each one it reads on to the ']' "
+                           "that closes it, or to the end of its paragraph where none does, so the build slows with "
+                           "their number times the paragraph's length (minutes, for a few thousand in a long paragraph). This line "
+                           "holds the one it would read furthest from: " + (mend or "close each '[' with its ']', or "
+                                                                         "write a '[' that stands alone as '\\['"))
     unreadable = _unreadable_address(text)
     if unreadable:
         at, address, why = unreadable
@@ -110,6 +118,39 @@ def read_text(path: Path, mend: str = "") -> str:
                            f"this line holds an address that is not a web address, {address.rstrip(').,;')[:80]!r} "
                            f"(Python's reader says: {why}), and would stop the build: " + (mend or fix))
     return text
+
+
+# How far Markdown may read, summed over a file's '[', to find each one's ']': it reads from each '[' to the ']'
+# that closes it, or to the end of the paragraph (about 0.25 µs a character here), so unclosed ones in a long
+# paragraph cost their number times its length. The site's own files need under 2,000; this is about a quarter
+# of a second.
+LONGEST_BRACKET_READ = 1_000_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.S)
+
+
+def _far_bracket(text: str) -> int | None:
+    """Where the '[' stands that Markdown would read furthest from, when reading from them all would pass
+    LONGEST_BRACKET_READ; else None. Nested brackets close as Markdown closes them; an escaped one is not read."""
+    if "[" not in text:
+        return None
+    total, furthest, at_furthest = 0, -1, 0
+    breaks = [0, *(end for found in _PARAGRAPH_BREAK.finditer(text) for end in found.span()), len(text)]
+    for begin, end in zip(breaks[::2], breaks[1::2], strict=True):
+        unclosed: list[int] = []
+        for mark in _BRACKET_OR_ESCAPE.finditer(text, begin, end):
+            if mark[0] == "[":
+                unclosed.append(mark.start())
+            elif mark[0] == "]" and unclosed:
+                opened = unclosed.pop()
+                total += mark.start() - opened
+                if mark.start() - opened > furthest:
+                    furthest, at_furthest = mark.start() - opened, opened
+        for opened in unclosed:
+            total += end - opened
+            if end - opened > furthest:
+                furthest, at_furthest = end - opened, opened
+    return at_furthest if total > LONGEST_BRACKET_READ else None
 
 
 def _unreadable_address(text: str) -> tuple[int, str, str] | None:
