@@ -430,9 +430,19 @@ def run_mkdocs(config) -> None:
         # A plugin or Markdown extension failing on a page (mkdocstrings on a malformed options block, say): MkDocs
         # has logged which page; the maintainer gets that and the failure, not a traceback.
         stopped = f"{type(error).__name__}: {error}"
-        details = "\n  ".join(collector.messages + [stopped])
+        messages = list(collector.messages)
+        if isinstance(error, RecursionError):
+            # MkDocs has named the page; what to look for in it goes on the same line, which is kept when the
+            # message is moved to the maintainer's file.
+            hint = ("Markdown reads each list, quote, note or HTML block inside another by going one level deeper, "
+                    "and this page nests them hundreds deep. Look in the page's file for a line that opens many at "
+                    "once (such as '- - - - …' or '> > > …') or a list indented far to the right, and nest them no "
+                    "more than a few deep")
+            stopped = f"{stopped}: {hint}"
+            messages = [f"{m}: {hint}" if "recursion" in m else m for m in messages]
+        details = "\n  ".join(messages + [stopped])
         refused = BuildError(f"MkDocs stopped while generating the site:\n  {details}")
-        refused.messages = list(collector.messages) or [stopped]
+        refused.messages = messages or [stopped]
         raise refused from None
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)

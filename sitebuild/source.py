@@ -101,14 +101,10 @@ def read_text(path: Path, mend: str = "") -> str:
         raise ContentError(path, line, f"this line holds an invisible control character (U+{ord(hidden[0]):04X}, at "
                            f"character {column}), which no text of the site needs and which {harm}: "
                            + (mend or "delete it (retype the words around it)"))
-    far = _far_bracket(text)
-    if far is not None:
-        raise ContentError(path, text.count("\n", 0, far) + 1,
-                           "too many '[' for Markdown to read in good time: from each one it reads on to the ']' "
-                           "that closes it, or to the end of its paragraph where none does, so the build slows with "
-                           "their number times the paragraph's length (minutes, for a few thousand in a long paragraph). This line "
-                           "holds the one it would read furthest from: " + (mend or "close each '[' with its ']', or "
-                                                                         "write a '[' that stands alone as '\\['"))
+    slow = _slow_for_markdown(text)
+    if slow is not None:
+        at, what, fix = slow
+        raise ContentError(path, text.count("\n", 0, at) + 1, what + ": " + (mend or fix))
     unreadable = _unreadable_address(text)
     if unreadable:
         at, address, why = unreadable
@@ -120,13 +116,35 @@ def read_text(path: Path, mend: str = "") -> str:
     return text
 
 
-# How far Markdown may read, summed over a file's '[', to find each one's ']': it reads from each '[' to the ']'
-# that closes it, or to the end of the paragraph (about 0.25 µs a character here), so unclosed ones in a long
-# paragraph cost their number times its length. The site's own files need under 2,000; this is about a quarter
-# of a second.
+# Python-Markdown reads on from each '[' to the ']' that closes it, or to the end of its paragraph (about 0.25 µs a
+# character here), and its HTML reader reads on from each '<' that starts a tag but is not closed by a '>' to the
+# end of the file (about 0.04 µs a character), so such characters cost their number times what follows them. These
+# bounds are about a second's reading each; the site's own files need under 2,000 and 0.
 LONGEST_BRACKET_READ = 1_000_000
+LONGEST_TAG_READ = 25_000_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.S)
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+_ANGLE = re.compile(r"[<>]")
+
+
+def _slow_for_markdown(text: str) -> tuple[int, str, str] | None:
+    """Where a file holds what would keep Markdown reading for minutes, what it is and what to do; else None."""
+    far = _far_bracket(text)
+    if far is not None:
+        return (far, "too many '[' for Markdown to read in good time: from each one it reads on to the ']' that "
+                "closes it, or to the end of its paragraph where none does, so the build slows with their number "
+                "times the paragraph's length (minutes, for a few thousand in a long paragraph). This line holds the "
+                "one it would read furthest from",
+                "close each '[' with its ']', or write a '[' that stands alone as '\\['")
+    unclosed = [found.start() for found in _TAG_START.finditer(text)
+                if (after := _ANGLE.search(text, found.start() + 1)) is None or after[0] == "<"]
+    if len(unclosed) * len(text) > LONGEST_TAG_READ:
+        return (unclosed[0], f"too many '<' that start a tag with no '>' to close it ({len(unclosed):,}) for Markdown "
+                "to read in good time: from each one it reads on to the end of the file, so the build slows with their "
+                "number times the file's length. This line holds the first",
+                "close each tag with its '>', or write a '<' that stands alone as '&lt;'")
+    return None
 
 
 def _far_bracket(text: str) -> int | None:

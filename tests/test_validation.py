@@ -158,39 +158,57 @@ def test_an_invisible_control_character_is_named_where_it_is(docs_copy, tmp_path
     assert message in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name, before", [
-    (NEC, "4. Canvassing is specifically allowed"),
-    ("index.md", "{{ codes_list }}"),
-    ("glossary.yml", "Black, Asian"),
-], ids=["a-version", "a-hand-written-page", "the-glossary"])
-def test_brackets_markdown_would_read_for_minutes_are_named_where_the_worst_stands(docs_copy, tmp_path, capsys, name,
-                                                                                  before):
-    """Markdown reads on from each '[' to its ']' or to the end of the paragraph: 3,000 unclosed took the build 7 s
-    more in a paragraph of 6 KB, and 200 took Python-Markdown a minute in one of 1 MB. The build says so at once, at
-    the line of the first."""
+@pytest.mark.parametrize("name, before, added, said, advice", [
+    (NEC, "4. Canvassing is specifically allowed", "[ " * 3000, "too many '[' for Markdown to read in good time",
+     "close each '[' with its ']', or write a '[' that stands alone as '\\['"),
+    ("index.md", "{{ codes_list }}", "[ " * 3000, "too many '[' for Markdown to read in good time", "'\\['"),
+    ("glossary.yml", "Black, Asian", "[ " * 3000, "too many '[' for Markdown to read in good time", "'\\['"),
+    ("index.md", "{{ codes_list }}", "<a \n\n" * 5000, "too many '<' that start a tag with no '>' to close it "
+     "(5,000) for Markdown to read in good time", "close each tag with its '>', or write a '<' that stands alone as "
+     "'&lt;'"),
+], ids=["brackets-in-a-version", "brackets-in-a-hand-written-page", "brackets-in-the-glossary", "tags-in-a-page"])
+def test_what_markdown_would_read_for_minutes_is_named_where_it_starts(docs_copy, tmp_path, capsys, name, before,
+                                                                      added, said, advice):
+    """Python-Markdown reads on from each '[' to its ']' or to the end of the paragraph, and from each unclosed '<a'
+    to the end of the file: 3,000 unclosed '[' took the build 7 s more in a paragraph of 6 KB, 200 took Markdown a
+    minute in one of 1 MB, and 1,000 '<a' 4.5 s in 100 KB. The build says so at once, at the line of the first."""
     text = (docs_copy / name).read_text(encoding="utf-8")
     line = text[:text.index(before)].count("\n") + 1
-    edit(docs_copy, name, before, "[ " * 3000 + before)
+    edit(docs_copy, name, before, added + before)
     started = time.monotonic()
     assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
     error = capsys.readouterr().err
-    assert f"{name}:{line}: too many '[' for Markdown to read in good time" in error
-    assert "close each '[' with its ']', or write a '[' that stands alone as '\\['" in error
+    assert f"{name}:{line}: {said}" in error and advice in error
     assert "Traceback" not in error and time.monotonic() - started < 60
 
 
-def test_brackets_that_close_or_are_escaped_are_read_as_markdown_reads_them():
-    """The measure follows Markdown: a closed '[' costs the distance to its ']', nested ones close innermost first,
-    an escaped one costs nothing, and an unclosed one costs the rest of its paragraph only."""
-    from sitebuild.source import LONGEST_BRACKET_READ, _far_bracket
+def test_lists_nested_past_what_markdown_can_read_are_named_with_what_to_look_for(docs_copy, tmp_path, capsys):
+    """Python-Markdown goes one level deeper for each list, quote or note inside another, and stops at Python's
+    recursion limit: the page is named, with what to look for, not a bare "maximum recursion depth exceeded"."""
+    edit(docs_copy, "index.md", "{{ codes_list }}", "{{ codes_list }}\n\n" + "- " * 1000 + "deep")
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    assert "index.md" in error and "this page nests them hundreds deep" in error
+    assert "such as '- - - - …' or '> > > …'" in error and "Traceback" not in error
+
+
+def test_brackets_and_tags_are_measured_as_markdown_reads_them():
+    """A closed '[' costs the distance to its ']', nested ones close innermost first, an escaped one costs nothing,
+    an unclosed one the rest of its paragraph; an unclosed '<a' costs the whole file, a closed one nothing."""
+    from sitebuild.source import LONGEST_BRACKET_READ, LONGEST_TAG_READ, _slow_for_markdown
     paragraph = "word " * 2000
-    assert _far_bracket("[a link](https://example.org) " * 20_000) is None
-    assert _far_bracket("\\[ " * 20_000 + paragraph) is None
-    assert _far_bracket(("[ " + paragraph + "\n\n") * 90) is None  # each '[' ends at its paragraph's end
-    assert _far_bracket("x\n" + "[ " * 110 + paragraph) == 2  # 110 × 10 KB: over the bound, the first '[' named
-    assert _far_bracket("[" * 1000 + "]" * 1000) is None  # nested, 1,000 × 1,000 on average: at the bound
-    assert _far_bracket("[" * 1001 + "]" * 1001) is not None
+    assert _slow_for_markdown("[a link](https://example.org) " * 20_000) is None
+    assert _slow_for_markdown("\\[ " * 20_000 + paragraph) is None
+    assert _slow_for_markdown(("[ " + paragraph + "\n\n") * 90) is None  # each '[' ends at its paragraph's end
+    assert _slow_for_markdown("x\n" + "[ " * 110 + paragraph)[0] == 2  # 110 × 10 KB: over, the first '[' named
+    assert _slow_for_markdown("[" * 1000 + "]" * 1000) is None  # nested, 1,000 × 1,000 on average: at the bound
+    assert _slow_for_markdown("[" * 1001 + "]" * 1001) is not None
     assert LONGEST_BRACKET_READ == 1000 * 1000
+    assert _slow_for_markdown("<b>bold</b> " * 100_000) is None
+    assert _slow_for_markdown("x <a\n" + "y" * 4_999_994) is None  # one unclosed in 5 MB: 5 million
+    assert _slow_for_markdown("<a\n" * 2886) is None  # 2,886 × 8,658 characters: just under 25 million
+    assert _slow_for_markdown("<a\n" * 2887)[0] == 0  # 2,887 × 8,661: just over
+    assert LONGEST_TAG_READ == 25_000_000
 
 
 @pytest.mark.parametrize("name, after, advice", [
