@@ -118,8 +118,8 @@ def read_text(path: Path, mend: str = "") -> str:
 
 # Python-Markdown reads on from each '[' to the ']' that closes it, or to the end of its paragraph (about 0.25 µs a
 # character here), and its HTML reader reads on from each '<' that starts a tag but is not closed by a '>' to the
-# end of the file (about 0.04 µs a character), so such characters cost their number times what follows them. These
-# bounds are about a second's reading each; the site's own files need under 2,000 and 0.
+# end of the file (about 0.04 µs a character), so such characters cost their number times what follows them. The
+# bounds are about a quarter of a second's reading and a second's; the site's own files come to under 2,000 and 0.
 LONGEST_BRACKET_READ = 1_000_000
 LONGEST_TAG_READ = 25_000_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
