@@ -101,7 +101,7 @@ def read_text(path: Path, mend: str = "") -> str:
         raise ContentError(path, line, f"this line holds an invisible control character (U+{ord(hidden[0]):04X}, at "
                            f"character {column}), which no text of the site needs and which {harm}: "
                            + (mend or "delete it (retype the words around it)"))
-    slow = _slow_for_markdown(text)
+    slow = _slow_for_markdown(text, each_line=Path(path).suffix in (".yml", ".yaml"))
     if slow is not None:
         at, what, fix = slow
         raise ContentError(path, text.count("\n", 0, at) + 1, what + ": " + (mend or fix))
@@ -123,14 +123,16 @@ def read_text(path: Path, mend: str = "") -> str:
 LONGEST_BRACKET_READ = 1_000_000
 LONGEST_TAG_READ = 25_000_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
 _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.S)
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _ANGLE = re.compile(r"[<>]")
 
 
-def _slow_for_markdown(text: str) -> tuple[int, str, str] | None:
-    """Where a file holds what would keep Markdown reading for minutes, what it is and what to do; else None."""
-    far = _far_bracket(text)
+def _slow_for_markdown(text: str, each_line: bool = False) -> tuple[int, str, str] | None:
+    """Where a file holds what would keep Markdown reading for minutes, what it is and what to do; else None.
+    `each_line`: a YAML file, whose values Markdown reads one at a time, so that a '[' is read to its line's end."""
+    far = _far_bracket(text, each_line)
     if far is not None:
         return (far, "too many '[' for Markdown to read in good time: from each one it reads on to the ']' that "
                 "closes it, or to the end of its paragraph where none does, so the build slows with their number "
@@ -147,13 +149,14 @@ def _slow_for_markdown(text: str) -> tuple[int, str, str] | None:
     return None
 
 
-def _far_bracket(text: str) -> int | None:
+def _far_bracket(text: str, each_line: bool = False) -> int | None:
     """Where the '[' stands that Markdown would read furthest from, when reading from them all would pass
     LONGEST_BRACKET_READ; else None. Nested brackets close as Markdown closes them; an escaped one is not read."""
     if "[" not in text:
         return None
     total, furthest, at_furthest = 0, -1, 0
-    breaks = [0, *(end for found in _PARAGRAPH_BREAK.finditer(text) for end in found.span()), len(text)]
+    ends = _LINE_BREAK if each_line else _PARAGRAPH_BREAK
+    breaks = [0, *(end for found in ends.finditer(text) for end in found.span()), len(text)]
     for begin, end in zip(breaks[::2], breaks[1::2], strict=True):
         unclosed: list[int] = []
         for mark in _BRACKET_OR_ESCAPE.finditer(text, begin, end):

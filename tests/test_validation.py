@@ -209,6 +209,10 @@ def test_brackets_and_tags_are_measured_as_markdown_reads_them():
     assert _slow_for_markdown("<a\n" * 2886) is None  # 2,886 × 8,658 characters: just under 25 million
     assert _slow_for_markdown("<a\n" * 2887)[0] == 0  # 2,887 × 8,661: just over
     assert LONGEST_TAG_READ == 25_000_000
+    # A YAML file's values are read one at a time: a '[' in each of 2,000 meanings is read to its line's end only.
+    meanings = "".join(f"- id: t{n}\n  meaning: A term [as the code writes it\n" for n in range(2000))
+    assert _slow_for_markdown(meanings, each_line=True) is None
+    assert _slow_for_markdown(meanings) is not None  # as one paragraph of Markdown, it would be slow
 
 
 @pytest.mark.parametrize("name, after, advice", [
