@@ -434,9 +434,9 @@ def run_mkdocs(config) -> None:
         if isinstance(error, RecursionError):
             # MkDocs has named the page; what to look for in it goes on the same line, which is kept when the
             # message is moved to the maintainer's file.
-            hint = ("Markdown reads each list, quote, note or HTML block inside another by going one level deeper, "
-                    "and this page nests them hundreds deep. Look in the page's file for a line that opens many at "
-                    "once (such as '- - - - …' or '> > > …') or a list indented far to the right, and nest them no "
+            hint = ("Markdown reads each note or HTML block inside another by going one level deeper, and this "
+                    "page nests them hundreds deep. Look in the page's file for notes ('!!! note') or HTML blocks "
+                    "('<div markdown>') inside each other, each indented further than the last, and nest them no "
                     "more than a few deep")
             stopped = f"{stopped}: {hint}"
             messages = [f"{m}: {hint}" if "recursion" in m else m for m in messages]

@@ -116,29 +116,30 @@ def read_text(path: Path, mend: str = "") -> str:
     return text
 
 
-# Python-Markdown reads on from each '[' to the ']' that closes it, or to the end of its paragraph (about 0.25 µs a
-# character here), and its HTML reader reads on from each '<' that starts a tag but is not closed by a '>' to the
-# end of the file (about 0.04 µs a character), so such characters cost their number times what follows them. The
-# bounds are about a quarter of a second's reading and a second's; the site's own files come to under 2,000 and 0.
-LONGEST_BRACKET_READ = 1_000_000
+# Python-Markdown 3.11.4 reads on from each link's '](' to the ')' that closes its address, or to the end of its
+# paragraph (about 0.14 µs a character here), and its HTML reader reads on from each '<' that starts a tag with no
+# '>' to close it to the end of the file (about 0.04 µs a character), so such openings cost their number times what
+# follows them. Each bound is about a second's reading; the site's own files come to under 2,000 and to 0.
+LONGEST_ADDRESS_READ = 5_000_000
 LONGEST_TAG_READ = 25_000_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
-_BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.S)
+_ADDRESS_OR_PARENTHESIS = re.compile(r"\\.|\]\(|[()]", re.S)
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _ANGLE = re.compile(r"[<>]")
 
 
 def _slow_for_markdown(text: str, each_line: bool = False) -> tuple[int, str, str] | None:
     """Where a file holds what would keep Markdown reading for minutes, what it is and what to do; else None.
-    `each_line`: a YAML file, whose values Markdown reads one at a time, so that a '[' is read to its line's end."""
-    far = _far_bracket(text, each_line)
+    `each_line`: a YAML file, whose values Markdown reads one at a time, so that an address is read to its line's end."""
+    far = _far_address(text, each_line)
     if far is not None:
-        return (far, "too many '[' for Markdown to read in good time: from each one it reads on to the ']' that "
-                "closes it, or to the end of its paragraph where none does, so the build slows with their number "
-                "times the paragraph's length (minutes, for a few thousand in a long paragraph). This line holds the "
-                "one it would read furthest from",
-                "close each '[' with its ']', or write a '[' that stands alone as '\\['")
+        return (far, "too many links whose address is not closed for Markdown to read in good time: from each '](' it "
+                "reads on to the ')' that closes the address, or to the end of the paragraph where none does, so the "
+                "build slows with their number times the paragraph's length (minutes, for a few thousand in a long "
+                "paragraph). This line holds the one it would read furthest from",
+                "close each link's address with ')', as in [the rule book](https://labour.org.uk/rules), or write a "
+                "'(' that stands alone after a ']' as '\\('")
     unclosed = [found.start() for found in _TAG_START.finditer(text)
                 if (after := _ANGLE.search(text, found.start() + 1)) is None or after[0] == "<"]
     if len(unclosed) * len(text) > LONGEST_TAG_READ:
@@ -149,29 +150,32 @@ def _slow_for_markdown(text: str, each_line: bool = False) -> tuple[int, str, st
     return None
 
 
-def _far_bracket(text: str, each_line: bool = False) -> int | None:
-    """Where the '[' stands that Markdown would read furthest from, when reading from them all would pass
-    LONGEST_BRACKET_READ; else None. Nested brackets close as Markdown closes them; an escaped one is not read."""
-    if "[" not in text:
+def _far_address(text: str, each_line: bool = False) -> int | None:
+    """Where the link's '](' stands that Markdown would read furthest from, when reading from them all would pass
+    LONGEST_ADDRESS_READ; else None. Parentheses inside an address nest, as Markdown reads them; an escaped
+    character is not read."""
+    if "](" not in text:
         return None
     total, furthest, at_furthest = 0, -1, 0
     ends = _LINE_BREAK if each_line else _PARAGRAPH_BREAK
     breaks = [0, *(end for found in ends.finditer(text) for end in found.span()), len(text)]
     for begin, end in zip(breaks[::2], breaks[1::2], strict=True):
-        unclosed: list[int] = []
-        for mark in _BRACKET_OR_ESCAPE.finditer(text, begin, end):
-            if mark[0] == "[":
-                unclosed.append(mark.start())
-            elif mark[0] == "]" and unclosed:
-                opened = unclosed.pop()
-                total += mark.start() - opened
-                if mark.start() - opened > furthest:
-                    furthest, at_furthest = mark.start() - opened, opened
-        for opened in unclosed:
-            total += end - opened
-            if end - opened > furthest:
-                furthest, at_furthest = end - opened, opened
-    return at_furthest if total > LONGEST_BRACKET_READ else None
+        opened: list[tuple[int, bool]] = []  # each '(' not yet closed: where, and whether it opens an address
+        for mark in _ADDRESS_OR_PARENTHESIS.finditer(text, begin, end):
+            if mark[0] in ("](", "("):
+                opened.append((mark.end() - 1, mark[0] == "]("))
+            elif mark[0] == ")" and opened:
+                at, address = opened.pop()
+                if address:
+                    total += mark.start() - at
+                    if mark.start() - at > furthest:
+                        furthest, at_furthest = mark.start() - at, at
+        for at, address in opened:
+            if address:
+                total += end - at
+                if end - at > furthest:
+                    furthest, at_furthest = end - at, at
+    return at_furthest if total > LONGEST_ADDRESS_READ else None
 
 
 def _unreadable_address(text: str) -> tuple[int, str, str] | None:
