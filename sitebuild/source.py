@@ -116,13 +116,17 @@ def read_text(path: Path, mend: str = "") -> str:
     return text
 
 
-# Python-Markdown 3.11.4 reads on from each link's '](' to the ')' that closes its address, or to the end of its
-# paragraph (about 0.14 µs a character here), and its HTML reader reads on from each '<' that starts a tag with no
-# '>' to close it to the end of the file (about 0.04 µs a character), so such openings cost their number times what
-# follows them. Each bound is about a second's reading; the site's own files come to under 2,000 and to 0.
+# What Python-Markdown (3.11.4) reads again and again, in one paragraph, list item, table row or heading at a time:
+# after each link it finds, it reads the whole of that text again for brackets (about 0.4 µs a character here);
+# from each link's '](' that no ')' closes, it reads on to the end of that text (about 0.14 µs a character); and
+# its HTML reader reads on from each '<' that starts a tag with no '>' to the end of the file (about 0.04 µs a
+# character). Each bound is about a second's reading (bench/markdown_inputs.py); the site's own files come to under
+# 6,000, 0 and 0.
+LONGEST_LINKS_READ = 2_500_000
 LONGEST_ADDRESS_READ = 5_000_000
 LONGEST_TAG_READ = 25_000_000
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Where Markdown's inline reading starts afresh: a blank line, a list item, a table row, a heading.
+_TEXT_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]|\||#))")
 _LINE_BREAK = re.compile(r"\n")
 _ADDRESS_OR_PARENTHESIS = re.compile(r"\\.|\]\(|[()]", re.S)
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
@@ -131,13 +135,18 @@ _ANGLE = re.compile(r"[<>]")
 
 def _slow_for_markdown(text: str, each_line: bool = False) -> tuple[int, str, str] | None:
     """Where a file holds what would keep Markdown reading for minutes, what it is and what to do; else None.
-    `each_line`: a YAML file, whose values Markdown reads one at a time, so that an address is read to its line's end."""
-    far = _far_address(text, each_line)
-    if far is not None:
-        return (far, "too many links whose address is not closed for Markdown to read in good time: from each '](' it "
-                "reads on to the ')' that closes the address, or to the end of the paragraph where none does, so the "
-                "build slows with their number times the paragraph's length (minutes, for a few thousand in a long "
-                "paragraph). This line holds the one it would read furthest from",
+    `each_line`: a YAML file, whose values Markdown reads one at a time, so that each line is read apart."""
+    links, address = _links_read(text, each_line)
+    if links is not None:
+        return (links, "too many links in one paragraph for Markdown to read in good time: after each link it reads "
+                "the whole paragraph again, so the build slows with their number times the paragraph's length (half a "
+                "minute, for 1,000 links in a paragraph of 100 KB). This line starts the paragraph",
+                "split the paragraph, or put the links in a list, one to a line")
+    if address is not None:
+        return (address, "too many links whose address is not closed for Markdown to read in good time: from each "
+                "'](' it reads on to the ')' that closes the address, or to the end of the paragraph where none does, "
+                "so the build slows with their number times the paragraph's length (minutes, for a few thousand in a "
+                "long paragraph). This line holds the one it would read furthest from",
                 "close each link's address with ')', as in [the rule book](https://labour.org.uk/rules), or write a "
                 "'(' that stands alone after a ']' as '\\('")
     unclosed = [found.start() for found in _TAG_START.finditer(text)
@@ -150,32 +159,36 @@ def _slow_for_markdown(text: str, each_line: bool = False) -> tuple[int, str, st
     return None
 
 
-def _far_address(text: str, each_line: bool = False) -> int | None:
-    """Where the link's '](' stands that Markdown would read furthest from, when reading from them all would pass
-    LONGEST_ADDRESS_READ; else None. Parentheses inside an address nest, as Markdown reads them; an escaped
-    character is not read."""
+def _links_read(text: str, each_line: bool = False) -> tuple[int | None, int | None]:
+    """Where the paragraph starts whose links Markdown would read again the longest, when reading again after every
+    link would pass LONGEST_LINKS_READ; and where the link's '](' stands that Markdown would read furthest from, when
+    reading from every unclosed one would pass LONGEST_ADDRESS_READ. None for each that does not. Parentheses inside
+    an address nest, as Markdown reads them; an escaped character is not read."""
     if "](" not in text:
-        return None
-    total, furthest, at_furthest = 0, -1, 0
-    ends = _LINE_BREAK if each_line else _PARAGRAPH_BREAK
+        return None, None
+    again = unclosed = 0
+    most = furthest = -1
+    at_most = at_furthest = 0
+    ends = _LINE_BREAK if each_line else _TEXT_BREAK
     breaks = [0, *(end for found in ends.finditer(text) for end in found.span()), len(text)]
     for begin, end in zip(breaks[::2], breaks[1::2], strict=True):
         opened: list[tuple[int, bool]] = []  # each '(' not yet closed: where, and whether it opens an address
+        links = 0
         for mark in _ADDRESS_OR_PARENTHESIS.finditer(text, begin, end):
             if mark[0] in ("](", "("):
                 opened.append((mark.end() - 1, mark[0] == "]("))
             elif mark[0] == ")" and opened:
-                at, address = opened.pop()
-                if address:
-                    total += mark.start() - at
-                    if mark.start() - at > furthest:
-                        furthest, at_furthest = mark.start() - at, at
+                links += opened.pop()[1]
         for at, address in opened:
             if address:
-                total += end - at
+                unclosed += end - at
                 if end - at > furthest:
                     furthest, at_furthest = end - at, at
-    return at_furthest if total > LONGEST_ADDRESS_READ else None
+        again += links * (end - begin)
+        if links * (end - begin) > most:
+            most, at_most = links * (end - begin), begin
+    return (at_most if again > LONGEST_LINKS_READ else None,
+            at_furthest if unclosed > LONGEST_ADDRESS_READ else None)
 
 
 def _unreadable_address(text: str) -> tuple[int, str, str] | None:

@@ -170,13 +170,16 @@ UNCLOSED_ADDRESSES = "too many links whose address is not closed for Markdown to
     ("index.md", "{{ codes_list }}", "<a \n\n" * 5000, "too many '<' that start a tag with no '>' to close it "
      "(5,000) for Markdown to read in good time", "close each tag with its '>', or write a '<' that stands alone as "
      "'&lt;'"),
-], ids=["addresses-in-a-version", "addresses-in-a-hand-written-page", "addresses-in-the-glossary", "tags-in-a-page"])
+    ("index.md", "{{ codes_list }}", "[a](b) " * 1000, "too many links in one paragraph for Markdown to read in good "
+     "time", "split the paragraph, or put the links in a list, one to a line"),
+], ids=["addresses-in-a-version", "addresses-in-a-hand-written-page", "addresses-in-the-glossary", "tags-in-a-page",
+        "links-in-a-paragraph"])
 def test_what_markdown_would_read_for_minutes_is_named_where_it_starts(docs_copy, tmp_path, capsys, name, before,
                                                                       added, said, advice):
-    """Python-Markdown reads on from a link's '](' to the ')' that closes its address or to the end of the paragraph,
-    and from each unclosed '<a' to the end of the file: 3,000 unclosed addresses in a paragraph of 6 KB took it 3.9 s,
-    1,000 followed by 100 KB 14.5 s, and 1,000 '<a' followed by 100 KB 4.2 s. The build says so at once, at the line
-    of the one read furthest from."""
+    """Python-Markdown (3.11.4) reads a paragraph again after each link, reads on from a link's '](' to the ')' that
+    closes its address or to the end of the paragraph, and from each unclosed '<a' to the end of the file: 1,000 links
+    in 7 KB took it 2.8 s, 3,000 unclosed addresses in 6 KB 3.9 s, and 1,000 '<a' followed by 100 KB 4.2 s
+    (bench/markdown_inputs.py). The build says so at once, at the line where the worst starts."""
     text = (docs_copy / name).read_text(encoding="utf-8")
     line = text[:text.index(before)].count("\n") + 1
     edit(docs_copy, name, before, added + before)
@@ -199,30 +202,46 @@ def test_notes_nested_past_what_markdown_can_read_are_named_with_what_to_look_fo
     assert "notes ('!!! note') or HTML blocks ('<div markdown>')" in error and "Traceback" not in error
 
 
-def test_addresses_and_tags_are_measured_as_markdown_reads_them():
-    """A closed address costs its length, parentheses inside it nest, an escaped '(' costs nothing, an unclosed one
-    the rest of its paragraph; an unclosed '<a' costs the whole file, a closed one nothing."""
-    from sitebuild.source import LONGEST_ADDRESS_READ, LONGEST_TAG_READ, _slow_for_markdown
+def test_links_addresses_and_tags_are_measured_as_markdown_reads_them():
+    """Each link costs its paragraph's length (Markdown reads the paragraph again after it), an unclosed address the
+    rest of its paragraph, an unclosed '<a' the whole file; list items, table rows and headings are read apart, an
+    escaped '(' is not read, and a closed tag costs nothing."""
+    from sitebuild.source import LONGEST_ADDRESS_READ, LONGEST_LINKS_READ, LONGEST_TAG_READ, _slow_for_markdown
+    said = {"links": "too many links in one paragraph", "address": "too many links whose address is not closed",
+            "tags": "too many '<' that start a tag"}
+
+    def refused(text, **options):
+        found = _slow_for_markdown(text, **options)
+        return found and (found[0], next(k for k, v in said.items() if found[1].startswith(v)))
+
     paragraph = "word " * 2000
-    assert _slow_for_markdown("[a link](https://example.org/a_(b)) " * 20_000) is None
-    assert _slow_for_markdown("[a]\\( " * 20_000 + paragraph) is None
-    assert _slow_for_markdown("[ " * 20_000 + paragraph) is None  # an unclosed '[' alone is read once (3.11.4)
-    assert _slow_for_markdown(("[a]( " + paragraph + "\n\n") * 490) is None  # each ends at its paragraph's end
-    assert _slow_for_markdown("x\n" + "[a]( " * 500 + paragraph)[0] == 5  # 500 × 11 KB: over, the first named
-    assert _slow_for_markdown("[a](b(c)d) " * 200_000) is None  # the inner ')' closes the inner '(' only
-    assert _slow_for_markdown("[a](" + "y" * 4_999_999) is None  # read to the end: 5,000,000 characters, the bound
-    assert _slow_for_markdown("[a](" + "y" * 5_000_000)[0] == 3
+    # Links: their number times their paragraph's length, on both sides of the bound.
+    assert not refused("[a](b) " * 250 + "y" * 8250)  # 250 × 10,000 characters: the bound
+    assert refused("x\n\n" + "[a](b) " * 250 + "y" * 8251) == (3, "links")  # one more: the paragraph's first line
+    assert LONGEST_LINKS_READ == 250 * 10_000
+    assert not refused("".join(f"- [link {n}](https://example.org/{n})\n" for n in range(20_000)))  # a list, 1 each
+    assert not refused("| [a](b) | [c](d) |\n" * 20_000)  # table rows
+    assert not refused("[a](https://example.org/a_(b)) " * 20 + paragraph)  # parentheses inside an address nest
+    # Unclosed addresses: the rest of their paragraph, on both sides of the bound.
+    assert not refused("[a](" + "y" * 4_999_999)  # read to the end: 5,000,000 characters, the bound
+    assert refused("[a](" + "y" * 5_000_000) == (3, "address")
     assert LONGEST_ADDRESS_READ == 5_000_000
-    assert _slow_for_markdown("<b>bold</b> " * 100_000) is None
-    assert _slow_for_markdown("x <a\n" + "y" * 4_999_994) is None  # one unclosed in 5 MB: 5 million
-    assert _slow_for_markdown("<a\n" * 2886) is None  # 2,886 × 8,658 characters: just under 25 million
-    assert _slow_for_markdown("<a\n" * 2887)[0] == 0  # 2,887 × 8,661: just over
+    assert refused("x\n" + "[a]( " * 500 + paragraph) == (5, "address")  # the one read furthest from is named
+    assert not refused(("[a]( " + paragraph + "\n\n") * 490)  # each ends at its paragraph's end
+    assert not refused("[a]\\( " * 20_000 + paragraph)  # escaped: not an address
+    assert not refused("[ " * 20_000 + paragraph)  # an unclosed '[' alone is read once
+    # Tags: their number times the file's length.
+    assert not refused("<b>bold</b> " * 100_000)
+    assert not refused("x <a\n" + "y" * 4_999_994)  # one unclosed in 5 MB: 5 million
+    assert not refused("<a\n" * 2886)  # 2,886 × 8,658 characters: just under 25 million
+    assert refused("<a\n" * 2887) == (0, "tags")  # 2,887 × 8,661: just over
     assert LONGEST_TAG_READ == 25_000_000
     # A YAML file's values are read one at a time: an unclosed address in each of 2,000 meanings is read to its line's
     # end only.
     meanings = "".join(f"- id: t{n}\n  meaning: A term [as written]( in the code\n" for n in range(2000))
-    assert _slow_for_markdown(meanings, each_line=True) is None
-    assert _slow_for_markdown(meanings) is not None  # as one paragraph of Markdown, it would be slow
+    assert not refused(meanings, each_line=True)
+    one_paragraph = meanings.replace("\n- ", "\n  ")  # as one paragraph of Markdown, it would be slow
+    assert refused(one_paragraph) == (one_paragraph.index("](") + 1, "address")
 
 
 @pytest.mark.parametrize("name, after, advice", [
