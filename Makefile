@@ -66,6 +66,7 @@ bench: site
 	$(PY) bench/pyodide_startup.py
 	$(PY) bench/warm_visit_trace.py
 	$(PY) bench/lighthouse.py
+	$(PY) bench/markdown_inputs.py
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis $(CHECKERS_DATA)
