@@ -151,18 +151,27 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
     if len(rows) == 1:
         return _failed(f"no {sheet.label.lower()} found: the file has a header row but no rows under it", notes)
     items, problems = [], Errors()
+    # Rows with more cells than the header names: their cells cannot be matched to the columns (row, its index).
+    overflowing: set[int] = set()
+    width = len(rows[0])
     for number, row in enumerate(rows[1:], start=2):
         item: dict = {"_row": number}
+        where = f"{sheet.name}[{len(items)}]"
+        if any(cell.strip() for cell in row[width:]):
+            problems.add(where, _overflow(len(row), width, delimiter))
+            overflowing.add(len(items))
+            items.append(item)
+            continue
         for index, cell in enumerate(row):
             column = mapping.get(index)
             cell = _unguarded(cell.strip())
             if column and cell:
                 item[column] = cell
-        _interpret(item, f"{sheet.name}[{len(items)}]", sheet, problems)
+        _interpret(item, where, sheet, problems)
         items.append(item)
     # The rows' own fields read each row, so that the spreadsheet's errors are the checker's words.
     if problems or not checked_by_run:
-        read_rows(sheet, strip_rows(items), sheet.name, problems)
+        _read_rows_except(sheet, items, overflowing, problems)
     if problems:
         problems.in_order((sheet,))
         return _refused(rename_errors(problems.items, items, sheet, problems.more), notes,
@@ -171,6 +180,33 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
     word = sheet.row_label.lower()
     return {"rows": items, "errors": [], "notes": notes,
             "summary": f"{count:,} {word if count == 1 else sheet.label.lower()} added from the spreadsheet."}
+
+
+# How a reader names each delimiter, in the advice on a cell that holds one.
+_DELIMITER_WORDS = {",": "a comma", ";": "a semicolon", "\t": "a tab"}
+
+
+def _overflow(cells: int, width: int, delimiter: str) -> str:
+    """A row with more cells than the header names: most often a cell with the delimiter in it, not in quotes (£1,600
+    read as £1 and 600), so that its cells cannot be matched to the columns; none of them is read."""
+    said = _DELIMITER_WORDS.get(delimiter, f"the character {delimiter!r}")
+    example = ' (an amount such as "£1,600", or a name such as "Smith, Ann")' if delimiter == "," else ""
+    return (f"has {cells} cells but the header (row 1) has {width}, so its cells cannot be matched to the columns and "
+            f"none of them was read. A cell with {said} in it{example} must be in double quotes (a spreadsheet program "
+            "adds them when it saves as CSV); a column with no name in the header needs one")
+
+
+def _read_rows_except(sheet: Field, items: list[dict], left_out: set[int], problems: Errors) -> None:
+    """The rows' own fields read every row but those `left_out` (already refused), each error named by the row's place
+    among all the spreadsheet's rows."""
+    kept = [index for index in range(len(items)) if index not in left_out]
+    found = Errors()
+    read_rows(sheet, strip_rows([items[index] for index in kept]), sheet.name, found)
+    for error in found.items:
+        match = re.match(rf"^{re.escape(sheet.name)}\[(\d+)\]", error["field"])
+        field = f"{sheet.name}[{kept[int(match[1])]}]{error['field'][match.end():]}" if match else error["field"]
+        problems.add(field, error["message"])
+    problems.more += found.more
 
 
 def no_spreadsheet(name: str) -> dict:

@@ -108,3 +108,37 @@ def test_excels_first_line_naming_the_delimiter_chooses_it_and_is_not_the_header
         assert [(r["_row"], r["donor"], r["amount"]) for r in read["rows"]] == [(2, "Ann", "£1,500")]
     # A line that only looks like one is read as it always was.
     assert csvinput.read("sep=;x\ndonor,amount,received\n", DONATION)["errors"]
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused_not_read_shifted():
+    # "£1,600" without quotes is two cells: read by position, the amount would be £1 and the 600 lost without a word.
+    read = csvinput.read("donor,received,amount\nAnn,2024-03-01,1,600\nBob,2024-03-02,5\nCy,x,5\n", DONATION)
+    assert read["rows"] == []
+    (first, second) = read["errors"]
+    assert first["field"] == "row 2"
+    assert first["summary_line"].startswith("Spreadsheet row 2: this spreadsheet row has 4 cells but the header (row 1) "
+                                            "has 3, so its cells cannot be matched to the columns")
+    assert '"£1,600"' in first["message"] and "double quotes" in first["message"]
+    # The rows after it are still named by their own lines.
+    assert (second["field"], second["summary_line"][:32]) == ("row 4.received", "Spreadsheet row 4, date received")
+    # The advice names the file's own delimiter.
+    semicolons = csvinput.read("donor;received;amount\nAnn;2024-03-01;1;600\n", DONATION)["errors"][0]["message"]
+    assert "a semicolon in it must be in double quotes" in semicolons and "£1,600" not in semicolons
+
+
+def test_empty_cells_past_the_header_and_short_rows_are_no_problem():
+    read = csvinput.read("donor,received,amount,,\nAnn,2024-03-01,1600,, \nBob,2024-03-02\n", DONATION)
+    assert [e["field"] for e in read["errors"]] == ["row 3.amount"]
+    read = csvinput.read("donor,received,amount\r\nAnn,2024-03-01,1600,,\r\n", DONATION)
+    assert read["errors"] == [] and read["rows"] == [{"_row": 2, "donor": "Ann", "received": "2024-03-01",
+                                                       "amount": "1600"}]
+
+
+def test_rows_too_wide_past_the_bound_are_counted_with_the_others():
+    lines = ["donor,received,amount"] + ["Ann,2024-03-01,1,600"] * 60 + ["Bob,x,5"]
+    read = csvinput.read("\n".join(lines) + "\n", DONATION)
+    fields = [e["field"] for e in read["errors"]]
+    assert fields[:50] == [f"row {n}" for n in range(2, 52)]
+    # 60 rows too wide and one bad date: 50 listed, and the 11 others counted.
+    assert read["errors"][-1]["message"] == "11 more problems are not listed"
+    assert read["summary"] == "Nothing was added: the spreadsheet has 61 problems to correct."
