@@ -101,7 +101,8 @@ def _run(name, request, codes_data) -> dict:
         answer["details"] = [f"{version.no_longer_applies}, and this answer says only what it said.",
                              *answer.get("details", [])]
     if request.get("as_of") is not None and version.in_force_from is None:
-        answer["notes"] = [*answer.get("notes", []), unstated_start(version, parse_date(request["as_of"]))]
+        only = len(available[version.code].versions) == 1
+        answer["notes"] = [*answer.get("notes", []), unstated_start(version, parse_date(request["as_of"]), only)]
     return {"checker": name, "code": version.code, "version": version.version, **answer,
             "todo_heading": checker.todo_heading, "others_heading": checker.others_heading, "title": version.short_title,
             "status_text": status_text, "checked_against": checked_against(version),
@@ -109,12 +110,14 @@ def _run(name, request, codes_data) -> dict:
             "checked_on": today.isoformat(), "disclaimer": DISCLAIMER}
 
 
-def unstated_start(version, day: dt.date) -> str:
+def unstated_start(version, day: dt.date, only: bool = False) -> str:
     """Said when the version in force on a day asked for is one whose start is not stated (only a code's first
-    version may leave it out: sitebuild/source.py): it is applied, but the code does not say that it applied then."""
+    version may leave it out: sitebuild/source.py): it is applied, but the code does not say that it applied then.
+    `only`: it is the code's one version on this site, so neither earlier nor later ones can be said to apply."""
+    which = "the only version this site has" if only else "the earliest version this site has"
     return (f"You asked for the version in force on {written_date(day)}. This version of the code ({version.citation}) "
-            "does not state when it came into force, so whether it applied on that day is not stated; it is applied here "
-            "as the earliest version this site has.")
+            f"does not state when it came into force, so whether it applied on that day is not stated; it is applied here "
+            f"as {which}.")
 
 
 def read_as(fields, values: dict) -> list[dict]:

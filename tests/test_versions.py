@@ -631,3 +631,16 @@ def test_rules_for_a_new_checker_on_a_published_version_are_recorded_but_changed
     path.write_text(path.read_text().replace("  suspension:\n    clause: \"1\"\n", "  suspension:\n    clause: \"2\"\n"))
     with pytest.raises(content.ContentError, match=r"rules.suspension.clause was '1', is now '2'"):
         lock.check(model.load(docs), docs / lock.LOCK_NAME)
+
+
+def test_a_day_before_every_stated_start_is_answered_by_the_earliest_version_and_says_which_it_is(tmp_path):
+    docs = docs_with_one_change(tmp_path, "2020", "in_force_from: 2020-01-01\n", "")
+    data = build_site.write_checkers_data(model.load(docs), tmp_path / "codes.json")
+    response = checkers.run("donations", {"code": "fixture-candidates", "as_of": "2019-03-01", "donations": []}, data)
+    assert response["version"] == "2020"
+    assert response["notes"][-1] == (
+        "You asked for the version in force on 1 March 2019. This version of the code (fixture-candidates@2020) does not "
+        "state when it came into force, so whether it applied on that day is not stated; it is applied here as the "
+        "earliest version this site has.")
+    # A code's one version is not "the earliest" of several (tests/cases/errors.yaml: "the only version").
+    assert "the only version" not in response["notes"][-1]
