@@ -100,9 +100,16 @@ def _run(name, request, codes_data) -> dict:
         # within its time in force is answered as it applied then).
         answer["details"] = [f"{version.no_longer_applies}, and this answer says only what it said.",
                              *answer.get("details", [])]
-    if request.get("as_of") is not None and version.in_force_from is None:
-        only = len(available[version.code].versions) == 1
-        answer["notes"] = [*answer.get("notes", []), unstated_start(version, parse_date(request["as_of"]), only)]
+    if request.get("as_of") is not None:
+        day = parse_date(request["as_of"])
+        if version.in_force_from is None:
+            only = len(available[version.code].versions) == 1
+            answer["notes"] = [*answer.get("notes", []), unstated_start(version, day, only)]
+        if day > today:
+            # What this site has now is all it can answer with: a version published later may take effect sooner.
+            answer["notes"] = [*answer.get("notes", []), f"The day you asked about, {written_date(day)}, is after "
+                               f"today ({written_date(today)}): this answer applies the version this site has for that "
+                               "day now, and a version published later could take its place before then."]
     return {"checker": name, "code": version.code, "version": version.version, **answer,
             "todo_heading": checker.todo_heading, "others_heading": checker.others_heading, "title": version.short_title,
             "status_text": status_text, "checked_against": checked_against(version),
