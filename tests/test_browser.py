@@ -247,8 +247,9 @@ def test_an_as_at_link_to_a_day_this_version_was_not_in_force_says_so_and_a_day_
     for day, words in (("2023-03-01", "1 March 2023"), ("2019-12-31", "31 December 2019")):
         # 2020 was in force from 1 January 2020 until 31 May 2022: a link made by hand, or before its dates changed.
         page.goto(fixture_site_url + f"codes/fixture-candidates/2020/#as-at={day}")
-        expect(banner).to_contain_text(f"You asked for the version in force on {words}, but this version, 2020, was not "
-                                       "in force that day: it is in force from 1 January 2020 until 31 May 2022.")
+        expect(banner).to_have_text(f"You asked for the version in force on {words}, but this version, 2020, was not "
+                                    "in force that day. Its dates: in force from 1 January 2020 until 31 May 2022."
+                                    "Which version was in force when: every version, with its dates")
         expect(banner.get_by_role("link", name="Which version was in force when")).to_have_attribute("href", "../#versions")
     page.goto(fixture_site_url + "codes/fixture-candidates/2020/#as-at=2022-05-31")  # its last day
     expect(banner).to_contain_text("on 31 May 2022. This is version 2020")
@@ -766,3 +767,19 @@ def test_a_check_from_the_page_is_one_trip_to_the_worker_and_runs_the_rules_once
     page.wait_for_timeout(500)  # anything the page would still send after the answer
     ops = [op for op in page.evaluate("window.__ops") if op not in ("start", "no-snapshot")]
     assert ops == ["read-fragment", "check", "check"], ops
+
+
+def test_the_as_at_banner_says_what_the_code_leaves_unstated_and_when_a_day_is_after_today(page: Page, site_url,
+                                                                                              fixture_site_url):
+    title = page.locator(".as-at-banner-title")
+    # A code's one version, whose start the code does not state: not "in force from not stated".
+    page.goto(site_url + "codes/nec-candidates/original/#as-at=1990-01-01")
+    expect(title).to_have_text("You asked for the version in force on 1 January 1990. This is version original, still "
+                               "in force; the code does not state when it came into force, so whether it was in force "
+                               "on that day is not stated.")
+    page.goto(site_url + "codes/nec-candidates/original/#as-at=2999-01-01")
+    expect(title).to_have_text(re.compile(r"^You asked for the version in force on 1 January 2999\. .* That day is after "
+                                          r"today: a version published later could take its place before then\.$"))
+    page.goto(fixture_site_url + "codes/fixture-candidates/2024/#as-at=2024-06-01")
+    expect(title).to_have_text("You asked for the version in force on 1 June 2024. This is version 2024, in force from "
+                               "1 January 2024, and still in force.")

@@ -65,10 +65,16 @@ function showAsAtBanner() {
   // name a day on which this version was not in force, and the banner must not say that it was.
   const { version, period, from, until } = banner.dataset;
   const inForce = (!from || from <= iso) && (!until || iso <= until);
-  banner.querySelector(".as-at-banner-title").textContent = inForce
-    ? `You asked for the version in force on ${words}. This is version ${version}, ${period}.`
-    : `You asked for the version in force on ${words}, but this version, ${version}, was not in force that day: it ` +
-      `is ${period}.`;
+  // A version whose start the code does not state may not have existed yet on the day; a day after today may see a
+  // version published later take its place. Both are said, as the checkers' answers say them (checkers/__init__.py).
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  const later = iso > today ? " That day is after today: a version published later could take its place before then." : "";
+  banner.querySelector(".as-at-banner-title").textContent = (inForce
+    ? `You asked for the version in force on ${words}. This is version ${version}, ${period}` +
+      (from ? "." : ", so whether it was in force on that day is not stated.")
+    : `You asked for the version in force on ${words}, but this version, ${version}, was not in force that day. ` +
+      `Its dates: ${period}.`) + later;
   banner.querySelector(".as-at-banner-other").hidden = inForce;
   banner.classList.toggle("warning", !inForce);
   banner.classList.toggle("info", inForce);
