@@ -358,20 +358,36 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     if not unsure:
         steps, outcome = decide(answers, rules, version)
         return _answer(outcome.status, steps, outcome, version, _deciding(answers, rules, version, outcome.status, []))
-    outcomes = {}
-    for values_tried in itertools.product(*(OPTIONS[name] for name in unsure)):
-        outcomes[values_tried] = decide({**answers, **dict(zip(unsure, values_tried, strict=True))}, rules, version)[1]
+    decided = {values_tried: decide({**answers, **dict(zip(unsure, values_tried, strict=True))}, rules, version)
+               for values_tried in itertools.product(*(OPTIONS[name] for name in unsure))}
+    outcomes = {values_tried: outcome for values_tried, (_, outcome) in decided.items()}
+    # The reasoning that holds whatever the answers not sure of: shown with the answer, as for a definite one.
+    common = _common_steps([steps for steps, _ in decided.values()])
     statuses = {o.status for o in outcomes.values()}
     labels = "; ".join(_label(name) for name in unsure)
     if len(statuses) == 1:
         status = statuses.pop()
+        whatever = f"Whatever the answers you are not sure of ({labels}), the outcome is the same"
+        # Each reason the outcome may rest on, with the answers that give it (one reason: said as it is).
+        reasons: dict[str, list[tuple]] = {}
+        for values_tried, outcome in outcomes.items():
+            reasons.setdefault(outcome.message, []).append(values_tried)
+        if len(reasons) == 1:
+            only = next(iter(outcomes.values()))
+            outcome = Outcome(status, only.clause, f"{whatever}. {only.message}", only.still)
+            return _answer(status, common, outcome, version, _deciding(answers, rules, version, status, unsure))
         clause = _most_common(o.clause for o in outcomes.values())
         # What still binds the reader, where it does whatever the answers not sure of.
         stills = {o.still for o in outcomes.values()}
         still = stills.pop() if len(stills) == 1 else ""
-        outcome = Outcome(status, clause, f"Whatever the answers you are not sure of ({labels}), the outcome is the same: "
-                          f"{_lower(STATUS_TEXT[status])}.{' ' + still if still else ''}", still)
-        return _answer(status, [], outcome, version, _deciding(answers, rules, version, status, unsure))
+        names = listed([version.unit_name(c) for c in dict.fromkeys(o.clause for o in outcomes.values())], "or")
+        outcome = Outcome(status, clause, f"{whatever}: {_lower(STATUS_TEXT[status])} ({names}, depending on them)."
+                          f"{' ' + still if still else ''}", still)
+        # Each reason without what still binds the reader, which the outcome says once.
+        steps = common + [(outcomes[combos[0]].clause, f"{_when(unsure, combos)}: "
+                           f"{message.removesuffix(' ' + outcomes[combos[0]].still) if outcomes[combos[0]].still else message}")
+                          for message, combos in reasons.items()]
+        return _answer(status, steps, outcome, version, _deciding(answers, rules, version, status, unsure))
     found = []
     for index, name in enumerate(unsure):
         by_option: dict[str, set] = {}
@@ -396,8 +412,35 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         found.append(Answer("turns-on", "action", f"It turns on your answer to \"{_label(name)}\": {'; '.join(parts)}.",
                             clause_reference(version, next(iter(groups))[1][0]), label=LEVELS["depends"][1],
                             todo=f"Find out the answer to \"{_label(name)}\", then check again."))
+    found += _steps(common, version)
     return Result("depends", found, [f"Answer the questions you are not sure of ({labels}) for a definite answer. Until "
                                      "then, treat it as confidential."])
+
+
+def _common_steps(every: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The steps of the reasoning that every way of answering the questions not sure of takes, in their order."""
+    first, *rest = every
+    return [step for step in first if all(step in other for other in rest)]
+
+
+def _when(names: list[str], combinations: list[tuple]) -> str:
+    """"If your answer to "…" is "Yes"": the answers to the questions not sure of that give one reason, where they
+    can be said question by question; else that it holds in some of the cases."""
+    chosen = [[value for value in OPTIONS[name] if any(c[i] == value for c in combinations)] for i, name in enumerate(names)]
+    if len(set(combinations)) != len(list(itertools.product(*chosen))):
+        return "In some of the ways you might answer them"
+    said = [f"your answer to \"{_label(name)}\" is {listed([_in_quotes(LABEL_OF[name][v]) for v in values], 'or')}"
+            for name, values in zip(names, chosen, strict=True) if len(values) < len(OPTIONS[name])]
+    return f"If {listed(said)}" if said else "In every case"
+
+
+def _in_quotes(text: str) -> str:
+    return f"\"{text}\""
+
+
+def _steps(steps: list[tuple[str, str]], version: CodeVersion) -> list[Answer]:
+    return [Answer("step", "info", message, clause_reference(version, clause), label="Step", reasoning=True)
+            for clause, message in steps]
 
 
 def _deciding(answers: dict, rules: DisclosureRules, version: CodeVersion, status: str, unsure: list[str]) -> list[str]:
@@ -431,8 +474,7 @@ def _matters(outcomes: dict, index: int) -> bool:
 
 
 def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, deciding: list[str]) -> Result:
-    answers = [Answer("step", "info", message, clause_reference(version, clause), label="Step", reasoning=True)
-               for clause, message in steps]
+    answers = _steps(steps, version)
     level, label = LEVELS[status]
     todo = {"allowed": "You may share it in the way you describe.", "not-allowed": "Do not share it.",
             "not-restricted": "This code does not stop you sharing it.",
