@@ -325,9 +325,15 @@ def _decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tupl
             steps.append((c6, f"{sentence(name(f'{c6}-{letter}'))} lifts only what {name(c5 + '-b')} makes "
                           f"confidential, and this is also confidential under {others}, which it does not lift."))
         elif answers["rule_book_duties"] == YES:
+            # Paragraph 6 is "without prejudice to the remainder" of the code: a paper the NEC has declared strictly
+            # confidential (5(a)) stays so, though its kind is one 5(b) names. 6(a)'s own words already except it.
+            still = "" if letter == "a" else (
+                f"{sentence(name(c6))} lifts only what {name(c5 + '-b')} makes confidential: if the NEC, or a national "
+                f"officer acting under its delegated powers, has expressly declared it strictly confidential "
+                f"({name(c5 + '-a')}), it stays confidential.")
             return steps, Outcome("allowed", f"{c6}-{letter}", (
                 f"{sentence(name(f'{c6}-{letter}'))} allows a member of a national committee {words}, where required by, "
-                "or ancillary to, their duties under the Rule Book."))
+                "or ancillary to, their duties under the Rule Book." + (f" {still}" if still else "")), still)
         else:
             steps.append((c6, f"{sentence(name(f'{c6}-{letter}'))} would allow it only where it is required by, or "
                           "ancillary to, duties under the Rule Book, and you answered that it is not."))
