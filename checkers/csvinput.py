@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import re
 import unicodedata
 
@@ -133,6 +134,8 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
         return _failed("the file holds characters that are not text: save the spreadsheet as CSV (UTF-8)")
     names = names_of(sheet)
     try:
+        # Each row with its number as a spreadsheet program shows it (blank rows counted), so that an error's row is
+        # the one the reader finds there.
         rows, delimiter = _rows(text, names)
     except csv.Error as error:
         return _failed(f"the file could not be read as CSV: {error}")
@@ -144,21 +147,29 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
                        "spreadsheet again as CSV")
     if not rows:
         return _failed(f"the file is empty: it needs a header row and one row per {sheet.row_label.lower()}")
-    mapping, errors, ignored = _columns(rows[0], sheet, names)
+    at = _header_at(rows, names)
+    if at:
+        # A title or a note above the header (as a spreadsheet's first rows often hold): said, and not read.
+        number = rows[at][0]
+        above = "row 1 names" if number == 2 else f"rows 1 to {number - 1} name"
+        notes.append(f"Row {number} was read as the header: {above} no column the checker reads, so "
+                     f"{'it was' if number == 2 else 'they were'} not read.")
+    header_row, header = rows[at]
+    mapping, errors, ignored = _columns(header, header_row, sheet, names)
     notes += ignored
     if errors:
         return _refused(refusal(errors)["errors"], notes, len(errors))
-    if len(rows) == 1:
+    if len(rows) == at + 1:
         return _failed(f"no {sheet.label.lower()} found: the file has a header row but no rows under it", notes)
     items, problems = [], Errors()
     # Rows with more cells than the header names: their cells cannot be matched to the columns (row, its index).
     overflowing: set[int] = set()
-    width = len(rows[0])
-    for number, row in enumerate(rows[1:], start=2):
+    width = len(header)
+    for number, row in rows[at + 1:]:
         item: dict = {"_row": number}
         where = f"{sheet.name}[{len(items)}]"
         if any(cell.strip() for cell in row[width:]):
-            problems.add(where, _overflow(len(row), width, delimiter))
+            problems.add(where, _overflow(len(row), width, header_row, delimiter))
             overflowing.add(len(items))
             items.append(item)
             continue
@@ -186,12 +197,12 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
 _DELIMITER_WORDS = {",": "a comma", ";": "a semicolon", "\t": "a tab"}
 
 
-def _overflow(cells: int, width: int, delimiter: str) -> str:
+def _overflow(cells: int, width: int, header_row: int, delimiter: str) -> str:
     """A row with more cells than the header names: most often a cell with the delimiter in it, not in quotes (£1,600
     read as £1 and 600), so that its cells cannot be matched to the columns; none of them is read."""
     said = _DELIMITER_WORDS.get(delimiter, f"the character {delimiter!r}")
     example = ' (an amount such as "£1,600", or a name such as "Smith, Ann")' if delimiter == "," else ""
-    return (f"has {cells} cells but the header (row 1) has {width}, so its cells cannot be matched to the columns and "
+    return (f"has {cells} cells but the header (row {header_row}) has {width}, so its cells cannot be matched to the columns and "
             f"none of them was read. A cell with {said} in it{example} must be in double quotes (a spreadsheet program "
             "adds them when it saves as CSV); a column with no name in the header needs one")
 
@@ -228,13 +239,19 @@ def _refused(errors: list[dict], notes: list[str], count: int) -> dict:
 _SEPARATOR_LINE = re.compile(r'\ufeff?sep=([^"\r\n\w ])[ \t]*(?:\r\n|\r|\n)', re.I)
 
 
-def _rows(text: str, names: dict[str, str]) -> tuple[list[list[str]], str]:
-    """The file's rows, split by the delimiter whose reading of the header names the most columns (a quoted ';' in a
-    header then decides nothing; a comma where none does), or by the one a first line "sep=;" names, as Excel writes
-    and reads it (the header is then the next line); and that delimiter."""
-    def parse(delimiter: str, text: str = text) -> list[list[str]]:
+# How many rows may come before the header (a title, a note) and still be passed over to find it.
+HEADER_SEARCH = 10
+
+
+def _rows(text: str, names: dict[str, str]) -> tuple[list[tuple[int, list[str]]], str]:
+    """The file's rows that hold anything, each with its number as a spreadsheet program numbers it (blank rows
+    counted; a cell's line breaks are not rows), split by the delimiter whose reading of the header names the most
+    columns (a quoted ';' in a header then decides nothing; a comma where none does), or by the one a first line
+    "sep=;" names, as Excel writes and reads it (the header is then the next line, its row 1); and that delimiter."""
+    def parse(delimiter: str, text: str = text) -> list[tuple[int, list[str]]]:
         # newline="": rows may end in \r\n, \n or a lone \r (old Mac files), and quoted cells keep their line breaks.
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in row)]
+        return [(number, row) for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter),
+                                                           start=1) if any(c.strip() for c in row)]
 
     named = _SEPARATOR_LINE.match(text)
     if named:
@@ -242,13 +259,28 @@ def _rows(text: str, names: dict[str, str]) -> tuple[list[list[str]], str]:
     best, score = None, -1
     for delimiter in DELIMITERS:
         try:
-            head = next(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter), [])
+            head = list(itertools.islice(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter),
+                                         HEADER_SEARCH))
         except csv.Error:
             continue
-        known = sum(1 for cell in head if _normal(cell) in names)
+        # The header is the first row, or the first to name a column under a title (_header_at).
+        known = next((found for found in (_known(row, names) for row in head) if found), 0)
         if known > score:
             best, score = delimiter, known
     return parse(best or ","), best or ","
+
+
+def _known(row: list[str], names: dict[str, str]) -> int:
+    """How many of a row's cells name a column the checker reads."""
+    return sum(1 for cell in row if _normal(cell) in names)
+
+
+def _header_at(rows: list[tuple[int, list[str]]], names: dict[str, str]) -> int:
+    """Where the header is among the rows: the first, unless it names no column the checker reads and a row soon after
+    does (a title above the header); then that one."""
+    if _known(rows[0][1], names):
+        return 0
+    return next((at for at, (_, row) in enumerate(rows[1:HEADER_SEARCH], start=1) if _known(row, names)), 0)
 
 
 def _unclosed_quote(text: str, delimiter: str) -> int | None:
@@ -269,7 +301,7 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
     return None
 
 
-def _columns(header: list[str], sheet: Field, names: dict[str, str]) -> tuple[dict[int, str], list[dict], list[str]]:
+def _columns(header: list[str], number: int, sheet: Field, names: dict[str, str]) -> tuple[dict[int, str], list[dict], list[str]]:
     """Which column gives which field, by whole names; two columns for one field is an error naming both."""
     mapping: dict[int, str] = {}
     errors, ignored = [], []
@@ -282,14 +314,14 @@ def _columns(header: list[str], sheet: Field, names: dict[str, str]) -> tuple[di
             continue
         other = next((i for i, c in mapping.items() if c == column), None)
         if other is not None:
-            errors.append({"field": "csv", "message": f"row 1 (the header): column {_letter(other)} "
+            errors.append({"field": "csv", "message": f"row {number} (the header): column {_letter(other)} "
                            f"({quoted(header[other].strip())}) and {where} both give the {column}: keep one of them"})
             continue
         mapping[index] = column
     required = [f.name for f in sheet.fields if f.required is True]
     missing = [c for c in required if c not in mapping.values()]
     if missing and not errors:
-        errors.append({"field": "csv", "message": f"row 1 (the header) has no column for {', '.join(missing)}; "
+        errors.append({"field": "csv", "message": f"row {number} (the header) has no column for {', '.join(missing)}; "
                        f"the columns are {', '.join(f.name for f in sheet.fields)}"})
     return mapping, errors, ignored
 

@@ -17,6 +17,8 @@ def readable_lines(response: dict) -> Iterator[str]:
     if "errors" in response:
         lines = [response.get("summary", "Nothing was checked: fix these first.")]
         lines += [f"- {e['summary_line']}" for e in response["errors"]]
+        # What reading a spreadsheet noted (a column not read, the row read as its header) helps to mend it.
+        lines += [f"Note: {note}" for note in response.get("notes", [])]
     else:
         lines = [f"{CHECKERS[response['checker']].title}: {response['headline']}", ""]
         lines += answer_first(response, LABELS, lambda item: f"[{item['clause']['citation']}, {item['clause']['name']}]",

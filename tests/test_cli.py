@@ -98,6 +98,18 @@ def test_spreadsheet_errors_name_the_row(tmp_path):
     assert "- Spreadsheet row 3, amount: '12x' is not an amount" in text and "row 3." not in text
 
 
+def test_a_refused_spreadsheets_notes_are_said_under_its_problems(tmp_path):
+    # The row read as the header, and a column not read, help the reader mend the file.
+    sheet = tmp_path / "donations.csv"
+    sheet.write_text("Ann's donations,,\ndonor,note,amount\nBob,x,600\n")
+    text = cli("donations", "--code", "nec-candidates", "--csv", str(sheet)).stdout
+    assert text.splitlines() == [
+        "Nothing was checked: 1 answer needs correcting.",
+        "- Row 2 (the header) has no column for received; the columns are donor, amount, received, kind, permissible.",
+        "Note: Row 2 was read as the header: row 1 names no column the checker reads, so it was not read.",
+        "Note: Column B ('note') is not one the checker reads, so it was ignored."]
+
+
 def test_a_spreadsheets_bad_rows_and_a_bad_option_are_named_together_each_by_its_words(tmp_path):
     # The rows are read once, by the check itself: its errors name the spreadsheet's rows and the options' labels.
     sheet = tmp_path / "donations.csv"

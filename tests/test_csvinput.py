@@ -142,3 +142,31 @@ def test_rows_too_wide_past_the_bound_are_counted_with_the_others():
     # 60 rows too wide and one bad date: 50 listed, and the 11 others counted.
     assert read["errors"][-1]["message"] == "11 more problems are not listed"
     assert read["summary"] == "Nothing was added: the spreadsheet has 61 problems to correct."
+
+
+def test_rows_are_numbered_as_a_spreadsheet_program_numbers_them_blank_rows_included():
+    # Row 3 is empty cells and row 4 an empty line; a cell's line break is no new row.
+    read = csvinput.read('donor,amount,received\nBob,600,2024-03-01\n,,\n\n"Cy\nSmith",x,2024-03-01\nDi,y,2024-03-01\n',
+                         DONATION)
+    assert [(e["field"], e["summary_line"][:30]) for e in read["errors"]] == [
+        ("row 5.amount", "Spreadsheet row 5, amount: 'x'"), ("row 6.amount", "Spreadsheet row 6, amount: 'y'")]
+    rows = csvinput.read("donor,amount,received\n\nBob,600,2024-03-01\n", DONATION)["rows"]
+    assert [r["_row"] for r in rows] == [3]
+
+
+def test_a_title_above_the_header_is_passed_over_and_said_to_be():
+    for text, delimiter in (("Donations for Ann's campaign,,\n,,\ndonor,amount,received\nBob,600,2024-03-01\n", ","),
+                            ("Ann's campaign;;\ndonor;amount;received\nBob;£1,600;2024-03-01\n", ";")):
+        read = csvinput.read(text, DONATION)
+        assert read["errors"] == [], delimiter
+        header = 3 if delimiter == "," else 2
+        assert [(r["_row"], r["donor"]) for r in read["rows"]] == [(header + 1, "Bob")]
+        assert read["notes"] == [f"Row {header} was read as the header: "
+                                 f"{'rows 1 to 2 name' if header == 3 else 'row 1 names'} no column the checker reads, "
+                                 f"so {'they were' if header == 3 else 'it was'} not read."]
+    # A first row that names a column the checker reads is the header, whatever comes under it.
+    read = csvinput.read("donor,note\ndonor,amount,received\n", DONATION)
+    assert read["errors"][0]["message"].startswith("row 1 (the header) has no column for amount, received")
+    # No header within the first rows: the first row is named as the header that lacks the columns.
+    read = csvinput.read("\n".join(["title"] * 12 + ["donor,amount,received", "Bob,600,2024-03-01"]) + "\n", DONATION)
+    assert read["errors"][0]["message"].startswith("row 1 (the header) has no column for donor, amount, received")
