@@ -223,6 +223,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         return None
     names, merged = _display_names(donations)
     answers, notes, details = [], list(merged) + _after_today(donations, names, values["today"]), []
+    notes += _repeated(donations, names)
     # Every donation is accounted for: one an answer asks something of, or one that needs nothing, and why not.
     seen = Accounted()
     describe = Describer(names)
@@ -274,6 +275,27 @@ def _after_today(donations: list[Donation], names: dict[str, str], today: dt.dat
                 "its date. It was checked as given."]
     return [f"{len(later):,} donations are dated after today ({on}), the first from {name} on "
             f"{written_date(first.received)}: check their dates. They were checked as given."]
+
+
+def _repeated(donations: list[Donation], names: dict[str, str]) -> list[str]:
+    """Donations the same in every detail (a row entered or pasted twice, or two gifts alike): each is counted, and
+    one note names the first few, so that a reader can remove one entered twice."""
+    seen: dict[tuple, int] = {}
+    for d in donations:
+        # The donor's name as typed: names that differ only as _display_names says are another note's matter.
+        key = (d.donor, d.donor_key, d.amount, d.received, d.kind)
+        seen[key] = seen.get(key, 0) + 1
+    repeated = [(key, times) for key, times in seen.items() if times > 1]
+    if not repeated:
+        return []
+    said = [f"{'the non-cash donation' if kind == 'non-cash' else 'the donation'} of {pounds(amount)} from {names[key]} "
+            f"received on {written_date(received)} ({times} times)" for (_, key, amount, received, kind), times
+            in repeated[:MOST_NAMED_IN_A_REPORT]]
+    more = len(repeated) - len(said)
+    what = listed(said + ([f"{more:,} more"] if more else []))
+    return [f"{'These donations appear' if len(repeated) > 1 else 'This donation appears'} more than once, the same in "
+            f"every detail: {what}. Each was checked and counted as a donation of its own. If one was entered twice, "
+            "remove it and check again."]
 
 
 def _check_deadlines_fit(rules: DonationRules, donations: list[Donation], errors: Errors) -> None:
