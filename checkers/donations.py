@@ -279,18 +279,24 @@ def _after_today(donations: list[Donation], names: dict[str, str], today: dt.dat
 
 def _repeated(donations: list[Donation], names: dict[str, str]) -> list[str]:
     """Donations the same in every detail (a row entered or pasted twice, or two gifts alike): each is counted, and
-    one note names the first few, so that a reader can remove one entered twice."""
-    seen: dict[tuple, int] = {}
-    for d in donations:
+    one note names the first few, so that a reader can remove one entered twice. Sorted as check() sorts them, such
+    donations are next to each other."""
+    repeated: list[tuple[Donation, int]] = []
+    first, times = None, 0
+    for d in [*donations, None]:
         # The donor's name as typed: names that differ only as _display_names says are another note's matter.
-        key = (d.donor, d.donor_key, d.amount, d.received, d.kind)
-        seen[key] = seen.get(key, 0) + 1
-    repeated = [(key, times) for key, times in seen.items() if times > 1]
+        if d is not None and first is not None and (d.received == first.received and d.amount == first.amount
+                                                    and d.donor == first.donor and d.kind == first.kind):
+            times += 1
+            continue
+        if times > 1:
+            repeated.append((first, times))
+        first, times = d, 1
     if not repeated:
         return []
-    said = [f"{'the non-cash donation' if kind == 'non-cash' else 'the donation'} of {pounds(amount)} from {names[key]} "
-            f"received on {written_date(received)} ({times} times)" for (_, key, amount, received, kind), times
-            in repeated[:MOST_NAMED_IN_A_REPORT]]
+    said = [f"{'the non-cash donation' if d.kind == 'non-cash' else 'the donation'} of {pounds(d.amount)} from "
+            f"{names[d.donor_key]} received on {written_date(d.received)} ({times} times)"
+            for d, times in repeated[:MOST_NAMED_IN_A_REPORT]]
     more = len(repeated) - len(said)
     what = listed(said + ([f"{more:,} more"] if more else []))
     return [f"{'These donations appear' if len(repeated) > 1 else 'This donation appears'} more than once, the same in "
@@ -301,8 +307,12 @@ def _repeated(donations: list[Donation], names: dict[str, str]) -> list[str]:
 def _check_deadlines_fit(rules: DonationRules, donations: list[Donation], errors: Errors) -> None:
     # Dates end on 31 December 9999: a donation whose deadline would fall after it cannot be checked.
     days = rules.reporting.deadline_days if rules.reporting else None
+    if days is None:
+        return
+    # Only a donation this near the calendar's end can have no deadline: the others are passed over at a glance.
+    near_the_end = add_days(dt.date.max, -days) or dt.date.min
     for donation in donations:
-        if days is not None and add_days(donation.received, days) is None:
+        if donation.received > near_the_end and add_days(donation.received, days) is None:
             errors.add(f"{donation.where}.received", f"{donation.received.isoformat()} is too late in the calendar: "
                        f"its reporting deadline, {days} days later, would fall after 31 December 9999")
 
