@@ -351,11 +351,15 @@ def _display_names(donations: list[Donation]) -> tuple[dict[str, str], list[str]
 _RANKS = {"breach": 0, "action": 1, "info": 2}
 
 
+_NO_AMOUNT = Decimal(-1)
+
+
 def _answer_order(answer: Answer):
-    # An answer without a date comes before those with one of the same level; one donor's in the order received.
+    # An answer without a date comes before those with one of the same level; one donor's in the order received, and
+    # on one day by amount, as the donations are sorted (£200 before £1,000).
     facts = answer.facts
     return (_RANKS[answer.level], answer.date is not None, answer.date or dt.date.min, answer.rule, facts.get("donor", ""),
-            facts.get("region", ""), facts.get("received") or dt.date.min, str(facts.get("amount", "")), answer.message)
+            facts.get("region", ""), facts.get("received") or dt.date.min, facts.get("amount", _NO_AMOUNT), answer.message)
 
 
 class Describer:
