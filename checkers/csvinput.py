@@ -17,6 +17,7 @@ import itertools
 import re
 import unicodedata
 
+from .content import nearest
 from .contract import Field
 from .money_and_dates import counted, quoted, read_once, sentence
 from .validation import Errors, read_rows, refusal
@@ -304,13 +305,13 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
 def _columns(header: list[str], number: int, sheet: Field, names: dict[str, str]) -> tuple[dict[int, str], list[dict], list[str]]:
     """Which column gives which field, by whole names; two columns for one field is an error naming both."""
     mapping: dict[int, str] = {}
-    errors, ignored = [], []
+    errors, ignored, unread = [], [], []
     for index, name in enumerate(header):
         column = names.get(_normal(name))
         where = f"column {_letter(index)} ({quoted(name.strip())})"
         if column is None:
             if name.strip():
-                ignored.append(f"{sentence(where)} is not one the checker reads, so it was ignored.")
+                unread.append((where, name))
             continue
         other = next((i for i, c in mapping.items() if c == column), None)
         if other is not None:
@@ -318,6 +319,10 @@ def _columns(header: list[str], number: int, sheet: Field, names: dict[str, str]
                            f"({quoted(header[other].strip())}) and {where} both give the {column}: keep one of them"})
             continue
         mapping[index] = column
+    # A column not read whose name is a slip from one no column gives ("amout"): said with the name it may be.
+    wanted = [alias for alias, field in names.items() if field not in mapping.values()]
+    ignored += [f"{sentence(where)} is not one the checker reads, so it was ignored{nearest(_normal(name), wanted)}."
+                for where, name in unread]
     required = [f.name for f in sheet.fields if f.required is True]
     missing = [c for c in required if c not in mapping.values()]
     if missing and not errors:

@@ -170,3 +170,15 @@ def test_a_title_above_the_header_is_passed_over_and_said_to_be():
     # No header within the first rows: the first row is named as the header that lacks the columns.
     read = csvinput.read("\n".join(["title"] * 12 + ["donor,amount,received", "Bob,600,2024-03-01"]) + "\n", DONATION)
     assert read["errors"][0]["message"].startswith("row 1 (the header) has no column for donor, amount, received")
+
+
+def test_a_column_whose_name_is_a_slip_from_a_missing_one_says_which_it_may_be():
+    read = csvinput.read("donor,amout,recieved,notes\nBob,600,2024-03-01,x\n", DONATION)
+    assert read["errors"][0]["message"].startswith("row 1 (the header) has no column for amount, received")
+    assert read["notes"] == ["Column B ('amout') is not one the checker reads, so it was ignored (did you mean amount?).",
+                             "Column C ('recieved') is not one the checker reads, so it was ignored (did you mean "
+                             "received?).",
+                             "Column D ('notes') is not one the checker reads, so it was ignored."]
+    # A field another column gives already is not offered again.
+    read = csvinput.read("donor,amount,amout,received\nBob,600,5,2024-03-01\n", DONATION)
+    assert read["errors"] == [] and read["notes"] == ["Column C ('amout') is not one the checker reads, so it was ignored."]
