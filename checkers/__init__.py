@@ -16,7 +16,7 @@ from pathlib import Path
 from . import campaign, complaint, content, csvinput, disclosure, documents, donations, nominations, suspension
 from .addresses import site_address, site_address_or_empty
 from .citation import Citation
-from .contract import DISCLAIMER, LABELS, ContractError, checked_against, clause_reference, headline, registry
+from .contract import AFTER_TODAY, DISCLAIMER, LABELS, ContractError, checked_against, clause_reference, headline, registry
 from .money_and_dates import parse_date, quoted, written_date
 from .rules import cited_clauses
 from .validation import Errors, checked_today, choose_version, read_request, refusal
@@ -109,7 +109,7 @@ def _run(name, request, codes_data) -> dict:
             # What this site has now is all it can answer with: a version published later may take effect sooner.
             answer["notes"] = [*answer.get("notes", []), f"The day you asked about, {written_date(day)}, is after "
                                f"today ({written_date(today)}): this answer applies the version this site has for that "
-                               "day now, and a version published later could take its place before then."]
+                               f"day now, and {AFTER_TODAY}."]
     return {"checker": name, "code": version.code, "version": version.version, **answer,
             "todo_heading": checker.todo_heading, "others_heading": checker.others_heading, "title": version.short_title,
             "status_text": status_text, "checked_against": checked_against(version),

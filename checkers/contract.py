@@ -31,6 +31,9 @@ ALLOWED = ("yes", "from", "no")
 # date), and the day the check is made (the reader's own today, which decides what is overdue).
 COMMON_FIELDS = ("code", "version", "as_of", "today")
 DISCLAIMER = "A guide to the code's own words, not legal advice."
+# Said of a day asked about that is after today, by an answer (checkers/__init__.py) and by a code page's "as at"
+# banner (sitebuild/templates/version.md.j2): what this site has now is all it can answer with.
+AFTER_TODAY = "a version published later could take its place before then"
 # How a page introduces the `law` beside an answer (checkers/donations_law.py), and its list of sources.
 LABELS = {"law": "What the law requires on that date:", "law_sources": "Where to read the law",
           "reasoning": "Why: the reasoning, the clauses and the law", "nothing_to_do": "Nothing you need to do.",

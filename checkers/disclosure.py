@@ -28,6 +28,7 @@ Every paragraph a message names is named from the version's own data.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from . import rules as r
@@ -390,8 +391,8 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
         outcome = Outcome(status, clause, f"{whatever}: {_lower(STATUS_TEXT[status])} ({names}, depending on them)."
                           f"{' ' + still if still else ''}", still)
         # Each reason without what still binds the reader, which the outcome says once.
-        steps = common + [(outcomes[combos[0]].clause, f"{_when(unsure, combos)}: "
-                           f"{message.removesuffix(' ' + outcomes[combos[0]].still) if outcomes[combos[0]].still else message}")
+        steps = common + [(outcomes[combos[0]].clause,
+                           f"{_when(unsure, combos)}: {message.removesuffix(' ' + outcomes[combos[0]].still)}")
                           for message, combos in reasons.items()]
         return _answer(status, steps, outcome, version, _deciding(answers, rules, version, status, unsure))
     found = []
@@ -433,7 +434,7 @@ def _when(names: list[str], combinations: list[tuple]) -> str:
     """"If your answer to "…" is "Yes"": the answers to the questions not sure of that give one reason, where they
     can be said question by question; else that it holds in some of the cases."""
     chosen = [[value for value in OPTIONS[name] if any(c[i] == value for c in combinations)] for i, name in enumerate(names)]
-    if len(set(combinations)) != len(list(itertools.product(*chosen))):
+    if len(set(combinations)) != math.prod(map(len, chosen)):
         return "In some of the ways you might answer them"
     said = [f"your answer to \"{_label(name)}\" is {listed([_in_quotes(LABEL_OF[name][v]) for v in values], 'or')}"
             for name, values in zip(names, chosen, strict=True) if len(values) < len(OPTIONS[name])]

@@ -24,6 +24,7 @@ rules, with its figures on each donation's date, and a finding says both where t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -281,17 +282,9 @@ def _repeated(donations: list[Donation], names: dict[str, str]) -> list[str]:
     """Donations the same in every detail (a row entered or pasted twice, or two gifts alike): each is counted, and
     one note names the first few, so that a reader can remove one entered twice. Sorted as check() sorts them, such
     donations are next to each other."""
-    repeated: list[tuple[Donation, int]] = []
-    first, times = None, 0
-    for d in [*donations, None]:
-        # The donor's name as typed: names that differ only as _display_names says are another note's matter.
-        if d is not None and first is not None and (d.received == first.received and d.amount == first.amount
-                                                    and d.donor == first.donor and d.kind == first.kind):
-            times += 1
-            continue
-        if times > 1:
-            repeated.append((first, times))
-        first, times = d, 1
+    # The donor's name as typed: names that differ only as _display_names says are another note's matter.
+    groups = itertools.groupby(donations, key=lambda d: (d.received, d.amount, d.donor, d.kind))
+    repeated = [(same[0], len(same)) for same in (list(group) for _, group in groups) if len(same) > 1]
     if not repeated:
         return []
     said = [f"{'the non-cash donation' if d.kind == 'non-cash' else 'the donation'} of {pounds(d.amount)} from "

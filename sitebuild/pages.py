@@ -9,6 +9,7 @@ import checkers
 from checkers import scenario
 from checkers.citation import checker_url
 from checkers.content import Code, CodeVersion
+from checkers.contract import AFTER_TODAY
 from checkers.money_and_dates import sentence
 
 from . import diff, law, templates
@@ -56,7 +57,7 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
     return templates.render(
         "version.md.j2", site=site, code=code, version=version, page=page, is_current_page=is_current_page,
         search=not (version is code.current and not is_current_page), units=units, until=_until(version, code),
-        in_force=_in_force_words(version, code), published_late=_published_late(code, version),
+        in_force=_in_force_words(version, code), after_today=AFTER_TODAY, published_late=_published_late(code, version),
         example_anchor=next((u.id for u in version.units if u.kind == "clause"), version.units[0].id if version.units else ""),
         removed=" ".join(u for u in version.by_id if u not in code.current.by_id),
         history=history_rows(code, page), dates=_dates(code, page), links=version_links(code, version, page),
@@ -73,13 +74,17 @@ def version_page(site: Site, code: Code, version: CodeVersion, page: str) -> str
 def _until(version: CodeVersion, code: Code) -> str:
     if version.until:
         return esc(day(version.until))
-    return "still in force" if version is code.current and version.standing == "in-force" else NOT_STATED
+    return "still in force" if _still_in_force(version, code) else NOT_STATED
+
+
+def _still_in_force(version: CodeVersion, code: Code) -> bool:
+    return version is code.current and version.standing == "in-force"
 
 
 def _in_force_words(version: CodeVersion, code: Code) -> str:
     """A version's dates as the "as at" banner gives them after "This is version 2020, " (assets/site.js): each day
     the source states, and for one it does not, that it does not (never "from not stated")."""
-    still = version is code.current and version.standing == "in-force"
+    still = _still_in_force(version, code)
     unstated = "the code does not state when it came into force"
     if version.in_force_from:
         start = f"in force from {day(version.in_force_from)}"

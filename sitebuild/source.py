@@ -184,9 +184,11 @@ def _links_read(text: str, each_line: bool = False) -> tuple[int | None, int | N
                 unclosed += end - at
                 if end - at > furthest:
                     furthest, at_furthest = end - at, at
-        again += links * (end - begin)
-        if links * (end - begin) > most:  # named at its first line that holds text, past any blank lines
-            most, at_most = links * (end - begin), begin + len(text[begin:end]) - len(text[begin:end].lstrip())
+        read = links * (end - begin)
+        again += read
+        if read > most:  # named at its first line that holds text, past any blank lines
+            paragraph = text[begin:end]
+            most, at_most = read, begin + len(paragraph) - len(paragraph.lstrip())
     return (at_most if again > LONGEST_LINKS_READ else None,
             at_furthest if unclosed > LONGEST_ADDRESS_READ else None)
 

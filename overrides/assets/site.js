@@ -63,13 +63,13 @@ function showAsAtBanner() {
   const words = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
   // The picker's own rule (enableAsAt): a link made by hand, or before a correction changed a version's dates, may
   // name a day on which this version was not in force, and the banner must not say that it was.
-  const { version, period, from, until } = banner.dataset;
+  const { version, period, from, until, afterToday } = banner.dataset;
   const inForce = (!from || from <= iso) && (!until || iso <= until);
   // A version whose start the code does not state may not have existed yet on the day; a day after today may see a
-  // version published later take its place. Both are said, as the checkers' answers say them (checkers/__init__.py).
+  // version published later take its place, in the checkers' own words (checkers/contract.py, AFTER_TODAY).
   const now = new Date();
   const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
-  const later = iso > today ? " That day is after today: a version published later could take its place before then." : "";
+  const later = iso > today ? ` That day is after today: ${afterToday}.` : "";
   banner.querySelector(".as-at-banner-title").textContent = (inForce
     ? `You asked for the version in force on ${words}. This is version ${version}, ${period}` +
       (from ? "." : ", so whether it was in force on that day is not stated.")
