@@ -108,6 +108,8 @@ def _in_words(item: dict, fields: tuple[Field, ...], row_name=None) -> dict:
         said = f"{unknown if unknown.startswith(_QUOTES) else quoted(unknown)} {message}"
     elif row:
         said = f"This {row.rsplit(' ', 1)[0].lower()} {message}"
+        # In the summary the row's own name is the subject: "Spreadsheet row 4 has 5 cells", said once.
+        return {"sentence": sentence(said.rstrip(".") + "."), "summary_line": sentence(f"{row} {message}".rstrip(".") + ".")}
     else:
         said = "This answer " + message if re.match(r"^(is|must|has)\b", message) else sentence(message)
     said = sentence(said.rstrip(".") + ".")

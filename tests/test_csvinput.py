@@ -116,7 +116,7 @@ def test_a_row_with_more_cells_than_the_header_is_refused_not_read_shifted():
     assert read["rows"] == []
     (first, second) = read["errors"]
     assert first["field"] == "row 2"
-    assert first["summary_line"].startswith("Spreadsheet row 2: this spreadsheet row has 4 cells but the header (row 1) "
+    assert first["summary_line"].startswith("Spreadsheet row 2 has 4 cells but the header (row 1) "
                                             "has 3, so its cells cannot be matched to the columns")
     assert '"£1,600"' in first["message"] and "double quotes" in first["message"]
     # The rows after it are still named by their own lines.
