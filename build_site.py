@@ -45,6 +45,7 @@ from sitebuild import (
     offline,
     pages,
     scripts,
+    search_units,
     source,
 )
 
@@ -185,6 +186,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
         except BuildError as error:
             _annotate_mkdocs(error, site, docs)
             raise
+        search_units.index_units(output, site)
         fix_theme_html(output)
         defer_theme_on_checker_pages(output)
         install_checker_script(output)
