@@ -18,6 +18,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from checkers.citation import Citation
 from checkers.money_and_dates import sentence
 
 from .model import Site
@@ -30,10 +31,12 @@ INDEX = Path("search") / "search_index.json"
 _NOT_WORDS = {"anchor-link", "visually-hidden", "clause-link"}
 # The page's title (h1) is the page's own entry: the headings below it start entries of their own.
 _HEADINGS = {f"h{level}" for level in range(2, 7)}
-# A code's own words rank above pages that quote or explain them (a checker's worked examples, the glossary): what a
-# member searching for words of a code looks for first. A multiplier of the theme's score (lunr's document boost).
+# A code's own words rank above pages that quote or explain them (the topics, the glossary, a checker's introduction):
+# what a member searching for words of a code looks for first. A multiplier of the theme's score (lunr's).
 CODE_WORDS_BOOST = 4
+# Each of these starts a paragraph of a result's text.
 _BLOCKS = {"p", "li"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Units(HTMLParser):
@@ -41,7 +44,7 @@ class _Units(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found: list[dict] = []  # {"id", "kind": "unit" | "note", "under", "title", "paragraphs"}
+        self.found: list[dict] = []  # {"id", "kind": "unit" | "note", "under", "paragraphs"}
         self._open: list[tuple[str, dict | None, bool]] = []  # (tag, the entry it opened, whether it is skipped)
         self._heading: str | None = None
 
@@ -55,9 +58,9 @@ class _Units(HTMLParser):
         if tag in _HEADINGS and attrs.get("id"):
             self._heading = attrs["id"]
         elif tag == "div" and "unit" in classes and attrs.get("id"):
-            entry = {"id": attrs["id"], "kind": "unit", "under": self._heading, "title": "", "paragraphs": []}
+            entry = {"id": attrs["id"], "kind": "unit", "under": self._heading, "paragraphs": []}
         elif tag == "aside" and "law-note" in classes and attrs.get("id"):
-            entry = {"id": attrs["id"], "kind": "note", "under": self._heading, "title": "", "paragraphs": []}
+            entry = {"id": attrs["id"], "kind": "note", "under": self._heading, "paragraphs": []}
         if entry:
             self.found.append(entry)
         skipped = bool(_NOT_WORDS.intersection(classes)) or tag == "details" or (tag == "aside" and not entry)
@@ -85,8 +88,6 @@ class _Units(HTMLParser):
             current["paragraphs"].append([])
         current["paragraphs"][-1].append(data)
 
-
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def _words(parts: list[str]) -> str:
@@ -122,8 +123,6 @@ def _entries(page: str, html: str, site: Site, code: str, version_id: str) -> li
 
 def _version_pages(site: Site) -> dict[str, tuple[str, str]]:
     """Each code page's address, with the code and the version it shows."""
-    from checkers.citation import Citation
-
     pages = {}
     for code in site.codes.values():
         pages[Citation(code.code).url] = (code.code, code.current.id)
