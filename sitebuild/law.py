@@ -441,7 +441,8 @@ def _note(item, index: int, path: Path, lines: dict, codes: dict[str, Code], tod
     clause = str(item.get("clause"))
     if clause not in version.by_id:
         raise ContentError(path, lines.get(f"{at}.clause") or line, f"{shown}: {version.citation} has no clause #{clause}"
-                           f"{nearest(clause, version.by_id)}")
+                           f"{nearest(clause, version.by_id)}: write the anchor its clause's permanent link ends with, "
+                           f"as on the code's page ({version.citation.url})")
     # The days, the words and the sources do not depend on one another: each one's problems are named in one round.
     problems: list[ContentError] = []
     attempt = gatherer(problems)

@@ -174,6 +174,8 @@ def test_a_note_on_a_clause_that_does_not_exist_is_refused(docs):
     error = refused(docs)
     assert error.path.endswith("notes.yml")
     assert "nec-candidates@original has no clause #99" in error.message
+    # The next step: where to find the anchor to write.
+    assert "permanent link ends with, as on the code's page (codes/nec-candidates/original/)" in error.message
     assert error.line == _line(docs / "law" / "notes.yml", 'clause: "99"')
 
 
