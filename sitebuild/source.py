@@ -542,14 +542,21 @@ def check_periods(code: Code) -> None:
                                "states them")
         if index and version.in_force_from is None:
             before = code.versions[index - 1]
-            raise ContentError(version.path, version.field_lines.get("published") or 1,
-                               "a version after the first must say when it took effect: add a line 'in_force_from: "
-                               "YYYY-MM-DD' to the settings at the top, the day this version takes effect as its source "
-                               f"states it (until then version {before.version} stays in force)" + (
-                                   f". If this version came first, look at {before.path.name}: its published: "
-                                   f"{before.published.isoformat()} is before this one's, and published is the day "
-                                   "a version's file was made for this site, not the day it took effect"
-                                   if before.in_force_from and before.published < version.published else ""))
+            if not before.in_force_from and before.published == version.published:
+                # Two undated versions of one day: nothing says which is the new one, so both files are named.
+                message = (f"{before.path.name} and {version.path.name} both say published: "
+                           f"{version.published.isoformat()} and neither says when it took effect, so which came first "
+                           "is not known. In the file you are adding, make published: the day you made it, and add a "
+                           "line 'in_force_from: YYYY-MM-DD', the day that version takes effect as its source states it")
+            else:
+                message = ("a version after the first must say when it took effect: add a line 'in_force_from: "
+                           "YYYY-MM-DD' to the settings at the top, the day this version takes effect as its source "
+                           f"states it (until then version {before.version} stays in force)" + (
+                               f". If this version came first, look at {before.path.name}: its published: "
+                               f"{before.published.isoformat()} is before this one's, and published is the day "
+                               "a version's file was made for this site, not the day it took effect"
+                               if before.in_force_from and before.published < version.published else ""))
+            raise ContentError(version.path, version.field_lines.get("published") or 1, message)
         if index and version.in_force_from and version.in_force_from == code.versions[index - 1].in_force_from:
             before = code.versions[index - 1]
             raise ContentError(version.path, version.field_lines.get("in_force_from"),

@@ -145,6 +145,18 @@ def test_a_second_version_with_no_stated_start_is_named(tmp_path):
         path.write_text("\n".join(line for line in path.read_text().split("\n") if not line.startswith("x: ")))
     with pytest.raises(content.ContentError, match="2022.md:7: a version after the first must say when it took effect"):
         source.load_codes(tmp_path / "again")
+    # Two undated versions published on one day (a file copied by hand keeps its published:): nothing says which is
+    # the new one, so both files are named, and what to do in the one being added.
+    (tmp_path / "again" / "fixture-candidates" / "2024.md").unlink()
+    for version in ("2020", "2022"):
+        path = tmp_path / "again" / "fixture-candidates" / f"{version}.md"
+        path.write_text(path.read_text().replace(f"published: {version}-01-01", "published: 2026-11-22")
+                        .replace(f"published: {version}-06-01", "published: 2026-11-22"))
+    with pytest.raises(content.ContentError) as error:
+        source.load_codes(tmp_path / "again")
+    assert error.value.message.startswith(
+        "2020.md and 2022.md both say published: 2026-11-22 and neither says when it took effect, so which came first is "
+        "not known. In the file you are adding, make published: the day you made it"), error.value.message
     # An undated first version, and a new version whose published: is the day it took effect, before the first's.
     with pytest.raises(content.ContentError) as error:
         load_with_one_change(tmp_path / "third", "2020", "in_force_from: 2020-01-01\npublished: 2020-01-01",
