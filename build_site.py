@@ -141,6 +141,7 @@ def build(docs: Path, site_dir: Path, *, site_url: str | None = None, with_runti
     refuse_a_site_dir_holding_what_it_would_replace(site_dir, Path(docs))
     recover(site_dir)
     # Validate all content before writing anything.
+    lock.refuse_published_files_gone(Path(docs))
     site = model.load(docs, today or build_day())
     model.check_the_days_ahead(docs, site)
     if not (docs / "index.md").is_file():

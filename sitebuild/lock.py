@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checkers import rules
+from checkers.citation import Citation
 from checkers.content import MARKDOWN_LINK, CodeVersion, ContentError, each_error, print_errors, raise_together
 from checkers.money_and_dates import counted
 
@@ -119,6 +120,25 @@ def read(path: Path) -> dict:
     return check_shape(data, path, LAW)
 
 
+def _file_of(key: str) -> str:
+    """A published version's file, from the docs folder: docs/codes/<code>/<version>.md."""
+    cited = Citation.parse(key)
+    return f"codes/{cited.code}/{cited.version}.md"
+
+
+def _gone(path: Path, key: str) -> ContentError:
+    return ContentError(path, None, f"{key} was published but its file is gone: published versions stay on the site; "
+                        f"put it back (git checkout main -- docs/{_file_of(key)}), and to replace it, publish a new "
+                        "version")
+
+
+def refuse_published_files_gone(docs: Path) -> None:
+    """Said before the content is read: a published version's file deleted, or its code's folder, would otherwise
+    first be met as a topic or a note naming a code or clause this site no longer has."""
+    path = docs / LOCK_NAME
+    raise_together([_gone(path, key) for key in read(path) if key != LAW and not (docs / _file_of(key)).is_file()])
+
+
 def _accepted(entry: dict, name: str):
     """What the lock accepts now: the newest correction that records it (the last in the list), else the entry's own."""
     for correction in reversed(entry.get("corrections") or []):
@@ -192,8 +212,7 @@ def check(site: Site, path: Path, *, record: bool = False, root: Path | None = N
     except ContentError as error:
         problems += each_error(error)
         law_changed = False
-    problems += [ContentError(path, None, f"{key} was published but its file is gone: published versions stay on the "
-                              "site; to replace one, publish a new version") for key in lock if key not in present]
+    problems += [_gone(path, key) for key in lock if key not in present]
     raise_together(problems)
     return notices, (lock if record and (changed or law_changed) else None)
 

@@ -534,6 +534,17 @@ def test_a_published_version_cannot_be_deleted(tmp_path):
         lock.check(model.load(docs), docs / lock.LOCK_NAME)
 
 
+def test_a_deleted_code_is_named_by_the_lock_before_a_topic_that_names_it(docs_copy, tmp_path, capsys):
+    # The topics, the notes on the law and the glossary name the code too: the first message says what happened.
+    shutil.rmtree(docs_copy / "codes" / "leadership")
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(tmp_path / "site"), "--no-runtime"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"error: {docs_copy / 'codes.lock.yml'}: leadership@original was published but its file is "
+                            "gone: published versions stay on the site; put it back (git checkout main -- "
+                            "docs/codes/leadership/original.md)"), error
+    assert "topics.yml" not in error
+
+
 # --- The built pages, JSON and feed ---------------------------------------------------------------
 
 
