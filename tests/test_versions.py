@@ -665,3 +665,25 @@ def test_a_day_before_every_stated_start_is_answered_by_the_earliest_version_and
         "You asked for the version in force on 1 March 2019. This version of the code (fixture-candidates@2020) does not "
         "state when it came into force, so whether it applied on that day is not stated; it is applied here as the "
         "earliest version this site has.")  # a code's one version is "the only version" (tests/cases/errors.yaml)
+
+
+def test_a_code_added_as_the_maintainers_guide_says_is_published(docs_copy, tmp_path, capsys):
+    # docs/maintainers/index.md, "Add a code that is not on the site yet": the settings copied from another code's
+    # file and changed, without rules: or numbering:, no in_force_from:, the text below them.
+    nec = (docs_copy / "codes" / "nec-candidates" / "original.md").read_text(encoding="utf-8")
+    settings = nec.split("---\n")[1]
+    kept = [line for line in settings.split("\n")[:settings.split("\n").index("rules:")]
+            if not line.startswith(("numbering:", "title:", "short_title:", "applies_to:", "published:", "summary:"))]
+    folder = docs_copy / "codes" / "members-pledge"
+    folder.mkdir()
+    (folder / "original.md").write_text(
+        "---\n" + "\n".join(kept) + "\ntitle: \"Code of Conduct: Member's Pledge\"\nshort_title: Member's Pledge\n"
+        "applies_to: All members\npublished: 2026-12-07\nsummary: The text as first published on this site.\n---\n\n"
+        "1. Members treat those they encounter with respect and courtesy.\n2. Members do not engage in abuse.\n",
+        encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site.main(["--docs", str(docs_copy), "--site-dir", str(site), "--no-runtime"]) == 0, capsys.readouterr().err
+    page = (site / "codes" / "members-pledge" / "index.html").read_text(encoding="utf-8")
+    assert 'id="2"' in page and "Members do not engage in abuse." in page
+    assert 'href="codes/members-pledge/"' in (site / "index.html").read_text(encoding="utf-8")
+    assert "members-pledge@original is new" in capsys.readouterr().out
