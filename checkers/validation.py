@@ -95,6 +95,7 @@ def _in_words(item: dict, fields: tuple[Field, ...], row_name=None) -> dict:
         spec = next((f for f in spec.fields if f.name == match[3]), None) if match[3] else None
     label = spec.label if spec else COMMON_LABELS.get(item["field"])
     missing = spec.missing if spec else COMMON_MISSING.get(item["field"])
+    whole_row = False
     if missing and message.startswith("is required"):
         said = missing
     elif label and label.endswith("?"):
@@ -108,13 +109,15 @@ def _in_words(item: dict, fields: tuple[Field, ...], row_name=None) -> dict:
         said = f"{unknown if unknown.startswith(_QUOTES) else quoted(unknown)} {message}"
     elif row:
         said = f"This {row.rsplit(' ', 1)[0].lower()} {message}"
-        # In the summary the row's own name is the subject: "Spreadsheet row 4 has 5 cells", said once.
-        return {"sentence": sentence(said.rstrip(".") + "."), "summary_line": sentence(f"{row} {message}".rstrip(".") + ".")}
+        whole_row = True
     else:
         said = "This answer " + message if re.match(r"^(is|must|has)\b", message) else sentence(message)
     said = sentence(said.rstrip(".") + ".")
     line = said
-    if row:
+    if whole_row:
+        # About the whole row: the row's own name is the subject ("Spreadsheet row 4 has 5 cells"), said once.
+        line = sentence(f"{row} {message}".rstrip(".") + ".")
+    elif row:
         # "Donation 2, amount: 'x' is not an amount", not "Donation 2: amount: ...".
         line = (f"{row}, {said[:1].lower()}{said[1:]}" if label and said.startswith((label + ": ", label + " "))
                 else f"{row}: {said[:1].lower()}{said[1:]}")

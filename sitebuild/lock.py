@@ -136,7 +136,8 @@ def refuse_published_files_gone(docs: Path) -> None:
     """Said before the content is read: a published version's file deleted, or its code's folder, would otherwise
     first be met as a topic or a note naming a code or clause this site no longer has."""
     path = docs / LOCK_NAME
-    raise_together([_gone(path, key) for key in read(path) if key != LAW and not (docs / _file_of(key)).is_file()])
+    # Anything at the file's place (a folder, a link to nothing) is left to the content's reader, which names it.
+    raise_together([_gone(path, key) for key in read(path) if key != LAW and not os.path.lexists(docs / _file_of(key))])
 
 
 def _accepted(entry: dict, name: str):
