@@ -97,7 +97,9 @@ def _words(parts: list[str]) -> str:
 def _entries(page: str, html: str, site: Site, code: str, version_id: str) -> list[tuple[str | None, dict]]:
     """The page's units and notes as index entries, each with the heading it comes under."""
     parser = _Units()
-    parser.feed(html)
+    # The page's content, as the theme indexes it: its header, navigation and footer hold no unit.
+    start, end = html.find("<article"), html.rfind("</article>")
+    parser.feed(html[start:end] if 0 <= start < end else html)
     parser.close()
     version = site.codes[code].get(version_id)
     found = []
