@@ -62,15 +62,6 @@ function inTime(start, giveUp, message = NO_ANSWER) {
   });
 }
 
-// Every connection open now. A page left for another (into the back/forward cache, where its scripts stop) closes
-// them: WebKit keeps such a page with its connection open, which would hold up "Forget everything" on the next page
-// for as long as the page is kept.
-const connections = new Set();
-window.addEventListener("pagehide", () => {
-  for (const connection of connections) connection.close();
-  connections.clear();
-});
-
 function openDatabase() {
   let late = false;
   return inTime((resolve, reject) => {
@@ -83,7 +74,6 @@ function openDatabase() {
       }
       // Another page forgetting the case (deleting the database) is not kept waiting by this one.
       request.result.onversionchange = () => request.result.close();
-      connections.add(request.result);
       resolve(request.result);
     };
     request.onerror = () => reject(new Error("This browser would not keep the case (its storage is turned off or full)."));
@@ -97,7 +87,6 @@ async function withDatabase(work) {
   try {
     return await work(database);
   } finally {
-    connections.delete(database);
     database.close();
   }
 }
