@@ -163,7 +163,8 @@ def read(data: bytes | str, sheet: Field, *, checked_by_run: bool = False) -> di
     if len(rows) == at + 1:
         return _failed(f"no {sheet.label.lower()} found: the file has a header row but no rows under it", notes)
     items, problems = [], Errors()
-    # Rows with more cells than the header names: their cells cannot be matched to the columns (row, its index).
+    # The rows (by their place in `items`) with more cells than the header names: their cells cannot be matched to
+    # the columns.
     overflowing: set[int] = set()
     width = len(header)
     for number, row in rows[at + 1:]:

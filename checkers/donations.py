@@ -344,6 +344,7 @@ def _display_names(donations: list[Donation]) -> tuple[dict[str, str], list[str]
 _RANKS = {"breach": 0, "action": 1, "info": 2}
 
 
+# Where an answer with no amount (a spending limit's) sorts among one day's answers: before any amount.
 _NO_AMOUNT = Decimal(-1)
 
 

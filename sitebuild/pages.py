@@ -88,10 +88,12 @@ def _in_force_words(version: CodeVersion, code: Code) -> str:
     unstated = "the code does not state when it came into force"
     if version.in_force_from:
         start = f"in force from {day(version.in_force_from)}"
-        return (f"{start} until {day(version.until)}" if version.until else f"{start}, and still in force" if still
-                else f"{start}; the day it stopped being in force is not stated")
-    return (f"in force until {day(version.until)}; {unstated}" if version.until else f"still in force; {unstated}"
-            if still else f"{unstated}, or until when")
+        if version.until:
+            return f"{start} until {day(version.until)}"
+        return f"{start}, and still in force" if still else f"{start}; the day it stopped being in force is not stated"
+    if version.until:
+        return f"in force until {day(version.until)}; {unstated}"
+    return f"still in force; {unstated}" if still else f"{unstated}, or until when"
 
 
 def _published_late(code: Code, version: CodeVersion) -> str:
