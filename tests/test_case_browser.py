@@ -96,6 +96,40 @@ def test_a_case_forgotten_in_another_tab_is_not_brought_back_by_keeping_a_check_
     assert nothing_stored(page)
 
 
+def test_forgetting_held_up_by_another_tab_is_said_and_the_page_says_when_it_is_done(page: Page, site_url):
+    """Another tab holding the case open, as an old page may, holds up its deletion: after a while the reader is told
+    why and what to do, and once that tab lets go the page says the case is forgotten, without being reloaded."""
+    check_donations(page, site_url, [JANE])
+    page.locator(".case-panel .case-start").click()
+    expect(page.locator(".case-panel .case-choose")).to_be_visible(timeout=READY)
+    keep(page, "NEC 2026")
+    other = page.context.new_page()
+    other.goto(site_url)
+    other.evaluate("""() => new Promise((resolve) => {
+        const request = indexedDB.open("codes-of-conduct-case");
+        request.onsuccess = () => { window.__held = request.result; resolve(); };  // no versionchange handler: held
+    })""")
+    page.clock.install()
+    open_case(page, site_url)
+    page.click(".case-forget-all")
+    page.click(".case-confirm-yes")
+    status = page.locator(".case-status")
+    for _ in range(30):
+        page.clock.run_for(1_000)
+        if "has not finished deleting" in (status.text_content() or ""):
+            break
+        page.wait_for_timeout(20)
+    expect(status).to_have_text("This browser has not finished deleting your case yet; it will as soon as it can. "
+                                "Close this site's other tabs, then reload this page to check.")
+    assert "Jane Smith" in page.locator(".case-open").text_content()
+    other.close()
+    expect(status).to_have_text("Everything kept on this device is forgotten. Files you saved are not: delete them "
+                                "yourself.", timeout=READY)
+    expect(page.locator(".case-none")).to_be_visible()
+    assert "Jane Smith" not in page.content()
+    assert nothing_stored(page)
+
+
 def test_reads_waiting_behind_forget_everything_do_not_open_the_case_again(browser, site_url):
     """A redraw straight after "Save my case", or a tab still showing the case, reads it while it is being forgotten:
     opening a database creates it, so a read that came in after the deletion would bring an empty case back. The

@@ -253,8 +253,9 @@ export function setPassphrase(passphrase) {
 }
 
 // Everything, at once: the database itself is deleted, in its turn, so that no read or change waiting behind it
-// opens it again. The turn lasts until the deletion is done, however long that is; the reader is told if it is slow.
-export function forgetEverything() {
+// opens it again. The turn lasts until the deletion is done, however long that is; the reader is told if it is slow,
+// and `doneLate` is called once it is done after all (so the page can stop showing what is no longer kept).
+export function forgetEverything(doneLate = () => {}) {
   const deleted = inTurn(() => {
     key = null;
     return new Promise((resolve, reject) => {
@@ -264,7 +265,7 @@ export function forgetEverything() {
       // Blocked while another page still holds it open: the deletion goes on once that page lets go, and succeeds then.
     });
   });
-  return inTime((resolve, reject) => deleted.then(resolve, reject), () => {},
+  return inTime((resolve, reject) => deleted.then(resolve, reject), () => deleted.then(doneLate, () => {}),
     "This browser has not finished deleting your case yet; it will as soon as it can. Close this site's other tabs, " +
     "then reload this page to check.");
 }

@@ -335,11 +335,15 @@ function listen() {
   const forgetAll = document.querySelector(".case-forget-all");
   forgetAll.addEventListener("click", () => confirmThen(forgetAll,
     "Forget everything kept on this device? This cannot be undone.", async () => {
-      await forgetEverything();
-      document.querySelector(".case-confirm")?.remove();
-      forgetAll.hidden = false;
-      await render();
-      say("Everything kept on this device is forgotten. Files you saved are not: delete them yourself.");
+      const forgotten = async () => {
+        document.querySelector(".case-confirm")?.remove();
+        forgetAll.hidden = false;
+        await render();
+        say("Everything kept on this device is forgotten. Files you saved are not: delete them yourself.");
+      };
+      // A deletion the browser holds up is said at once; when it is done after all, the page says so then.
+      await forgetEverything(() => forgotten().catch((error) => say(error.message, true)));
+      await forgotten();
     }));
 }
 
