@@ -171,8 +171,7 @@ FIELDS = (
             wording="Paragraph 8: \"with the express permission of the NEC or the General Secretary, or a national "
                     "officer acting under the delegated power of the General Secretary and authorised to give such "
                     "permission\".",
-            asked_when=Condition(all_of=(_in("information", "none", "disciplinary-data", excluded=True),
-                                         _in("disciplinary_case", NO, NOT_SURE)))),
+            asked_when=CONFIDENTIAL_OR_CASE),
     _yes_no("plp_proceedings", "Is the case under the Standing Orders of the Parliamentary Labour Party?",
             hint="Disciplinary procedures of the PLP, rather than of the Labour Party's Rule Book.",
             wording="Paragraph 10: \"disciplinary procedures taken pursuant to the Standing Orders of the Parliamentary "
@@ -305,6 +304,17 @@ def _decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tupl
             condition = " Do not disclose the member's identity." if letter == "c" else ""
             return steps, Outcome("allowed", f"{c9}-{letter}", f"{sentence(name(f'{c9}-{letter}'))} allows it: "
                                   f"{words}.{condition}")
+        if answers["express_permission"] == YES:
+            # Paragraph 8's permission reaches every Confidential Matter, and paragraph 10 takes only the PLP's
+            # procedures out of it; paragraph 9 lists its exceptions without it. The code does not say which prevails.
+            waiver, plp = name(rules.waiver.clause), name(rules.parliamentary_party.clause)
+            return steps, Outcome("not-stated", c9, (
+                f"{sentence(waiver)} allows a Confidential Matter to be shared with the express permission of the NEC, "
+                f"the General Secretary, or a national officer authorised to give it, and you have it; but {name(c9)}, "
+                "on individual disciplinary cases, lists its exceptions in (a) to (f), and permission is not one of "
+                f"them. {sentence(plp)} takes only disciplinary procedures under the Standing Orders of the "
+                f"Parliamentary Labour Party out of {waiver}. This code does not say whether permission covers an "
+                "individual disciplinary case: ask whoever gave it before you share it."))
         return steps, Outcome("not-allowed", c9, (
             f"None of the exceptions in {name(c9)} covers sharing it in this way, by this person, so it must be kept "
             "private. The exceptions are: disclosure required by law (a); the member subject to proceedings seeking "

@@ -599,6 +599,23 @@ def test_a_member_learns_whether_they_may_share_and_under_which_paragraph(page: 
     expect(result.locator(".finding-clause").first).to_have_text("Confidentiality and privacy code, clause 6(c)")
 
 
+def test_permission_to_share_a_disciplinary_case_is_asked_and_the_page_says_the_code_does_not_settle_it(
+        page: Page, site_url):
+    page.goto(site_url + "checkers/disclosure/")
+    questions = page.locator("[data-question]:visible")
+    for name, value in {"information": "disciplinary-data", "sharer": "member", "purpose": "other",
+                        "required_by_law": "no", "express_permission": "yes", "plp_proceedings": "no"}.items():
+        expect(questions.last).to_have_attribute("data-question", name)
+        answer(page, name, value)
+    page.click("button[type=submit]")
+    result = page.locator(".checker-result")
+    expect(result.locator(".status")).to_contain_text("This code does not say.", timeout=READY)
+    expect(result.locator(".todo li").first).to_contain_text("This code does not say: ask before you share it.")
+    open_reasoning(page)
+    expect(result.locator(".finding").first).to_contain_text("permission is not one of them")
+    expect(result.locator(".finding-clause").first).to_have_text("Confidentiality and privacy code, clause 9")
+
+
 def test_a_breach_reported_from_a_clause_drafts_the_complaint_to_the_procedure_and_sends_nothing(
         page: Page, site_url, outside_requests):
     page.goto(site_url + "codes/momentum-ncg-elections/2022/")
