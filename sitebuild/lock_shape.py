@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from checkers.citation import Citation
 from checkers.content import ContentError, raise_together
 
 from .source import field_lines
@@ -117,6 +118,15 @@ def _corrections(value, where: str, fields: dict, bad) -> None:
                 bad(f"{at}.{name}", f"is not a field of a correction: date, reason, and any of {', '.join(fields)}")
 
 
+def _version_key(key) -> bool:
+    """Whether a name of the lock is a version's citation, code@version, and nothing more."""
+    try:
+        cited = Citation.parse(key) if isinstance(key, str) else None
+    except ValueError:
+        return False
+    return bool(cited and cited.version and not cited.clause)
+
+
 def check_shape(lock: dict, path: Path, law_key: str) -> dict:
     """The lock as read, if every entry has the shape the build writes; else every slip, each at its line."""
     problems: list[ContentError] = []
@@ -137,8 +147,8 @@ def check_shape(lock: dict, path: Path, law_key: str) -> dict:
                 continue
             for figure, held in entry.items():
                 _entry(held, f"{key}.{figure}", LAW_FIELDS, bad)
-        elif not isinstance(key, str) or "@" not in key:
-            bad(str(key), "is not an entry of the lock: each is code@version")
+        elif not _version_key(key):
+            bad(str(key), "is not an entry of the lock: each is code@version, such as nec-candidates@original")
         else:
             _entry(entry, key, VERSION_FIELDS, bad)
     raise_together(problems)

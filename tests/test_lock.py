@@ -78,6 +78,27 @@ def test_a_date_in_the_lock_that_is_not_one_is_named_at_its_line(docs):
     assert "'2026-13-01' is not a real date" in error.value.message
 
 
+@pytest.mark.parametrize("slip, name", [
+    ("-{key}:", "-{key}"),  # a dash typed in front, as if it were a list's item
+    ("{key}#12:", "{key}#12"),  # a clause's citation, where the lock names versions
+    ("Nec-Candidates@original:", "Nec-Candidates@original"),
+])
+def test_an_entry_of_the_lock_that_is_not_a_versions_citation_is_named_at_its_line(docs, slip, name):
+    """Found by tests/test_maintainer_slips.py: such a name ended in a traceback where the lock said its version's
+    file was gone."""
+    path = docs / lock.LOCK_NAME
+    text = path.read_text(encoding="utf-8")
+    key = "confidentiality-privacy@original"
+    line = text[:text.index(f"\n{key}:")].count("\n") + 2
+    path.write_text(text.replace(f"\n{key}:", "\n" + slip.format(key=key), 1), encoding="utf-8")
+    for read in (lambda: lock.refuse_published_files_gone(docs), lambda: check(docs)):
+        with pytest.raises(ContentError) as error:
+            read()
+        assert error.value.line == line
+        assert error.value.message == (f"{name.format(key=key)} is not an entry of the lock: each is code@version, "
+                                       "such as nec-candidates@original")
+
+
 def test_a_date_taken_out_of_the_lock_by_hand_is_named_as_an_edit_of_the_lock(docs):
     lock_file = docs / lock.LOCK_NAME
     text = lock_file.read_text(encoding="utf-8")
