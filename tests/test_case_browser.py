@@ -119,8 +119,9 @@ def test_forgetting_held_up_by_another_tab_is_said_and_the_page_says_when_it_is_
         if "has not finished deleting" in (status.text_content() or ""):
             break
         page.wait_for_timeout(20)
-    expect(status).to_have_text("This browser has not finished deleting your case yet; it will as soon as it can. "
-                                "Close this site's other tabs, then reload this page to check.")
+    expect(status).to_have_text("This browser has not finished deleting your case yet: another tab of this site may "
+                                "still have it open. Close this site's other tabs, and this page will say when it is "
+                                "done; if it does not, reload it.")
     assert "Jane Smith" in page.locator(".case-open").text_content()
     other.close()
     expect(status).to_have_text("Everything kept on this device is forgotten. Files you saved are not: delete them "

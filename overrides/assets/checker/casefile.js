@@ -266,6 +266,6 @@ export function forgetEverything(doneLate = () => {}) {
     });
   });
   return inTime((resolve, reject) => deleted.then(resolve, reject), () => deleted.then(doneLate, () => {}),
-    "This browser has not finished deleting your case yet; it will as soon as it can. Close this site's other tabs, " +
-    "then reload this page to check.");
+    "This browser has not finished deleting your case yet: another tab of this site may still have it open. Close " +
+    "this site's other tabs, and this page will say when it is done; if it does not, reload it.");
 }
