@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import rules as r
 from .content import CodeVersion
@@ -238,6 +238,7 @@ class Outcome:
     clause: str  # the deciding clause's anchor
     message: str
     still: str = ""  # what still binds the reader where sharing is allowed or not restricted: clause 1's sentence
+    todo: str = ""  # what to do, where the outcome asks something more particular than its status says
 
 
 def letters_of(answers: dict) -> set[str]:
@@ -259,7 +260,7 @@ def decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tuple
         still = f"{sentence(version.unit_name(clause))} still applies: {PERSONAL_DATA_WORDS}."
         steps = steps + [(clause, f"{sentence(version.unit_name(clause))} applies to all personal data, whether or not "
                           "it is confidential.")]
-        outcome = Outcome(outcome.status, outcome.clause, f"{outcome.message} {still}", still)
+        outcome = replace(outcome, message=f"{outcome.message} {still}", still=still)
     return steps, outcome
 
 
@@ -314,7 +315,9 @@ def _decide(answers: dict, rules: DisclosureRules, version: CodeVersion) -> tupl
                 "on individual disciplinary cases, lists its exceptions in (a) to (f), and permission is not one of "
                 f"them. {sentence(plp)} takes only disciplinary procedures under the Standing Orders of the "
                 f"Parliamentary Labour Party out of {waiver}. This code does not say whether permission covers an "
-                "individual disciplinary case: ask whoever gave it before you share it."))
+                "individual disciplinary case: ask whoever gave it before you share it."),
+                todo="Before you share it, ask whoever gave you permission whether it covers this disciplinary case: "
+                     "this code does not say.")
         return steps, Outcome("not-allowed", c9, (
             f"None of the exceptions in {name(c9)} covers sharing it in this way, by this person, so it must be kept "
             "private. The exceptions are: disclosure required by law (a); the member subject to proceedings seeking "
@@ -391,7 +394,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
             reasons.setdefault(outcome.message, []).append(values_tried)
         if len(reasons) == 1:
             only = next(iter(outcomes.values()))
-            outcome = Outcome(status, only.clause, f"{whatever}. {only.message}", only.still)
+            outcome = replace(only, message=f"{whatever}. {only.message}")
             return _answer(status, common, outcome, version, _deciding(answers, rules, version, status, unsure))
         clause = _most_common(o.clause for o in outcomes.values())
         # What still binds the reader, where it does whatever the answers not sure of.
@@ -493,9 +496,9 @@ def _matters(outcomes: dict, index: int) -> bool:
 def _answer(status: str, steps, outcome: Outcome, version: CodeVersion, deciding: list[str]) -> Result:
     answers = _steps(steps, version)
     level, label = LEVELS[status]
-    todo = {"allowed": "You may share it in the way you describe.", "not-allowed": "Do not share it.",
-            "not-restricted": "This code does not stop you sharing it.",
-            "not-stated": "This code does not say: ask before you share it."}[status]
+    todo = outcome.todo or {"allowed": "You may share it in the way you describe.", "not-allowed": "Do not share it.",
+                            "not-restricted": "This code does not stop you sharing it.",
+                            "not-stated": "This code does not say: ask before you share it."}[status]
     if outcome.still:
         # What still binds the reader comes with the answer, not only in the reasoning.
         todo = f"{todo[:-1]}, but {_lower(outcome.still)}."

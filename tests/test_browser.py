@@ -610,7 +610,8 @@ def test_permission_to_share_a_disciplinary_case_is_asked_and_the_page_says_the_
     page.click("button[type=submit]")
     result = page.locator(".checker-result")
     expect(result.locator(".status")).to_contain_text("This code does not say.", timeout=READY)
-    expect(result.locator(".todo li").first).to_contain_text("This code does not say: ask before you share it.")
+    expect(result.locator(".todo li").first).to_contain_text("Before you share it, ask whoever gave you permission "
+                                                             "whether it covers this disciplinary case")
     open_reasoning(page)
     expect(result.locator(".finding").first).to_contain_text("permission is not one of them")
     expect(result.locator(".finding-clause").first).to_have_text("Confidentiality and privacy code, clause 9")
