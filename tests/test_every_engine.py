@@ -306,8 +306,8 @@ def forget_everything(engine) -> None:
                     READY, "nothing kept, or the deletion said to be slow")
         if engine.evaluate("document.querySelector('.case-none').hidden"):
             # WebKit under a full run's load has held a deletion up for minutes (a connection of its own that it had
-            # closed, as far as the page can tell). The page then says to reload it: the reader's next step, taken,
-            # and said in the run's summary, so that how often it happens stays in sight.
+            # closed, as far as the page can tell). The page then says to reload it if it does not say it is done: the
+            # reader's next step, taken, and said in the run's summary, so that how often it happens stays in sight.
             warnings.warn(f"{engine.name}: forgetting everything was held up; the page was reloaded, as it asks",
                           stacklevel=2)
             engine.reload()
