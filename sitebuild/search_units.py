@@ -89,7 +89,6 @@ class _Units(HTMLParser):
         current["paragraphs"][-1].append(data)
 
 
-
 def _words(parts: list[str]) -> str:
     return " ".join("".join(parts).split())
 
