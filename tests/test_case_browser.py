@@ -98,7 +98,8 @@ def test_a_case_forgotten_in_another_tab_is_not_brought_back_by_keeping_a_check_
 
 def test_forgetting_held_up_by_another_tab_is_said_and_the_page_says_when_it_is_done(page: Page, site_url):
     """Another tab holding the case open, as an old page may, holds up its deletion: after a while the reader is told
-    why and what to do, and once that tab lets go the page says the case is forgotten, without being reloaded."""
+    why and what to do (the question asked before it is gone), and once that tab lets go the page says the case is
+    forgotten, without being reloaded."""
     check_donations(page, site_url, [JANE])
     page.locator(".case-panel .case-start").click()
     expect(page.locator(".case-panel .case-choose")).to_be_visible(timeout=READY)
@@ -123,6 +124,9 @@ def test_forgetting_held_up_by_another_tab_is_said_and_the_page_says_when_it_is_
                                 "still have it open. Close this site's other tabs, and this page will say when it is "
                                 "done; if it does not, reload it.")
     assert "Jane Smith" in page.locator(".case-open").text_content()
+    # The question is answered: it gives way to the message, and "Cancel", which could not stop the deletion, goes.
+    expect(page.locator(".case-confirm")).to_have_count(0)
+    expect(page.locator(".case-forget-all")).to_be_visible()
     other.close()
     expect(status).to_have_text("Everything kept on this device is forgotten. Files you saved are not: delete them "
                                 "yourself.", timeout=READY)

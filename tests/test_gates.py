@@ -150,18 +150,25 @@ def _case_states(page, site_url, folder, rules: list[str] | None) -> list:
 
 
 @pytest.mark.browser
-def test_a_crawl_of_every_page_requests_nothing_from_another_origin(browser, built_site, site_url):
+def test_a_crawl_of_every_page_requests_nothing_from_another_origin_and_stores_nothing(browser, built_site, site_url):
+    """Every page, left until the network is quiet (a checker's Python started and ready): no request leaves the
+    site's origin, and nothing is put in the browser's storage unasked (tests/test_browser.py has the one thing a
+    reader's choice keeps, their colour scheme)."""
     context = browser.new_context()
     outside = []
     context.on("request", lambda r: outside.append(r.url) if not (r.url.startswith(site_url) or r.url.startswith("data:"))
                else None)
     page = context.new_page()
+    stored = []
     for path in audit.html_pages(built_site):
         relative = path.relative_to(built_site).as_posix().removesuffix("index.html")
         page.goto(site_url + relative)
         page.wait_for_load_state("networkidle")
+        if page.evaluate("localStorage.length + sessionStorage.length"):
+            stored.append(f"/{relative}: {page.evaluate('Object.keys({...localStorage, ...sessionStorage}).join()')}")
     context.close()
     assert outside == []
+    assert stored == []
 
 
 def test_every_page_carries_the_content_security_policy(built_site):

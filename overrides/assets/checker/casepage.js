@@ -96,7 +96,9 @@ async function change(op, args, fieldId = "") {
   return result;
 }
 
-// A button that asks before it forgets: "Yes, forget" and "Cancel" in its place.
+// A button that asks before it forgets: "Yes, forget" and "Cancel" in its place. Once the reader says yes, neither
+// can be pressed again (a cancel could not stop what has begun); if it fails, or is held up, the question gives way
+// to what the page says of it, and the button comes back.
 function confirmThen(button, question, action) {
   const ask = element("p", "case-confirm");
   const yes = element("button", "md-button md-button--primary case-confirm-yes", "Yes, forget it");
@@ -106,11 +108,14 @@ function confirmThen(button, question, action) {
   button.hidden = true;
   button.after(ask);
   yes.focus();
-  no.addEventListener("click", () => { ask.remove(); button.hidden = false; button.focus(); });
+  const putBack = () => { ask.remove(); button.hidden = false; button.focus(); };
+  no.addEventListener("click", putBack);
   yes.addEventListener("click", async () => {
+    yes.disabled = no.disabled = true;
     try {
       await action();
     } catch (error) {
+      if (ask.isConnected) putBack();
       say(error.message, true);
     }
   });
