@@ -146,7 +146,7 @@ def _fold(line: str) -> str:
 
 
 # Reminders before a deadline: a week and a day before it (RFC 5545 VALARM); a day from which something is allowed
-# is announced the day before; an overdue one, on the day of the check, in the morning.
+# is announced the day before; one already past when the file is made, on that day, in the morning.
 DEADLINE_REMINDERS = ("-P7D", "-P1D")
 FROM_REMINDERS = ("-P1D",)
 OVERDUE_REMINDERS = ("PT9H",)
@@ -154,8 +154,8 @@ OVERDUE_REMINDERS = ("PT9H",)
 
 def calendar(response: dict, made_on: dt.date, site_url: str = "") -> str | None:
     """An iCalendar file with one all-day event for each dated thing the answer gives (a deadline, or a day from
-    which something is allowed), each titled with the thing to do and with reminders before it; an overdue deadline
-    goes in on the day of the check. None when the answer gives no date."""
+    which something is allowed), each titled with the thing to do and with reminders before it; a deadline already
+    past on the day the file is made goes in on that day. None when the answer gives no date."""
     return calendar_of([response], made_on, site_url)
 
 
@@ -178,8 +178,12 @@ def calendar_of(responses: list[dict], made_on: dt.date, site_url: str = "") -> 
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for response, item in dated:
         date = item["date"]
-        day = made_on if date["overdue"] else dt.date.fromisoformat(date["on"])
-        reminders = OVERDUE_REMINDERS if date["overdue"] else DEADLINE_REMINDERS if date["kind"] == "deadline" else FROM_REMINDERS
+        on = dt.date.fromisoformat(date["on"])
+        # Overdue by the day the file is made, not by the day the check was asked about (a request's `today`): a
+        # calendar reminds from now on, so a deadline already past goes on today, and one still to come on its day.
+        overdue = date["kind"] == "deadline" and on < made_on
+        day = made_on if overdue else on
+        reminders = OVERDUE_REMINDERS if overdue else DEADLINE_REMINDERS if date["kind"] == "deadline" else FROM_REMINDERS
         clause = item["clause"]
         # A calendar needs whole addresses: without the site's, the clause is named by its citation.
         link = whole(site_url, clause["url"]) if site_url else clause["citation"]

@@ -29,6 +29,34 @@ def test_a_calendar_escapes_text_folds_long_lines_and_has_one_event_per_deadline
     assert "nec-candidates@original#12" in "".join(line[1:] if line.startswith(" ") else line for line in lines)
 
 
+def _calendar_events(request: dict, made_on: dt.date) -> list[tuple[dt.date, list]]:
+    text = checkers.check("donations", request, made_on=made_on)["calendar"]["text"]
+    return [(event["DTSTART"].dt, [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")])
+            for event in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+
+
+# A donation of £1,600 received on 1 March 2024: the NEC code's report is due by 31 March 2024.
+_DUE_31_MARCH = {"code": "nec-candidates", "donations": [{"donor": "A", "amount": 1600, "received": "2024-03-01",
+                                                          "permissible": True}]}
+_BEFORE = [dt.timedelta(days=-7), dt.timedelta(days=-1)]
+_THAT_MORNING = [dt.timedelta(hours=9)]
+
+
+def test_a_calendar_reminds_from_the_day_it_is_made_whatever_day_the_check_was_asked_about():
+    """A check asked as on another day (`today`) answers as on that day, but its calendar is read from the day it is
+    made: a deadline still to come stays on its day, with its reminders before it, even if it was overdue on the day
+    asked about; one already past goes on the day the file is made, with a reminder that morning."""
+    march_31 = dt.date(2024, 3, 31)
+    # Asked about a later day: overdue then, not yet due when the file is made.
+    assert _calendar_events({**_DUE_31_MARCH, "today": "2024-06-01"}, dt.date(2024, 3, 2)) == [(march_31, _BEFORE)]
+    # Asked about an earlier day: not yet due then, overdue when the file is made.
+    assert _calendar_events({**_DUE_31_MARCH, "today": "2024-03-02"}, dt.date(2024, 6, 1)) == [
+        (dt.date(2024, 6, 1), _THAT_MORNING)]
+    # Either side of the deadline, and on it (due by the end of that day: not overdue).
+    assert _calendar_events(_DUE_31_MARCH, march_31) == [(march_31, _BEFORE)]
+    assert _calendar_events(_DUE_31_MARCH, dt.date(2024, 4, 1)) == [(dt.date(2024, 4, 1), _THAT_MORNING)]
+
+
 def test_a_fold_never_splits_a_character():
     folded = documents._fold("DESCRIPTION:" + "£" * 80)
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
