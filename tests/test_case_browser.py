@@ -96,6 +96,27 @@ def test_a_case_forgotten_in_another_tab_is_not_brought_back_by_keeping_a_check_
     assert nothing_stored(page)
 
 
+def test_a_check_already_forgotten_in_another_tab_is_said_and_the_question_gives_way(page: Page, site_url):
+    """Two tabs show the case; one forgets a kept check, then the other, not yet redrawn, is asked to forget it too:
+    the page says it is no longer there, and the question gives way (its buttons, once pressed, cannot be pressed
+    again, and would not be left on the screen)."""
+    check_donations(page, site_url, [JANE])
+    page.locator(".case-panel .case-start").click()
+    expect(page.locator(".case-panel .case-choose")).to_be_visible(timeout=READY)
+    keep(page, "NEC 2026")
+    open_case(page, site_url)
+    other = page.context.new_page()
+    open_case(other, site_url)
+    other.click(".case-entry-forget")
+    other.click(".case-confirm-yes")
+    expect(other.locator(".case-entry")).to_have_count(0, timeout=READY)
+    page.click(".case-entry-forget")
+    page.click(".case-confirm-yes")
+    expect(page.locator(".error-summary")).to_contain_text("That kept check is no longer in your case", timeout=READY)
+    expect(page.locator(".case-confirm")).to_have_count(0)
+    expect(page.locator(".case-entry-forget")).to_be_visible()
+
+
 def test_forgetting_held_up_by_another_tab_is_said_and_the_page_says_when_it_is_done(page: Page, site_url):
     """Another tab holding the case open, as an old page may, holds up its deletion: after a while the reader is told
     why and what to do (the question asked before it is gone), and once that tab lets go the page says the case is

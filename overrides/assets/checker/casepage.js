@@ -97,8 +97,8 @@ async function change(op, args, fieldId = "") {
 }
 
 // A button that asks before it forgets: "Yes, forget" and "Cancel" in its place. Once the reader says yes, neither
-// can be pressed again (a cancel could not stop what has begun); if it fails, or is held up, the question gives way
-// to what the page says of it, and the button comes back.
+// can be pressed again (a cancel could not stop what has begun); once it is done, failed or held up, the question
+// gives way to what the page says of it, and the button comes back where the page did not redraw it.
 function confirmThen(button, question, action) {
   const ask = element("p", "case-confirm");
   const yes = element("button", "md-button md-button--primary case-confirm-yes", "Yes, forget it");
@@ -115,8 +115,10 @@ function confirmThen(button, question, action) {
     try {
       await action();
     } catch (error) {
-      if (ask.isConnected) putBack();
       say(error.message, true);
+    } finally {
+      // Still there when nothing redrew it: the change was refused, failed or is held up.
+      if (ask.isConnected) putBack();
     }
   });
 }
