@@ -143,7 +143,7 @@ def test_forgetting_held_up_by_another_tab_is_said_and_the_page_says_when_it_is_
         page.wait_for_timeout(20)
     expect(status).to_have_text("This browser has not finished deleting your case yet: another tab of this site may "
                                 "still have it open. Close this site's other tabs, and this page will say when it is "
-                                "done; if it does not, reload it.")
+                                "done; if it does not, reload this page and forget everything again.")
     assert "Jane Smith" in page.locator(".case-open").text_content()
     # The question is answered: it gives way to the message, and "Cancel", which could not stop the deletion, goes.
     expect(page.locator(".case-confirm")).to_have_count(0)

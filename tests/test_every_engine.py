@@ -308,12 +308,18 @@ def forget_everything(engine) -> None:
                     READY, "nothing kept, or the deletion said to be slow")
         if engine.evaluate("document.querySelector('.case-none').hidden"):
             # WebKit under a full run's load has held a deletion up for minutes (a connection of its own that it had
-            # closed, as far as the page can tell). The page then says to reload it if it does not say it is done: the
-            # reader's next step, taken, and said in the run's summary, so that how often it happens stays in sight.
-            warnings.warn(f"{engine.name}: forgetting everything was held up; the page was reloaded, as it asks",
-                          stacklevel=2)
+            # closed, as far as the page can tell), and a reload abandons it: the case is still there. The page then
+            # says to reload it and forget everything again: the reader's next steps, taken, and said in the run's
+            # summary, so that how often it happens stays in sight.
+            warnings.warn(f"{engine.name}: forgetting everything was held up; the page was reloaded and asked again, "
+                          "as it says", stacklevel=2)
             engine.reload()
-            engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept, after a reload")
+            engine.wait("!document.querySelector('.case-none').hidden || !document.querySelector('.case-open').hidden",
+                        READY, "the case, or nothing kept, after a reload")
+            if engine.evaluate("document.querySelector('.case-none').hidden"):
+                engine.click(".case-forget-all")
+                engine.click(".case-confirm-yes")
+                engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept, asked again")
     except engines.EngineError as error:
         raise engines.EngineError(f"{error}\nThe page's status: {engine.text('.case-status')!r}; "
                                   f"databases: {engine.evaluate(DATABASES)}; locks: {engine.evaluate(LOCKS)}") from None

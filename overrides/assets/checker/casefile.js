@@ -267,5 +267,6 @@ export function forgetEverything(doneLate = () => {}) {
   });
   return inTime((resolve, reject) => deleted.then(resolve, reject), () => deleted.then(doneLate, () => {}),
     "This browser has not finished deleting your case yet: another tab of this site may still have it open. Close " +
-    "this site's other tabs, and this page will say when it is done; if it does not, reload it.");
+    "this site's other tabs, and this page will say when it is done; if it does not, reload this page and forget " +
+    "everything again.");
 }
