@@ -342,9 +342,8 @@ function listen() {
   const forgetAll = document.querySelector(".case-forget-all");
   forgetAll.addEventListener("click", () => confirmThen(forgetAll,
     "Forget everything kept on this device? This cannot be undone.", async () => {
+      // The question itself gives way as its answer ends (confirmThen), here or when it was held up.
       const forgotten = async () => {
-        document.querySelector(".case-confirm")?.remove();
-        forgetAll.hidden = false;
         await render();
         say("Everything kept on this device is forgotten. Files you saved are not: delete them yourself.");
       };
