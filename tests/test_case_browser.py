@@ -113,6 +113,7 @@ def test_a_check_already_forgotten_in_another_tab_is_said_and_the_question_gives
     page.click(".case-entry-forget")
     page.click(".case-confirm-yes")
     expect(page.locator(".error-summary")).to_contain_text("That kept check is no longer in your case", timeout=READY)
+    expect(page.locator(".error-summary")).to_be_focused()  # where the reader is taken, and left
     expect(page.locator(".case-confirm")).to_have_count(0)
     expect(page.locator(".case-entry-forget")).to_be_visible()
 

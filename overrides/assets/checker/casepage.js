@@ -108,7 +108,13 @@ function confirmThen(button, question, action) {
   button.hidden = true;
   button.after(ask);
   yes.focus();
-  const putBack = () => { ask.remove(); button.hidden = false; button.focus(); };
+  const putBack = () => {
+    // The focus goes back to the button, unless what the answer did has taken it elsewhere (an error summary).
+    const focusHere = ask.contains(document.activeElement) || document.activeElement === document.body;
+    ask.remove();
+    button.hidden = false;
+    if (focusHere) button.focus();
+  };
   no.addEventListener("click", putBack);
   yes.addEventListener("click", async () => {
     yes.disabled = no.disabled = true;
