@@ -63,13 +63,14 @@ def missing(engine: str) -> str | None:
     return None
 
 
-# What a page showed when a wait ran out: on a checker's page, its status, its errors and its answer (the page's end
-# is its worked examples, which say nothing of what it was doing); elsewhere, the end of the page.
+# What a page showed when a wait ran out: on a checker's page, the start of each of its status, its errors and its
+# answer (the page's end is its worked examples, which say nothing of what it was doing; a long answer's end would
+# crowd out the status); elsewhere, the end of the page.
 SHOWN = """(() => {
   const parts = [...document.querySelectorAll(
     '.checker-progress, .error-summary:not([hidden]), .checker-result:not([hidden])')]
-    .map((part) => part.innerText.trim()).filter(Boolean);
-  return (parts.length ? parts.join('\\n') : (document.querySelector('main') || document.body).innerText).slice(-1500);
+    .map((part) => part.innerText.trim().slice(0, 500)).filter(Boolean);
+  return parts.length ? parts.join('\\n') : (document.querySelector('main') || document.body).innerText.slice(-1500);
 })()"""
 
 
@@ -90,8 +91,8 @@ class Engine:
             if time.monotonic() > deadline:
                 shown = self.evaluate(SHOWN)
                 clicks = self.evaluate("(window.__clicks || []).slice(-5).join('; ')")
-                raise EngineError(f"{self.name}: waited {timeout:.0f} s for {what or script}; the last clicks: {clicks or 'none'}; "
-                                  f"the page showed:\n{shown}")
+                raise EngineError(f"{self.name}: waited {timeout:.0f} s for {what or script}; the last clicks and "
+                                  f"address changes: {clicks or 'none'}; the page showed:\n{shown}")
             time.sleep(0.1)
 
     def text(self, selector: str) -> str:

@@ -1,8 +1,11 @@
-// Where each click landed, and when: a test that times out can then say whether its last taps reached their
-// controls (tests/engines/__init__.py reads window.__clicks). Set in each page by both engines: Firefox's before the
-// page's own scripts (firefox.mjs), WebKit's after each load (__init__.py).
+// Where each click landed, and when, and each change of the address's fragment that followed: a test that times out
+// can then say whether its last taps reached their controls, and whether a link's tap reached the page's script
+// (tests/engines/__init__.py reads window.__clicks). Set in each page by both engines: Firefox's before the page's
+// own scripts (firefox.mjs), WebKit's after each load (__init__.py).
 if (!window.__clicks) {
   window.__clicks = [];
+  const at = () => `${Math.round(performance.now())} ms: `;
   addEventListener("click", (e) => window.__clicks.push(
-    `${Math.round(performance.now())} ms: ${e.target.tagName.toLowerCase()}.${e.target.className}`.slice(0, 120)), true);
+    `${at()}${e.target.tagName.toLowerCase()}.${e.target.className}`.slice(0, 120)), true);
+  addEventListener("hashchange", () => window.__clicks.push(`${at()}hashchange to ${location.hash.slice(0, 24)}…`), true);
 }
