@@ -156,7 +156,9 @@ def _keep(args, request, response: dict) -> int:
         if not path:
             continue
         if document is None:
-            print(f"{option}: this answer has no deadline, so no calendar file was written", file=sys.stderr)
+            why = ("nothing was checked" if "errors" in response else
+                   "this answer has no date to put in a calendar (a deadline, or a day from which something is allowed)")
+            print(f"{option}: {why}, so no calendar file was written", file=sys.stderr)
             continue
         if _write_whole(path, document["text"], option):
             return 2

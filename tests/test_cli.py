@@ -289,7 +289,17 @@ def test_an_answer_without_deadlines_writes_no_calendar_and_says_so(tmp_path):
     ics = tmp_path / "none.ics"
     result = cli("campaign", "--ics", str(ics), stdin=json.dumps({"code": "local-government-selections"}))
     assert result.returncode == 0 and not ics.exists()
-    assert "no deadline" in result.stderr
+    assert result.stderr.strip() == ("--ics: this answer has no date to put in a calendar (a deadline, or a day from "
+                                     "which something is allowed), so no calendar file was written")
+
+
+def test_a_request_with_errors_writes_no_calendar_and_says_nothing_was_checked(tmp_path):
+    # Not "this answer has no deadline": there is no answer, only the errors to correct.
+    ics = tmp_path / "none.ics"
+    result = cli("donations", "--ics", str(ics), stdin=json.dumps({"donations": []}))
+    assert result.returncode == 2 and not ics.exists()
+    assert json.loads(result.stdout)["errors"][0]["field"] == "code"
+    assert result.stderr.strip() == "--ics: nothing was checked, so no calendar file was written"
 
 
 def test_a_calendar_file_that_cannot_be_written_is_an_error_naming_the_option(tmp_path):
