@@ -79,7 +79,7 @@ def main(argv=None) -> int:
         return _refuse("codes", "docs/codes has changed since the codes' data was built: run 'make setup' to build it "
                        "again (or give --codes a data file)")
     if args.json and not args.csv:
-        return _refuse("--json", "goes with --csv: without it the answer is JSON already")
+        return _refuse("--json", "'--json' goes with --csv: without it the answer is JSON already")
     if args.csv:
         return _from_csv(args)
     if sys.stdin.isatty():

@@ -220,6 +220,9 @@ def test_code_and_version_options_fill_a_request_read_from_standard_input():
     assert clash.returncode == 2 and json.loads(clash.stdout)["errors"][0]["field"] == "code"
     refused = cli("nominations", "--json", stdin='{"verified": 22}')
     assert refused.returncode == 2 and json.loads(refused.stdout)["errors"][0]["field"] == "--json"
+    # The option named in the sentence, as every option's refusal names it, not "Goes with --csv".
+    assert json.loads(refused.stdout)["errors"][0]["sentence"] == ("'--json' goes with --csv: without it the answer is "
+                                                                   "JSON already.")
     unread = cli("nominations", "--election-period-end", "2024-06-30", stdin='{"code": "momentum-ncg-elections", "verified": 22}')
     assert unread.returncode == 2 and json.loads(unread.stdout)["errors"] == [{
         "sentence": "'--election-period-end' is not read by the nominations checker: leave it out.",
