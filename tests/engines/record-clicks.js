@@ -7,5 +7,6 @@ if (!window.__clicks) {
   const at = () => `${Math.round(performance.now())} ms: `;
   addEventListener("click", (e) => window.__clicks.push(
     `${at()}${e.target.tagName.toLowerCase()}.${e.target.className}`.slice(0, 120)), true);
-  addEventListener("hashchange", () => window.__clicks.push(`${at()}hashchange to ${location.hash.slice(0, 24)}…`), true);
+  const cut = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+  addEventListener("hashchange", () => window.__clicks.push(`${at()}hashchange to ${cut(location.hash) || "no fragment"}`), true);
 }
