@@ -300,8 +300,11 @@ SLOW_DELETION = "This browser has not finished deleting your case yet"
 
 
 def forget_everything(engine) -> None:
-    engine.click(".case-forget-all")
-    engine.click(".case-confirm-yes")
+    def ask() -> None:  # "Forget everything", and yes to the question it asks
+        engine.click(".case-forget-all")
+        engine.click(".case-confirm-yes")
+
+    ask()
     try:
         engine.wait(f"!document.querySelector('.case-none').hidden || "
                     f"document.querySelector('.case-status').textContent.startsWith({json.dumps(SLOW_DELETION)})",
@@ -317,8 +320,7 @@ def forget_everything(engine) -> None:
             engine.wait("!document.querySelector('.case-none').hidden || !document.querySelector('.case-open').hidden",
                         READY, "the case, or nothing kept, after a reload")
             if engine.evaluate("document.querySelector('.case-none').hidden"):
-                engine.click(".case-forget-all")
-                engine.click(".case-confirm-yes")
+                ask()
                 engine.wait("!document.querySelector('.case-none').hidden", READY, "nothing kept, asked again")
     except engines.EngineError as error:
         raise engines.EngineError(f"{error}\nThe page's status: {engine.text('.case-status')!r}; "
