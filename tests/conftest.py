@@ -243,6 +243,15 @@ def docs_copy(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def fixture_docs_copy(tmp_path) -> Path:
+    """A copy of the fixture's small content, for a test whose point does not depend on the real codes (a build of
+    it takes a fifth of the time)."""
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "docs", target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture code's three versions, built without the checkers' runtime."""
