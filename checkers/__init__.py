@@ -19,6 +19,7 @@ from .citation import Citation
 from .contract import AFTER_TODAY, DISCLAIMER, LABELS, ContractError, checked_against, clause_reference, headline, registry
 from .money_and_dates import parse_date, quoted, written_date
 from .rules import cited_clauses
+from .text import RepeatedName, read_json
 from .validation import Errors, checked_today, choose_version, read_request, refusal
 
 # The checkers, each declared once in its module (CHECKER); pages, forms and the command line come from these.
@@ -146,9 +147,12 @@ def parse_request(text: str) -> tuple[object, dict | None]:
     if isinstance(text, str) and not text.strip():
         return None, refusal([{"field": "request", "message": "is empty"}], "Nothing was checked: nothing was sent.")
     try:
-        return json.loads(text), None
+        return read_json(text), None
     except json.JSONDecodeError as error:
         message = f"is not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+    except RepeatedName as error:
+        message = (f"holds the name {quoted(error.args[0])} twice in one object: give it once, so that it is clear which "
+                   "value is meant")
     except RecursionError:
         message = "is nested too deeply to read: a request is an object of fields, lists and rows"
     except ValueError:

@@ -8,6 +8,9 @@ import base64
 import binascii
 import json
 
+from .money_and_dates import quoted
+from .text import RepeatedName, read_json
+
 SCENARIO = "scenario"
 PREFILL = "prefill"
 # Longer links are cut by many e-mail and chat programs: a page says so and offers a spreadsheet instead.
@@ -36,7 +39,11 @@ def decode(value: str):
                          "with \"Use a spreadsheet\" below.")
     try:
         data = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
-        return json.loads(data.decode("utf-8"))
+        return read_json(data.decode("utf-8"))
+    except RepeatedName as repeated:
+        # Never in a link this site makes: one edited by hand, or made to mislead.
+        raise ValueError(f"The link's answers could not be read: they give {quoted(repeated.args[0])} twice. Ask for the "
+                         "link again, or enter your answers below.") from None
     except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
         raise ValueError("The link's answers could not be read: the link may have been cut short. Ask for it again, or "
                          "enter your answers below.") from None

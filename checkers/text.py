@@ -4,6 +4,7 @@ written into a record, a draft or a terminal so that it cannot change how they r
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -60,3 +61,21 @@ def printable(text: str, *, keep_lines: bool = False) -> str:
 def listed(items: list[str], last: str = "and") -> str:
     """"a, b and c" (or "a, b or c")."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+class RepeatedName(ValueError):
+    """A JSON object that gives one name twice (the name is the error's argument)."""
+
+
+def _names_once(pairs: list[tuple[str, object]]) -> dict:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        raise RepeatedName(next(name for name, _ in pairs if name in seen or seen.add(name)))
+    return found
+
+
+def read_json(text: str | bytes):
+    """JSON text read as json.loads reads it, except that an object giving one name twice is refused (RepeatedName):
+    json would keep the last value silently, and a reader who gave "donations" twice could not tell which was read."""
+    return json.loads(text, object_pairs_hook=_names_once)

@@ -213,6 +213,28 @@ def test_json_too_long_or_too_deep_to_read_exits_2_naming_the_request():
         assert json.loads(result.stdout)["errors"][0]["field"] == "request"
 
 
+def test_a_name_given_twice_in_one_object_is_refused_naming_it_wherever_it_is(tmp_path):
+    """JSON keeps the last of two values silently: a reader who gave "donations" twice, or a row's "amount" twice,
+    would not know which was checked. Refused, in a request and in a case file, naming the name."""
+    once = '{"donor": "A", "amount": "1600", "received": "2024-03-01"}'
+    twice = once.replace("}", ', "amount": "16"}')
+    for text, name in (('{"code": "nec-candidates", "donations": [], "donations": [' + once + "]}", "donations"),
+                       ('{"code": "nec-candidates", "donations": [' + twice + "]}", "amount")):
+        result = cli("donations", stdin=text)
+        assert result.returncode == 2, name
+        error = json.loads(result.stdout)["errors"][0]
+        assert error["field"] == "request"
+        assert error["sentence"] == (f"What was sent holds the name '{name}' twice in one object: give it once, so "
+                                     "that it is clear which value is meant.")
+    # The same names in different objects are no repetition.
+    assert cli("donations", stdin='{"code": "nec-candidates", "donations": [' + once + ", " + once + "]}").returncode == 0
+    kept = tmp_path / "case.json"
+    kept.write_text('{"format": 1, "format": 2}', encoding="utf-8")
+    result = cli("case", str(kept))
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["errors"][0]["message"].startswith("holds the name 'format' twice in one object")
+
+
 def test_code_and_version_options_fill_a_request_read_from_standard_input():
     result = cli("nominations", "--code", "momentum-ncg-elections", "--version", "2022", stdin='{"verified": 22}')
     assert result.returncode == 0 and json.loads(result.stdout)["status"] == "sufficient"

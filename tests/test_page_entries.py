@@ -1,6 +1,7 @@
 """What the browser's worker calls (checkers/page.py): the same answers as the command line's, written in ASCII so
 that Pyodide hands them to JavaScript at once (a string holding one "£" crosses a character at a time)."""
 
+import base64
 import json
 
 from hypothesis import given, settings
@@ -134,3 +135,14 @@ _ITEM = st.fixed_dictionaries({}, optional={"field": _JSON | st.sampled_from(["c
 def test_whatever_the_page_sends_as_refused_it_gets_words_or_errors_never_an_exception(refused, source):
     said = json.loads(page.refused_json("donations", source, json.dumps(refused)))
     assert said["errors"] if source not in page.SOURCES else said["heading"].startswith("Not checked: ")
+
+
+def test_a_link_whose_answers_give_a_name_twice_is_refused_in_the_readers_words():
+    """No link this site makes gives a name twice: one that does was edited, and which value it means cannot be told."""
+    value = scenario.encode({"code": "nec-candidates"})
+    text = '{"code": "nec-candidates", "code": "momentum-ncg-elections"}'
+    repeated = base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+    assert scenario.read_fragment("#scenario=" + value) == {"kind": "scenario", "request": {"code": "nec-candidates"}}
+    assert scenario.read_fragment("#prefill=" + repeated) == {
+        "kind": "prefill", "error": "The link's answers could not be read: they give 'code' twice. Ask for the link "
+                                    "again, or enter your answers below."}
