@@ -58,6 +58,11 @@ class ContentErrors(ContentError):
 def nearest(given, names) -> str:
     """' (did you mean X?)' where one of the names is a slip of a letter or two from what was given, else ''."""
     given = str(given)
+    # The same id in other capitals, or with "_" or a space for "-" ("NEC-candidates", "as-of"): the one meant, however
+    # short.
+    same = sorted(name for name in map(str, names) if name != given and _folded(name) == _folded(given))
+    if same:
+        return f" (did you mean {same[0]}?)"
     # A short id ("12", "4-c") is a number or a letter, not a word misspelt: its neighbour is another clause, not the
     # one meant.
     if len(given) < 5:
@@ -71,6 +76,10 @@ def nearest(given, names) -> str:
         if edits is not None and _words(name) != words:
             found.append((edits, name))
     return f" (did you mean {min(found)[1]}?)" if found else ""
+
+
+def _folded(name: str) -> str:
+    return "-".join(re.split(r"[\s_-]+", name.strip().casefold()))
 
 
 def _words(anchor: str) -> list[str]:

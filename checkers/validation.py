@@ -368,7 +368,8 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
         return None
     code = codes.get(code_id.strip())
     if code is None:
-        errors.add("code", f"{quoted(code_id)} is not a code on this site; codes with {checker} rules: {names}")
+        near = nearest(code_id.strip(), [c.code for c in usable])
+        errors.add("code", f"{quoted(code_id)} is not a code on this site{near}; codes with {checker} rules: {names}")
         return None
     version_id = request.get("version")
     if version_id is not None and as_of is not None:
@@ -379,7 +380,8 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
         version = code.get(str(version_id)) if isinstance(version_id, (str, int)) and not isinstance(version_id, bool) else None
         if version is None:
             known = ", ".join(v.version for v in code.versions)
-            errors.add("version", f"{quoted(version_id)} is not a version of {code.code}; its versions are {known}")
+            near = nearest(version_id, [v.version for v in code.versions]) if isinstance(version_id, str) else ""
+            errors.add("version", f"{quoted(version_id)} is not a version of {code.code}{near}; its versions are {known}")
             return None
     elif as_of is not None:
         if day is None:

@@ -121,6 +121,13 @@ def test_no_effective_date_is_invented(site):
     ("4-c", ["4-b", "4-a"], ""),
     ("deadline", ["deadline_days"], ""),
     ("x" * 10_000, ["title"], ""),
+    # The same id in other capitals, or with "_" or a space for "-", is the one meant, however short or far by letters.
+    ("NEC-candidates", ["local-government-selections", "nec-candidates"], " (did you mean nec-candidates?)"),
+    ("nec_candidates", ["nec-candidates"], " (did you mean nec-candidates?)"),
+    ("Original", ["original"], " (did you mean original?)"),
+    ("As-Of", ["as_of", "code"], " (did you mean as_of?)"),
+    ("4-C", ["4-b", "4-c"], " (did you mean 4-c?)"),
+    ("nec-candidates", ["nec-candidates"], ""),
 ])
 def test_an_id_that_names_nothing_is_given_the_one_it_was_a_slip_from_and_only_that(given, names, said):
     assert content.nearest(given, names) == said
