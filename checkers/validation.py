@@ -368,7 +368,7 @@ def choose_version(request: dict, codes: dict[str, Code], checker: str, errors: 
         return None
     code = codes.get(code_id.strip())
     if code is None:
-        near = nearest(code_id.strip(), [c.code for c in usable])
+        near = nearest(code_id.strip(), list(codes))  # any code: the one meant is named, whatever its rules
         errors.add("code", f"{quoted(code_id)} is not a code on this site{near}; codes with {checker} rules: {names}")
         return None
     version_id = request.get("version")

@@ -386,12 +386,15 @@ def test_a_request_of_a_million_unknown_fields_gets_a_short_bounded_answer():
 
 def test_a_code_or_version_typed_in_other_capitals_is_refused_with_the_one_meant():
     said = {}
-    for field, request in (("code", {"code": "NEC-candidates"}), ("version", {"code": "nec-candidates", "version": "Original"})):
+    for field, request in (("code", {"code": "NEC-candidates"}), ("version", {"code": "nec-candidates", "version": "Original"}),
+                           ("other", {"code": "Leadership"})):
         result = cli("donations", stdin=json.dumps({**request, "donations": []}))
         assert result.returncode == 2
         said[field] = json.loads(result.stdout)["errors"][0]["message"]
     assert said["code"].startswith("'NEC-candidates' is not a code on this site (did you mean nec-candidates?); codes with")
     assert said["version"] == "'Original' is not a version of nec-candidates (did you mean original?); its versions are original"
+    # A code without the checker's rules is still the one meant: the next answer says it has none.
+    assert said["other"].startswith("'Leadership' is not a code on this site (did you mean leadership?)")
 
 
 def test_a_mistyped_field_is_named_as_it_was_sent_at_the_top_level_and_in_a_row():
