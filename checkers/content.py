@@ -60,9 +60,10 @@ def nearest(given, names) -> str:
     given = str(given)
     # The same id in other capitals, or with "_" or a space for "-" ("NEC-candidates", "as-of"): the one meant, however
     # short.
-    same = sorted(name for name in map(str, names) if name != given and _folded(name) == _folded(given))
-    if same:
-        return f" (did you mean {same[0]}?)"
+    folded = _folded(given)
+    same = min((name for name in map(str, names) if name != given and _folded(name) == folded), default=None)
+    if same is not None:
+        return f" (did you mean {same}?)"
     # A short id ("12", "4-c") is a number or a letter, not a word misspelt: its neighbour is another clause, not the
     # one meant.
     if len(given) < 5:
