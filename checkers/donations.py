@@ -231,7 +231,7 @@ def check(values: dict, version: CodeVersion, errors: Errors) -> Result | None:
     law = LawReading(version.applied_law, donations, describe) if version.applied_law else None
     ask = _whom_to_ask(rules.reporting, version)
     if rules.permissible_donor:
-        answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen, ask)
+        answers += _permissibility(rules.permissible_donor, donations, describe, version, law, seen, ask, values["today"])
     elif not law and any(d.permissible is not None for d in donations):
         notes.append(f"This version of the code ({version.citation}) says nothing about which donors are permissible, so "
                      "your answers on whether a donor is permissible were not used.")
@@ -381,7 +381,7 @@ def _answer(rule: str, level: str, message: str, version: CodeVersion, clause: s
 
 
 def _permissibility(rule: PermissibleDonor, donations, describe: Describer, version, law: LawReading | None,
-                    seen: Accounted, ask: str) -> list[Answer]:
+                    seen: Accounted, ask: str, today: dt.date) -> list[Answer]:
     # e.g. NEC clause 12: "Donations of more than £500 (cash or non-cash) must be from a permissible donor." It says no
     # more: not what becomes of a donation from a donor who is not one, so the answer gives whom the code says to ask.
     found = []
@@ -409,10 +409,35 @@ def _permissibility(rule: PermissibleDonor, donations, describe: Describer, vers
         found.append(_answer("permissible-donor", level, message, version, rule.clause, donor=name, amount=donation.amount,
                              received=donation.received))
         found[-1].todo = todo
-        if law:
+        if law and donation.permissible is False:
+            _send_back(found[-1], what, law.on_impermissible(found[-1], donation, today), ask, version, today)
+        elif law:
             law.on_permissibility(found[-1], donation)
             _both(found[-1], version, "check")
     return found
+
+
+def _send_back(found: Answer, what: str, last: dt.date | None, ask: str, version: CodeVersion, today: dt.date) -> None:
+    """The thing to do with a donation the code forbids, where the Act says what is done with it (`found.law`) and by
+    when (`last`): send it back by then, or, once that day has passed, ask now."""
+    if not found.law or found.law["requires"] is not True:
+        _both(found, version, "check")
+        return
+    asked = f" If in doubt, ask: \"{ask}\"" if ask else f" {GUIDANCE}"
+    if last is None:
+        found.todo = (f"Send back {what}, as the Act requires, within the period it sets: see what the law requires, "
+                      f"below. This code does not say what to do with it.{asked}")
+        return
+    found.date, found.date_kind, found.event = last, "deadline", f"Deadline: send back {what}"
+    if last < today:
+        found.overdue, found.label, found.event = True, "Overdue", f"Overdue: send back {what}"
+        found.todo = (f"Ask now what to do with {what}: the Act required it to be sent back by {written_date(last)}, and "
+                      "takes a donation kept longer to have been accepted." + (f" Ask: \"{ask}\"" if ask else f" {GUIDANCE}"))
+    elif last == today:
+        found.todo = f"Send back {what} today, as the Act requires: its last day is today, {written_date(last)}.{asked}"
+    else:
+        found.todo = (f"Send back {what} by {written_date(last)}, as the Act requires; this code does not say what to do "
+                      f"with it.{asked}")
 
 
 def _reporting(rules: DonationRules, donations, describe: Describer, period_end, version, notes, law: LawReading | None,

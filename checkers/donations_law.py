@@ -8,7 +8,9 @@ reads the same donations by the Act's own rules, with the figures that applied o
 - PPERA 2000, Schedule 7, paragraph 4(3)(b): a gift worth no more than the `not-a-donation` figure is not a
   donation at all, so the Act asks no permissibility check and counts it towards no report;
 - paragraph 10(1A): a donation is reported when it, or it with the donor's other donations in the calendar
-  year not yet reported, comes to more than the `reporting-threshold` figure; the report covers them all.
+  year not yet reported, comes to more than the `reporting-threshold` figure; the report covers them all;
+- section 56(2), as paragraph 8 applies it: a donation from a donor who is not permissible is sent back within the
+  `return-period` of its receipt, and then reported within the `returned-report-period` (paragraph 11).
 
 Where the sources leave a figure's value on a day open (the day it changed is not confirmed), the donations are
 read under every value possible, the change falling before or after each donation in turn: an answer that is the
@@ -29,7 +31,7 @@ from .money_and_dates import pounds, sentence, written_date
 from .text import listed
 
 # The statutory figures this module reads; the build checks that the law's data has each of them.
-FIGURES = ("not-a-donation", "reporting-threshold")
+FIGURES = ("not-a-donation", "reporting-threshold", "return-period", "returned-report-period")
 # The Act's provision on a report not delivered in time (docs/law/figures.yml, provisions).
 LATE_REPORT = "late-report"
 # Where both figures may change within one donor's year, each way they may fall is read in full: past this many ways,
@@ -81,6 +83,8 @@ class LawReading:
         self.applied = applied
         self.floor: Figure = applied.law.figure("not-a-donation")
         self.threshold: Figure = applied.law.figure("reporting-threshold")
+        self.send_back: Figure = applied.law.figure("return-period")
+        self.returned_report: Figure = applied.law.figure("returned-report-period")
         self.late = applied.law.provisions.get(LATE_REPORT)
         # How answers name a donation and its donor (donations.Describer).
         self.describe, self.names = describe, describe.names
@@ -352,6 +356,41 @@ class LawReading:
             self._undecided(found, donation, Settled(None, turns_on=(self.floor,), outcomes=outcomes),
                             lambda reading: reading.is_donation, "the Act also requires the check",
                             "the Act does not require it")
+
+    def on_impermissible(self, found, donation, today: dt.date) -> dt.date | None:
+        """A donation from a donor the reader says is not permissible: the code forbids it and says no more, while the
+        Act says what is done with it (section 56(2), as Schedule 7, paragraph 8 applies it). Says so beside the code's
+        answer, and gives the last day to send it back; None where the period on the day is not confirmed, or where the
+        Act does not count the gift as a donation (on_permissibility then says so)."""
+        floors = self.possible(self.floor, donation.received)
+        if None in floors or any(donation.amount <= floor.amount for floor in floors):
+            self.on_permissibility(found, donation)
+            return None
+        self.asked_permissibility.add(id(donation))
+        period = self.on(self.send_back, donation.received)
+        last = self.send_back.last_day(period, donation.received) if period else None
+        received = written_date(donation.received)
+        rule = ("Under the Act, a donation from a donor who is not permissible must be sent back to them, or a payment of "
+                "an equal amount sent to them,")
+        if period is None:
+            message = (f"{rule} within a set period from its receipt ({self.send_back.provision}); the period that "
+                       f"applied on {received} is not confirmed on this site.")
+        else:
+            by = f": by {written_date(last)}" if last else ""
+            message = (f"{rule} within {self.send_back.words(period)} of its receipt, counting {received} as the first "
+                       f"day{by} ({self.send_back.provision}). A donation not sent back within that period is taken to "
+                       "have been accepted.")
+            if last and last < today:
+                message += " That day has passed: ask now what to do."
+            elif last == today:
+                message += " That day is today."
+        report = self.on(self.returned_report, last or donation.received)
+        if report:
+            message += (f" Once it is sent back, the Act requires a report of it to the Electoral Commission within "
+                        f"{self.returned_report.words(report)}, counting the day it was sent back as the first "
+                        f"({self.returned_report.provision}).")
+        self._attach(found, True, message, [self.send_back, self.returned_report], (period,) if period else ())
+        return last
 
     def on_report(self, found, donation, code_total: Decimal) -> None:
         self.asked_report.add(id(donation))

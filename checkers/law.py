@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .comparisons import MORE_THAN, NOT_MORE_THAN, words
-from .money_and_dates import json_amount, written_date
+from .money_and_dates import add_days, json_amount, written_date
 
 # How a figure bounds: a gift "not more than £500" is disregarded; a donation "of more than £2,230" is reported.
 COUNTS = (NOT_MORE_THAN, MORE_THAN)
@@ -115,6 +115,11 @@ class Figure:
         """The value that applied on `day`, where the sources leave only one possible; None where they do not."""
         found = self.possible(day)
         return found[0] if len(found) == 1 else None
+
+    def last_day(self, value: Value, first: dt.date) -> dt.date | None:
+        """The last day of a period of `value` days that `first` begins, as the first of them (the Act's "the period of
+        30 days beginning with the date when ..."); None past 31 December 9999."""
+        return add_days(first, int(value.amount) - 1)
 
     def words(self, value: Value) -> str:
         if self.unit == "days":
