@@ -99,6 +99,7 @@ class LawReading:
         self._changes: dict[tuple, str] = {}
         self._certain_days: dict[dt.date, tuple | None] = {}
         self._late_words: str | None = None
+        self._send_back_words: dict[dt.date, tuple] = {}
         groups: dict[tuple, list] = {}
         for donation in donations:  # in the order received
             groups.setdefault((donation.donor_key, donation.received.year), []).append(donation)
@@ -367,9 +368,19 @@ class LawReading:
             self.on_permissibility(found, donation)
             return None
         self.asked_permissibility.add(id(donation))
-        period = self.on(self.send_back, donation.received)
-        last = self.send_back.last_day(period, donation.received) if period else None
-        received = written_date(donation.received)
+        said = self._send_back_words.get(donation.received)
+        if said is None:  # the same words for each donation of a day (a year's spreadsheet repeats its days)
+            said = self._send_back_words[donation.received] = self._send_back_said(donation.received, today)
+        message, period, last = said
+        self._attach(found, True, message, [self.send_back, self.returned_report], (period,) if period else ())
+        return last
+
+    def _send_back_said(self, day: dt.date, today: dt.date) -> tuple[str, Value | None, dt.date | None]:
+        """What the Act requires of a donation received on `day` from a donor who is not permissible, in words; the
+        period that applied then, and the last day to send it back (None where not confirmed)."""
+        period = self.on(self.send_back, day)
+        last = self.send_back.last_day(period, day) if period else None
+        received = written_date(day)
         rule = ("Under the Act, a donation from a donor who is not permissible must be sent back to them, or a payment of "
                 "an equal amount sent to them,")
         if period is None:
@@ -384,13 +395,12 @@ class LawReading:
                 message += " That day has passed: ask now what to do."
             elif last == today:
                 message += " That day is today."
-        report = self.on(self.returned_report, last or donation.received)
+        report = self.on(self.returned_report, last or day)
         if report:
             message += (f" Once it is sent back, the Act requires a report of it to the Electoral Commission within "
                         f"{self.returned_report.words(report)}, counting the day it was sent back as the first "
                         f"({self.returned_report.provision}).")
-        self._attach(found, True, message, [self.send_back, self.returned_report], (period,) if period else ())
-        return last
+        return message, period, last
 
     def on_report(self, found, donation, code_total: Decimal) -> None:
         self.asked_report.add(id(donation))
