@@ -409,35 +409,52 @@ def _permissibility(rule: PermissibleDonor, donations, describe: Describer, vers
         found.append(_answer("permissible-donor", level, message, version, rule.clause, donor=name, amount=donation.amount,
                              received=donation.received))
         found[-1].todo = todo
-        if law and donation.permissible is False:
-            _send_back(found[-1], what, law.on_impermissible(found[-1], donation, today), ask, version, today)
-        elif law:
-            law.on_permissibility(found[-1], donation)
-            _both(found[-1], version, "check")
+        if law:
+            last = law.on_permissibility(found[-1], donation, today)
+            _by_the_acts_day(found[-1], name, what, last, donation.permissible is False, ask, version, today)
     return found
 
 
-def _send_back(found: Answer, what: str, last: dt.date | None, ask: str, version: CodeVersion, today: dt.date) -> None:
-    """The thing to do with a donation the code forbids, where the Act says what is done with it (`found.law`) and by
-    when (`last`): send it back by then, or, once that day has passed, ask now."""
+def _by_the_acts_day(found: Answer, name: str, what: str, last: dt.date | None, forbidden: bool, ask: str,
+                     version: CodeVersion, today: dt.date) -> None:
+    """The thing to do about a donor's permissibility, where the Act says by when (`last`) a donation from a donor who
+    is not permissible is sent back (`found.law`), which the code does not: check by then, or, for a donation the
+    code forbids, send it back by then; once that day has passed, ask now."""
     if not found.law or found.law["requires"] is not True:
         _both(found, version, "check")
         return
     asked = f" If in doubt, ask: \"{ask}\"" if ask else f" {GUIDANCE}"
-    if last is None:
-        found.todo = (f"Send back {what}, as the Act requires, within the period it sets: see what the law requires, "
-                      f"below. This code does not say what to do with it.{asked}")
+    if last is None:  # the Act's period on that day is not confirmed: the law's answer says so
+        if forbidden:
+            found.todo = (f"Send back {what}, as the Act requires, within the period it sets: see what the law "
+                          f"requires, below. This code does not say what to do with it.{asked}")
         return
-    found.date, found.date_kind, found.event = last, "deadline", f"Deadline: send back {what}"
-    if last < today:
-        found.overdue, found.label, found.event = True, "Overdue", f"Overdue: send back {what}"
-        found.todo = (f"Ask now what to do with {what}: the Act required it to be sent back by {written_date(last)}, and "
-                      "takes a donation kept longer to have been accepted." + (f" Ask: \"{ask}\"" if ask else f" {GUIDANCE}"))
-    elif last == today:
-        found.todo = f"Send back {what} today, as the Act requires: its last day is today, {written_date(last)}.{asked}"
+    day = written_date(last)
+    overdue = last < today
+    if forbidden:
+        event = f"send back {what}"
+        if overdue:
+            found.todo = (f"Ask now what to do with {what}: the Act required it to be sent back by {day}, and takes a "
+                          "donation kept longer to have been accepted." + (f" Ask: \"{ask}\"" if ask else f" {GUIDANCE}"))
+        elif last == today:
+            found.todo = f"Send back {what} today, as the Act requires: its last day is today, {day}.{asked}"
+        else:
+            found.todo = f"Send back {what} by {day}, as the Act requires; this code does not say what to do with it.{asked}"
     else:
-        found.todo = (f"Send back {what} by {written_date(last)}, as the Act requires; this code does not say what to do "
-                      f"with it.{asked}")
+        event = f"check that {what} comes from a permissible donor"
+        if overdue:
+            found.todo = (f"Check now that {name} is a permissible donor: under the Act, {what} had to be sent back by "
+                          f"{day} if {name} is not one, and a donation kept longer is taken to have been accepted. If "
+                          f"{name} is not permissible, ask what to do." + (f" Ask: \"{ask}\"" if ask else f" {GUIDANCE}"))
+        elif last == today:
+            found.todo = (f"Check today that {name} is a permissible donor: under the Act, if {name} is not one, {what} "
+                          f"must be sent back by today, {day}.")
+        else:
+            found.todo = (f"Check that {name} is a permissible donor before you keep {what}, and by {day} at the "
+                          f"latest: under the Act, if {name} is not one, it must be sent back by then.")
+    found.date, found.date_kind, found.overdue = last, "deadline", overdue
+    found.label = "Overdue" if overdue else found.label
+    found.event = f"{'Overdue' if overdue else 'Deadline'}: {event}"
 
 
 def _reporting(rules: DonationRules, donations, describe: Describer, period_end, version, notes, law: LawReading | None,

@@ -339,35 +339,31 @@ class LawReading:
         settled = self.settled[id(donation)]
         return None if settled.reading is None else settled.reading.reported_with is not None
 
-    def on_permissibility(self, found, donation) -> None:
+    def on_permissibility(self, found, donation, today: dt.date) -> dt.date | None:
+        """Beside the code's answer that a donation must come from a permissible donor (or, where the reader says its
+        donor is not one, that the code forbids it): whether the Act asks the same of it, and, where it does, what the
+        Act says is done with a donation from a donor who is not permissible (section 56(2), as Schedule 7, paragraph 8
+        applies it), which the code does not say. Returns the last day to send it back; None where the Act does not
+        count the gift as a donation, or that or the period on the day is not confirmed."""
         # Whether a gift is a donation at all turns on the floor alone: read from its values on the day, whatever is
         # known of the reporting threshold.
         self.asked_permissibility.add(id(donation))
         floors = self.possible(self.floor, donation.received)
         if None in floors:
-            return
+            return None
         donation_under = {floor: donation.amount > floor.amount for floor in floors}
         if not any(donation_under.values()):
             self._attach(found, False, f"The Act does not require this check. On {written_date(donation.received)}, "
                          f"a gift of {self._amounts(tuple(floors))} or less to a regulated donee is not a donation under "
                          f"the Act ({self.floor.provision}), so it need not come from a permissible donor. The code asks "
                          "for the check all the same.", [self.floor], tuple(floors))
-        elif not all(donation_under.values()):
+            return None
+        if not all(donation_under.values()):
             outcomes = tuple((floor, None, Reading(is_donation)) for floor, is_donation in donation_under.items())
             self._undecided(found, donation, Settled(None, turns_on=(self.floor,), outcomes=outcomes),
                             lambda reading: reading.is_donation, "the Act also requires the check",
                             "the Act does not require it")
-
-    def on_impermissible(self, found, donation, today: dt.date) -> dt.date | None:
-        """A donation from a donor the reader says is not permissible: the code forbids it and says no more, while the
-        Act says what is done with it (section 56(2), as Schedule 7, paragraph 8 applies it). Says so beside the code's
-        answer, and gives the last day to send it back; None where the period on the day is not confirmed, or where the
-        Act does not count the gift as a donation (on_permissibility then says so)."""
-        floors = self.possible(self.floor, donation.received)
-        if None in floors or any(donation.amount <= floor.amount for floor in floors):
-            self.on_permissibility(found, donation)
             return None
-        self.asked_permissibility.add(id(donation))
         said = self._send_back_words.get(donation.received)
         if said is None:  # the same words for each donation of a day (a year's spreadsheet repeats its days)
             said = self._send_back_words[donation.received] = self._send_back_said(donation.received, today)
@@ -392,7 +388,7 @@ class LawReading:
                        f"day{by} ({self.send_back.provision}). A donation not sent back within that period is taken to "
                        "have been accepted.")
             if last and last < today:
-                message += " That day has passed: ask now what to do."
+                message += " That day has passed."
             elif last == today:
                 message += " That day is today."
         report = self.on(self.returned_report, last or day)

@@ -299,12 +299,15 @@ def test_ics_and_record_write_the_same_files_a_checker_page_offers(tmp_path):
     assert ics.read_bytes().decode("utf-8") == expected["calendar"]["text"]
     assert record.read_text(encoding="utf-8") == expected["record"]["text"]
     text = ics.read_bytes().decode("utf-8")
-    # Both deadlines have passed: each goes in today, as overdue.
+    # Every deadline has passed (each report's, and the Act's last day to send each donation back had its donor not
+    # been permissible): each goes in today, as overdue.
     import icalendar
 
     events = list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
-    assert [e["DTSTART"].dt for e in events] == [dt.date.today()] * 2
-    assert sorted(str(e["SUMMARY"])[:50] for e in events) == ["Overdue: report the donation of £1,600 from A rece",
+    assert [e["DTSTART"].dt for e in events] == [dt.date.today()] * 4
+    assert sorted(str(e["SUMMARY"])[:50] for e in events) == ["Overdue: check that the donation of £1,600 from A ",
+                                                              "Overdue: check that the donation of £1,600 from B ",
+                                                              "Overdue: report the donation of £1,600 from A rece",
                                                               "Overdue: report the donation of £1,600 from B rece"]
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     assert "URL:https://example.org/coc/codes/nec-candidates/original/#12" in text

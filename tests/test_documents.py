@@ -18,11 +18,17 @@ def test_a_calendar_escapes_text_folds_long_lines_and_has_one_event_per_deadline
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
     assert "SUMMARY:Deadline: report the donation of £1\\,600 from Smith\\; Jones\\, & Co" in lines  # folded there
     assert "DTSTAMP:20240302T000000Z" in lines and "DTSTART;VALUE=DATE:20240331" in lines
-    # A real parser reads it back: the action in the title, reminders a week and a day before.
-    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
-    assert str(event["SUMMARY"]) == ("Deadline: report the donation of £1,600 from Smith; Jones, & Co\\ received on 1 March "
-                                     "2024 to the Electoral Commission (NEC candidates' code)")
-    assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [dt.timedelta(days=-7), dt.timedelta(days=-1)]
+    # A real parser reads it back: the action in the title, reminders a week and a day before. The donor's
+    # permissibility is not given: the Act's last day to send the donation back if the donor is not permissible (30
+    # March, counting 1 March as the first of 30 days) is an event of its own, before the code's day to report it.
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert [(event["DTSTART"].dt, str(event["SUMMARY"])) for event in events] == [
+        (dt.date(2024, 3, 30), "Deadline: check that the donation of £1,600 from Smith; Jones, & Co\\ received on 1 March "
+                               "2024 comes from a permissible donor (NEC candidates' code)"),
+        (dt.date(2024, 3, 31), "Deadline: report the donation of £1,600 from Smith; Jones, & Co\\ received on 1 March "
+                               "2024 to the Electoral Commission (NEC candidates' code)")]
+    assert all([alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [dt.timedelta(days=-7), dt.timedelta(days=-1)]
+               for event in events)
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     # Without the site's address, the clause is named by its citation and no URL is invented.
     assert not any(line.startswith("URL:") for line in lines)
@@ -215,7 +221,11 @@ def test_a_record_says_what_to_do_first_then_what_needs_nothing_then_why_as_the_
     todo_at, why_at = lines.index(response["todo_heading"]), lines.index(checkers.LABELS["reasoning"])
     assert [line for line in lines[todo_at + 1:] if line.startswith("- ")][:len(response["todo"])] == [
         f"- {item['text']}" for item in response["todo"]]
-    assert response["todo"][0]["text"].startswith("Report the donation of £1,700 from A. Donor")
+    # The Act's last day to send back a donation from a donor who is not permissible (1 April) comes before the
+    # code's day to report it (2 April): the check comes first.
+    assert response["todo"][0]["text"].startswith("Check that A. Donor is a permissible donor before you keep the "
+                                                  "donation of £1,700 from A. Donor received on 3 March 2024, and by 1 April 2024")
+    assert response["todo"][1]["text"].startswith("Report the donation of £1,700 from A. Donor")
     others = [item for item in response["answers"] if not item.get("todo")]
     assert others, "the £900 from a permissible donor needs nothing"
     others_at = lines.index(response["others_heading"])

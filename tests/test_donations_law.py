@@ -107,7 +107,7 @@ def _year(*amounts, permissible=None) -> list[Donation]:
 def _notes(group, checked=(), reported=()) -> list[str]:
     reading = LawReading(APPLIED, group, Describer({"a": "A"}))
     for donation in checked:
-        reading.on_permissibility(_answer(), donation)
+        reading.on_permissibility(_answer(), donation, dt.date(2025, 3, 10))
     for donation in reported:
         reading.on_report(_answer(), donation, donation.amount)
     return [note for note in reading.notes() if note.startswith("Under the Act")]
