@@ -92,7 +92,9 @@ def test_a_new_versions_notes_are_carried_where_the_clause_reads_the_same_and_li
     assert any("Has the note on the law on clause 2" in line and "written for version original" in line for line in lines)
     assert any("**Has lost** the note on the law on clause 12" in line and "docs/law/notes.yml" in line for line in lines)
     # Built on the day the content was last checked (a later day would add notices of what is due to be checked).
-    checked = max([n.date for n in site.notes] + [p.date for p in site.proposals])
+    law = site.law
+    checked = max([n.date for n in site.notes] + [p.date for p in site.proposals]
+                  + [item.checked.on for item in (*law.figures.values(), *law.provisions.values()) if item.checked])
     notices = build_site.build(docs_copy, tmp_path / "site", with_runtime=False, today=checked)
     assert any("the note on the law on clause 12" in n and "not carried to version 2027" in n for n in notices)
     page = (tmp_path / "site" / "codes" / "nec-candidates" / "2027" / "index.html").read_text(encoding="utf-8")
