@@ -713,18 +713,22 @@ def _report(rule: Reporting, donation: Donation, name: str, amount: Decimal, why
                    event=f"{'Overdue' if overdue else 'Deadline'}: report {what}{to}" if deadline else "")
     if law:
         law.on_report(found, donation, amount)
-        _both(found, version, "report")
+        _both(found, version, "report", sent_back=donation.permissible is False)
     return found
 
 
-def _both(found: Answer, version: CodeVersion, what: str) -> None:
+def _both(found: Answer, version: CodeVersion, what: str, sent_back: bool = False) -> None:
     """Where the code and the Act differ, the thing to do says both in one sentence, and the safe action: what the
-    code asks (the Act asks no more), with whom to ask where the code says."""
+    code asks (the Act asks no more), with whom to ask where the code says. `sent_back`: a report of a donation from
+    a donor the reader says is not permissible, which the Act has reported on its own once sent back."""
     if not found.law:
         return
     ask = version.applied_law.application.ask
     asked = f" If in doubt, ask: \"{ask}\"" if ask else ""
-    if found.law["requires"] is False:
+    if sent_back and found.law["requires"] is True:
+        found.todo += (f" Under the Act, a donation from a donor who is not permissible is sent back, and then reported "
+                       f"on its own: see what the law requires, below.{asked}")
+    elif found.law["requires"] is False:
         found.todo += f" The code requires this {what}; the Act does not, on that date. Do what the code asks.{asked}"
     elif found.law["requires"] is True:
         found.todo += (f" The Act also requires a {what}, covering more donations: see what the law requires, "

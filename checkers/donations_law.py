@@ -10,7 +10,9 @@ reads the same donations by the Act's own rules, with the figures that applied o
 - paragraph 10(1A): a donation is reported when it, or it with the donor's other donations in the calendar
   year not yet reported, comes to more than the `reporting-threshold` figure; the report covers them all;
 - section 56(2), as paragraph 8 applies it: a donation from a donor who is not permissible is sent back within the
-  `return-period` of its receipt, and then reported within the `returned-report-period` (paragraph 11).
+  `return-period` of its receipt, and then reported within the `returned-report-period` (paragraph 11). Sent back,
+  it is not accepted, so it counts towards no report under paragraph 10: the reading leaves out each donation the
+  reader says is from a donor who is not permissible, as the answers tell them to send it back.
 
 Where the sources leave a figure's value on a day open (the day it changed is not confirmed), the donations are
 read under every value possible, the change falling before or after each donation in turn: an answer that is the
@@ -100,8 +102,13 @@ class LawReading:
         self._certain_days: dict[dt.date, tuple | None] = {}
         self._late_words: str | None = None
         self._send_back_words: dict[dt.date, tuple] = {}
+        # Donations the reader says are from a donor who is not permissible: to be sent back, not counted (above).
+        self.sent_back: set[int] = set()
         groups: dict[tuple, list] = {}
         for donation in donations:  # in the order received
+            if donation.permissible is False:
+                self.sent_back.add(id(donation))
+                continue
             groups.setdefault((donation.donor_key, donation.received.year), []).append(donation)
         for group in groups.values():
             self._settle(group)
@@ -335,7 +342,10 @@ class LawReading:
     # --- Beside the code's answers --------------------------------------------------------------------------
 
     def requires_report(self, donation) -> bool | None:
-        """Whether the Act requires a report that includes this donation: None where that is not confirmed."""
+        """Whether the Act requires a report that includes this donation: None where that is not confirmed. (One to be
+        sent back is reported on its own, under paragraph 11, once it is: no report under paragraph 10 includes it.)"""
+        if id(donation) in self.sent_back:
+            return False
         settled = self.settled[id(donation)]
         return None if settled.reading is None else settled.reading.reported_with is not None
 
@@ -399,6 +409,9 @@ class LawReading:
         return message, period, last
 
     def on_report(self, found, donation, code_total: Decimal) -> None:
+        if id(donation) in self.sent_back:
+            self._on_sent_back_report(found, donation)
+            return
         self.asked_report.add(id(donation))
         settled = self.settled[id(donation)]
         if settled.turns_on:
@@ -476,6 +489,34 @@ class LawReading:
         possible = [value for value in self.possible(figure, day) if value is not None]
         return tuple(possible[:2]) if len(possible) > 1 else tuple(figure.values[-2:])
 
+    def _on_sent_back_report(self, found, donation) -> None:
+        """The code asks a report of a donation the reader says is from a donor who is not permissible: under the Act
+        it is sent back, not accepted, so it counts towards no report of the donor's donations (paragraph 10(1A)); once
+        sent back, it is reported on its own (paragraph 11(1)(b))."""
+        floors = self.possible(self.floor, donation.received)
+        if None in floors:
+            return
+        day = written_date(donation.received)
+        if all(donation.amount <= floor.amount for floor in floors):
+            self._attach(found, False, f"The Act does not require this report. On {day}, a gift of "
+                         f"{self._amounts(tuple(floors))} or less to a regulated donee is not a donation under the Act "
+                         f"({self.floor.provision}), so it is not reported or counted towards a report.", [self.floor],
+                         tuple(floors))
+            return
+        period = self.on(self.returned_report, donation.received)
+        within = f" within {self.returned_report.words(period)}, counting the day it was sent back as the first" if period else ""
+        sent_back = (f"is sent back, not accepted, so it counts towards no report of the donor's donations "
+                     f"({self.threshold.provision}); once sent back, it is reported to the Electoral Commission on its "
+                     f"own{within} ({self.returned_report.provision}).")
+        if any(donation.amount <= floor.amount for floor in floors):
+            self._attach(found, None, f"Under the Act, whether this gift is a donation at all turns on a day this site "
+                         f"has not confirmed: {self._change(self.floor, donation.received)}. If it is, as its donor is "
+                         f"not permissible, it {sent_back} If it is not, it is not reported. Either way it counts "
+                         "towards no report of the donor's other donations. Do what the code asks.", [self.floor], ())
+            return
+        self._attach(found, True, f"Under the Act, a donation from a donor who is not permissible {sent_back}",
+                     [self.threshold, self.returned_report], (period,) if period else ())
+
     def late_report(self, donation) -> str:
         """The Act's own position on a report not made in time, where the Act requires a report of this donation;
         "" where it does not, or that is not confirmed."""
@@ -495,6 +536,8 @@ class LawReading:
         asked = {id(reading.reported_with) for reading in (settled[key].reading for key in self.asked_report)
                  if reading is not None and reading.reported_with is not None}
         for donation in self.order:
+            if id(donation) in self.sent_back:
+                continue  # its own answers say what the Act requires of it
             reading = settled[id(donation)].reading
             if reading is None or not reading.is_donation:
                 continue
