@@ -207,6 +207,8 @@ class Answer:
     facts: dict = field(default_factory=dict)  # donor, region, amount, received: what the answer is about
     date: dt.date | None = None
     date_kind: str = ""  # deadline or from
+    # Where the date is not the code's own: what sets it ("the Act"), said with it wherever the answer's facts are.
+    date_set_by: str = ""
     overdue: bool = False
     allowed: str = ""  # yes, from or no, where the answer says whether something is allowed
     law: dict | None = None  # what the law requires, where it differs (checkers/donations_law.py)
@@ -235,7 +237,8 @@ class Answer:
         if "amount" in facts:
             parts.append(f"Amount: {pounds(facts['amount'])}")
         if self.date:
-            parts.append(f"{'Deadline' if self.date_kind == 'deadline' else 'Allowed from'}: {written_date(self.date)}")
+            kind = "Deadline" if self.date_kind == "deadline" else "Allowed from"
+            parts.append(f"{kind}{f' under {self.date_set_by}' if self.date_set_by else ''}: {written_date(self.date)}")
         return ". ".join(parts) + "." if parts else ""
 
     def to_data(self) -> dict:

@@ -452,7 +452,7 @@ def _by_the_acts_day(found: Answer, name: str, what: str, last: dt.date | None, 
         else:
             found.todo = (f"Check that {name} is a permissible donor before you keep {what}, and by {day} at the "
                           f"latest: under the Act, if {name} is not one, it must be sent back by then.")
-    found.date, found.date_kind, found.overdue = last, "deadline", overdue
+    found.date, found.date_kind, found.overdue, found.date_set_by = last, "deadline", overdue, "the Act"
     found.label = "Overdue" if overdue else found.label
     found.event = f"{'Overdue' if overdue else 'Deadline'}: {event}"
 
