@@ -423,10 +423,7 @@ class LawReading:
             return
         date = written_date(donation.received)
         if reading.is_donation is False:
-            self._attach(found, False, f"The Act does not require this report. On {date}, a gift of "
-                         f"{self._amounts(settled.floors)} or less to a regulated donee is not a donation under the Act "
-                         f"({self.floor.provision}), so it is not reported or counted towards a report.", [self.floor],
-                         settled.floors)
+            self._no_report_of_a_gift(found, donation, settled.floors)
             return
         if reading.reported_with is donation and reading.report_total == code_total:
             return  # the Act asks for the report the code asks for, of the same donations
@@ -489,6 +486,12 @@ class LawReading:
         possible = [value for value in self.possible(figure, day) if value is not None]
         return tuple(possible[:2]) if len(possible) > 1 else tuple(figure.values[-2:])
 
+    def _no_report_of_a_gift(self, found, donation, floors: tuple[Value, ...]) -> None:
+        """A gift the Act does not count as a donation on its day (no more than each of `floors`): no report."""
+        self._attach(found, False, f"The Act does not require this report. On {written_date(donation.received)}, a gift "
+                     f"of {self._amounts(floors)} or less to a regulated donee is not a donation under the Act "
+                     f"({self.floor.provision}), so it is not reported or counted towards a report.", [self.floor], floors)
+
     def _on_sent_back_report(self, found, donation) -> None:
         """The code asks a report of a donation the reader says is from a donor who is not permissible: under the Act
         it is sent back, not accepted, so it counts towards no report of the donor's donations (paragraph 10(1A)); once
@@ -496,12 +499,8 @@ class LawReading:
         floors = self.possible(self.floor, donation.received)
         if None in floors:
             return
-        day = written_date(donation.received)
         if all(donation.amount <= floor.amount for floor in floors):
-            self._attach(found, False, f"The Act does not require this report. On {day}, a gift of "
-                         f"{self._amounts(tuple(floors))} or less to a regulated donee is not a donation under the Act "
-                         f"({self.floor.provision}), so it is not reported or counted towards a report.", [self.floor],
-                         tuple(floors))
+            self._no_report_of_a_gift(found, donation, tuple(floors))
             return
         period = self.on(self.returned_report, donation.received)
         within = f" within {self.returned_report.words(period)}, counting the day it was sent back as the first" if period else ""
