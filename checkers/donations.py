@@ -424,6 +424,7 @@ def _by_the_acts_day(found: Answer, name: str, what: str, last: dt.date | None, 
         _both(found, version, "check")
         return
     asked = f" If in doubt, ask: \"{ask}\"" if ask else f" {GUIDANCE}"
+    ask_now = f" Ask: \"{ask}\"" if ask else f" {GUIDANCE}"
     if last is None:  # the Act's period on that day is not confirmed: the law's answer says so
         if forbidden:
             found.todo = (f"Send back {what}, as the Act requires, within the period it sets: see what the law "
@@ -435,7 +436,7 @@ def _by_the_acts_day(found: Answer, name: str, what: str, last: dt.date | None, 
         event = f"send back {what}"
         if overdue:
             found.todo = (f"Ask now what to do with {what}: the Act required it to be sent back by {day}, and takes a "
-                          "donation kept longer to have been accepted." + (f" Ask: \"{ask}\"" if ask else f" {GUIDANCE}"))
+                          f"donation kept longer to have been accepted.{ask_now}")
         elif last == today:
             found.todo = f"Send back {what} today, as the Act requires: its last day is today, {day}.{asked}"
         else:
@@ -445,7 +446,7 @@ def _by_the_acts_day(found: Answer, name: str, what: str, last: dt.date | None, 
         if overdue:
             found.todo = (f"Check now that {name} is a permissible donor: under the Act, {what} had to be sent back by "
                           f"{day} if {name} is not one, and a donation kept longer is taken to have been accepted. If "
-                          f"{name} is not permissible, ask what to do." + (f" Ask: \"{ask}\"" if ask else f" {GUIDANCE}"))
+                          f"{name} is not permissible, ask what to do.{ask_now}")
         elif last == today:
             found.todo = (f"Check today that {name} is a permissible donor: under the Act, if {name} is not one, {what} "
                           f"must be sent back by today, {day}.")
