@@ -401,12 +401,19 @@ class LawReading:
                 message += " That day has passed."
             elif last == today:
                 message += " That day is today."
-        report = self.on(self.returned_report, last or day)
-        if report:
-            message += (f" Once it is sent back, the Act requires a report of it to the Electoral Commission within "
-                        f"{self.returned_report.words(report)}, counting the day it was sent back as the first "
+        _, within = self._returned_report_within(last or day)
+        if within:
+            message += (f" Once it is sent back, the Act requires a report of it to the Electoral Commission{within} "
                         f"({self.returned_report.provision}).")
         return message, period, last
+
+    def _returned_report_within(self, day: dt.date) -> tuple[Value | None, str]:
+        """The period for reporting a donation sent back (paragraph 11(1)(b)) as it stood on `day`, and " within 30
+        days, counting the day it was sent back as the first"; (None, "") where it is not confirmed."""
+        period = self.on(self.returned_report, day)
+        if period is None:
+            return None, ""
+        return period, f" within {self.returned_report.words(period)}, counting the day it was sent back as the first"
 
     def on_report(self, found, donation, code_total: Decimal) -> None:
         if id(donation) in self.sent_back:
@@ -502,8 +509,7 @@ class LawReading:
         if all(donation.amount <= floor.amount for floor in floors):
             self._no_report_of_a_gift(found, donation, tuple(floors))
             return
-        period = self.on(self.returned_report, donation.received)
-        within = f" within {self.returned_report.words(period)}, counting the day it was sent back as the first" if period else ""
+        period, within = self._returned_report_within(donation.received)
         sent_back = (f"is sent back, not accepted, so it counts towards no report of the donor's donations "
                      f"({self.threshold.provision}); once sent back, it is reported to the Electoral Commission on its "
                      f"own{within} ({self.returned_report.provision}).")
